@@ -1,0 +1,89 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { NewTask, TaskChanges } from '#shared/contracts/task';
+import type { User } from '#shared/http/auth';
+import { requireUser } from '#shared/http/auth';
+import { notFound, Problem } from '#shared/http/problem';
+import { parseOr422, readJson } from '#shared/http/read-json';
+import type { RequestVariables } from '#shared/http/request-context';
+import { TaskRuleViolation } from './decide';
+import { InvalidCursor, listTasks } from './list-tasks';
+import { ListQuery } from './list-query';
+import { type Actor, type CommandResult, changeTask, completeTask, createTask, removeTask } from './task-commands';
+import type { TaskDeps } from './task-deps';
+import { findTask } from './task-store';
+
+type Env = { Variables: RequestVariables & { user: User } };
+
+const TaskId = z.uuid();
+
+function taskIdOrNotFound(id: string): string {
+  if (!TaskId.safeParse(id).success) throw notFound('task');
+  return id;
+}
+
+async function decided(run: () => Promise<CommandResult>) {
+  try {
+    const result = await run();
+    if (result.kind === 'not-found') throw notFound('task');
+    if (result.kind === 'conflict') throw new Problem(409, 'Conflict', result.reason);
+    if (result.kind === 'duplicate') throw new Problem(409, 'Conflict', 'already created');
+    return result.task;
+  } catch (error) {
+    if (error instanceof TaskRuleViolation) throw new Problem(422, 'Unprocessable Content', error.message, [{ field: error.field, message: error.message }]);
+    throw error;
+  }
+}
+
+/** The task REST API: every route acts for the authenticated user only. */
+export function taskRoutes(deps: TaskDeps): Hono<Env> {
+  const app = new Hono<Env>();
+  const actor = (c: { var: Env['Variables'] }): Actor => ({ userId: c.var.user.id, traceparent: c.var.traceparent });
+  app.use('/tasks', requireUser(deps.authenticate));
+  app.use('/tasks/*', requireUser(deps.authenticate));
+
+  app.post('/tasks', async (c) => {
+    const input = await readJson(c, NewTask);
+    const task = await decided(() => createTask(deps, actor(c), input));
+    c.header('Location', `/tasks/${task.id}`);
+    return c.json(task, 201);
+  });
+
+  app.get('/tasks', async (c) => {
+    const query = parseOr422(ListQuery, c.req.queries(), 'query');
+    try {
+      return c.json(await listTasks(deps.sql, deps.schema, c.var.user.id, query, deps.clock()));
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (error instanceof InvalidCursor || (query.cursor && code.startsWith('22'))) {
+        throw new Problem(400, 'Bad Request', 'the cursor is not valid for this query', [{ field: 'cursor', message: 'is not one this server issued for this sort' }]);
+      }
+      throw error;
+    }
+  });
+
+  app.get('/tasks/:id', async (c) => {
+    const task = await findTask(deps.sql, deps.schema, c.var.user.id, taskIdOrNotFound(c.req.param('id')));
+    if (!task) throw notFound('task');
+    return c.json(task);
+  });
+
+  app.put('/tasks/:id', async (c) => {
+    const id = taskIdOrNotFound(c.req.param('id'));
+    const changes = await readJson(c, TaskChanges);
+    return c.json(await decided(() => changeTask(deps, actor(c), id, changes)));
+  });
+
+  app.post('/tasks/:id/complete', async (c) => {
+    const id = taskIdOrNotFound(c.req.param('id'));
+    return c.json(await decided(() => completeTask(deps, actor(c), id)));
+  });
+
+  app.delete('/tasks/:id', async (c) => {
+    const id = taskIdOrNotFound(c.req.param('id'));
+    await decided(() => removeTask(deps, actor(c), id));
+    return c.body(null, 204);
+  });
+
+  return app;
+}

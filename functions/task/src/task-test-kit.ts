@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { pino } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import { createMemoryBus } from '#shared/bus/memory-bus';
+import { migrate } from '#shared/db/migrate';
+import type { AnyEvent } from '#shared/events/catalog';
+import { mountEventRoutes } from '#shared/events/http-event-routes';
+import { ack } from '#shared/events/outcome';
+import { TOPICS } from '#shared/events/topics';
+import { createAuthenticator } from '#shared/http/auth';
+import { createHttpApp } from '#shared/http/create-http-app';
+import { issueToken } from '#shared/http/issue-token';
+import { createMetrics } from '#shared/metrics/metrics';
+import { startOutboxRelay } from '#shared/outbox/outbox-relay';
+import { testClock } from '#shared/testing/test-clock';
+import { testSql, uniqueSchema } from '#shared/testing/test-database';
+import type { TaskDeps } from './task-deps';
+import { createTaskFunction } from './task-function';
+
+const SECRET = 'test-secret-that-is-long-enough-for-hs256';
+const AUTH = { issuer: 'todo-local', audience: 'todo' };
+
+/**
+ * The task function wired to the run's real test database (own schema), the in-process bus with a
+ * recording subscriber on `task-events`, a hand-moved clock and real JWTs.
+ */
+export async function startTaskKit() {
+  const sql = testSql();
+  const schema = uniqueSchema('task');
+  const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
+  const metrics = createMetrics('task-test');
+  const bus = createMemoryBus({ log, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+  const published: AnyEvent[] = [];
+  bus.subscribe({ name: 'recorder', topics: [TOPICS.taskEvents], types: ['dev.todo.task.created.v1', 'dev.todo.task.updated.v1', 'dev.todo.task.completed.v1', 'dev.todo.task.deleted.v1'], handle: async (event) => (published.push(event), ack()) });
+  const clock = testClock('2026-05-01T08:00:00Z');
+  const function_ = { schema, sql };
+  await migrate(sql, { schema, folder: new URL('./migrations/', import.meta.url) });
+  const relay = startOutboxRelay({ sql, schema, bus, log });
+  const deps: TaskDeps = {
+    sql,
+    schema,
+    clock: clock.now,
+    newId: uuidv7,
+    eventsCommitted: () => relay.wake(),
+    authenticate: createAuthenticator({ ...AUTH, secret: SECRET }),
+    log,
+    metrics,
+  };
+  const parts = createTaskFunction(deps);
+  const app = createHttpApp({ log, metrics, maxBodyBytes: 64 * 1024 });
+  app.route('/', parts.routes as unknown as Hono);
+  mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub' });
+  const tokens = new Map<string, string>();
+  const tokenFor = async (userId: string) => tokens.get(userId) ?? tokens.set(userId, await issueToken({ userId, secret: SECRET, ...AUTH })).get(userId)!;
+
+  return {
+    ...function_,
+    app,
+    clock,
+    deps,
+    relay,
+    /** Events the bus delivered to `task-events` subscribers, after `relay.idle()`. */
+    async published() {
+      await relay.idle();
+      return published;
+    },
+    tokenFor,
+    async call(userId: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const init: RequestInit = { method, headers: { ...headers } };
+      if (userId) (init.headers as Record<string, string>).authorization = `Bearer ${await tokenFor(userId)}`;
+      if (body !== undefined) {
+        (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+        init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      }
+      const response = await app.request(path, init);
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+    },
+    async stop() {
+      await relay.stop();
+      await sql.unsafe(`drop schema ${schema} cascade`);
+      await sql.end();
+    },
+  };
+}
+export type TaskKit = Awaited<ReturnType<typeof startTaskKit>>;

@@ -1,0 +1,5 @@
+import { taskModule } from '../functions/task/src/task-module';
+import { startSystem } from '#shared/runtime/start-system';
+
+/** The whole system in one process: every function, an embedded Postgres and the in-process bus. */
+await startSystem({ env: { SERVICE_NAME: 'todo-local', ...process.env }, modules: [taskModule] });

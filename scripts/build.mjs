@@ -1,0 +1,86 @@
+// One self-contained ESM bundle per function: functions/<name>/src/main.ts → dist/<name>/main.mjs.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const functionsDir = join(root, 'functions');
+const distDir = join(root, 'dist');
+
+// CommonJS dependencies (pino, prom-client) call require() and read __dirname, which ESM lacks.
+const banner = [
+  "import { createRequire as __bannerCreateRequire } from 'node:module';",
+  'const require = __bannerCreateRequire(import.meta.url);',
+  'const __filename = import.meta.filename;',
+  'const __dirname = import.meta.dirname;',
+].join('\n');
+
+// PGlite loads these beside the importing module at run time: new URL('./pglite.wasm', import.meta.url).
+const pgliteDist = join(root, 'node_modules/@electric-sql/pglite/dist');
+const pgliteAssets = ['pglite.wasm', 'pglite.data', 'initdb.wasm'];
+
+function listFunctions() {
+  if (!existsSync(functionsDir)) return [];
+  return readdirSync(functionsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(functionsDir, entry.name, 'src/main.ts')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function copyFiles(fromDir, toDir, names) {
+  mkdirSync(toDir, { recursive: true });
+  for (const name of names) copyFileSync(join(fromDir, name), join(toDir, name));
+}
+
+async function buildFunction(name) {
+  const outDir = join(distDir, name);
+  const { metafile } = await build({
+    entryPoints: [join(functionsDir, name, 'src/main.ts')],
+    outfile: join(outDir, 'main.mjs'),
+    bundle: true,
+    packages: 'bundle',
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    minify: true,
+    sourcemap: 'linked',
+    metafile: true,
+    banner: { js: banner },
+    logLevel: 'warning',
+  });
+  writeFileSync(join(outDir, 'meta.json'), JSON.stringify(metafile));
+
+  const migrations = join(functionsDir, name, 'src/migrations');
+  if (existsSync(migrations)) {
+    const sqlFiles = readdirSync(migrations).filter((file) => file.endsWith('.sql'));
+    copyFiles(migrations, join(outDir, 'migrations'), sqlFiles);
+  }
+  if (Object.keys(metafile.inputs).some((input) => input.includes('@electric-sql/pglite/'))) {
+    copyFiles(pgliteDist, outDir, pgliteAssets);
+  }
+  return { name, kib: statSync(join(outDir, 'main.mjs')).size / 1024 };
+}
+
+const names = listFunctions();
+if (names.length === 0) {
+  console.error('build: no functions/*/src/main.ts found');
+  process.exit(1);
+}
+
+rmSync(distDir, { recursive: true, force: true });
+const results = await Promise.allSettled(names.map(buildFunction));
+const built = results.filter((result) => result.status === 'fulfilled').map((result) => result.value);
+const failed = results.filter((result) => result.status === 'rejected');
+
+if (built.length > 0) {
+  const width = Math.max('function'.length, ...built.map((result) => result.name.length));
+  console.log(`${'function'.padEnd(width)}  ${'KiB'.padStart(8)}`);
+  for (const { name, kib } of built) console.log(`${name.padEnd(width)}  ${kib.toFixed(1).padStart(8)}`);
+}
+// esbuild has already printed its own errors; anything else (file system) is printed here.
+for (const { reason } of failed) if (!Array.isArray(reason?.errors)) console.error(reason);
+if (failed.length > 0) {
+  console.error(`build: ${failed.length} of ${names.length} functions failed`);
+  process.exit(1);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { BaseConfig } from './base-config';
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('fills defaults and freezes the result', () => {
+    const config = loadConfig(BaseConfig, { SERVICE_NAME: 'task' });
+    expect(config.PORT).toBe(8080);
+    expect(config.EVENT_BUS_URL).toBe('memory://');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names every missing or invalid variable in one error', () => {
+    const attempt = () => loadConfig(BaseConfig, { PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ENV: 'prod' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const { problems } = error as ConfigError;
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          'SERVICE_NAME is missing',
+          expect.stringMatching(/^PORT is invalid/),
+          expect.stringMatching(/^DATABASE_URL is invalid/),
+          expect.stringMatching(/^NODE_ENV is invalid/),
+        ]),
+      );
+      expect(problems).toHaveLength(4);
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import type { PGlite } from '@electric-sql/pglite';
+
+interface Pending {
+  handlerId: number;
+  message: Uint8Array;
+  onData: (data: Uint8Array) => void;
+  resolve: (bytes: number) => void;
+  reject: (error: unknown) => void;
+}
+
+const SYNC = 0x53;
+const SIMPLE_QUERY = 0x51;
+const TERMINATE = 0x58;
+
+/**
+ * Shares the one PGlite session among socket connections without mixing their protocol messages.
+ * pglite-socket's own queue only keeps a connection's turn inside an explicit transaction, so the
+ * extended-protocol sequence Parse/Bind/Execute/Sync of two clients can interleave (a Bind then
+ * meets another client's unnamed statement). Here a connection keeps the session from its first
+ * message until a Sync or simple Query completes outside a transaction.
+ */
+export class PgliteSessionQueue {
+  private readonly queue: Pending[] = [];
+  private owner: number | null = null;
+  private processing = false;
+
+  constructor(private readonly db: PGlite) {}
+
+  enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ handlerId, message, onData, resolve, reject });
+      void this.process();
+    });
+  }
+
+  getQueueLength(): number {
+    return this.queue.length;
+  }
+
+  clearQueueForHandler(handlerId: number): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i]!.handlerId === handlerId) this.queue.splice(i, 1)[0]!.reject(new Error('connection closed'));
+    }
+  }
+
+  async clearTransactionIfNeeded(handlerId: number): Promise<void> {
+    if (this.owner !== handlerId) return;
+    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
+    this.owner = null;
+    void this.process();
+  }
+
+  private next(): Pending | undefined {
+    const index = this.owner === null ? 0 : this.queue.findIndex((item) => item.handlerId === this.owner);
+    return index === -1 ? undefined : this.queue.splice(index, 1)[0];
+  }
+
+  private async process(): Promise<void> {
+    if (this.processing) return;
+    this.processing = true;
+    try {
+      for (let item = this.next(); item; item = this.next()) {
+        this.owner = item.handlerId;
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item!.message, {
+              onRawData: (data) => {
+                bytes += data.length;
+                item!.onData(data);
+              },
+            }),
+          );
+          item.resolve(bytes);
+        } catch (error) {
+          item.reject(error);
+        }
+        const type = item.message[0];
+        const endsTurn = type === SYNC || type === SIMPLE_QUERY || type === TERMINATE || type === 0;
+        if (endsTurn && !this.db.isInTransaction()) this.owner = null;
+      }
+    } finally {
+      this.processing = false;
+    }
+  }
+}

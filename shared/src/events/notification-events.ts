@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Rfc3339 } from '../contracts/time';
+import { eventSchema } from './envelope';
+
+export const NotificationChannel = z.enum(['in-app', 'webhook', 'email']);
+export type NotificationChannel = z.infer<typeof NotificationChannel>;
+
+const NotificationFacts = z.object({
+  notificationId: z.string().min(1),
+  channel: NotificationChannel,
+  taskId: z.uuid().nullable(),
+  reminderId: z.string().nullable(),
+  title: z.string(),
+});
+
+export const NotificationSent = eventSchema('dev.todo.notification.sent.v1', NotificationFacts);
+export type NotificationSent = z.infer<typeof NotificationSent>;
+
+export const NotificationDelivered = eventSchema(
+  'dev.todo.notification.delivered.v1',
+  NotificationFacts.extend({ deliveredAt: Rfc3339 }),
+);
+export type NotificationDelivered = z.infer<typeof NotificationDelivered>;
+
+export const NotificationFailed = eventSchema(
+  'dev.todo.notification.failed.v1',
+  NotificationFacts.extend({ reason: z.string().min(1), attempts: z.number().int().min(1) }),
+);
+export type NotificationFailed = z.infer<typeof NotificationFailed>;

@@ -1,0 +1,40 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { type FieldError, Problem } from './problem';
+
+/** Maps schema issues to field errors; an unknown key is named as its own field. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.flatMap((issue) => {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, message: 'is not a known field' }));
+    }
+    return [{ field: base || '(body)', message: issue.message }];
+  });
+}
+
+/** Validates a value against a schema or throws a 422 problem naming each field. */
+export function parseOr422<S extends z.ZodType>(schema: S, value: unknown, what = 'request body'): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Problem(422, 'Unprocessable Content', `the ${what} is invalid`, fieldErrors(result.error.issues));
+  return result.data;
+}
+
+/**
+ * Reads a JSON request body and validates it: 415 when it is not JSON, 400 when it does not parse,
+ * 422 naming the fields that break the schema. (Oversize bodies are refused earlier with 413.)
+ */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new Problem(415, 'Unsupported Media Type', 'send the body as application/json');
+  }
+  const text = await c.req.text();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Problem(400, 'Bad Request', `the body is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseOr422(schema, value);
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { EventBus } from '../bus/event-bus';
+import { backoffDelay, type RetryPolicy } from '../bus/retry-policy';
+import type { Sql } from '../db/connect';
+import type { AnyEvent } from '../events/catalog';
+import type { Logger } from '../log/logger';
+
+export interface OutboxRelay {
+  /** Drains now (call after each commit that wrote to the outbox). */
+  wake(): void;
+  /** Resolves when the outbox is empty or the relay is stopped. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+  pending(): Promise<number>;
+}
+
+export interface OutboxRelayOptions {
+  sql: Sql;
+  schema: string;
+  bus: EventBus;
+  log: Logger;
+  batchSize?: number;
+  retry?: RetryPolicy;
+}
+
+const LEASE_SECONDS = 15;
+const RELAY_RETRY: RetryPolicy = { maxAttempts: Number.POSITIVE_INFINITY, baseDelayMs: 200, maxDelayMs: 10_000 };
+
+/**
+ * Publishes committed outbox rows in commit order and deletes them once the bus accepted them.
+ * One relay drains a schema at a time (a lease row), so order holds across replicas. While the
+ * bus is down it backs off and retries; nothing is lost and nothing of a rolled-back change exists.
+ */
+export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { sql, schema, bus, log } = options;
+  const batchSize = options.batchSize ?? 200;
+  const retry = options.retry ?? RELAY_RETRY;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  let failures = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const holder = `${process.pid}-${randomUUID()}`;
+
+  async function holdLease(): Promise<{ held: boolean; retryInMs: number }> {
+    const [row] = await sql.unsafe(
+      `insert into ${schema}.outbox_lease (name, holder, expires_at) values ('relay', $1, now() + make_interval(secs => $2))
+       on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
+       where ${schema}.outbox_lease.holder = excluded.holder or ${schema}.outbox_lease.expires_at < now()
+       returning holder`,
+      [holder, LEASE_SECONDS],
+    );
+    return { held: !!row, retryInMs: LEASE_SECONDS * 1_000 };
+  }
+
+  async function drainOnce(): Promise<number> {
+    const lease = await holdLease();
+    if (!lease.held) {
+      scheduleRetry(lease.retryInMs);
+      return 0;
+    }
+    const rows = await sql.unsafe(`select position, event from ${schema}.outbox order by position limit $1`, [batchSize]);
+    if (rows.length === 0) return 0;
+    await bus.publish(rows.map((row) => row.event as AnyEvent));
+    await sql.unsafe(`delete from ${schema}.outbox where position <= $1`, [rows.at(-1)!.position]);
+    return rows.length;
+  }
+
+  function scheduleRetry(delayMs: number): void {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => relay.wake(), delayMs);
+    retryTimer.unref();
+  }
+
+  async function drain(): Promise<void> {
+    do {
+      again = false;
+      try {
+        while (!stopped && (await drainOnce()) > 0) failures = 0;
+        failures = 0;
+      } catch (error) {
+        failures++;
+        const delay = backoffDelay(retry, Math.min(failures, 20));
+        log.warn({ err: error, schema, failures, retryInMs: delay }, 'outbox publish failed; will retry');
+        scheduleRetry(delay);
+        return;
+      }
+    } while (again && !stopped);
+  }
+
+  const relay: OutboxRelay = {
+    wake() {
+      if (stopped) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = drain().finally(() => {
+        running = null;
+        if (again) relay.wake();
+      });
+    },
+    async idle() {
+      while (running) await running;
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(retryTimer);
+      await relay.idle();
+    },
+    async pending() {
+      const [row] = await sql.unsafe(`select count(*)::int as n from ${schema}.outbox`);
+      return (row?.n as number) ?? 0;
+    },
+  };
+  relay.wake();
+  return relay;
+}

@@ -1,0 +1,30 @@
+import type { Hono } from 'hono';
+import type { EventBus } from '../bus/event-bus';
+import type { Sql } from '../db/connect';
+import type { SchemaMigrations } from '../db/migrate';
+import type { Consumer } from '../events/consumer';
+import type { Authenticator } from '../http/auth';
+import type { Logger } from '../log/logger';
+import type { Metrics } from '../metrics/metrics';
+
+/** What the runtime hands every function: its own schema, and the shared I/O, clock and ids. */
+export interface RuntimeDeps {
+  sql: Sql;
+  schema: string;
+  bus: EventBus;
+  clock: () => Date;
+  newId: () => string;
+  authenticate: Authenticator;
+  log: Logger;
+  metrics: Metrics;
+  /** Wakes the function's outbox relay after a commit that wrote events. */
+  eventsCommitted: () => void;
+}
+
+/** A function as the runtime sees it: a schema to migrate, routes to mount, an optional consumer. */
+export interface FunctionModule {
+  name: string;
+  schema: string;
+  migrations: (schema: string) => SchemaMigrations;
+  create: (deps: RuntimeDeps) => { routes: Hono<never>; consumer?: Consumer };
+}

@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { connect, isDatabaseReady, type Sql } from '../db/connect';
+import { startEmbeddedPostgres } from '../db/embedded';
+import type { Logger } from '../log/logger';
+
+export interface Database {
+  sql: Sql;
+  embedded: boolean;
+  ready: () => Promise<boolean>;
+  close: () => Promise<void>;
+}
+
+/** Connects to `DATABASE_URL`, or without one starts the embedded Postgres kept in `<dataDir>/pg`. */
+export async function openDatabase(options: { url?: string; dataDir: string; applicationName: string; log: Logger }): Promise<Database> {
+  const embedded = options.url ? null : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg') });
+  if (embedded) options.log.info({ dataDir: join(options.dataDir, 'pg') }, 'using the embedded Postgres (set DATABASE_URL for a server)');
+  const sql = connect(options.url ?? embedded!.url, { max: embedded ? 8 : 10, applicationName: options.applicationName });
+  return {
+    sql,
+    embedded: !!embedded,
+    ready: () => isDatabaseReady(sql),
+    close: async () => {
+      await sql.end({ timeout: 5 });
+      await embedded?.stop();
+    },
+  };
+}
