@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const port = z.coerce.number().int().min(1).max(65_535);
+const port = z.coerce.number().int().min(0).max(65_535);
 
 /** Variables every function reads; each function extends this with its own. */
 export const BaseConfig = z.object({
@@ -16,9 +16,15 @@ export const BaseConfig = z.object({
   AUTH_ISSUER: z.string().min(1).default('todo-local'),
   AUTH_AUDIENCE: z.string().min(1).default('todo'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
-}).superRefine((config, context) => {
-  if (config.NODE_ENV !== 'production') return;
-  if (!config.DATABASE_URL) context.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (the embedded database is for development)' });
-  if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) context.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'or AUTH_JWT_SECRET is required in production' });
-});
-export type BaseConfig = z.infer<typeof BaseConfig>;
+})
+  // `when` makes these run even when other variables are invalid, so one error lists everything.
+  .refine((config) => config.NODE_ENV !== 'production' || !!config.DATABASE_URL, {
+    path: ['DATABASE_URL'],
+    message: 'is required in production (the embedded database is for development)',
+    when: () => true,
+  })
+  .refine((config) => config.NODE_ENV !== 'production' || !!config.AUTH_JWT_SECRET || !!config.AUTH_JWKS_URL, {
+    path: ['AUTH_JWKS_URL'],
+    message: 'or AUTH_JWT_SECRET is required in production',
+    when: () => true,
+  });

@@ -18,9 +18,8 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, s
     throw new ConfigError(
       result.error.issues.map((issue) => {
         const name = issue.path.join('.') || '(environment)';
-        return env[name] === undefined && issue.code === 'invalid_type'
-          ? `${name} is missing`
-          : `${name} is invalid: ${issue.message}`;
+        if (issue.code === 'custom') return `${name} ${issue.message}`;
+        return env[name] === undefined && issue.code === 'invalid_type' ? `${name} is missing` : `${name} is invalid: ${issue.message}`;
       }),
     );
   }

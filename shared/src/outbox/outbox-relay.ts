@@ -107,6 +107,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       stopped = true;
       clearTimeout(retryTimer);
       await relay.idle();
+      await sql.unsafe(`delete from ${schema}.outbox_lease where holder = $1`, [holder]).catch(() => {});
     },
     async pending() {
       const [row] = await sql.unsafe(`select count(*)::int as n from ${schema}.outbox`);

@@ -1,0 +1,116 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventBus } from '../bus/event-bus';
+import type { Sql } from '../db/connect';
+import { migrate } from '../db/migrate';
+import type { AnyEvent } from '../events/catalog';
+import { aTask, aTaskCreated, eventContext } from '../testing/event-fixtures';
+import { testSql, uniqueSchema } from '../testing/test-database';
+import { appendToOutbox } from './outbox';
+import { startOutboxRelay } from './outbox-relay';
+
+const log = pino({ level: 'silent' });
+const fastRetry = { maxAttempts: Number.POSITIVE_INFINITY, baseDelayMs: 5, maxDelayMs: 20 };
+
+/** A bus whose broker can be switched off: publish rejects while it is down, like a Kafka outage. */
+function switchableBus() {
+  const published: AnyEvent[] = [];
+  let up = true;
+  const bus: EventBus = {
+    publish: async (events) => {
+      if (!up) throw new Error('broker unavailable');
+      published.push(...events);
+    },
+    subscribe: () => {},
+    isReady: async () => up,
+    close: async () => {},
+  };
+  return { bus, published, setUp: (value: boolean) => (up = value) };
+}
+
+function eventsFor(n: number, prefix: string) {
+  return Array.from({ length: n }, (_, i) => aTaskCreated(aTask(), eventContext({ newId: () => `${prefix}-${i}` })));
+}
+
+let sql: Sql;
+let schema: string;
+beforeAll(async () => {
+  sql = testSql();
+  schema = uniqueSchema('outbox');
+  await migrate(sql, { schema, folder: new URL('./no-migrations/', import.meta.url) });
+});
+afterAll(async () => {
+  await sql.unsafe(`drop schema ${schema} cascade`);
+  await sql.end();
+});
+
+describe('the outbox relay', () => {
+  it('publishes committed events in commit order and empties the outbox', async () => {
+    const { bus, published } = switchableBus();
+    const relay = startOutboxRelay({ sql, schema, bus, log, batchSize: 7, retry: fastRetry });
+    const events = eventsFor(20, 'ordered');
+    for (const event of events) await sql.begin((tx) => appendToOutbox(tx, schema, [event]));
+    relay.wake();
+    await relay.idle();
+    expect(published.map((event) => event.id)).toEqual(events.map((event) => event.id));
+    expect(await relay.pending()).toBe(0);
+    await relay.stop();
+  });
+
+  it('never publishes the events of a rolled-back change', async () => {
+    const { bus, published } = switchableBus();
+    const relay = startOutboxRelay({ sql, schema, bus, log, retry: fastRetry });
+    await expect(
+      sql.begin(async (tx) => {
+        await appendToOutbox(tx, schema, eventsFor(1, 'rolled-back'));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    relay.wake();
+    await relay.idle();
+    expect(published.filter((event) => event.id.startsWith('rolled-back'))).toEqual([]);
+    await relay.stop();
+  });
+
+  it('keeps events while the bus is down and sends them all, in order, once it is back', async () => {
+    const { bus, published, setUp } = switchableBus();
+    setUp(false);
+    const relay = startOutboxRelay({ sql, schema, bus, log, retry: fastRetry });
+    const events = eventsFor(10, 'outage');
+    for (const event of events) {
+      await sql.begin((tx) => appendToOutbox(tx, schema, [event]));
+      relay.wake();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(published).toEqual([]);
+    expect(await relay.pending()).toBe(10);
+    setUp(true);
+    await expect.poll(() => published.length, { timeout: 5_000 }).toBe(10);
+    expect(published.map((event) => event.id)).toEqual(events.map((event) => event.id));
+    expect(await relay.pending()).toBe(0);
+    await relay.stop();
+  });
+
+  it('lets one relay drain at a time, and a stopped relay hands over at once', async () => {
+    const first = switchableBus();
+    const second = switchableBus();
+    const relayA = startOutboxRelay({ sql, schema, bus: first.bus, log, retry: fastRetry });
+    await relayA.idle();
+    const relayB = startOutboxRelay({ sql, schema, bus: second.bus, log, retry: fastRetry });
+    await relayB.idle();
+    await sql.begin((tx) => appendToOutbox(tx, schema, eventsFor(3, 'lease')));
+    relayB.wake();
+    await relayB.idle();
+    expect(second.published).toEqual([]);
+    relayA.wake();
+    await relayA.idle();
+    expect(first.published.map((e) => e.id)).toEqual(['lease-0', 'lease-1', 'lease-2']);
+
+    await relayA.stop();
+    await sql.begin((tx) => appendToOutbox(tx, schema, eventsFor(1, 'handover')));
+    relayB.wake();
+    await relayB.idle();
+    expect(second.published.map((e) => e.id)).toEqual(['handover-0']);
+    await relayB.stop();
+  });
+});
