@@ -16,9 +16,9 @@ const banner = [
   'const __dirname = import.meta.dirname;',
 ].join('\n');
 
-// PGlite loads these beside the importing module at run time: new URL('./pglite.wasm', import.meta.url).
-const pgliteDist = join(root, 'node_modules/@electric-sql/pglite/dist');
-const pgliteAssets = ['pglite.wasm', 'pglite.data', 'initdb.wasm'];
+// The embedded Postgres is for the local system only: a function image always has DATABASE_URL, so
+// PGlite (about 1 MiB of JS plus its wasm) stays out of the bundles and is loaded lazily in development.
+const devOnly = ['@electric-sql/pglite', '@electric-sql/pglite-socket'];
 
 function listFunctions() {
   if (!existsSync(functionsDir)) return [];
@@ -47,6 +47,7 @@ async function buildFunction(name) {
     sourcemap: 'linked',
     metafile: true,
     banner: { js: banner },
+    external: devOnly,
     logLevel: 'warning',
   });
   writeFileSync(join(outDir, 'meta.json'), JSON.stringify(metafile));
@@ -55,9 +56,6 @@ async function buildFunction(name) {
   if (existsSync(migrations)) {
     const sqlFiles = readdirSync(migrations).filter((file) => file.endsWith('.sql'));
     copyFiles(migrations, join(outDir, 'migrations'), sqlFiles);
-  }
-  if (Object.keys(metafile.inputs).some((input) => input.includes('@electric-sql/pglite/'))) {
-    copyFiles(pgliteDist, outDir, pgliteAssets);
   }
   return { name, kib: statSync(join(outDir, 'main.mjs')).size / 1024 };
 }

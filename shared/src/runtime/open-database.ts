@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { connect, isDatabaseReady, type Sql } from '../db/connect';
-import { startEmbeddedPostgres } from '../db/embedded';
 import type { Logger } from '../log/logger';
 
 export interface Database {
@@ -12,7 +11,8 @@ export interface Database {
 
 /** Connects to `DATABASE_URL`, or without one starts the embedded Postgres kept in `<dataDir>/pg`. */
 export async function openDatabase(options: { url?: string; dataDir: string; applicationName: string; log: Logger }): Promise<Database> {
-  const embedded = options.url ? null : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg') });
+  // Imported lazily: function bundles leave PGlite out and always run with DATABASE_URL.
+  const embedded = options.url ? null : await (await import('../db/embedded')).startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg') });
   if (embedded) options.log.info({ dataDir: join(options.dataDir, 'pg') }, 'using the embedded Postgres (set DATABASE_URL for a server)');
   const sql = connect(options.url ?? embedded!.url, { max: embedded ? 8 : 10, applicationName: options.applicationName });
   return {

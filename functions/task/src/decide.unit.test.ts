@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import type { Task } from '#shared/contracts/task';
+import type { AnyEvent } from '#shared/events/catalog';
+import { validateEvent } from '#shared/events/validate-event';
+import { aTask, eventContext, FIXED_NOW, TASK_ID, TRACEPARENT } from '#shared/testing/event-fixtures';
+import { decideComplete, decideCreate, decideDelete, decideUpdate, TaskRuleViolation } from './decide';
+
+const NOW = FIXED_NOW.toISOString();
+const EARLIER = '2026-04-30T12:00:00.000Z';
+const DAILY = { rrule: 'FREQ=DAILY', timezone: 'Europe/Berlin' };
+
+/** A fixed clock and uuids handed out in order: `…0001`, `…0002`, … */
+function given() {
+  let next = 0;
+  return eventContext({ newId: () => `00000000-0000-7000-8000-${String(++next).padStart(12, '0')}` });
+}
+const id = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+const anExistingTask = (overrides: Partial<Task> = {}) => aTask({ createdAt: EARLIER, updatedAt: EARLIER, ...overrides });
+
+function expectValid(events: AnyEvent[]) {
+  for (const event of events) expect(validateEvent(JSON.parse(JSON.stringify(event)))).toEqual({ ok: true, event });
+}
+
+function violationOf(run: () => unknown): { field: string; message: string } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof TaskRuleViolation) return { field: error.field, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a TaskRuleViolation');
+}
+
+describe('decideCreate', () => {
+  it('applies the defaults and emits one TaskCreated for the new task', () => {
+    const { task, events } = decideCreate({ title: 'Water the plants' }, given());
+
+    expect(task).toEqual({
+      id: id(1),
+      title: 'Water the plants',
+      description: '',
+      status: 'pending',
+      priority: 'medium',
+      tags: [],
+      dueAt: null,
+      reminders: [],
+      recurrence: null,
+      version: 1,
+      createdAt: NOW,
+      updatedAt: NOW,
+      completedAt: null,
+    });
+    expect(events).toEqual([
+      {
+        specversion: '1.0',
+        id: id(2),
+        source: '/functions/task',
+        type: 'dev.todo.task.created.v1',
+        subject: id(1),
+        time: NOW,
+        datacontenttype: 'application/json',
+        partitionkey: id(1),
+        traceparent: TRACEPARENT,
+        userid: 'user-1',
+        data: { task, commandId: null },
+      },
+    ]);
+    expectValid(events);
+  });
+
+  it('reminds at the due time when a due time is set and reminders are omitted', () => {
+    const { task } = decideCreate({ title: 'Call mom', dueAt: '2026-05-02T18:00:00Z' }, given());
+
+    expect(task.reminders).toEqual(['PT0S']);
+  });
+
+  it('keeps an explicit empty reminder list', () => {
+    const { task } = decideCreate({ title: 'Call mom', dueAt: '2026-05-02T18:00:00Z', reminders: [] }, given());
+
+    expect(task.reminders).toEqual([]);
+  });
+
+  it('keeps the reminders it is given', () => {
+    const { task } = decideCreate({ title: 'Call mom', dueAt: '2026-05-02T18:00:00Z', reminders: ['PT15M', 'P1D'] }, given());
+
+    expect(task.reminders).toEqual(['PT15M', 'P1D']);
+  });
+
+  it.each([
+    ['2026-05-02T17:00:00+02:00', '2026-05-02T15:00:00.000Z'],
+    ['2026-05-02T10:30:00-05:30', '2026-05-02T16:00:00.000Z'],
+    ['2026-05-02T15:00:00Z', '2026-05-02T15:00:00.000Z'],
+    ['2026-05-02T15:00:00.25Z', '2026-05-02T15:00:00.250Z'],
+  ])('stores the due time %s in UTC as %s', (dueAt, expected) => {
+    const { task, events } = decideCreate({ title: 'Buy milk', dueAt }, given());
+
+    expect(task.dueAt).toBe(expected);
+    expectValid(events);
+  });
+
+  it('trims the title and keeps what it is given', () => {
+    const input = { title: '  Buy milk ', description: 'oat', priority: 'urgent' as const, tags: ['shopping'], dueAt: '2026-05-02T15:00:00Z', recurrence: DAILY };
+
+    const { task } = decideCreate(input, given());
+
+    expect(task).toMatchObject({ title: 'Buy milk', description: 'oat', priority: 'urgent', tags: ['shopping'], recurrence: DAILY });
+  });
+
+  it('uses the id the command chose and records the command id', () => {
+    const context = { ...given(), commandId: 'command-7' };
+
+    const { task, events } = decideCreate({ title: 'Buy milk', taskId: TASK_ID }, context);
+
+    expect(task.id).toBe(TASK_ID);
+    expect(events).toMatchObject([{ id: id(1), subject: TASK_ID, partitionkey: TASK_ID, data: { commandId: 'command-7' } }]);
+    expectValid(events);
+  });
+
+  it('refuses a recurrence without a due time', () => {
+    expect(violationOf(() => decideCreate({ title: 'Stretch', recurrence: DAILY }, given()))).toMatchObject({ field: 'dueAt' });
+  });
+
+  it('refuses reminders without a due time', () => {
+    expect(violationOf(() => decideCreate({ title: 'Stretch', reminders: ['PT5M'] }, given()))).toMatchObject({ field: 'reminders' });
+  });
+
+  it('accepts an explicit null due time without reminders', () => {
+    const { task } = decideCreate({ title: 'Someday', dueAt: null, recurrence: null }, given());
+
+    expect(task).toMatchObject({ dueAt: null, reminders: [], recurrence: null });
+  });
+});
+
+describe('decideUpdate', () => {
+  it('emits only the fields that changed, as a new version at the time of the change', () => {
+    const current = anExistingTask({ title: 'Buy milk', priority: 'low', tags: ['shopping'] });
+
+    const { task, events } = decideUpdate(current, { title: 'Buy oat milk', priority: 'low', tags: ['shopping', 'vegan'] }, given());
+
+    expect(task).toEqual({ ...current, title: 'Buy oat milk', tags: ['shopping', 'vegan'], version: 2, updatedAt: NOW });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'dev.todo.task.updated.v1', id: id(1), subject: current.id, time: NOW, data: { task, changed: ['title', 'tags'] } });
+    expectValid(events);
+  });
+
+  it('emits nothing and keeps the version when nothing differs', () => {
+    const current = anExistingTask({ title: 'Buy milk', dueAt: '2026-05-02T15:00:00.000Z', reminders: ['PT0S'], tags: ['shopping'] });
+
+    const decision = decideUpdate(current, { title: ' Buy milk ', dueAt: '2026-05-02T17:00:00+02:00', tags: ['shopping'], status: 'pending' }, given());
+
+    expect(decision).toEqual({ task: current, events: [] });
+  });
+
+  it('normalises a new due time to UTC', () => {
+    const { task, events } = decideUpdate(anExistingTask(), { dueAt: '2026-05-03T09:00:00+02:00' }, given());
+
+    expect(task.dueAt).toBe('2026-05-03T07:00:00.000Z');
+    expect(events[0]).toMatchObject({ data: { changed: ['dueAt', 'reminders'] } });
+  });
+
+  it('adds a reminder at the due time when a first due time is set, and keeps reminders when the due time moves', () => {
+    const first = decideUpdate(anExistingTask(), { dueAt: '2026-05-03T07:00:00Z' }, given());
+    const moved = decideUpdate(first.task, { dueAt: '2026-05-04T07:00:00Z' }, given());
+
+    expect(first.task.reminders).toEqual(['PT0S']);
+    expect(moved.task.reminders).toEqual(['PT0S']);
+    expect(moved.events[0]).toMatchObject({ data: { changed: ['dueAt'] } });
+  });
+
+  it('clears the reminders with the due time', () => {
+    const current = anExistingTask({ dueAt: '2026-05-02T15:00:00.000Z', reminders: ['PT15M'] });
+
+    const { task, events } = decideUpdate(current, { dueAt: null }, given());
+
+    expect(task).toMatchObject({ dueAt: null, reminders: [], version: 2 });
+    expect(events[0]).toMatchObject({ data: { changed: ['dueAt', 'reminders'] } });
+  });
+
+  it('refuses to clear the due time of a recurring task', () => {
+    const current = anExistingTask({ dueAt: '2026-05-02T15:00:00.000Z', recurrence: DAILY });
+
+    expect(violationOf(() => decideUpdate(current, { dueAt: null }, given()))).toMatchObject({ field: 'dueAt' });
+  });
+
+  it('refuses reminders on a task without a due time', () => {
+    expect(violationOf(() => decideUpdate(anExistingTask(), { reminders: ['PT5M'] }, given()))).toMatchObject({ field: 'reminders' });
+  });
+
+  it('completes a task whose status changes to completed: TaskCompleted alone when nothing else changed', () => {
+    const current = anExistingTask();
+
+    const { task, events } = decideUpdate(current, { status: 'completed' }, given());
+
+    expect(task).toEqual({ ...current, status: 'completed', completedAt: NOW, updatedAt: NOW, version: 2 });
+    expect(events).toEqual([expect.objectContaining({ type: 'dev.todo.task.completed.v1', id: id(1), data: { task } })]);
+    expectValid(events);
+  });
+
+  it('completes after the other changes: TaskUpdated first, then TaskCompleted, one version each', () => {
+    const current = anExistingTask({ title: 'Buy milk' });
+
+    const { task, events } = decideUpdate(current, { title: 'Buy oat milk', status: 'completed' }, given());
+
+    expect(task).toMatchObject({ title: 'Buy oat milk', status: 'completed', completedAt: NOW, version: 3 });
+    expect(events.map((event) => [event.type, event.id])).toEqual([
+      ['dev.todo.task.updated.v1', id(1)],
+      ['dev.todo.task.completed.v1', id(2)],
+    ]);
+    expect(events[0]).toMatchObject({ data: { changed: ['title'], task: { title: 'Buy oat milk', status: 'pending', version: 2 } } });
+    expect(events[1]).toMatchObject({ data: { task } });
+    expectValid(events);
+  });
+
+  it('reopens a completed task as a TaskUpdated naming status', () => {
+    const current = anExistingTask({ status: 'completed', completedAt: EARLIER, version: 2 });
+
+    const { task, events } = decideUpdate(current, { status: 'pending' }, given());
+
+    expect(task).toEqual({ ...current, status: 'pending', completedAt: null, version: 3, updatedAt: NOW });
+    expect(events).toMatchObject([{ type: 'dev.todo.task.updated.v1', data: { task, changed: ['status'] } }]);
+    expectValid(events);
+  });
+
+  it('emits nothing when a completed task is marked completed again', () => {
+    const current = anExistingTask({ status: 'completed', completedAt: EARLIER, version: 2 });
+
+    expect(decideUpdate(current, { status: 'completed' }, given())).toEqual({ task: current, events: [] });
+  });
+});
+
+describe('decideComplete', () => {
+  it('completes a pending task at the time of the command', () => {
+    const current = anExistingTask();
+
+    const { task, events } = decideComplete(current, given());
+
+    expect(task).toEqual({ ...current, status: 'completed', completedAt: NOW, updatedAt: NOW, version: 2 });
+    expect(events).toMatchObject([{ type: 'dev.todo.task.completed.v1', subject: current.id, userid: 'user-1', data: { task } }]);
+    expectValid(events);
+  });
+
+  it('emits nothing when the task is completed already', () => {
+    const once = decideComplete(anExistingTask(), given());
+
+    expect(decideComplete(once.task, given())).toEqual({ task: once.task, events: [] });
+  });
+});
+
+describe('decideDelete', () => {
+  it('emits TaskDeleted carrying the last state of the task', () => {
+    const current = anExistingTask({ title: 'Buy milk', dueAt: '2026-05-02T15:00:00.000Z', reminders: ['PT15M'], recurrence: DAILY, version: 4 });
+
+    const { events } = decideDelete(current, given());
+
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'dev.todo.task.deleted.v1', subject: current.id, partitionkey: current.id });
+    expect(events[0]!.data.task).toEqual({ ...current, version: 5, updatedAt: NOW });
+    expectValid(events);
+  });
+});
