@@ -5,7 +5,9 @@ import { Rfc3339 } from '#shared/contracts/time';
 export const SORTS = ['dueAt', '-dueAt', 'priority', '-priority', 'createdAt', '-createdAt', 'title', '-title', 'relevance'] as const;
 
 const many = <T extends z.ZodType>(item: T) => z.array(item).max(20);
-const one = <T extends z.ZodType>(item: T) => z.array(item).max(1, 'give this parameter once').transform((list) => list[0]);
+/** A parameter given at most once; a problem names the parameter itself, not `name.0`. */
+const one = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z.array(z.string()).max(1, 'give this parameter once').transform((list) => list[0]!).pipe(item);
 
 /** `GET /tasks` query parameters (each may appear as a list: `?tag=a&tag=b`). */
 export const ListQuery = z
@@ -18,7 +20,7 @@ export const ListQuery = z
     dueAfter: one(Rfc3339).optional(),
     overdue: one(z.enum(['true', 'false'])).optional(),
     sort: one(z.enum(SORTS)).optional(),
-    limit: one(z.coerce.number().int().min(1).max(200)).optional(),
+    limit: one(z.coerce.number<string>().int().min(1).max(200)).optional(),
     cursor: one(z.string().min(1).max(500)).optional(),
   })
   .refine((query) => query.sort !== 'relevance' || query.q, { message: 'sort=relevance needs q', path: ['sort'] });

@@ -32,12 +32,15 @@ export function prefixQuery(text: string): string | null {
 
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-function decodeCursor(cursor: string): unknown {
+function decodeCursor(cursor: string): Record<string, unknown> {
+  let value: unknown;
   try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw new InvalidCursor('cursor is not one this server issued');
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidCursor('cursor is not one this server issued');
+  return value as Record<string, unknown>;
 }
 
 /** The user's tasks, filtered, searched, sorted and paginated with an opaque cursor. */
@@ -61,7 +64,7 @@ export async function listTasks(sql: Sql, schema: string, userId: string, query:
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
 
   if (sort === 'relevance') {
-    const offset = cursor === null ? 0 : Number((cursor as { o?: unknown }).o);
+    const offset = cursor === null ? 0 : Number(cursor.o);
     if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw new InvalidCursor('cursor is not one this server issued');
     const rank = `ts_rank(search, to_tsquery('simple', $2))`;
     const rows = await sql.unsafe(
@@ -75,11 +78,12 @@ export async function listTasks(sql: Sql, schema: string, userId: string, query:
   const plan = SORT_PLANS[sort];
   const keyList = plan.keys.map((key) => key.expr).join(', ');
   if (cursor !== null) {
-    const after = (cursor as { k?: unknown }).k;
+    const after = cursor.k;
     if (!Array.isArray(after) || after.length !== plan.keys.length || !after.every((value) => typeof value === 'string' || typeof value === 'number')) {
       throw new InvalidCursor('cursor does not match this sort');
     }
-    const placeholders = plan.keys.map((key, index) => `${param(after[index])}::${key.type}`).join(', ');
+    // As text: the driver would make a timestamptz parameter a JS Date, which cannot hold 'infinity' or microseconds.
+    const placeholders = plan.keys.map((key, index) => `${param(String(after[index]))}::text::${key.type}`).join(', ');
     where.push(`(${keyList}) ${plan.direction === 'asc' ? '>' : '<'} (${placeholders})`);
   }
   const order = plan.keys.map((key) => `${key.expr} ${plan.direction}`).join(', ');

@@ -22,9 +22,19 @@ function eventContext(deps: TaskDeps, actor: Actor): EventContext {
   return { source: TASK_SOURCE, userId: actor.userId, traceparent: actor.traceparent, now: deps.clock(), newId: deps.newId };
 }
 
+/** Thrown inside a transaction to roll it back and still answer `result`. */
+class RolledBack extends Error {
+  constructor(readonly result: CommandResult) {
+    super(result.kind);
+  }
+}
+
 async function commit(deps: TaskDeps, work: (tx: TransactionSql) => Promise<CommandResult>, operation: string): Promise<CommandResult> {
   try {
-    const result = await deps.sql.begin(work);
+    const result = await deps.sql.begin(work).catch((error: unknown) => {
+      if (error instanceof RolledBack) return error.result;
+      throw error;
+    });
     deps.metrics.taskOperations.inc({ operation, result: result.kind });
     if (result.kind === 'done' && result.changed) deps.eventsCommitted();
     return result;
@@ -41,15 +51,22 @@ async function persist(tx: TransactionSql, deps: TaskDeps, actor: Actor, decisio
   return { kind: 'done', task: decision.task, changed: true };
 }
 
-/** Creates a task. With `command`, the (source, id) pair is claimed in the same transaction: a redelivery creates nothing. */
+/**
+ * Creates a task. With `command`, the (source, id) pair is claimed in the same transaction: a redelivery
+ * creates nothing. A task id the user already has is a duplicate; one another user has is a conflict,
+ * which rolls the claim back too, so a replay from the dead-letter topic is processed afresh.
+ */
 export function createTask(deps: TaskDeps, actor: Actor, input: NewTask & { taskId?: string }, command?: { source: string; id: string }) {
   return commit(
     deps,
     async (tx) => {
       if (command && !(await claimEvent(tx, deps.schema, command))) return { kind: 'duplicate' };
       const decision = decideCreate(input, { ...eventContext(deps, actor), commandId: command?.id ?? null });
-      if (input.taskId && (await findTask(tx, deps.schema, actor.userId, input.taskId))) return { kind: 'duplicate' };
-      if (!(await insertTask(tx, deps.schema, actor.userId, decision.task))) return { kind: 'conflict', reason: 'that task id is already taken' };
+      if (!(await insertTask(tx, deps.schema, actor.userId, decision.task))) {
+        // Looked up after the insert: it waits for a concurrent insert of the same id to commit, so this sees it.
+        if (await findTask(tx, deps.schema, actor.userId, decision.task.id)) return { kind: 'duplicate' };
+        throw new RolledBack({ kind: 'conflict', reason: 'that task id is already taken' });
+      }
       await appendToOutbox(tx, deps.schema, decision.events);
       return { kind: 'done', task: decision.task, changed: true };
     },
