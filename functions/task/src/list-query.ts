@@ -1,27 +1,30 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Priority, Tag, TaskStatus } from '#shared/contracts/task';
 import { Rfc3339 } from '#shared/contracts/time';
 
 export const SORTS = ['dueAt', '-dueAt', 'priority', '-priority', 'createdAt', '-createdAt', 'title', '-title', 'relevance'] as const;
 
-const many = <T extends z.ZodType>(item: T) => z.array(item).max(20);
+const many = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.maxLength(20));
 /** A parameter given at most once; a problem names the parameter itself, not `name.0`. */
-const one = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z.array(z.string()).max(1, 'give this parameter once').transform((list) => list[0]!).pipe(item);
+const one = <T extends z.core.$ZodType<unknown, string>>(item: T) =>
+  z.pipe(
+    z.pipe(z.array(z.string()).check(z.maxLength(1, 'give this parameter once')), z.transform((list: string[]) => list[0]!)),
+    item,
+  );
 
 /** `GET /tasks` query parameters (each may appear as a list: `?tag=a&tag=b`). */
 export const ListQuery = z
   .strictObject({
-    q: one(z.string().min(1).max(200)).optional(),
-    status: one(TaskStatus).optional(),
-    priority: many(Priority).optional(),
-    tag: many(Tag).optional(),
-    dueBefore: one(Rfc3339).optional(),
-    dueAfter: one(Rfc3339).optional(),
-    overdue: one(z.enum(['true', 'false'])).optional(),
-    sort: one(z.enum(SORTS)).optional(),
-    limit: one(z.coerce.number<string>().int().min(1).max(200)).optional(),
-    cursor: one(z.string().min(1).max(500)).optional(),
+    q: z.optional(one(z.string().check(z.minLength(1), z.maxLength(200)))),
+    status: z.optional(one(TaskStatus)),
+    priority: z.optional(many(Priority)),
+    tag: z.optional(many(Tag)),
+    dueBefore: z.optional(one(Rfc3339)),
+    dueAfter: z.optional(one(Rfc3339)),
+    overdue: z.optional(one(z.enum(['true', 'false']))),
+    sort: z.optional(one(z.enum(SORTS))),
+    limit: z.optional(one(z.coerce.number<string>().check(z.int(), z.minimum(1), z.maximum(200)))),
+    cursor: z.optional(one(z.string().check(z.minLength(1), z.maxLength(500)))),
   })
-  .refine((query) => query.sort !== 'relevance' || query.q, { message: 'sort=relevance needs q', path: ['sort'] });
+  .check(z.refine((query) => query.sort !== 'relevance' || !!query.q, { message: 'sort=relevance needs q', path: ['sort'] }));
 export type ListQuery = z.infer<typeof ListQuery>;

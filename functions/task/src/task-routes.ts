@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { NewTask, TaskChanges } from '#shared/contracts/task';
 import type { User } from '#shared/http/auth';
 import { requireUser } from '#shared/http/auth';

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../contracts/english-errors';
 
 /** Raised when the environment does not satisfy a config schema; lists every problem at once. */
 export class ConfigError extends Error {
@@ -12,8 +13,8 @@ export class ConfigError extends Error {
  * Parses the environment once, at the edge, into a frozen typed object.
  * @example const config = loadConfig(BaseConfig, process.env);
  */
-export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): Readonly<z.infer<S>> {
-  const result = schema.safeParse(env);
+export function loadConfig<S extends z.core.$ZodType>(schema: S, env: Record<string, string | undefined>): Readonly<z.infer<S>> {
+  const result = z.safeParse(schema, env);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => {

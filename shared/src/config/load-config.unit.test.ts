@@ -20,7 +20,7 @@ describe('loadConfig', () => {
       expect(problems).toEqual(
         expect.arrayContaining([
           'SERVICE_NAME is missing',
-          expect.stringMatching(/^PORT is invalid/),
+          'PORT is invalid: Invalid input: expected number, received NaN',
           expect.stringMatching(/^DATABASE_URL is invalid/),
           expect.stringMatching(/^NODE_ENV is invalid/),
         ]),

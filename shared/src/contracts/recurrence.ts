@@ -1,5 +1,5 @@
 import rrule from 'rrule';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { TimeZone } from './time';
 
 // rrule ships CommonJS to Node; its named exports only exist on the default import.
@@ -23,7 +23,7 @@ function isValidRrule(value: string): boolean {
 
 /** How a task repeats: an RFC 5545 RRULE (without DTSTART; the due time anchors it) in an IANA time zone. */
 export const Recurrence = z.strictObject({
-  rrule: z.string().min(6).max(500).refine(isValidRrule, 'must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=MO,WE'),
+  rrule: z.string().check(z.minLength(6), z.maxLength(500), z.refine(isValidRrule, 'must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=MO,WE')),
   timezone: TimeZone,
 });
 export type Recurrence = z.infer<typeof Recurrence>;

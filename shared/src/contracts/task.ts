@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Recurrence } from './recurrence';
 import { IsoDuration, Rfc3339 } from './time';
 
@@ -13,14 +13,22 @@ export type TaskStatus = z.infer<typeof TaskStatus>;
 
 export const Tag = z
   .string()
-  .min(1)
-  .max(40)
-  .regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_\-/.]*$/u, 'lower-case letters, digits, _ - / . (no spaces)');
+  .check(
+    z.minLength(1),
+    z.maxLength(40),
+    z.regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_\-/.]*$/u, 'lower-case letters, digits, _ - / . (no spaces)'),
+  );
 
-const Title = z.string().max(300).regex(/\S/, 'must not be blank');
-const Description = z.string().max(10_000);
-const Tags = z.array(Tag).max(20).refine((tags) => new Set(tags).size === tags.length, 'must not repeat a tag');
-const Reminders = z.array(IsoDuration).max(10).refine((r) => new Set(r).size === r.length, 'must not repeat an offset');
+const Title = z.string().check(z.maxLength(300), z.regex(/\S/, 'must not be blank'));
+const Description = z.string().check(z.maxLength(10_000));
+const Tags = z.array(Tag).check(
+  z.maxLength(20),
+  z.refine((tags) => new Set(tags).size === tags.length, 'must not repeat a tag'),
+);
+const Reminders = z.array(IsoDuration).check(
+  z.maxLength(10),
+  z.refine((r) => new Set(r).size === r.length, 'must not repeat an offset'),
+);
 
 /** A task as the API returns it and as task events carry it. */
 export const Task = z.object({
@@ -30,39 +38,39 @@ export const Task = z.object({
   status: TaskStatus,
   priority: Priority,
   tags: z.array(z.string()),
-  dueAt: Rfc3339.nullable(),
+  dueAt: z.nullable(Rfc3339),
   reminders: z.array(IsoDuration),
-  recurrence: Recurrence.nullable(),
-  version: z.number().int().min(1),
+  recurrence: z.nullable(Recurrence),
+  version: z.number().check(z.int(), z.minimum(1)),
   createdAt: Rfc3339,
   updatedAt: Rfc3339,
-  completedAt: Rfc3339.nullable(),
+  completedAt: z.nullable(Rfc3339),
 });
 export type Task = z.infer<typeof Task>;
 
 /** What a client sends to create a task (`POST /tasks`, and the create-task command's data). */
 export const NewTask = z.strictObject({
   title: Title,
-  description: Description.optional(),
-  priority: Priority.optional(),
-  tags: Tags.optional(),
-  dueAt: Rfc3339.nullable().optional(),
-  reminders: Reminders.optional(),
-  recurrence: Recurrence.nullable().optional(),
+  description: z.optional(Description),
+  priority: z.optional(Priority),
+  tags: z.optional(Tags),
+  dueAt: z.optional(z.nullable(Rfc3339)),
+  reminders: z.optional(Reminders),
+  recurrence: z.optional(z.nullable(Recurrence)),
 });
 export type NewTask = z.infer<typeof NewTask>;
 
 /** The fields to change (`PUT /tasks/{id}`); at least one. */
 export const TaskChanges = z
   .strictObject({
-    title: Title.optional(),
-    description: Description.optional(),
-    priority: Priority.optional(),
-    tags: Tags.optional(),
-    dueAt: Rfc3339.nullable().optional(),
-    reminders: Reminders.optional(),
-    recurrence: Recurrence.nullable().optional(),
-    status: TaskStatus.optional(),
+    title: z.optional(Title),
+    description: z.optional(Description),
+    priority: z.optional(Priority),
+    tags: z.optional(Tags),
+    dueAt: z.optional(z.nullable(Rfc3339)),
+    reminders: z.optional(Reminders),
+    recurrence: z.optional(z.nullable(Recurrence)),
+    status: z.optional(TaskStatus),
   })
-  .refine((changes) => Object.keys(changes).length > 0, 'must change at least one field');
+  .check(z.refine((changes) => Object.keys(changes).length > 0, 'must change at least one field'));
 export type TaskChanges = z.infer<typeof TaskChanges>;

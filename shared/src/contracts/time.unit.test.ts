@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Recurrence } from './recurrence';
-import { IsoDuration, Rfc3339, TimeZone } from './time';
+import { durationMs, IsoDuration, Rfc3339, TimeZone } from './time';
 
 describe('Rfc3339', () => {
   it.each(['2026-05-01T09:00:00+02:00', '2026-05-01T07:00:00Z', '2028-02-29T00:00:00.123Z'])('accepts %s', (value) => {
@@ -20,8 +20,24 @@ describe('IsoDuration', () => {
     expect(IsoDuration.safeParse(value).success).toBe(true);
   });
 
-  it.each(['15m', 'P', 'PT', 'P1M', 'P1Y', '-PT5M', 'PT5.5.5M'])('rejects %s', (value) => {
+  it.each(['15m', 'P', 'PT', 'P1M', 'P1Y', '-PT5M', 'PT5.5.5M', 'P1DT', `P${'9'.repeat(21)}D`])('rejects %s', (value) => {
     expect(IsoDuration.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('durationMs', () => {
+  it.each([
+    ['PT0S', 0],
+    ['PT15M', 15 * 60_000],
+    ['P1D', 86_400_000],
+    ['P1W2DT3H4M5S', (9 * 24 * 3600 + 3 * 3600 + 4 * 60 + 5) * 1000],
+  ])('measures %s', (value, ms) => {
+    expect(durationMs(value)).toBe(ms);
+  });
+
+  it('answers NaN for anything IsoDuration refuses', () => {
+    expect(durationMs('P1Y')).toBeNaN();
+    expect(durationMs('P1DT')).toBeNaN();
   });
 });
 

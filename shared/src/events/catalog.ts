@@ -1,23 +1,28 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { NotificationDelivered, NotificationFailed, NotificationSent } from './notification-events';
 import { ReminderDelivered, ReminderFailed, ReminderScheduled } from './reminder-events';
 import { CreateTask, TaskCompleted, TaskCreated, TaskDeleted, TaskUpdated } from './task-events';
 import { TOPICS, type Topic } from './topics';
 
+/** The literal `type` an event schema from `eventSchema()` accepts. */
+function typeOf<const T extends string>(schema: { shape: { type: z.ZodMiniLiteral<T> } }): T {
+  return schema.shape.type.def.values[0]!;
+}
+
 /** Every event and command type, its schema and the topic it travels on. */
 export const CATALOG = {
-  [TaskCreated.shape.type.value]: { schema: TaskCreated, topic: TOPICS.taskEvents },
-  [TaskUpdated.shape.type.value]: { schema: TaskUpdated, topic: TOPICS.taskEvents },
-  [TaskCompleted.shape.type.value]: { schema: TaskCompleted, topic: TOPICS.taskEvents },
-  [TaskDeleted.shape.type.value]: { schema: TaskDeleted, topic: TOPICS.taskEvents },
-  [CreateTask.shape.type.value]: { schema: CreateTask, topic: TOPICS.taskCommands },
-  [ReminderScheduled.shape.type.value]: { schema: ReminderScheduled, topic: TOPICS.reminderEvents },
-  [ReminderDelivered.shape.type.value]: { schema: ReminderDelivered, topic: TOPICS.reminderEvents },
-  [ReminderFailed.shape.type.value]: { schema: ReminderFailed, topic: TOPICS.reminderEvents },
-  [NotificationSent.shape.type.value]: { schema: NotificationSent, topic: TOPICS.notificationEvents },
-  [NotificationDelivered.shape.type.value]: { schema: NotificationDelivered, topic: TOPICS.notificationEvents },
-  [NotificationFailed.shape.type.value]: { schema: NotificationFailed, topic: TOPICS.notificationEvents },
-} as const satisfies Record<string, { schema: z.ZodType; topic: Topic }>;
+  [typeOf(TaskCreated)]: { schema: TaskCreated, topic: TOPICS.taskEvents },
+  [typeOf(TaskUpdated)]: { schema: TaskUpdated, topic: TOPICS.taskEvents },
+  [typeOf(TaskCompleted)]: { schema: TaskCompleted, topic: TOPICS.taskEvents },
+  [typeOf(TaskDeleted)]: { schema: TaskDeleted, topic: TOPICS.taskEvents },
+  [typeOf(CreateTask)]: { schema: CreateTask, topic: TOPICS.taskCommands },
+  [typeOf(ReminderScheduled)]: { schema: ReminderScheduled, topic: TOPICS.reminderEvents },
+  [typeOf(ReminderDelivered)]: { schema: ReminderDelivered, topic: TOPICS.reminderEvents },
+  [typeOf(ReminderFailed)]: { schema: ReminderFailed, topic: TOPICS.reminderEvents },
+  [typeOf(NotificationSent)]: { schema: NotificationSent, topic: TOPICS.notificationEvents },
+  [typeOf(NotificationDelivered)]: { schema: NotificationDelivered, topic: TOPICS.notificationEvents },
+  [typeOf(NotificationFailed)]: { schema: NotificationFailed, topic: TOPICS.notificationEvents },
+} as const satisfies Record<string, { schema: z.ZodMiniType; topic: Topic }>;
 
 export type EventType = keyof typeof CATALOG;
 export type AnyEvent = z.infer<(typeof CATALOG)[EventType]['schema']>;

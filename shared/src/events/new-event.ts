@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { CATALOG, type EventOf, type EventType } from './catalog';
 
 export interface EventContext {
@@ -29,5 +29,5 @@ export function newEvent<T extends EventType>(
     userid: context.userId,
     data: fields.data,
   };
-  return (CATALOG[type].schema as z.ZodType).parse(candidate) as EventOf<T>;
+  return (CATALOG[type].schema as z.ZodMiniType).parse(candidate) as EventOf<T>;
 }

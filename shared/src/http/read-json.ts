@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import '../contracts/english-errors';
 import { type FieldError, Problem } from './problem';
 
 /** Maps schema issues to field errors; an unknown key is named as its own field. */
@@ -14,8 +15,8 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
 }
 
 /** Validates a value against a schema or throws a 422 problem naming each field. */
-export function parseOr422<S extends z.ZodType>(schema: S, value: unknown, what = 'request body'): z.infer<S> {
-  const result = schema.safeParse(value);
+export function parseOr422<S extends z.core.$ZodType>(schema: S, value: unknown, what = 'request body'): z.infer<S> {
+  const result = z.safeParse(schema, value);
   if (!result.success) throw new Problem(422, 'Unprocessable Content', `the ${what} is invalid`, fieldErrors(result.error.issues));
   return result.data;
 }
@@ -24,7 +25,7 @@ export function parseOr422<S extends z.ZodType>(schema: S, value: unknown, what 
  * Reads a JSON request body and validates it: 415 when it is not JSON, 400 when it does not parse,
  * 422 naming the fields that break the schema. (Oversize bodies are refused earlier with 413.)
  */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+export async function readJson<S extends z.core.$ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new Problem(415, 'Unsupported Media Type', 'send the body as application/json');
