@@ -57,6 +57,12 @@ async function buildFunction(name) {
     const sqlFiles = readdirSync(migrations).filter((file) => file.endsWith('.sql'));
     copyFiles(migrations, join(outDir, 'migrations'), sqlFiles);
   }
+  // Static files a function serves (the chat page) sit beside the bundle, like its migrations.
+  const publicDir = join(functionsDir, name, 'src/public');
+  if (existsSync(publicDir)) {
+    const files = readdirSync(publicDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    copyFiles(publicDir, join(outDir, 'public'), files);
+  }
   return { name, kib: statSync(join(outDir, 'main.mjs')).size / 1024 };
 }
 

@@ -27,12 +27,17 @@ function checkRules(task: Task): void {
   if (task.reminders.length > 0 && !task.dueAt) throw new TaskRuleViolation('reminders', 'reminders are offsets before the due time; set dueAt first');
 }
 
-/** Creates a task from validated input: defaults applied, rules checked, `TaskCreated` emitted. */
+/**
+ * Creates a task from validated input: defaults applied, rules checked, `TaskCreated` emitted.
+ * A recurring task without `series` starts one (its own id, index 1).
+ */
 export function decideCreate(input: NewTask & { taskId?: string }, context: EventContext & { commandId?: string | null }): Decision {
   const now = context.now.toISOString();
   const dueAt = utc(input.dueAt);
+  const id = input.taskId ?? context.newId();
+  const recurrence = input.recurrence ?? null;
   const task: Task = {
-    id: input.taskId ?? context.newId(),
+    id,
     title: input.title.trim(),
     description: input.description ?? '',
     status: 'pending',
@@ -40,7 +45,8 @@ export function decideCreate(input: NewTask & { taskId?: string }, context: Even
     tags: input.tags ?? [],
     dueAt,
     reminders: input.reminders ?? (dueAt ? [AT_DUE_TIME] : []),
-    recurrence: input.recurrence ?? null,
+    recurrence,
+    series: input.series ?? (recurrence ? { id, index: 1 } : null),
     version: 1,
     createdAt: now,
     updatedAt: now,

@@ -47,6 +47,7 @@ describe('decideCreate', () => {
       dueAt: null,
       reminders: [],
       recurrence: null,
+      series: null,
       version: 1,
       createdAt: NOW,
       updatedAt: NOW,
@@ -106,6 +107,17 @@ describe('decideCreate', () => {
     const { task } = decideCreate(input, fixedContext());
 
     expect(task).toMatchObject({ title: 'Buy milk', description: 'oat', priority: 'urgent', tags: ['shopping'], recurrence: DAILY });
+  });
+
+  it('starts a series with a recurring task, and keeps the series a command carries', () => {
+    const input = { title: 'Stand-up', dueAt: '2026-05-04T07:00:00Z', recurrence: DAILY };
+
+    const first = decideCreate(input, fixedContext()).task;
+    const next = decideCreate({ ...input, series: { id: first.id, index: 2 } }, fixedContext()).task;
+
+    expect(first.series).toEqual({ id: first.id, index: 1 });
+    expect(next.series).toEqual({ id: first.id, index: 2 });
+    expect(decideCreate({ title: 'Once' }, fixedContext()).task.series).toBeNull();
   });
 
   it('uses the id the command chose and records the command id', () => {

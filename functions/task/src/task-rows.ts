@@ -12,6 +12,8 @@ export interface TaskRow {
   due_at: Date | null;
   reminders: string[];
   recurrence: Task['recurrence'];
+  series_id: string | null;
+  series_index: number | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -33,6 +35,7 @@ export function taskFromRow(row: TaskRow): Task {
     dueAt: iso(row.due_at),
     reminders: row.reminders,
     recurrence: row.recurrence,
+    series: row.series_id && row.series_index ? { id: row.series_id, index: row.series_index } : null,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

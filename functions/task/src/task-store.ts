@@ -22,14 +22,16 @@ function values(userId: string, task: Task): unknown[] {
     task.createdAt,
     task.updatedAt,
     task.completedAt,
+    task.series?.id ?? null,
+    task.series?.index ?? null,
   ];
 }
 
 /** Inserts a new task; false when a task with that id already exists. */
 export async function insertTask(db: Db, schema: string, userId: string, task: Task): Promise<boolean> {
   const rows = await db.unsafe(
-    `insert into ${schema}.tasks (id, user_id, title, description, status, priority, tags, due_at, reminders, recurrence, version, created_at, updated_at, completed_at, search)
-     values ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9::text[], $10::text::jsonb, $11, $12, $13, $14, ${SEARCH_VECTOR})
+    `insert into ${schema}.tasks (id, user_id, title, description, status, priority, tags, due_at, reminders, recurrence, version, created_at, updated_at, completed_at, series_id, series_index, search)
+     values ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9::text[], $10::text::jsonb, $11, $12, $13, $14, $15, $16, ${SEARCH_VECTOR})
      on conflict (id) do nothing returning id`,
     values(userId, task) as never[],
   );
@@ -40,7 +42,7 @@ export async function insertTask(db: Db, schema: string, userId: string, task: T
 export async function updateTask(db: Db, schema: string, userId: string, task: Task): Promise<boolean> {
   const rows = await db.unsafe(
     `update ${schema}.tasks set title = $3, description = $4, status = $5, priority = $6, tags = $7::text[], due_at = $8,
-       reminders = $9::text[], recurrence = $10::text::jsonb, version = $11, updated_at = $13, completed_at = $14, search = ${SEARCH_VECTOR}
+       reminders = $9::text[], recurrence = $10::text::jsonb, version = $11, updated_at = $13, completed_at = $14, series_id = $15, series_index = $16, search = ${SEARCH_VECTOR}
      where id = $1 and user_id = $2 and version = $11 - 1 and created_at = $12 returning id`,
     values(userId, task) as never[],
   );

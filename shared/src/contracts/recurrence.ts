@@ -25,5 +25,7 @@ function isValidRrule(value: string): boolean {
 export const Recurrence = z.strictObject({
   rrule: z.string().check(z.minLength(6), z.maxLength(500), z.refine(isValidRrule, 'must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=MO,WE')),
   timezone: TimeZone,
+  /** `schedule` (default): the next slot of the schedule; `completion`: counted from when the task was completed. */
+  from: z.optional(z.enum(['schedule', 'completion'])),
 });
 export type Recurrence = z.infer<typeof Recurrence>;

@@ -30,6 +30,13 @@ const Reminders = z.array(IsoDuration).check(
   z.refine((r) => new Set(r).size === r.length, 'must not repeat an offset'),
 );
 
+/** Links the tasks of one recurring series: `id` is the first task's id, `index` counts from 1. */
+export const Series = z.strictObject({
+  id: z.uuid(),
+  index: z.number().check(z.int(), z.minimum(1)),
+});
+export type Series = z.infer<typeof Series>;
+
 /** A task as the API returns it and as task events carry it. */
 export const Task = z.object({
   id: z.uuid(),
@@ -41,6 +48,7 @@ export const Task = z.object({
   dueAt: z.nullable(Rfc3339),
   reminders: z.array(IsoDuration),
   recurrence: z.nullable(Recurrence),
+  series: z.nullable(Series),
   version: z.number().check(z.int(), z.minimum(1)),
   createdAt: Rfc3339,
   updatedAt: Rfc3339,
@@ -57,6 +65,8 @@ export const NewTask = z.strictObject({
   dueAt: z.optional(z.nullable(Rfc3339)),
   reminders: z.optional(Reminders),
   recurrence: z.optional(z.nullable(Recurrence)),
+  /** Set by the recurrence function on the next task of a series; a recurring task without it starts a series. */
+  series: z.optional(Series),
 });
 export type NewTask = z.infer<typeof NewTask>;
 

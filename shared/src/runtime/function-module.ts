@@ -26,5 +26,13 @@ export interface FunctionModule {
   name: string;
   schema: string;
   migrations: (schema: string) => SchemaMigrations;
-  create: (deps: RuntimeDeps) => { routes: Hono<never>; consumer?: Consumer };
+  create: (deps: RuntimeDeps) => FunctionParts;
+}
+
+/** What `create` returns. `start` runs once the server listens; `stop` runs on shutdown before the relays stop. */
+export interface FunctionParts {
+  routes: Hono<never>;
+  consumer?: Consumer;
+  start?(): void | Promise<void>;
+  stop?(): Promise<void>;
 }

@@ -15,7 +15,7 @@ import { operationalRoutes } from '../http/health';
 import { createLogger } from '../log/logger';
 import { createMetrics } from '../metrics/metrics';
 import { type OutboxRelay, startOutboxRelay } from '../outbox/outbox-relay';
-import type { FunctionModule } from './function-module';
+import type { FunctionModule, FunctionParts } from './function-module';
 import { loadLocalSecrets } from './local-secrets';
 import { openDatabase } from './open-database';
 
@@ -52,6 +52,7 @@ export async function startSystem(options: { env: Record<string, string | undefi
   const app = createHttpApp({ log, metrics, maxBodyBytes: config.MAX_BODY_BYTES });
   app.route('/', operationalRoutes({ service: config.SERVICE_NAME, metrics, checks: { database: database.ready, eventBus: () => bus.isReady() } }));
   const relays: OutboxRelay[] = [];
+  const functionParts: FunctionParts[] = [];
   for (const module of options.modules) {
     const schema = module.schema;
     await migrate(database.sql, module.migrations(schema));
@@ -68,6 +69,7 @@ export async function startSystem(options: { env: Record<string, string | undefi
       metrics,
       eventsCommitted: () => relay.wake(),
     });
+    functionParts.push(parts);
     app.route('/', parts.routes);
     if (parts.consumer) {
       bus.subscribe(parts.consumer);
@@ -84,6 +86,7 @@ export async function startSystem(options: { env: Record<string, string | undefi
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  for (const parts of functionParts) await parts.start?.();
   log.info({ port, functions: options.modules.map((m) => m.name), embeddedDatabase: database.embedded }, 'ready');
 
   let stopping: Promise<void> | null = null;
@@ -91,6 +94,7 @@ export async function startSystem(options: { env: Record<string, string | undefi
     (stopping ??= (async () => {
       log.info('stopping');
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(functionParts.map((parts) => parts.stop?.()));
       await Promise.all(relays.map((relay) => relay.stop()));
       await bus.close();
       await database.close();

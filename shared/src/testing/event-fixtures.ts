@@ -35,6 +35,7 @@ export function aTask(overrides: Partial<Task> = {}): Task {
     dueAt: null,
     reminders: [],
     recurrence: null,
+    series: null,
     version: 1,
     createdAt: FIXED_NOW.toISOString(),
     updatedAt: FIXED_NOW.toISOString(),
