@@ -1,0 +1,64 @@
+import { appendToOutbox } from '#shared/outbox/outbox';
+import { newTraceparent } from '#shared/trace/traceparent';
+import { decideFiring } from './decide';
+import type { Reminder } from './reminder';
+import { REMINDER_SOURCE, type ReminderDeps } from './reminder-deps';
+import { claimDueReminders, type DueReminder, lockReminder, recordFirings } from './reminder-store';
+
+/** A job trigger this close before the reminder's time still fires it (clock skew between hosts). */
+export const EARLY_TOLERANCE_MS = 1_000;
+
+function fire(deps: ReminderDeps, due: readonly DueReminder[], now: Date, traceparent: string) {
+  return due.map(({ reminder, task }) => ({
+    id: reminder.id,
+    ...decideFiring(reminder, task, { source: REMINDER_SOURCE, userId: reminder.userId, traceparent, now, newId: deps.newId }),
+  }));
+}
+
+/**
+ * Fires every scheduled reminder due now, in batches: each batch is claimed with `for update skip
+ * locked`, marked delivered or failed and its events written to the outbox in one transaction, so
+ * two running copies never fire the same reminder. Returns how many fired.
+ */
+export async function fireDueReminders(deps: ReminderDeps, batchSize = 100): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const now = deps.clock();
+    const fired = await deps.sql.begin(async (tx) => {
+      const due = await claimDueReminders(tx, deps.schema, now, batchSize);
+      const firings = fire(deps, due, now, newTraceparent());
+      await recordFirings(tx, deps.schema, firings, now);
+      await appendToOutbox(tx, deps.schema, firings.map((firing) => firing.event));
+      return firings.length;
+    });
+    if (fired > 0) deps.eventsCommitted();
+    total += fired;
+    if (fired < batchSize) return total;
+  }
+}
+
+export type FireOneResult =
+  | { kind: 'fired'; status: 'delivered' | 'failed' }
+  | { kind: 'already'; status: Reminder['status'] }
+  | { kind: 'not-due'; reminder: Reminder }
+  | { kind: 'unknown' };
+
+/**
+ * Fires one reminder (a Dapr job trigger, delivered at least once): the first trigger at or after its
+ * time delivers it; any later one, or one for a cancelled reminder, finds it settled and does nothing.
+ */
+export async function fireReminder(deps: ReminderDeps, reminderId: string, traceparent: string): Promise<FireOneResult> {
+  const now = deps.clock();
+  const result = await deps.sql.begin(async (tx): Promise<FireOneResult> => {
+    const due = await lockReminder(tx, deps.schema, reminderId);
+    if (!due) return { kind: 'unknown' };
+    if (due.reminder.status !== 'scheduled') return { kind: 'already', status: due.reminder.status };
+    if (new Date(due.reminder.remindAt).getTime() > now.getTime() + EARLY_TOLERANCE_MS) return { kind: 'not-due', reminder: due.reminder };
+    const [firing] = fire(deps, [due], now, traceparent);
+    await recordFirings(tx, deps.schema, [firing!], now);
+    await appendToOutbox(tx, deps.schema, [firing!.event]);
+    return { kind: 'fired', status: firing!.status };
+  });
+  if (result.kind === 'fired') deps.eventsCommitted();
+  return result;
+}

@@ -1,0 +1,10 @@
+import type { RuntimeDeps } from '#shared/runtime/function-module';
+import type { ReminderScheduler } from './scheduler/reminder-scheduler';
+
+/** Everything the reminder function needs from the outside, built once by its entry point. */
+export type ReminderDeps = Omit<RuntimeDeps, 'bus'> & {
+  /** Told about every reminder scheduled, moved or cancelled, after the change committed. */
+  scheduler: ReminderScheduler;
+};
+
+export const REMINDER_SOURCE = '/functions/reminder';

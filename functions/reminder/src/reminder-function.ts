@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import type { Consumer } from '#shared/events/consumer';
+import type { RuntimeDeps } from '#shared/runtime/function-module';
+import { fireDueReminders } from './fire-reminders';
+import { jobRoutes } from './job-routes';
+import type { ReminderConfig } from './reminder-config';
+import type { ReminderDeps } from './reminder-deps';
+import { reminderRoutes } from './reminder-routes';
+import { nextDueAt, scheduledReminders } from './reminder-store';
+import { createDaprScheduler } from './scheduler/dapr-scheduler';
+import { createLocalScheduler } from './scheduler/local-scheduler';
+import type { ReminderScheduler } from './scheduler/reminder-scheduler';
+import { taskEventsConsumer } from './task-events-consumer';
+
+export type ReminderFunctionDeps = Omit<RuntimeDeps, 'bus'> & { config: Pick<ReminderConfig, 'REMINDER_SCHEDULER' | 'DAPR_HTTP_PORT' | 'DAPR_API_TOKEN' | 'APP_API_TOKEN'>; daprUrl?: string };
+
+export interface ReminderFunction {
+  name: 'reminder';
+  routes: Hono<never>;
+  consumer: Consumer;
+  scheduler: ReminderScheduler;
+  deps: ReminderDeps;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Selects the scheduler. `dapr` in the cluster: Dapr jobs reach only a running sidecar (a job due
+ * while no pod of the app runs is staged and fires late), so this function stays at min-scale 1;
+ * what it emits wakes the scaled-to-zero functions through Kafka. `local` (default, `npm start`):
+ * its own timer over the reminder rows.
+ */
+function createScheduler(deps: ReminderFunctionDeps, full: () => ReminderDeps): ReminderScheduler {
+  if (deps.config.REMINDER_SCHEDULER === 'dapr') {
+    return createDaprScheduler({
+      daprUrl: deps.daprUrl ?? `http://127.0.0.1:${deps.config.DAPR_HTTP_PORT}`,
+      apiToken: deps.config.DAPR_API_TOKEN,
+      log: deps.log.child({ part: 'dapr-scheduler' }),
+      scheduledReminders: () => scheduledReminders(deps.sql, deps.schema),
+    });
+  }
+  return createLocalScheduler({
+    clock: deps.clock,
+    log: deps.log.child({ part: 'local-scheduler' }),
+    nextDueAt: () => nextDueAt(deps.sql, deps.schema),
+    fireDue: () => fireDueReminders(full()),
+  });
+}
+
+/** The reminder function's parts, mounted by its own entry point or by the one-process system. */
+export function createReminderFunction(options: ReminderFunctionDeps): ReminderFunction {
+  const { config, daprUrl: _daprUrl, ...runtime } = options;
+  const scheduler = createScheduler(options, () => deps);
+  const deps: ReminderDeps = { ...runtime, scheduler };
+  const routes = new Hono();
+  routes.route('/', reminderRoutes(deps) as unknown as Hono);
+  if (config.REMINDER_SCHEDULER === 'dapr') routes.route('/', jobRoutes(deps, { appApiToken: config.APP_API_TOKEN }) as unknown as Hono);
+  return {
+    name: 'reminder',
+    routes: routes as unknown as Hono<never>,
+    consumer: taskEventsConsumer(deps),
+    scheduler,
+    deps,
+    start: () => scheduler.start(),
+    stop: () => scheduler.stop(),
+  };
+}

@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import type { User } from '#shared/http/auth';
+import { requireUser } from '#shared/http/auth';
+import { notFound, Problem } from '#shared/http/problem';
+import { parseOr422, readJson } from '#shared/http/read-json';
+import type { RequestVariables } from '#shared/http/request-context';
+import { ReminderRuleViolation } from './decide';
+import { publicReminder } from './reminder';
+import type { ReminderDeps } from './reminder-deps';
+import { ReminderQuery, ScheduleReminder } from './reminder-requests';
+import { listReminders } from './reminder-store';
+import { scheduleExtraReminder } from './schedule-extra';
+
+type Env = { Variables: RequestVariables & { user: User } };
+
+const DEFAULT_LIMIT = 200;
+
+/** The reminder REST API: every route acts for the authenticated user only. */
+export function reminderRoutes(deps: ReminderDeps): Hono<Env> {
+  const app = new Hono<Env>();
+  app.use('/reminders', requireUser(deps.authenticate));
+  app.use('/reminders/*', requireUser(deps.authenticate));
+
+  app.get('/reminders', async (c) => {
+    const query = parseOr422(ReminderQuery, c.req.queries(), 'query');
+    const items = await listReminders(deps.sql, deps.schema, c.var.user.id, { ...query, limit: query.limit ?? DEFAULT_LIMIT });
+    return c.json({ items: items.map(publicReminder) });
+  });
+
+  app.post('/reminders/schedule', async (c) => {
+    const body = await readJson(c, ScheduleReminder);
+    try {
+      const reminder = await scheduleExtraReminder(deps, { userId: c.var.user.id, traceparent: c.var.traceparent }, body);
+      if (!reminder) throw notFound('task');
+      return c.json(publicReminder(reminder), 201);
+    } catch (error) {
+      if (error instanceof ReminderRuleViolation) throw new Problem(422, 'Unprocessable Content', error.message, [{ field: error.field, message: error.message }]);
+      throw error;
+    }
+  });
+
+  return app;
+}
