@@ -1,0 +1,35 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A webhook receiver on 127.0.0.1 for tests: records each request and answers with the next status
+ * of `statuses` (the last one repeats).
+ */
+export async function startLoopbackReceiver(statuses: number[] = [200]) {
+  const received: Received[] = [];
+  let answers = [...statuses];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const status = answers.length > 1 ? answers.shift()! : (answers[0] ?? 200);
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'nope');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/todo`,
+    received,
+    answerWith(next: number[]) {
+      answers = [...next];
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

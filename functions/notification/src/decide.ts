@@ -1,0 +1,93 @@
+import type { AnyEvent, EventContext } from '#shared/events/index';
+import { newEvent } from '#shared/events/new-event';
+import type { NotificationChannel } from '#shared/events/notification-events';
+import type { ReminderDelivered } from '#shared/events/reminder-events';
+import { deliverInApp } from './channels/in-app';
+import type { Notification } from './notification';
+import { notificationFacts } from './notification-events';
+import type { Preferences } from './preferences';
+import { quietUntil } from './quiet-hours';
+
+export class NotificationRuleViolation extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NotificationRuleViolation';
+  }
+}
+
+/** What to notify the user of, whichever way it came (a delivered reminder or `POST /notifications/send`). */
+export interface NotifyRequest {
+  reminderId: string | null;
+  taskId: string | null;
+  title: string;
+  body: string;
+  /** Only these channels (each must be enabled); default: every enabled channel. */
+  channels?: readonly NotificationChannel[];
+}
+
+export interface NotifyContext extends EventContext {
+  /** False when this server has no SMTP server configured: email is then not a channel. */
+  emailAvailable: boolean;
+}
+
+export interface Planned {
+  notification: Notification;
+  events: AnyEvent[];
+}
+
+/** The channels a user's preferences enable on this server, in-app first. */
+export function enabledChannels(preferences: Preferences, emailAvailable: boolean): NotificationChannel[] {
+  const channels: NotificationChannel[] = [];
+  if (preferences.inApp) channels.push('in-app');
+  if (preferences.webhook) channels.push('webhook');
+  if (preferences.email && emailAvailable) channels.push('email');
+  return channels;
+}
+
+function chooseChannels(preferences: Preferences, request: NotifyRequest, emailAvailable: boolean): NotificationChannel[] {
+  const enabled = enabledChannels(preferences, emailAvailable);
+  if (!request.channels) return enabled;
+  const missing = request.channels.find((channel) => !enabled.includes(channel));
+  if (missing) throw new NotificationRuleViolation('channels', `${missing} is not enabled in your notification preferences`);
+  return enabled.filter((channel) => request.channels!.includes(channel));
+}
+
+/**
+ * One notification per chosen channel. In-app is delivered by being stored (Sent and Delivered now);
+ * webhook and email become pending deliveries for the dispatcher (Sent now, the outcome later),
+ * held until quiet hours end.
+ */
+export function decideNotify(preferences: Preferences, request: NotifyRequest, context: NotifyContext): Planned[] {
+  const now = context.now.toISOString();
+  const sendAt = (quietUntil(preferences.quietHours, context.now) ?? context.now).toISOString();
+  return chooseChannels(preferences, request, context.emailAvailable).map((channel) => {
+    const notification: Notification = {
+      id: context.newId(),
+      userId: context.userId,
+      reminderId: request.reminderId,
+      taskId: request.taskId,
+      title: request.title,
+      body: request.body,
+      channel,
+      status: 'pending',
+      traceparent: context.traceparent,
+      attempts: 0,
+      nextAttemptAt: sendAt,
+      lastError: null,
+      createdAt: now,
+      deliveredAt: null,
+      readAt: null,
+    };
+    if (channel === 'in-app') return deliverInApp(notification, context);
+    return { notification, events: [newEvent('dev.todo.notification.sent.v1', context, notificationFacts(notification))] };
+  });
+}
+
+/** What a delivered reminder says to its user. */
+export function reminderRequest(data: ReminderDelivered['data']): NotifyRequest {
+  const due = data.dueAt ? `Due ${data.dueAt}` : `Reminder set for ${data.remindAt}`;
+  return { reminderId: data.reminderId, taskId: data.taskId, title: data.title, body: data.late ? `${due} (this reminder is late)` : due };
+}

@@ -1,0 +1,192 @@
+import type { Sql } from '#shared/db/connect';
+import type { NotificationChannel } from '#shared/events/notification-events';
+import type { Logger } from '#shared/log/logger';
+import { appendToOutbox } from '#shared/outbox/outbox';
+import { type ChannelSender, PermanentFailure } from '../channels/channel';
+import type { Notification } from '../notification';
+import { contextOf, deliveredEvent, failedEvent } from '../notification-events';
+import { claimDue, finishDelivery, nextDueAt, releaseDelivery } from '../notification-store';
+import { loadPreferences } from '../preferences-store';
+import { type DeliveryPolicyOptions, deliveryPolicies } from './delivery-policy';
+
+export interface DispatcherOptions {
+  sql: Sql;
+  schema: string;
+  clock: () => Date;
+  newId: () => string;
+  log: Logger;
+  /** Wakes the outbox relay after a commit that wrote events. */
+  eventsCommitted: () => void;
+  senders: Partial<Record<NotificationChannel, ChannelSender>>;
+  policy: DeliveryPolicyOptions;
+  /** Deliveries in flight at once (default 16). */
+  concurrency?: number;
+  /** How long a claimed delivery is this dispatcher's; must outlast every attempt and backoff of one dispatch. */
+  leaseMs?: number;
+}
+
+export interface Dispatcher {
+  /** Sends whatever is due now (call after each commit that recorded deliveries). */
+  wake(): void;
+  /** Resolves when nothing due is left to claim and nothing is in flight. */
+  idle(): Promise<void>;
+  /** Re-drives what an earlier run left pending (and, after their lease, `sending`). */
+  start(): void;
+  /** Stops claiming, aborts deliveries in flight and hands them back as pending. */
+  stop(): Promise<void>;
+}
+
+const MAX_TIMER_MS = 60 * 60_000;
+const DB_RETRY_MS = 1_000;
+
+/**
+ * Sends webhook and email notifications after their rows committed: pending → sending → delivered or
+ * failed, each outcome and its event committed together. No polling: woken after commits, when a
+ * delivery finishes, and by one timer set to the next due time (quiet hours, expired leases).
+ */
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { sql, schema, clock, log } = options;
+  const concurrency = options.concurrency ?? 16;
+  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  const policies = deliveryPolicies(options.policy);
+  const inflight = new Set<Promise<void>>();
+  const abort = new AbortController();
+  let draining: Promise<void> | null = null;
+  let again = false;
+  let started = false;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  function schedule(delayMs: number): void {
+    clearTimeout(timer);
+    if (stopped) return;
+    timer = setTimeout(() => dispatcher.wake(), Math.min(Math.max(delayMs, 0), MAX_TIMER_MS));
+    timer.unref();
+  }
+
+  async function drainOnce(): Promise<number> {
+    const free = concurrency - inflight.size;
+    if (free <= 0) return 0;
+    const now = clock();
+    const claimed = await claimDue(sql, schema, now, new Date(now.getTime() + leaseMs), free);
+    for (const notification of claimed) {
+      const running: Promise<void> = deliver(notification)
+        .catch((error: unknown) => log.error({ err: error, notificationId: notification.id }, 'delivery bookkeeping failed; the lease will re-drive it'))
+        .finally(() => {
+          inflight.delete(running);
+          dispatcher.wake();
+        });
+      inflight.add(running);
+    }
+    return claimed.length;
+  }
+
+  async function scheduleNext(): Promise<void> {
+    if (inflight.size >= concurrency) return;
+    const due = await nextDueAt(sql, schema);
+    if (!due) return clearTimeout(timer);
+    const wait = due.getTime() - clock().getTime();
+    schedule(wait > 0 ? wait : DB_RETRY_MS);
+  }
+
+  async function drain(): Promise<void> {
+    do {
+      again = false;
+      try {
+        while (!stopped && (await drainOnce()) > 0);
+        if (!stopped) await scheduleNext();
+      } catch (error) {
+        log.warn({ err: error, retryInMs: DB_RETRY_MS }, 'notification dispatcher could not read its queue; will retry');
+        schedule(DB_RETRY_MS);
+        return;
+      }
+    } while (again && !stopped);
+  }
+
+  async function deliver(notification: Notification): Promise<void> {
+    const sender = options.senders[notification.channel];
+    let preferences;
+    try {
+      preferences = await loadPreferences(sql, schema, notification.userId);
+    } catch (error) {
+      log.warn({ err: error, notificationId: notification.id }, 'could not load preferences; delivery postponed');
+      return releaseDelivery(sql, schema, notification.id, 0, new Date(clock().getTime() + DB_RETRY_MS));
+    }
+    let attempts = 0;
+    let failure: unknown = null;
+    try {
+      if (!sender) throw new PermanentFailure(`the ${notification.channel} channel is not configured on this server`);
+      const delivery = { notification, preferences };
+      await policies.execute(
+        sender.circuit({ ...delivery, now: clock() }),
+        (signal) => {
+          // The retry's backoff sleep does not watch the signal: do not count a try that stop() cancelled.
+          if (signal.aborted) throw signal.reason;
+          attempts++;
+          return sender.send({ ...delivery, now: clock() }, signal);
+        },
+        abort.signal,
+      );
+    } catch (error) {
+      failure = error;
+    }
+    if (failure && abort.signal.aborted) return releaseDelivery(sql, schema, notification.id, attempts, clock());
+    await record(notification, attempts, failure);
+  }
+
+  async function record(notification: Notification, attempts: number, failure: unknown): Promise<void> {
+    const now = clock();
+    const context = contextOf(notification, now, options.newId);
+    const reason = failure ? reasonOf(failure) : null;
+    const total = notification.attempts + attempts;
+    const committed = await sql.begin(async (tx) => {
+      if (!(await finishDelivery(tx, schema, notification.id, { status: failure ? 'failed' : 'delivered', attempts, at: now, error: reason }))) return false;
+      await appendToOutbox(tx, schema, [failure ? failedEvent(notification, context, reason!, total) : deliveredEvent(notification, context)]);
+      return true;
+    });
+    if (!committed) return;
+    options.eventsCommitted();
+    const fields = { notificationId: notification.id, channel: notification.channel, attempts: total, traceparent: notification.traceparent };
+    if (failure) log.warn({ ...fields, reason }, 'notification failed');
+    else log.info(fields, 'notification delivered');
+  }
+
+  const dispatcher: Dispatcher = {
+    wake() {
+      if (stopped || !started) return;
+      if (draining) {
+        again = true;
+        return;
+      }
+      draining = drain().finally(() => {
+        draining = null;
+        if (again) dispatcher.wake();
+      });
+    },
+    async idle() {
+      while (draining || inflight.size > 0) {
+        await draining;
+        await Promise.all([...inflight]);
+      }
+    },
+    start() {
+      if (started) return;
+      started = true;
+      dispatcher.wake();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      abort.abort();
+      await draining;
+      await Promise.all([...inflight]);
+    },
+  };
+  return dispatcher;
+}
+
+function reasonOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  const text = typeof message === 'string' && message !== '' ? message : String(error);
+  return text.slice(0, 500);
+}

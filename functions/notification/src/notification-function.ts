@@ -1,0 +1,46 @@
+import type { Hono } from 'hono';
+import type { Consumer } from '#shared/events/consumer';
+import { createDispatcher, type Dispatcher } from './dispatcher/dispatcher';
+import type { NotificationDeps } from './notification-deps';
+import { notificationMigrations } from './notification-migrations';
+import { notificationRoutes } from './notification-routes';
+import { createReminderConsumer } from './reminder-consumer';
+
+export interface NotificationFunction {
+  name: 'notification';
+  routes: Hono<never>;
+  consumer: Consumer;
+  migrations: ReturnType<typeof notificationMigrations>;
+  dispatcher: Dispatcher;
+  /** Starts the dispatcher (re-drives deliveries an earlier run left). */
+  start(): void;
+  /** Stops the dispatcher; deliveries in flight go back to pending. */
+  stop(): Promise<void>;
+}
+
+/** The notification function's parts, mounted by its own entry point or by the one-process system. */
+export function createNotificationFunction(deps: NotificationDeps): NotificationFunction {
+  const dispatcher = createDispatcher({
+    sql: deps.sql,
+    schema: deps.schema,
+    clock: deps.clock,
+    newId: deps.newId,
+    log: deps.log.child({ part: 'dispatcher' }),
+    eventsCommitted: deps.eventsCommitted,
+    senders: deps.senders,
+    policy: deps.delivery,
+  });
+  const afterCommit = () => {
+    deps.eventsCommitted();
+    dispatcher.wake();
+  };
+  return {
+    name: 'notification',
+    routes: notificationRoutes(deps, afterCommit) as unknown as Hono<never>,
+    consumer: createReminderConsumer(deps, afterCommit),
+    migrations: notificationMigrations(deps.schema),
+    dispatcher,
+    start: () => dispatcher.start(),
+    stop: () => dispatcher.stop(),
+  };
+}

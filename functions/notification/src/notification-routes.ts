@@ -1,0 +1,88 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { User } from '#shared/http/auth';
+import { requireUser } from '#shared/http/auth';
+import { notFound, Problem } from '#shared/http/problem';
+import { parseOr422, readJson } from '#shared/http/read-json';
+import type { RequestVariables } from '#shared/http/request-context';
+import { NotificationRuleViolation } from './decide';
+import { type Actor, type AfterCommit, replacePreferences, sendToSelf } from './notification-commands';
+import type { NotificationDeps } from './notification-deps';
+import { ListQuery, SendNotification } from './notification-schemas';
+import { listNotifications, markRead } from './notification-store';
+import { toView } from './notification';
+import { preferencesInput, preferencesView } from './preferences';
+import { loadPreferences } from './preferences-store';
+
+type Env = { Variables: RequestVariables & { user: User } };
+
+const NotificationId = z.uuid();
+const Cursor = z.object({ c: z.iso.datetime({ offset: true }), i: z.uuid() });
+
+const encodeCursor = (createdAt: string, id: string) => Buffer.from(JSON.stringify({ c: createdAt, i: id })).toString('base64url');
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  let value: unknown = null;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    // refused below
+  }
+  const parsed = Cursor.safeParse(value);
+  if (!parsed.success) throw new Problem(400, 'Bad Request', 'the cursor is not valid', [{ field: 'cursor', message: 'is not one this server issued' }]);
+  return { createdAt: parsed.data.c, id: parsed.data.i };
+}
+
+/** The notification REST API: every route acts for the authenticated user only. */
+export function notificationRoutes(deps: NotificationDeps, afterCommit: AfterCommit): Hono<Env> {
+  const app = new Hono<Env>();
+  const PreferencesInput = preferencesInput({ allowPrivateTargets: deps.allowPrivateTargets });
+  const actor = (c: { var: Env['Variables'] }): Actor => ({ userId: c.var.user.id, traceparent: c.var.traceparent });
+  app.use('/notifications', requireUser(deps.authenticate));
+  app.use('/notifications/*', requireUser(deps.authenticate));
+
+  app.get('/notifications/preferences', async (c) => c.json(preferencesView(await loadPreferences(deps.sql, deps.schema, c.var.user.id))));
+
+  app.put('/notifications/preferences', async (c) => {
+    const input = await readJson(c, PreferencesInput);
+    const { preferences, revealSecret } = await replacePreferences(deps, c.var.user.id, input);
+    return c.json(preferencesView(preferences, revealSecret));
+  });
+
+  app.post('/notifications/send', async (c) => {
+    const input = await readJson(c, SendNotification);
+    try {
+      const notifications = await sendToSelf(deps, afterCommit, actor(c), input);
+      return c.json({ items: notifications.map(toView) }, 201);
+    } catch (error) {
+      if (error instanceof NotificationRuleViolation) throw new Problem(422, 'Unprocessable Content', error.message, [{ field: error.field, message: error.message }]);
+      throw error;
+    }
+  });
+
+  app.post('/notifications/:id/read', async (c) => {
+    const id = c.req.param('id');
+    if (!NotificationId.safeParse(id).success) throw notFound('notification');
+    const notification = await markRead(deps.sql, deps.schema, c.var.user.id, id, deps.clock());
+    if (!notification) throw notFound('notification');
+    return c.json(toView(notification));
+  });
+
+  app.get('/notifications/:userId', async (c) => {
+    // Another user's list answers exactly like an unknown user's.
+    if (c.req.param('userId') !== c.var.user.id) throw notFound('user');
+    const query = parseOr422(ListQuery, c.req.queries(), 'query');
+    const limit = query.limit ?? 50;
+    const page = await listNotifications(deps.sql, deps.schema, c.var.user.id, {
+      limit: limit + 1,
+      unread: query.unread === 'true',
+      channel: query.channel,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    });
+    const items = page.slice(0, limit);
+    const last = items.at(-1);
+    return c.json({ items: items.map(toView), nextCursor: page.length > limit && last ? encodeCursor(last.createdAt, last.id) : null });
+  });
+
+  return app;
+}

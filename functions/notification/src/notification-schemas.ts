@@ -1,0 +1,33 @@
+import * as z from 'zod/mini';
+import '#shared/contracts/english-errors';
+
+const Channel = z.enum(['in-app', 'webhook', 'email']);
+
+/** The body of `POST /notifications/send`. */
+export const SendNotification = z.strictObject({
+  title: z.string().check(z.maxLength(300), z.regex(/\S/, 'must not be blank')),
+  body: z.optional(z.string().check(z.maxLength(5_000))),
+  channels: z.optional(
+    z.array(Channel).check(
+      z.minLength(1),
+      z.refine((channels) => new Set(channels).size === channels.length, 'must not repeat a channel'),
+    ),
+  ),
+});
+export type SendNotification = z.infer<typeof SendNotification>;
+
+/** A parameter given at most once; a problem names the parameter itself, not `name.0`. */
+const one = <T extends z.core.$ZodType<unknown, string>>(item: T) =>
+  z.pipe(
+    z.pipe(z.array(z.string()).check(z.maxLength(1, 'give this parameter once')), z.transform((list: string[]) => list[0]!)),
+    item,
+  );
+
+/** `GET /notifications/{userId}` query parameters. */
+export const ListQuery = z.strictObject({
+  limit: z.optional(one(z.coerce.number<string>().check(z.int(), z.minimum(1), z.maximum(200)))),
+  cursor: z.optional(one(z.string().check(z.minLength(1), z.maxLength(500)))),
+  unread: z.optional(one(z.enum(['true', 'false']))),
+  channel: z.optional(one(Channel)),
+});
+export type ListQuery = z.infer<typeof ListQuery>;

@@ -1,0 +1,155 @@
+import type { Sql, TransactionSql } from '#shared/db/connect';
+import type { NotificationChannel } from '#shared/events/notification-events';
+import type { Notification, NotificationStatus } from './notification';
+
+type Db = Sql | TransactionSql;
+
+interface NotificationRow {
+  id: string;
+  user_id: string;
+  reminder_id: string | null;
+  task_id: string | null;
+  title: string;
+  body: string;
+  channel: NotificationChannel;
+  status: NotificationStatus;
+  traceparent: string;
+  attempts: number;
+  next_attempt_at: Date | null;
+  last_error: string | null;
+  created_at: Date;
+  delivered_at: Date | null;
+  read_at: Date | null;
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function notificationFromRow(row: NotificationRow): Notification {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    reminderId: row.reminder_id,
+    taskId: row.task_id,
+    title: row.title,
+    body: row.body,
+    channel: row.channel,
+    status: row.status,
+    traceparent: row.traceparent,
+    attempts: row.attempts,
+    nextAttemptAt: iso(row.next_attempt_at),
+    lastError: row.last_error,
+    createdAt: row.created_at.toISOString(),
+    deliveredAt: iso(row.delivered_at),
+    readAt: iso(row.read_at),
+  };
+}
+
+const rows = (result: readonly unknown[]) => result.map((row) => notificationFromRow(row as NotificationRow));
+
+/**
+ * Inserts notifications; returns the ids actually inserted. A reminder already notified on a channel
+ * (unique reminder_id, channel) inserts nothing for that channel.
+ */
+export async function insertNotifications(tx: TransactionSql, schema: string, notifications: readonly Notification[]): Promise<Set<string>> {
+  if (notifications.length === 0) return new Set();
+  const records = notifications.map((n) => ({
+    id: n.id, user_id: n.userId, reminder_id: n.reminderId, task_id: n.taskId, title: n.title, body: n.body, channel: n.channel,
+    status: n.status, traceparent: n.traceparent, attempts: n.attempts, next_attempt_at: n.status === 'pending' ? n.nextAttemptAt : null,
+    created_at: n.createdAt, delivered_at: n.deliveredAt,
+  }));
+  const inserted = await tx.unsafe(
+    `insert into ${schema}.notifications (id, user_id, reminder_id, task_id, title, body, channel, status, traceparent, attempts, next_attempt_at, created_at, delivered_at)
+     select * from jsonb_to_recordset($1::text::jsonb) as x(id uuid, user_id text, reminder_id text, task_id uuid, title text, body text, channel text,
+       status text, traceparent text, attempts integer, next_attempt_at timestamptz, created_at timestamptz, delivered_at timestamptz)
+     on conflict (reminder_id, channel) do nothing returning id`,
+    [JSON.stringify(records)],
+  );
+  return new Set(inserted.map((row) => row.id as string));
+}
+
+/** The user's notification, or null — another user's is indistinguishable from a missing one. */
+export async function findNotification(db: Db, schema: string, userId: string, id: string): Promise<Notification | null> {
+  const found = await db.unsafe(`select * from ${schema}.notifications where id = $1 and user_id = $2`, [id, userId]);
+  return rows(found)[0] ?? null;
+}
+
+/** Marks the user's notification read once; reading it again keeps the first time. Null when not theirs. */
+export async function markRead(db: Db, schema: string, userId: string, id: string, now: Date): Promise<Notification | null> {
+  const updated = await db.unsafe(
+    `update ${schema}.notifications set read_at = coalesce(read_at, $3) where id = $1 and user_id = $2 returning *`,
+    [id, userId, now.toISOString()],
+  );
+  return rows(updated)[0] ?? null;
+}
+
+export interface ListOptions {
+  limit: number;
+  unread: boolean;
+  channel?: NotificationChannel | undefined;
+  after?: { createdAt: string; id: string } | undefined;
+}
+
+/** A page of the user's notifications, newest first (keyset on created_at, id). */
+export async function listNotifications(db: Db, schema: string, userId: string, options: ListOptions): Promise<Notification[]> {
+  const params: unknown[] = [userId];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const where = ['user_id = $1'];
+  if (options.unread) where.push(`channel = 'in-app' and read_at is null`);
+  if (options.channel) where.push(`channel = ${param(options.channel)}`);
+  if (options.after) where.push(`(created_at, id) < (${param(options.after.createdAt)}::timestamptz, ${param(options.after.id)}::uuid)`);
+  const found = await db.unsafe(
+    `select * from ${schema}.notifications where ${where.join(' and ')} order by created_at desc, id desc limit ${options.limit}`,
+    params as never[],
+  );
+  return rows(found);
+}
+
+/**
+ * Claims due webhook and email deliveries for this dispatcher: pending ones whose time has come, and
+ * `sending` ones whose lease ran out (their dispatcher died). Skips rows another dispatcher holds.
+ */
+export async function claimDue(sql: Sql, schema: string, now: Date, leaseUntil: Date, limit: number): Promise<Notification[]> {
+  const claimed = await sql.unsafe(
+    `update ${schema}.notifications set status = 'sending', locked_until = $2
+     where id in (
+       select id from ${schema}.notifications
+       where status in ('pending', 'sending') and (case when status = 'pending' then next_attempt_at else locked_until end) <= $1
+       order by (case when status = 'pending' then next_attempt_at else locked_until end)
+       limit $3 for update skip locked)
+     returning *`,
+    [now.toISOString(), leaseUntil.toISOString(), limit],
+  );
+  return rows(claimed);
+}
+
+/** When the next delivery becomes due (a pending one's time or a lease's end), or null when none waits. */
+export async function nextDueAt(sql: Sql, schema: string): Promise<Date | null> {
+  const [row] = await sql.unsafe(
+    `select min(case when status = 'pending' then next_attempt_at else locked_until end) as due from ${schema}.notifications where status in ('pending', 'sending')`,
+  );
+  return (row?.due as Date | null) ?? null;
+}
+
+/** Records a delivery's outcome if this dispatcher still holds it; false when it does not. */
+export async function finishDelivery(
+  tx: TransactionSql,
+  schema: string,
+  id: string,
+  outcome: { status: 'delivered' | 'failed'; attempts: number; at: Date; error: string | null },
+): Promise<boolean> {
+  const updated = await tx.unsafe(
+    `update ${schema}.notifications set status = $2, attempts = attempts + $3, last_error = $4, locked_until = null, next_attempt_at = null,
+       delivered_at = case when $2 = 'delivered' then $5::timestamptz else null end
+     where id = $1 and status = 'sending' returning id`,
+    [id, outcome.status, outcome.attempts, outcome.error, outcome.at.toISOString()],
+  );
+  return updated.length === 1;
+}
+
+/** Hands a claimed delivery back, to be tried again from `nextAttemptAt` (on shutdown: at once on the next start). */
+export async function releaseDelivery(sql: Sql, schema: string, id: string, attempts: number, nextAttemptAt: Date): Promise<void> {
+  await sql.unsafe(
+    `update ${schema}.notifications set status = 'pending', locked_until = null, attempts = attempts + $2, next_attempt_at = $3 where id = $1 and status = 'sending'`,
+    [id, attempts, nextAttemptAt.toISOString()],
+  );
+}

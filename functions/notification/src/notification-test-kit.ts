@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { CloudEvent, HTTP } from 'cloudevents';
+import type { Hono } from 'hono';
+import { pino } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import { createMemoryBus } from '#shared/bus/memory-bus';
+import { migrate } from '#shared/db/migrate';
+import type { AnyEvent } from '#shared/events/catalog';
+import { mountEventRoutes } from '#shared/events/http-event-routes';
+import { ack } from '#shared/events/outcome';
+import { TOPICS } from '#shared/events/topics';
+import { createAuthenticator } from '#shared/http/auth';
+import { createHttpApp } from '#shared/http/create-http-app';
+import { issueToken } from '#shared/http/issue-token';
+import { createMetrics } from '#shared/metrics/metrics';
+import { startOutboxRelay } from '#shared/outbox/outbox-relay';
+import { TRACEPARENT } from '#shared/testing/event-fixtures';
+import { testClock } from '#shared/testing/test-clock';
+import { testSql, uniqueSchema } from '#shared/testing/test-database';
+import { emailSender } from './channels/email-sender';
+import { newWebhookSecret } from './channels/webhook-signer';
+import { webhookSender } from './channels/webhook-sender';
+import type { DeliveryPolicyOptions } from './dispatcher/delivery-policy';
+import type { NotificationDeps } from './notification-deps';
+import { createNotificationFunction } from './notification-function';
+
+const SECRET = 'test-secret-that-is-long-enough-for-hs256';
+const AUTH = { issuer: 'todo-local', audience: 'todo' };
+export const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+/** Fast retries for tests: 4 attempts, 20 ms doubling, a breaker that opens only after 10 failures. */
+export const TEST_DELIVERY: DeliveryPolicyOptions = { maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200, breakerThreshold: 10, halfOpenAfterMs: 1_000 };
+
+/**
+ * The notification function wired to the run's real test database (own schema), the in-process bus
+ * with a recording subscriber on `notification-events`, a hand-moved clock, real JWTs, and real
+ * webhook (loopback allowed, as in development) and — with `smtpUrl` — email senders.
+ */
+export async function startNotificationKit(options: { smtpUrl?: string; delivery?: Partial<DeliveryPolicyOptions> } = {}) {
+  const sql = testSql();
+  const schema = uniqueSchema('notification');
+  const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
+  const metrics = createMetrics('notification-test');
+  const bus = createMemoryBus({ log, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+  const published: AnyEvent[] = [];
+  bus.subscribe({
+    name: 'recorder',
+    topics: [TOPICS.notificationEvents],
+    types: ['dev.todo.notification.sent.v1', 'dev.todo.notification.delivered.v1', 'dev.todo.notification.failed.v1'],
+    handle: async (event) => (published.push(event), ack()),
+  });
+  const clock = testClock('2026-05-01T08:00:00Z');
+  await migrate(sql, { schema, folder: new URL('./migrations/', import.meta.url) });
+  const relay = startOutboxRelay({ sql, schema, bus, log });
+  const email = options.smtpUrl ? emailSender({ smtpUrl: options.smtpUrl, from: 'Todo <todo@example.test>', timeoutMs: 2_000 }) : undefined;
+  const deps: NotificationDeps = {
+    sql,
+    schema,
+    clock: clock.now,
+    newId: uuidv7,
+    eventsCommitted: () => relay.wake(),
+    authenticate: createAuthenticator({ ...AUTH, secret: SECRET }),
+    log,
+    metrics,
+    senders: { webhook: webhookSender({ timeoutMs: 2_000, allowPrivateTargets: true }), ...(email ? { email } : {}) },
+    delivery: { ...TEST_DELIVERY, ...options.delivery },
+    allowPrivateTargets: true,
+    newSecret: newWebhookSecret,
+  };
+  const parts = createNotificationFunction(deps);
+  parts.start();
+  const app = createHttpApp({ log, metrics, maxBodyBytes: 64 * 1024 });
+  app.route('/', parts.routes as unknown as Hono);
+  mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub' });
+  const tokens = new Map<string, string>();
+  const tokenFor = async (userId: string) => tokens.get(userId) ?? tokens.set(userId, await issueToken({ userId, secret: SECRET, ...AUTH })).get(userId)!;
+
+  const kit = {
+    sql,
+    schema,
+    app,
+    clock,
+    deps,
+    relay,
+    parts,
+    /** Waits until the dispatcher has nothing due or in flight and every event is published. */
+    async settle() {
+      await parts.dispatcher.idle();
+      await relay.idle();
+    },
+    /** Events the bus delivered to `notification-events` subscribers, after `settle()`. */
+    async published() {
+      await kit.settle();
+      return published;
+    },
+    tokenFor,
+    async call(userId: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const init: RequestInit = { method, headers: { ...headers } };
+      if (userId) (init.headers as Record<string, string>).authorization = `Bearer ${await tokenFor(userId)}`;
+      if (body !== undefined) {
+        (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+        init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      }
+      const response = await app.request(path, init);
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+    },
+    /** Posts a CloudEvent to `POST /events` in binary mode, as Knative delivers it. */
+    async deliver(event: CloudEvent<unknown>) {
+      const { headers, body } = HTTP.binary(event);
+      const response = await app.request('/events', { method: 'POST', headers: headers as Record<string, string>, body: body as string });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    async stop() {
+      await parts.stop();
+      email?.close();
+      await relay.stop();
+      await sql.unsafe(`drop schema ${schema} cascade`);
+      await sql.end();
+    },
+  };
+  return kit;
+}
+export type NotificationKit = Awaited<ReturnType<typeof startNotificationKit>>;
+
+/** A ReminderDelivered event as the reminder function publishes it. */
+export function aReminderDelivered(userid: string, data: Partial<{ reminderId: string; taskId: string; title: string; remindAt: string; dueAt: string | null; late: boolean }> = {}, overrides: Record<string, unknown> = {}) {
+  const taskId = data.taskId ?? TASK_ID;
+  return new CloudEvent<unknown>({
+    specversion: '1.0',
+    id: randomUUID(),
+    source: '/functions/reminder',
+    type: 'dev.todo.reminder.delivered.v1',
+    subject: taskId,
+    time: '2026-05-01T08:00:00.000Z',
+    datacontenttype: 'application/json',
+    partitionkey: taskId,
+    traceparent: TRACEPARENT,
+    userid,
+    data: {
+      reminderId: data.reminderId ?? randomUUID(),
+      taskId,
+      title: data.title ?? 'Water the plants',
+      remindAt: data.remindAt ?? '2026-05-01T08:00:00.000Z',
+      dueAt: data.dueAt === undefined ? '2026-05-01T08:15:00.000Z' : data.dueAt,
+      deliveredAt: '2026-05-01T08:00:00.000Z',
+      late: data.late ?? false,
+    },
+    ...overrides,
+  });
+}
