@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Recurrence } from '#shared/contracts/recurrence';
+import { nextOccurrence } from './next-occurrence';
+
+const BERLIN = 'Europe/Berlin';
+
+/** Given a task due at `dueAt` under `rrule`, completed at `completedAt`: its next due time. */
+function next(rrule: string, dueAt: string, completedAt = dueAt, options: { timezone?: string; from?: Recurrence['from']; index?: number } = {}) {
+  const recurrence: Recurrence = { rrule, timezone: options.timezone ?? BERLIN, ...(options.from ? { from: options.from } : {}) };
+  return nextOccurrence({ dueAt, completedAt, recurrence, index: options.index ?? 1 });
+}
+
+const dueOf = (result: ReturnType<typeof next>) => (result.kind === 'next' ? result.dueAt : result);
+
+describe('the next occurrence from the schedule', () => {
+  const WEEKDAYS = 'FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR';
+
+  it('keeps weekdays at 09:00 Berlin across the March switch to summer time', () => {
+    // Friday 27 March 09:00 CET → Monday 30 March 09:00 CEST
+    expect(dueOf(next(WEEKDAYS, '2026-03-27T08:00:00Z', '2026-03-27T08:30:00Z'))).toBe('2026-03-30T07:00:00.000Z');
+  });
+
+  it('keeps weekdays at 09:00 Berlin across the October switch to winter time', () => {
+    // Friday 23 October 09:00 CEST → Monday 26 October 09:00 CET
+    expect(dueOf(next(WEEKDAYS, '2026-10-23T07:00:00Z', '2026-10-23T07:10:00Z'))).toBe('2026-10-26T08:00:00.000Z');
+  });
+
+  it('keeps 09:00 New York across the November switch', () => {
+    expect(dueOf(next('FREQ=WEEKLY', '2026-10-27T13:00:00Z', '2026-10-27T13:00:00Z', { timezone: 'America/New_York' }))).toBe('2026-11-03T14:00:00.000Z');
+  });
+
+  it('lands only on 31sts for the 31st of the month, skipping shorter months', () => {
+    expect(dueOf(next('FREQ=MONTHLY;BYMONTHDAY=31', '2026-01-31T08:00:00Z'))).toBe('2026-03-31T07:00:00.000Z');
+    expect(dueOf(next('FREQ=MONTHLY;BYMONTHDAY=31', '2026-03-31T07:00:00Z'))).toBe('2026-05-31T07:00:00.000Z');
+    expect(dueOf(next('FREQ=MONTHLY', '2026-08-31T07:00:00Z'))).toBe('2026-10-31T08:00:00.000Z');
+  });
+
+  it('takes the last day of the month for BYMONTHDAY=-1, Feb 29 in a leap year', () => {
+    expect(dueOf(next('FREQ=MONTHLY;BYMONTHDAY=-1', '2026-01-31T08:00:00Z'))).toBe('2026-02-28T08:00:00.000Z');
+    expect(dueOf(next('FREQ=MONTHLY;BYMONTHDAY=-1', '2028-01-31T08:00:00Z'))).toBe('2028-02-29T08:00:00.000Z');
+    expect(dueOf(next('FREQ=MONTHLY;BYMONTHDAY=-1', '2028-02-29T08:00:00Z'))).toBe('2028-03-31T07:00:00.000Z');
+  });
+
+  it('takes the last Friday of the month for BYDAY=-1FR', () => {
+    expect(dueOf(next('FREQ=MONTHLY;BYDAY=-1FR', '2026-01-30T08:00:00Z'))).toBe('2026-02-27T08:00:00.000Z');
+    expect(dueOf(next('FREQ=MONTHLY;BYDAY=-1FR', '2026-07-31T07:00:00Z'))).toBe('2026-08-28T07:00:00.000Z');
+  });
+
+  it('repeats Feb 29 only in leap years', () => {
+    expect(dueOf(next('FREQ=YEARLY', '2024-02-29T08:00:00Z'))).toBe('2028-02-29T08:00:00.000Z');
+  });
+
+  it('keeps the phase of every other Monday', () => {
+    expect(dueOf(next('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', '2026-05-04T07:00:00Z'))).toBe('2026-05-18T07:00:00.000Z');
+    // completed on Thursday 21 May, after the 18th slot was due: the next is 1 June, not 25 May
+    expect(dueOf(next('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', '2026-05-18T07:00:00Z', '2026-05-21T12:00:00Z'))).toBe('2026-06-01T07:00:00.000Z');
+  });
+
+  it('stops after COUNT tasks, counting from the start of the series', () => {
+    expect(next('FREQ=DAILY;COUNT=2', '2026-05-04T07:00:00Z', '2026-05-04T07:00:00Z', { index: 1 })).toEqual({ kind: 'next', dueAt: '2026-05-05T07:00:00.000Z', index: 2 });
+    expect(next('FREQ=DAILY;COUNT=2', '2026-05-05T07:00:00Z', '2026-05-05T07:00:00Z', { index: 2 })).toEqual({ kind: 'ended', reason: 'count' });
+  });
+
+  it('stops at UNTIL', () => {
+    expect(dueOf(next('FREQ=DAILY;UNTIL=20260505T235959Z', '2026-05-04T07:00:00Z'))).toBe('2026-05-05T07:00:00.000Z');
+    expect(next('FREQ=DAILY;UNTIL=20260505T235959Z', '2026-05-05T07:00:00Z')).toEqual({ kind: 'ended', reason: 'until' });
+  });
+
+  it('skips slots already past at completion, and never repeats the slot of an early completion', () => {
+    const DAILY = 'FREQ=DAILY';
+    expect(dueOf(next(DAILY, '2026-05-01T07:00:00Z', '2026-05-04T10:00:00Z'))).toBe('2026-05-05T07:00:00.000Z');
+    expect(dueOf(next(DAILY, '2026-05-01T07:00:00Z', '2026-05-04T06:00:00Z'))).toBe('2026-05-04T07:00:00.000Z');
+    expect(dueOf(next(DAILY, '2026-05-01T07:00:00Z', '2026-04-28T10:00:00Z'))).toBe('2026-05-02T07:00:00.000Z');
+  });
+
+  it('omits a day whose wall-clock time falls into the DST gap (RFC 5545)', () => {
+    // 02:30 does not exist in Berlin on 29 March 2026
+    expect(dueOf(next('FREQ=DAILY', '2026-03-28T01:30:00Z'))).toBe('2026-03-30T00:30:00.000Z');
+  });
+
+  it('accepts the RRULE: prefix', () => {
+    expect(dueOf(next('RRULE:FREQ=DAILY', '2026-05-04T07:00:00Z'))).toBe('2026-05-05T07:00:00.000Z');
+  });
+});
+
+describe('the next occurrence from completion', () => {
+  const fromCompletion = { from: 'completion' as const };
+
+  it('counts INTERVAL from the day of completion, at the due time of day', () => {
+    expect(dueOf(next('FREQ=DAILY;INTERVAL=3', '2026-05-01T07:00:00Z', '2026-05-04T13:00:00Z', fromCompletion))).toBe('2026-05-07T07:00:00.000Z');
+    expect(dueOf(next('FREQ=DAILY;INTERVAL=3', '2026-05-01T07:00:00Z', '2026-05-04T05:00:00Z', fromCompletion))).toBe('2026-05-07T07:00:00.000Z');
+  });
+
+  it('moves a weekly task to the weekday it was completed on', () => {
+    // due Monday 4 May, completed Wednesday 6 May → Wednesday 13 May 09:00
+    expect(dueOf(next('FREQ=WEEKLY', '2026-05-04T07:00:00Z', '2026-05-06T16:00:00Z', fromCompletion))).toBe('2026-05-13T07:00:00.000Z');
+  });
+
+  it('uses the day of completion in the recurrence time zone, not in UTC', () => {
+    // completed at 01:00 Berlin on 5 May (23:00 UTC on the 4th) → 6 May 09:00
+    expect(dueOf(next('FREQ=DAILY', '2026-05-01T07:00:00Z', '2026-05-04T23:00:00Z', fromCompletion))).toBe('2026-05-06T07:00:00.000Z');
+  });
+
+  it('keeps the wall-clock time when the completion day has a DST gap at that time', () => {
+    expect(dueOf(next('FREQ=DAILY', '2026-03-28T01:30:00Z', '2026-03-29T10:00:00Z', fromCompletion))).toBe('2026-03-30T00:30:00.000Z');
+  });
+
+  it('counts hours from the completion instant', () => {
+    expect(dueOf(next('FREQ=HOURLY;INTERVAL=2', '2026-05-04T07:00:00Z', '2026-05-04T09:17:00Z', fromCompletion))).toBe('2026-05-04T11:17:00.000Z');
+  });
+
+  it('still honours COUNT and UNTIL', () => {
+    expect(next('FREQ=DAILY;COUNT=3', '2026-05-04T07:00:00Z', '2026-05-09T07:00:00Z', { ...fromCompletion, index: 3 })).toEqual({ kind: 'ended', reason: 'count' });
+    expect(next('FREQ=DAILY;UNTIL=20260510T000000Z', '2026-05-04T07:00:00Z', '2026-05-09T12:00:00Z', fromCompletion)).toEqual({ kind: 'ended', reason: 'until' });
+  });
+});
