@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { requireUser, type User } from '#shared/http/auth';
+import { Problem } from '#shared/http/problem';
+import { fieldErrors } from '#shared/http/read-json';
+import type { RequestVariables } from '#shared/http/request-context';
+import type { AuditDeps } from './audit-deps';
+import { HistoryQuery, TaskHistoryQuery } from './history-query';
+import { InvalidCursor, listHistory } from './list-history';
+import { verifyUserChain } from './verify-audit';
+
+type Env = { Variables: RequestVariables & { user: User } };
+
+/** Validates query parameters or throws a 422 problem naming each parameter (`type`, not `type.1`). */
+function parseQuery<S extends z.core.$ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = z.safeParse(schema, value);
+  if (result.success) return result.data;
+  const errors = fieldErrors(result.error.issues).map((error) => ({ ...error, field: error.field.split('.')[0]! }));
+  throw new Problem(422, 'Unprocessable Content', 'the query is invalid', errors);
+}
+
+const badCursor = (error: InvalidCursor) => new Problem(400, 'Bad Request', error.message, [{ field: 'cursor', message: 'is not one this server issued for this query' }]);
+
+/** The audit API: a user reads and verifies their own activity history only. */
+export function auditRoutes(deps: AuditDeps): Hono<Env> {
+  const app = new Hono<Env>();
+  app.use('/audit', requireUser(deps.authenticate));
+  app.use('/audit/*', requireUser(deps.authenticate));
+
+  const history = async (userId: string, query: HistoryQuery) => {
+    try {
+      return await listHistory(deps.sql, deps.schema, userId, query);
+    } catch (error) {
+      if (error instanceof InvalidCursor) throw badCursor(error);
+      throw error;
+    }
+  };
+
+  app.get('/audit', async (c) => c.json(await history(c.var.user.id, parseQuery(HistoryQuery, c.req.queries()))));
+
+  app.get('/audit/tasks/:taskId', async (c) => {
+    const query = parseQuery(TaskHistoryQuery, c.req.queries());
+    const taskId = parseQuery(z.object({ taskId: z.uuid() }), { taskId: c.req.param('taskId') }).taskId;
+    return c.json(await history(c.var.user.id, { order: 'asc', ...query, taskId }));
+  });
+
+  app.get('/audit/verify', async (c) => {
+    parseQuery(z.strictObject({}), c.req.queries());
+    return c.json(await verifyUserChain(deps.sql, deps.schema, c.var.user.id));
+  });
+
+  return app;
+}
