@@ -1,0 +1,21 @@
+import type { ConversationState } from '../conversation/conversation-state';
+import { parseMessage } from '../language/intent';
+import type { TurnDeps } from './assistant-deps';
+import { readClarifyAnswer } from './clarify-answer';
+import { runIntent } from './run-intent';
+import { say, type Turn } from './turn';
+
+/**
+ * One message with the plain-language parser: an answer to a pending clarifying question completes
+ * the question's operation; anything else is parsed and carried out (a pending question is dropped).
+ */
+export async function converse(message: string, state: ConversationState, deps: TurnDeps): Promise<Turn> {
+  const { pending, ...rest } = state;
+  if (pending) {
+    const answer = readClarifyAnswer(message, pending.candidates);
+    if (answer === 'cancel') return say('OK, I left everything as it was.', rest);
+    if (answer !== null) return runIntent(pending.intent, rest, deps, [...pending.resolved, pending.candidates[answer]!]);
+  }
+  const intent = parseMessage(message, { now: deps.now, timeZone: deps.timeZone });
+  return runIntent(intent, rest, deps);
+}

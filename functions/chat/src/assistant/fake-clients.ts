@@ -1,0 +1,67 @@
+import type { NewTask, Task, TaskChanges } from '#shared/contracts/task';
+import { aTask } from '#shared/testing/event-fixtures';
+import type { Clients } from '../clients/clients';
+import { ServiceError } from '../clients/service-error';
+import type { CallContext } from '../clients/service-transport';
+import type { TaskQuery } from '../clients/task-client';
+
+export const CALL: CallContext = { token: 't', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', selfUrl: 'http://127.0.0.1:1' };
+
+/** In-memory stand-ins for the task, reminder and notification clients (one user), for unit tests. */
+export function fakeClients(initial: Partial<Task>[] = []) {
+  let next = 0;
+  const newId = () => `00000000-0000-7000-8000-${String(++next).padStart(12, '0')}`;
+  const tasks = new Map<string, Task>();
+  for (const fields of initial) {
+    const task = aTask({ id: newId(), ...fields });
+    tasks.set(task.id, task);
+  }
+  const find = (id: string) => {
+    const task = tasks.get(id);
+    if (!task) throw new ServiceError('task', 'not-found', 'no such task', 404);
+    return task;
+  };
+  const change = (id: string, changes: TaskChanges | { status: Task['status'] }) => {
+    const task = { ...find(id), ...changes, version: find(id).version + 1 } as Task;
+    tasks.set(id, task);
+    return task;
+  };
+  const clients: Clients = {
+    mode: 'direct',
+    tasks: {
+      create: async (_call, input: NewTask) => {
+        const task = aTask({ ...input, id: newId(), dueAt: input.dueAt ?? null, recurrence: input.recurrence ?? null, reminders: input.reminders ?? (input.dueAt ? ['PT0S'] : []) });
+        tasks.set(task.id, task);
+        return task;
+      },
+      list: async (_call, query: TaskQuery) => {
+        const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+        const items = [...tasks.values()].filter(
+          (task) => (!query.status || task.status === query.status) && words.every((word) => task.title.toLowerCase().split(/\s+/).some((part) => part.startsWith(word))),
+        );
+        return { items, nextCursor: null };
+      },
+      get: async (_call, id) => find(id),
+      update: async (_call, id, changes) => change(id, changes),
+      complete: async (_call, id) => change(id, { status: 'completed' }),
+      remove: async (_call, id) => {
+        find(id);
+        tasks.delete(id);
+      },
+    },
+    reminders: {
+      list: async () => {
+        throw new ServiceError('reminder', 'unavailable', 'reminder is not running here');
+      },
+      schedule: async () => {
+        throw new ServiceError('reminder', 'unavailable', 'reminder is not running here');
+      },
+    },
+    notifications: {
+      list: async () => {
+        throw new ServiceError('notification', 'unavailable', 'notification is not running here');
+      },
+    },
+  };
+  return { clients, tasks };
+}

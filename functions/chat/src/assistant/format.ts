@@ -1,0 +1,62 @@
+import type { Task } from '#shared/contracts/task';
+
+/** "Sat, May 2, 5:00 PM" in the user's time zone (the year only when it is not this year's). */
+export function formatWhen(instant: string, timeZone: string, now: Date): string {
+  const date = new Date(instant);
+  const year = (d: Date) => new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(d);
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    ...(year(date) !== year(now) ? { year: 'numeric' } : {}),
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(date);
+}
+
+export const isOverdue = (task: Task, now: Date) => task.status === 'pending' && !!task.dueAt && new Date(task.dueAt) < now;
+
+/** One line about a task: title, due time, priority, tags and state, as plain text. */
+export function describeTask(task: Task, timeZone: string, now: Date): string {
+  const parts = [`"${task.title}"`];
+  if (task.dueAt) parts.push(`due ${formatWhen(task.dueAt, timeZone, now)}${isOverdue(task, now) ? ' (overdue)' : ''}`);
+  if (task.priority !== 'medium') parts.push(task.priority);
+  if (task.tags.length > 0) parts.push(task.tags.map((tag) => `#${tag}`).join(' '));
+  if (task.recurrence) parts.push('repeats');
+  if (task.status === 'completed') parts.push('done');
+  return parts.join(' · ');
+}
+
+/** "a", "a and b", "a, b and c". */
+export function joinWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+export function numbered(lines: string[]): string {
+  return lines.map((line, index) => `${index + 1}. ${line}`).join('\n');
+}
+
+/** An ISO 8601 duration in words: P2D → "2 days", PT1H30M → "1 hour 30 minutes", PT0S → "at the due time". */
+export function durationWords(iso: string): string {
+  const match = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
+  if (!match) return iso;
+  const units = ['week', 'day', 'hour', 'minute', 'second'];
+  const words = match
+    .slice(1)
+    .map((value, index) => (value && Number(value) > 0 ? `${Number(value)} ${units[index]}${Number(value) === 1 ? '' : 's'}` : ''))
+    .filter(Boolean);
+  return words.length ? words.join(' ') : '0 minutes';
+}
+
+export const HELP = [
+  'I can manage your tasks in plain language. For example:',
+  '- add buy milk tomorrow at 5pm #shopping !high',
+  '- pay rent on the 1st of every month, remind me 2 days before',
+  "- what's due today / show high priority tasks tagged work / overdue / find milk",
+  '- move the dentist to monday 9am / rename 2 to buy oat milk / make it urgent / tag 3 #home',
+  '- done with buy milk / complete 1 and 3 / delete the dentist',
+  '- remind me about rent 3 days before / what reminders do I have / show my notifications',
+  'Numbers refer to the last list I showed; "it" to the last task we talked about.',
+].join('\n');

@@ -1,0 +1,37 @@
+import type { ConversationState } from '../conversation/conversation-state';
+import type { TaskQuery } from '../clients/task-client';
+import type { Intent } from '../language/intent';
+import type { TurnDeps } from './assistant-deps';
+import { describeTask, numbered } from './format';
+import { say, type Turn } from './turn';
+
+const LIMIT = 50;
+
+/** The parser's filter in the task API's terms. */
+export function toTaskQuery(filter: Extract<Intent, { kind: 'list' }>['filter']): TaskQuery {
+  const query: TaskQuery = { limit: LIMIT };
+  if (filter.q) query.q = filter.q.slice(0, 200);
+  if (filter.status) query.status = filter.status;
+  if (filter.priority?.length) query.priority = filter.priority;
+  if (filter.tags?.length) query.tag = filter.tags;
+  if (filter.dueBefore) query.dueBefore = filter.dueBefore;
+  if (filter.dueAfter) query.dueAfter = filter.dueAfter;
+  if (filter.overdue) query.overdue = true;
+  if (filter.sort) query.sort = filter.sort;
+  return query;
+}
+
+/** Shows the matching tasks as a numbered list that later messages can refer to ("complete 2"). */
+export async function listTasks(intent: Extract<Intent, { kind: 'list' }>, state: ConversationState, deps: TurnDeps): Promise<Turn> {
+  const page = await deps.clients.tasks.list(deps.call, toTaskQuery(intent.filter));
+  const label = intent.label.trim();
+  if (page.items.length === 0) return say(`No tasks${label ? ` ${label}` : ''}.`, { ...state, lastList: [] }, { actions: [{ kind: 'listed', taskIds: [] }] });
+  const heading = `${label ? `Your tasks ${label}` : 'Your tasks'}${page.nextCursor ? ` (the first ${page.items.length})` : ''}:`;
+  const lastList = page.items.map((task) => ({ id: task.id, title: task.title }));
+  const next: ConversationState = { ...state, lastList };
+  if (lastList.length === 1) next.lastTask = lastList[0]!;
+  return say(`${heading}\n${numbered(page.items.map((task) => describeTask(task, deps.timeZone, deps.now)))}`, next, {
+    actions: [{ kind: 'listed', taskIds: lastList.map((task) => task.id) }],
+    tasks: page.items,
+  });
+}

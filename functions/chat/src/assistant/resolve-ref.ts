@@ -1,0 +1,43 @@
+import type { Task } from '#shared/contracts/task';
+import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
+import type { TaskRef } from '../language/intent';
+import type { TurnDeps } from './assistant-deps';
+
+export type Resolution =
+  | { kind: 'task'; task: TaskSummary }
+  | { kind: 'ambiguous'; candidates: TaskSummary[] }
+  | { kind: 'missing'; reply: string };
+
+/** Which tasks a title search should prefer for the operation at hand. */
+export type Preference = 'pending' | 'completed' | 'any';
+
+const summary = (task: Task): TaskSummary => ({ id: task.id, title: task.title });
+const MAX_CANDIDATES = 5;
+
+/**
+ * Finds the task a reference means: a number in the last list, "it" (the last task talked about), or
+ * words of its title (a search of the user's tasks; two or more equally good matches are ambiguous).
+ */
+export async function resolveRef(ref: TaskRef, state: ConversationState, preference: Preference, deps: TurnDeps): Promise<Resolution> {
+  if (ref.kind === 'index') {
+    const list = state.lastList;
+    if (!list?.length) return { kind: 'missing', reply: `I have not shown you a list yet, so I don't know which task ${ref.index} is. Try "list my tasks" first.` };
+    const task = list[ref.index - 1];
+    if (!task) return { kind: 'missing', reply: `The last list had ${list.length} task${list.length === 1 ? '' : 's'}; there is no number ${ref.index}.` };
+    return { kind: 'task', task };
+  }
+  if (ref.kind === 'it') {
+    return state.lastTask ? { kind: 'task', task: state.lastTask } : { kind: 'missing', reply: 'I am not sure which task "it" is. Name the task or its number in a list.' };
+  }
+  const text = ref.text.trim();
+  const found = (await deps.clients.tasks.list(deps.call, { q: text.slice(0, 200), limit: 20 })).items;
+  const preferred = preference === 'any' ? found.filter((task) => task.status === 'pending') : found.filter((task) => task.status === preference);
+  const pool = preferred.length > 0 ? preferred : preference === 'any' ? found : [];
+  if (pool.length === 0) {
+    const already = preference !== 'any' && found.length > 0 ? ` (only ${preference === 'pending' ? 'completed' : 'open'} ones)` : '';
+    return { kind: 'missing', reply: `I couldn't find a task matching "${text}"${already}.` };
+  }
+  const exact = pool.filter((task) => task.title.trim().toLowerCase() === text.toLowerCase());
+  if (pool.length === 1 || exact.length === 1) return { kind: 'task', task: summary(exact.length === 1 ? exact[0]! : pool[0]!) };
+  return { kind: 'ambiguous', candidates: pool.slice(0, MAX_CANDIDATES).map(summary) };
+}

@@ -1,0 +1,172 @@
+import type { NewTask, Task, TaskChanges } from '#shared/contracts/task';
+import { isNotFound, isUnavailable, ServiceError } from '../clients/service-error';
+import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
+import type { Intent, TaskRef } from '../language/intent';
+import type { TurnDeps } from './assistant-deps';
+import { describeTask, HELP, joinWords } from './format';
+import { listReminders, listNotifications, remind } from './reminder-operations';
+import { type Preference, resolveRef } from './resolve-ref';
+import { listTasks } from './list-operation';
+import { say, type Turn } from './turn';
+
+const summary = (task: Task): TaskSummary => ({ id: task.id, title: task.title });
+const quoted = (tasks: { title: string }[]) => joinWords(tasks.map((task) => `"${task.title}"`));
+
+type Resolved = { kind: 'ok'; tasks: TaskSummary[] } | { kind: 'stop'; turn: Turn };
+
+/** Resolves every reference in order; stops at the first unknown one, or asks which one was meant. */
+async function resolveAll(intent: Intent, refs: TaskRef[], preference: Preference, state: ConversationState, deps: TurnDeps, preResolved: TaskSummary[]): Promise<Resolved> {
+  const tasks: TaskSummary[] = [];
+  for (const [position, ref] of refs.entries()) {
+    const known = preResolved[position];
+    if (known) {
+      tasks.push(known);
+      continue;
+    }
+    const resolution = await resolveRef(ref, state, preference, deps);
+    if (resolution.kind === 'missing') return { kind: 'stop', turn: say(resolution.reply, state) };
+    if (resolution.kind === 'ambiguous') {
+      const { candidates } = resolution;
+      const what = ref.kind === 'title' ? `"${ref.text}"` : 'that';
+      const reply = `Which one do you mean by ${what}?\n${candidates.map((task, index) => `${index + 1}. "${task.title}"`).join('\n')}\nAnswer with a number.`;
+      return {
+        kind: 'stop',
+        turn: say(reply, { ...state, lastList: candidates, pending: { intent, refPosition: position, resolved: [...tasks], candidates } }, {
+          actions: [{ kind: 'clarify', taskIds: candidates.map((task) => task.id) }],
+        }),
+      };
+    }
+    tasks.push(resolution.task);
+  }
+  return { kind: 'ok', tasks };
+}
+
+function draftToNewTask(draft: Extract<Intent, { kind: 'add' }>['task']): NewTask {
+  const task: NewTask = { title: draft.title };
+  if (draft.description) task.description = draft.description;
+  if (draft.dueAt) task.dueAt = draft.dueAt;
+  if (draft.priority) task.priority = draft.priority;
+  if (draft.tags?.length) task.tags = draft.tags;
+  if (draft.reminders) task.reminders = draft.reminders;
+  if (draft.recurrence) task.recurrence = draft.recurrence;
+  return task;
+}
+
+async function add(intent: Extract<Intent, { kind: 'add' }>, state: ConversationState, deps: TurnDeps): Promise<Turn> {
+  const task = await deps.clients.tasks.create(deps.call, draftToNewTask(intent.task));
+  const reminders = task.reminders.length > 0 && task.dueAt ? ' I will remind you.' : '';
+  return say(`Added ${describeTask(task, deps.timeZone, deps.now)}.${reminders}`, { ...state, lastTask: summary(task) }, {
+    actions: [{ kind: 'created', taskIds: [task.id] }],
+    tasks: [task],
+  });
+}
+
+async function update(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
+  const { addTags, removeTags, ...fields } = intent.changes;
+  const changes: TaskChanges = {};
+  for (const key of ['title', 'description', 'dueAt', 'priority', 'recurrence', 'tags'] as const) {
+    if (fields[key] !== undefined) (changes as Record<string, unknown>)[key] = fields[key];
+  }
+  if (addTags?.length || removeTags?.length) {
+    const current = await deps.clients.tasks.get(deps.call, target.id);
+    const tags = new Set(changes.tags ?? current.tags);
+    for (const tag of addTags ?? []) tags.add(tag);
+    for (const tag of removeTags ?? []) tags.delete(tag);
+    changes.tags = [...tags];
+  }
+  if (Object.keys(changes).length === 0) return say(`What should I change about "${target.title}"?`, { ...state, lastTask: target });
+  const task = await deps.clients.tasks.update(deps.call, target.id, changes);
+  return say(`Updated ${describeTask(task, deps.timeZone, deps.now)}.`, { ...state, lastTask: summary(task) }, {
+    actions: [{ kind: 'updated', taskIds: [task.id] }],
+    tasks: [task],
+  });
+}
+
+type BulkKind = 'complete' | 'reopen' | 'delete';
+const BULK = {
+  complete: { verb: 'Completed', action: 'completed' },
+  reopen: { verb: 'Reopened', action: 'reopened' },
+  delete: { verb: 'Deleted', action: 'deleted' },
+} as const;
+
+async function bulk(kind: BulkKind, targets: TaskSummary[], state: ConversationState, deps: TurnDeps): Promise<Turn> {
+  const done: Task[] = [];
+  const gone: TaskSummary[] = [];
+  for (const target of targets) {
+    try {
+      if (kind === 'complete') done.push(await deps.clients.tasks.complete(deps.call, target.id));
+      else if (kind === 'reopen') done.push(await deps.clients.tasks.update(deps.call, target.id, { status: 'pending' }));
+      else {
+        await deps.clients.tasks.remove(deps.call, target.id);
+        done.push({ id: target.id, title: target.title } as Task);
+      }
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      gone.push(target);
+    }
+  }
+  const lines: string[] = [];
+  if (done.length > 0) lines.push(`${BULK[kind].verb} ${quoted(done)}.`);
+  const repeating = done.filter((task) => kind === 'complete' && task.recurrence);
+  if (repeating.length > 0) lines.push(`${quoted(repeating)} repeat${repeating.length === 1 ? 's' : ''}: the next one will appear shortly.`);
+  if (gone.length > 0) lines.push(`${quoted(gone)} no longer exist${gone.length === 1 ? 's' : ''}.`);
+  const last = done.length === 1 && kind !== 'delete' ? summary(done[0]!) : undefined;
+  const next: ConversationState = { ...state, ...(last ? { lastTask: last } : {}) };
+  if (kind === 'delete' && state.lastTask && done.some((task) => task.id === state.lastTask!.id)) delete next.lastTask;
+  return say(lines.join(' '), next, {
+    actions: done.length > 0 ? [{ kind: BULK[kind].action, taskIds: done.map((task) => task.id) }] : [],
+    tasks: kind === 'delete' ? [] : done,
+  });
+}
+
+/**
+ * Carries out one understood message against the user's tasks. `preResolved` holds references a
+ * clarifying answer already settled. Failures of the task function become replies, never errors.
+ */
+export async function runIntent(intent: Intent, state: ConversationState, deps: TurnDeps, preResolved: TaskSummary[] = []): Promise<Turn> {
+  try {
+    switch (intent.kind) {
+      case 'add':
+        return await add(intent, state, deps);
+      case 'list':
+        return await listTasks(intent, state, deps);
+      case 'update':
+      case 'remind': {
+        const resolved = await resolveAll(intent, [intent.target], 'any', state, deps, preResolved);
+        if (resolved.kind === 'stop') return resolved.turn;
+        const target = resolved.tasks[0]!;
+        return intent.kind === 'update' ? await update(intent, target, state, deps) : await remind(intent, target, state, deps);
+      }
+      case 'complete':
+      case 'reopen':
+      case 'delete': {
+        const preference: Preference = intent.kind === 'complete' ? 'pending' : intent.kind === 'reopen' ? 'completed' : 'any';
+        const resolved = await resolveAll(intent, intent.targets, preference, state, deps, preResolved);
+        if (resolved.kind === 'stop') return resolved.turn;
+        return await bulk(intent.kind, resolved.tasks, state, deps);
+      }
+      case 'list-reminders':
+        return await listReminders(state, deps);
+      case 'list-notifications':
+        return await listNotifications(state, deps);
+      case 'help':
+        return say(HELP, state);
+      case 'greeting':
+        return say('Hello! Tell me what you need to do, or ask "what\'s due today". Say "help" for examples.', state);
+      case 'unknown':
+        return say(`Sorry, I didn't understand that${intent.reason ? ` (${intent.reason})` : ''}. Say "help" for examples.`, state);
+    }
+  } catch (error) {
+    return failureTurn(error, state);
+  }
+}
+
+function failureTurn(error: unknown, state: ConversationState): Turn {
+  if (isUnavailable(error)) return say("I can't reach your tasks right now; please try again in a moment.", state);
+  if (isNotFound(error)) return say('That task no longer exists.', state);
+  if (error instanceof ServiceError) {
+    const fields = error.fieldErrors.map((field) => `${field.field} ${field.message}`).join('; ');
+    return say(`I couldn't do that: ${fields || error.message}.`, state);
+  }
+  throw error;
+}

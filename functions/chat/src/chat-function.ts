@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import type { Consumer } from '#shared/events/consumer';
+import type { ChatDeps } from './chat-deps';
+import { authRoutes } from './http/auth-routes';
+import { callContextOf } from './http/call-context';
+import { chatRoutes } from './http/chat-routes';
+import { pageRoutes } from './http/page-routes';
+import { createLiveConsumer } from './live/live-consumer';
+import { streamRoutes } from './live/stream-route';
+import { mcpRoutes } from './mcp/mcp-route';
+
+/** The chat function's parts: the page, the chat API, sign-in, the live stream, MCP, and its consumer. */
+export function createChatFunction(deps: ChatDeps): { routes: Hono<never>; consumer: Consumer } {
+  const routes = new Hono();
+  const callContext = (c: Parameters<typeof callContextOf>[0]) => callContextOf(c, deps.port);
+  routes.route('/', pageRoutes(new URL('./public/', import.meta.url)));
+  routes.route(
+    '/',
+    authRoutes({
+      ...(deps.localSecret ? { secret: deps.localSecret } : {}),
+      production: deps.config.NODE_ENV === 'production',
+      issuer: deps.config.AUTH_ISSUER,
+      audience: deps.config.AUTH_AUDIENCE,
+    }),
+  );
+  routes.route(
+    '/',
+    chatRoutes({
+      sql: deps.sql,
+      schema: deps.schema,
+      clock: deps.clock,
+      newId: deps.newId,
+      authenticate: deps.authenticate,
+      clients: deps.clients,
+      defaultTimeZone: deps.config.DEFAULT_TIME_ZONE,
+      callContext,
+      ...(deps.model ? { model: deps.model } : {}),
+    }) as unknown as Hono,
+  );
+  routes.route('/', streamRoutes({ authenticate: deps.authenticate, hub: deps.hub, closing: deps.closing }));
+  routes.route('/', mcpRoutes({ authenticate: deps.authenticate, clients: deps.clients, callContext }) as unknown as Hono);
+  return { routes: routes as unknown as Hono<never>, consumer: createLiveConsumer(deps.hub) };
+}

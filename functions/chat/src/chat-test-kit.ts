@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { connect } from '#shared/db/connect';
+import { issueToken } from '#shared/http/issue-token';
+import type { FunctionModule } from '#shared/runtime/function-module';
+import { type RunningSystem, startSystem } from '#shared/runtime/start-system';
+import { uniqueSchema } from '#shared/testing/test-database';
+// eslint-disable-next-line local/function-boundaries -- the route tests mount the real task function beside chat, as the one-process system does
+import { taskModule } from '../../task/src/task-module';
+import { createChatModule } from './chat-module';
+
+export const SECRET = 'chat-test-secret-that-is-long-enough-for-hs256';
+const AUTH = { issuer: 'todo-local', audience: 'todo' };
+
+/**
+ * The task and chat functions in one process over real HTTP (port 0), on the run's test database with
+ * schemas of their own, an in-process bus and real JWTs. `env` adds chat variables (e.g. the LLM mode).
+ */
+export async function startChatKit(options: { env?: Record<string, string>; modules?: (env: Record<string, string>) => FunctionModule[] } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chat-test-'));
+  const env: Record<string, string> = {
+    SERVICE_NAME: 'chat-test',
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: inject('databaseUrl'),
+    AUTH_JWT_SECRET: SECRET,
+    LOG_LEVEL: process.env.TEST_LOG ?? 'silent',
+    ...options.env,
+  };
+  const modules = (options.modules?.(env) ?? [taskModule, createChatModule({ env })]).map((module) => ({ ...module, schema: uniqueSchema(module.name) }));
+  const schemas = modules.map((module) => module.schema);
+  const system: RunningSystem = await startSystem({ env, modules, handleSignals: false });
+  const tokens = new Map<string, string>();
+  const tokenFor = async (userId: string) => tokens.get(userId) ?? tokens.set(userId, await issueToken({ userId, secret: SECRET, ...AUTH })).get(userId)!;
+
+  async function call(userId: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const init: RequestInit = { method, headers: { ...headers } };
+    if (userId) (init.headers as Record<string, string>).authorization = `Bearer ${await tokenFor(userId)}`;
+    if (body !== undefined) {
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    }
+    const response = await fetch(`${system.url}${path}`, init);
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON (the page, SSE): keep the text
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test answers are read field by field
+    return { status: response.status, headers: response.headers, body: parsed as any };
+  }
+
+  /** Sends one chat message in a conversation (the first creates it) and returns the answer. */
+  async function chat(userId: string, message: string, conversationId?: string) {
+    const response = await call(userId, 'POST', '/chat', { message, timeZone: 'Europe/Berlin', ...(conversationId ? { conversationId } : {}) });
+    if (response.status !== 200) throw new Error(`chat answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body as { reply: string; conversationId: string; actions: { kind: string; taskIds?: string[] }[]; tasks?: { id: string; title: string; status: string }[] };
+  }
+
+  return {
+    system,
+    url: system.url,
+    schemas,
+    tokenFor,
+    call,
+    chat,
+    /** Waits until the outbox relays have published everything committed so far. */
+    idle: () => Promise.all(system.relays.map((relay) => relay.idle())),
+    async stop() {
+      await system.stop();
+      const sql = connect(inject('databaseUrl'), { max: 1 });
+      for (const schema of schemas) await sql.unsafe(`drop schema if exists ${schema} cascade`);
+      await sql.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+export type ChatKit = Awaited<ReturnType<typeof startChatKit>>;

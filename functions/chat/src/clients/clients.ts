@@ -1,0 +1,24 @@
+import type { ChatConfig } from '../chat-config';
+import { httpNotificationClient, type NotificationClient } from './notification-client';
+import { httpReminderClient, type ReminderClient } from './reminder-client';
+import { serviceCaller } from './service-caller';
+import { daprTransport, directTransport, type ServiceTransport } from './service-transport';
+import { httpTaskClient, type TaskClient } from './task-client';
+
+export interface Clients {
+  mode: ServiceTransport['mode'];
+  tasks: TaskClient;
+  reminders: ReminderClient;
+  notifications: NotificationClient;
+}
+
+/** The transport `TASK_SERVICE` selects: `dapr` (service invocation through the sidecar) or `direct` (HTTP). */
+export function transportFor(config: ChatConfig): ServiceTransport {
+  if (config.TASK_SERVICE === 'dapr') return daprTransport({ port: config.DAPR_HTTP_PORT, ...(config.DAPR_API_TOKEN ? { apiToken: config.DAPR_API_TOKEN } : {}) });
+  return directTransport({ task: config.TASK_URL, reminder: config.REMINDER_URL, notification: config.NOTIFICATION_URL });
+}
+
+export function createClients(transport: ServiceTransport): Clients {
+  const call = serviceCaller(transport);
+  return { mode: transport.mode, tasks: httpTaskClient(call), reminders: httpReminderClient(call), notifications: httpNotificationClient(call) };
+}

@@ -1,0 +1,65 @@
+/** The three functions the chat function calls. In Dapr they are app-ids; directly, base URLs. */
+export type AppId = 'task' | 'reminder' | 'notification';
+
+/** Who is calling and in which trace: forwarded on every call so each service authorizes the user itself. */
+export interface CallContext {
+  token: string;
+  traceparent: string;
+  /** The origin of the server this request arrived on (direct mode's default target). */
+  selfUrl: string;
+}
+
+export interface ServiceRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path with query, starting with `/`. */
+  path: string;
+  body?: unknown;
+}
+
+/** Sends one HTTP request to a function; the two implementations differ only in the URL they build. */
+export interface ServiceTransport {
+  readonly mode: 'direct' | 'dapr';
+  send(app: AppId, request: ServiceRequest, context: CallContext): Promise<Response>;
+}
+
+const TIMEOUT_MS = 5_000;
+
+function headersFor(request: ServiceRequest, context: CallContext, extra: Record<string, string>): Record<string, string> {
+  return {
+    authorization: `Bearer ${context.token}`,
+    traceparent: context.traceparent,
+    accept: 'application/json',
+    ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...extra,
+  };
+}
+
+function send(url: string, request: ServiceRequest, headers: Record<string, string>): Promise<Response> {
+  return fetch(url, {
+    method: request.method,
+    headers,
+    ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+}
+
+/** Plain HTTP to each function's URL; without one, to the server the request arrived on (the one-process system). */
+export function directTransport(urls: Partial<Record<AppId, string>>): ServiceTransport {
+  return {
+    mode: 'direct',
+    send: (app, request, context) => send(`${(urls[app] ?? context.selfUrl).replace(/\/$/, '')}${request.path}`, request, headersFor(request, context, {})),
+  };
+}
+
+/**
+ * Dapr service invocation through the sidecar: `http://127.0.0.1:<port>/v1.0/invoke/<app-id>/method/<path>`.
+ * The sidecar forwards method, body and headers (the bearer token and `traceparent` included).
+ */
+export function daprTransport(options: { port: number; apiToken?: string }): ServiceTransport {
+  const extra: Record<string, string> = options.apiToken ? { 'dapr-api-token': options.apiToken } : {};
+  return {
+    mode: 'dapr',
+    send: (app, request, context) =>
+      send(`http://127.0.0.1:${options.port}/v1.0/invoke/${app}/method${request.path}`, request, headersFor(request, context, extra)),
+  };
+}

@@ -1,0 +1,25 @@
+import type { Intent } from '../language/intent';
+
+export interface TaskSummary {
+  id: string;
+  title: string;
+}
+
+/** A clarifying question waiting for its answer: which candidate the ambiguous reference meant. */
+export interface PendingClarification {
+  intent: Intent;
+  /** Which reference of the intent was ambiguous (0 for single-target intents). */
+  refPosition: number;
+  /** The references before it, already resolved. */
+  resolved: TaskSummary[];
+  candidates: TaskSummary[];
+}
+
+/** What follow-up messages refer to; stored with the conversation so a reload or another replica keeps it. */
+export interface ConversationState {
+  /** The last numbered list shown: "2" means `lastList[1]`. */
+  lastList?: TaskSummary[];
+  /** The last task created, changed, or listed alone: what "it" means. */
+  lastTask?: TaskSummary;
+  pending?: PendingClarification;
+}

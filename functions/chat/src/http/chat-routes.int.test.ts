@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChatKit, startChatKit } from '../chat-test-kit';
+
+let kit: ChatKit;
+beforeAll(async () => {
+  kit = await startChatKit();
+});
+afterAll(() => kit?.stop());
+
+const titles = async (userId: string, query = '') => ((await kit.call(userId, 'GET', `/tasks?limit=200${query}`)).body.items as { title: string }[]).map((task) => task.title);
+
+describe('POST /chat against the real task function', () => {
+  it('adds, lists, completes and deletes tasks in plain language', async () => {
+    const added = await kit.chat('alice', 'add buy milk tomorrow at 5pm #shopping !high');
+    expect(added.actions).toEqual([{ kind: 'created', taskIds: [expect.any(String)] }]);
+    expect(added.tasks![0]).toMatchObject({ title: expect.stringMatching(/^buy milk$/i), priority: 'high', tags: ['shopping'] });
+    const id = added.tasks![0]!.id;
+    const conversation = added.conversationId;
+
+    const second = await kit.chat('alice', 'add water the plants', conversation);
+    expect(second.actions[0]!.kind).toBe('created');
+
+    const listed = await kit.chat('alice', 'show my tasks', conversation);
+    expect(listed.actions[0]).toMatchObject({ kind: 'listed' });
+    expect(listed.actions[0]!.taskIds).toContain(id);
+    expect(listed.reply).toMatch(/1\. /);
+
+    const position = listed.actions[0]!.taskIds!.indexOf(id) + 1;
+    const completed = await kit.chat('alice', `complete ${position}`, conversation);
+    expect(completed.actions).toEqual([{ kind: 'completed', taskIds: [id] }]);
+    expect((await kit.call('alice', 'GET', `/tasks/${id}`)).body.status).toBe('completed');
+
+    const deleted = await kit.chat('alice', 'delete water the plants', conversation);
+    expect(deleted.actions[0]!.kind).toBe('deleted');
+    expect(await titles('alice')).not.toContainEqual(expect.stringMatching(/water the plants/i));
+  });
+
+  it('follows "it" to the last task talked about', async () => {
+    const added = await kit.chat('alice', 'add call the plumber');
+    const id = added.tasks![0]!.id;
+    const changed = await kit.chat('alice', 'make it urgent', added.conversationId);
+    expect(changed.actions).toEqual([{ kind: 'updated', taskIds: [id] }]);
+    expect((await kit.call('alice', 'GET', `/tasks/${id}`)).body.priority).toBe('urgent');
+  });
+
+  it('asks which task is meant when two match, remembers the question, and acts on the answer', async () => {
+    const a = (await kit.call('carol', 'POST', '/tasks', { title: 'Dentist appointment' })).body;
+    const b = (await kit.call('carol', 'POST', '/tasks', { title: 'Dentist bill' })).body;
+    const asked = await kit.chat('carol', 'delete the dentist');
+    expect(asked.actions).toEqual([{ kind: 'clarify', taskIds: expect.arrayContaining([a.id, b.id]) }]);
+    expect(asked.reply).toMatch(/Which one/);
+    expect(asked.reply).toMatch(/1\. "Dentist (appointment|bill)"\n2\. "Dentist (appointment|bill)"/);
+    const second = asked.actions[0]!.taskIds![1]!;
+
+    const answered = await kit.chat('carol', '2', asked.conversationId);
+    expect(answered.actions).toEqual([{ kind: 'deleted', taskIds: [second] }]);
+    expect((await kit.call('carol', 'GET', `/tasks/${second}`)).status).toBe(404);
+    expect((await kit.call('carol', 'GET', `/tasks/${second === a.id ? b.id : a.id}`)).status).toBe(200);
+  });
+
+  it('keeps the conversation for a reload: GET /conversations and /conversations/{id}', async () => {
+    const first = await kit.chat('dave', 'add renew passport');
+    await kit.chat('dave', 'show my tasks', first.conversationId);
+    const latest = await kit.call('dave', 'GET', '/conversations');
+    expect(latest.body.items[0]).toMatchObject({ id: first.conversationId, title: 'add renew passport' });
+    const history = await kit.call('dave', 'GET', `/conversations/${first.conversationId}`);
+    expect(history.status).toBe(200);
+    expect(history.body.messages.map((m: { role: string; text: string }) => [m.role, m.text.slice(0, 12)])).toEqual([
+      ['user', 'add renew pa'],
+      ['assistant', expect.any(String)],
+      ['user', 'show my task'],
+      ['assistant', expect.any(String)],
+    ]);
+    expect(history.body.messages[1].actions[0].kind).toBe('created');
+  });
+});
+
+describe('another user', () => {
+  it('never sees or changes alice\'s tasks or conversations', async () => {
+    const alice = await kit.chat('alice', 'add secret alice plan');
+    const aliceTask = alice.tasks![0]!.id;
+    const bobList = await kit.chat('bob', 'show my tasks');
+    expect(bobList.actions[0]!.taskIds).not.toContain(aliceTask);
+    expect(bobList.reply).not.toMatch(/secret alice plan/i);
+    const bobDelete = await kit.chat('bob', 'delete secret alice plan', bobList.conversationId);
+    expect(bobDelete.actions).toEqual([]);
+    expect((await kit.call('alice', 'GET', `/tasks/${aliceTask}`)).status).toBe(200);
+
+    expect((await kit.call('bob', 'GET', `/conversations/${alice.conversationId}`)).status).toBe(404);
+    expect((await kit.call('bob', 'POST', '/chat', { message: 'show my tasks', conversationId: alice.conversationId })).status).toBe(404);
+    expect((await kit.call('bob', 'GET', '/conversations')).body.items.map((c: { id: string }) => c.id)).not.toContain(alice.conversationId);
+  });
+});
+
+describe('bad and hostile input', () => {
+  it('stores and returns HTML as text, verbatim', async () => {
+    const hostile = '<script>alert(1)</script>';
+    const added = await kit.chat('erin', `add ${hostile}`);
+    expect(added.tasks![0]!.title).toBe(hostile);
+    expect(added.reply).toContain(hostile);
+    const history = await kit.call('erin', 'GET', `/conversations/${added.conversationId}`);
+    expect(history.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(history.body.messages[0].text).toBe(`add ${hostile}`);
+  });
+
+  it.each([
+    ['a 5,000-character message', { message: 'a'.repeat(5_000) }, 422],
+    ['a blank message', { message: '   ' }, 422],
+    ['an unknown field', { message: 'hi', colour: 'red' }, 422],
+    ['a conversation id that is not a uuid', { message: 'hi', conversationId: '1; drop table' }, 422],
+    ['an unknown time zone', { message: 'hi', timeZone: 'Mars/Olympus' }, 422],
+    ['malformed JSON', '{"message":', 400],
+  ])('answers %s with %i', async (_case, body, status) => {
+    const response = await kit.call('erin', 'POST', '/chat', body);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('answers 401 without a token and 404 for a conversation that does not exist', async () => {
+    expect((await kit.call(null, 'POST', '/chat', { message: 'hi' })).status).toBe(401);
+    expect((await kit.call(null, 'GET', '/conversations')).status).toBe(401);
+    expect((await kit.call('erin', 'GET', '/conversations/00000000-0000-7000-8000-000000000000')).status).toBe(404);
+    expect((await kit.call('erin', 'GET', '/conversations/not-a-uuid')).status).toBe(404);
+  });
+});
+
+describe('the page and local sign-in', () => {
+  it.each([
+    ['/', 'text/html; charset=utf-8'],
+    ['/app.js', 'text/javascript; charset=utf-8'],
+    ['/styles.css', 'text/css; charset=utf-8'],
+  ])('serves %s as %s with a strict Content-Security-Policy', async (path, type) => {
+    const response = await kit.call(null, 'GET', path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(type);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('never writes user data with innerHTML', async () => {
+    const script = (await kit.call(null, 'GET', '/app.js')).body as string;
+    expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  });
+
+  it('signs in locally with a token the API accepts', async () => {
+    expect((await kit.call(null, 'GET', '/auth/config')).body).toEqual({ localSignIn: true });
+    const signIn = await kit.call(null, 'POST', '/auth/local', { userId: 'frank' });
+    expect(signIn.status).toBe(200);
+    const tasks = await kit.call(null, 'GET', '/tasks', undefined, { authorization: `Bearer ${signIn.body.token}` });
+    expect(tasks.status).toBe(200);
+    expect((await kit.call(null, 'POST', '/auth/local', { userId: 'not ok!' })).status).toBe(422);
+  });
+});

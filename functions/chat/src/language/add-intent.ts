@@ -1,0 +1,85 @@
+import { findDate, today, withoutDate } from './dates';
+import type { Intent, ParseContext, TaskDraft } from './intent';
+import { findPriority, findTags } from './priority-tags';
+import { findRecurrence } from './recurrence-phrases';
+import { findReminders } from './reminder-phrases';
+import { firstOccurrence, toRrule } from './rrule';
+import { extract, tidy } from './text';
+import { formatInZone } from './zoned-time';
+
+const POLITE = /^(?:(?:please|pls|can you|could you|would you|will you|hey|ok|okay)[\s,]+)+/i;
+const COMMANDS = [
+  /^(?:add|create|make|new)(?:\s+(?:a|an))?(?:\s+new)?\s+(?:task|todo|to-do|item|reminder)(?:\s+to)?\b\s*:?/i,
+  /^add\s+(?:to\s+(?:my|the)\s+(?:list|todo list|to-do list|tasks))\s*:?/i,
+  /^(?:add|create)\b\s*:?/i,
+  /^(?:todo|to-do|task|new)\s*:/i,
+  /^remind\s+me\s+to\b/i,
+  /^(?:(?:i|we)\s+)?(?:need|have|must|should|got|gotta|want)\s+to\b/i,
+  /^(?:i|we)\s+must\b/i,
+  /^(?:don'?t|do not)\s+(?:let me\s+)?forget\s+to\b/i,
+  /^schedule\b/i,
+];
+const PUT_ON_LIST = /^put\s+(.+?)\s+on\s+(?:my|the)\s+(?:list|todo list|to-do list)$/i;
+const NOTE = /,?\s*(?:note|notes|description|details)\s*:\s*(.+)$/i;
+const QUOTED = /(["'])(.+?)\1/;
+const DANGLING = /(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for))+$/i;
+
+/** Removes the command words ("add", "remind me to", "I need to"); `explicit` says whether any were there. */
+function stripCommand(text: string): { body: string; explicit: boolean } {
+  const put = PUT_ON_LIST.exec(text);
+  if (put) return { body: put[1]!, explicit: true };
+  const polite = text.replace(POLITE, '');
+  for (const command of COMMANDS) {
+    const { match, rest } = extract(polite, command);
+    if (match && match.index === 0) return { body: rest.trim(), explicit: true };
+  }
+  return { body: polite, explicit: false };
+}
+
+function schedule(draft: TaskDraft, text: string, context: ParseContext): string {
+  const recurrence = findRecurrence(text);
+  const rest = recurrence?.rest ?? text;
+  const found = findDate(rest, context);
+  const remaining = found ? withoutDate(rest, found) : rest;
+  if (recurrence) {
+    const clock = found?.hasTime ? found.clock : { hour: recurrence.hour ?? 9, minute: 0 };
+    const from = found?.hasDay ? found.day : today(context);
+    draft.dueAt = formatInZone(firstOccurrence(recurrence.rule, from, clock, context), context.timeZone);
+    draft.recurrence = { rrule: toRrule(recurrence.rule, today(context), context.timeZone), timezone: context.timeZone };
+  } else if (found) {
+    draft.dueAt = found.dueAt;
+  }
+  return remaining;
+}
+
+/**
+ * A new task: "add buy milk tomorrow at 5pm #shopping !high", "remind me to call mom every sunday at 10am",
+ * "dentist next friday 3pm remind me 1 hour before". Without command words a message is a new task only
+ * when it carries a date, repetition, tag or priority. Undefined when it is not a new task.
+ */
+export function addIntent(text: string, context: ParseContext): Intent | undefined {
+  const { body, explicit } = stripCommand(text);
+  const draft: TaskDraft = { title: '' };
+  let rest = body;
+  const note = extract(rest, NOTE);
+  if (note.match) {
+    draft.description = tidy(note.match[1]!);
+    rest = note.rest;
+  }
+  const quoted = QUOTED.exec(rest);
+  if (quoted) rest = `${rest.slice(0, quoted.index)} ${rest.slice(quoted.index + quoted[0].length)}`;
+  const reminders = findReminders(rest);
+  const tags = findTags(reminders.rest);
+  const priority = findPriority(tags.rest);
+  rest = schedule(draft, priority.rest, context);
+  const marked = draft.dueAt !== undefined || tags.tags.length > 0 || priority.priority !== undefined;
+  if (!explicit && !marked) return undefined;
+  const title = quoted ? quoted[2]!.trim() : tidy(tidy(rest).replace(DANGLING, '')).replace(/^(?:to|that)\s+/i, '');
+  if (!title || /^(?:a\s+)?(?:task|todo|item|reminder)$/i.test(title)) return explicit ? { kind: 'unknown', reason: 'say what the task is, e.g. "add buy milk tomorrow"' } : undefined;
+  if (title.length > 200) return { kind: 'unknown', reason: 'that title is too long (200 characters at most)' };
+  draft.title = title;
+  if (tags.tags.length > 0) draft.tags = tags.tags;
+  if (priority.priority) draft.priority = priority.priority;
+  if (reminders.reminders) draft.reminders = reminders.reminders;
+  return { kind: 'add', task: draft };
+}

@@ -1,0 +1,41 @@
+import type { Intent } from './intent';
+import { parseRefs } from './refs';
+
+const MARKERS = /(?:^|\s)[#!]\p{L}/u;
+
+type BulkKind = 'complete' | 'reopen' | 'delete';
+type Rule = { kind: BulkKind; pattern: RegExp };
+
+const NOT_DONE = String.raw`(?:not done|undone|not complete|incomplete|uncompleted|not finished|unfinished|pending|open|to ?do)`;
+const DONE = String.raw`(?:done|complete|completed|finished|checked off)`;
+
+/** Group 1 is the reference phrase; an empty one means "it". */
+const RULES: Rule[] = [
+  { kind: 'reopen', pattern: new RegExp(String.raw`^mark\s+(.+?)\s+(?:as\s+)?${NOT_DONE}$`, 'i') },
+  { kind: 'reopen', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(.+?)\s+(?:to|as)\s+${NOT_DONE}$`, 'i') },
+  { kind: 'complete', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(.+?)\s+(?:to|as)\s+${DONE}$`, 'i') },
+  { kind: 'reopen', pattern: /^(?:reopen|re-open|uncheck|untick|uncomplete|un-complete|undo|restore)\s+(.+)$/i },
+  { kind: 'complete', pattern: new RegExp(String.raw`^(?:.*,\s*)?mark\s+(.+?)\s+(?:as\s+)?${DONE}$`, 'i') },
+  { kind: 'complete', pattern: /^(?:done|finished|completed)(?:\s*(?:with|:)\s*|\s+)(.+)$/i },
+  { kind: 'complete', pattern: /^(?:done|finished|completed|all done|did it)()$/i },
+  { kind: 'complete', pattern: /^(?:complete|finish|check off|check|tick off|tick|cross off|close)\s+(.+)$/i },
+  { kind: 'complete', pattern: /^i(?:'ve| have)?\s+(?:finished|completed|done|did)\s+(.+)$/i },
+  { kind: 'complete', pattern: new RegExp(String.raw`^(.+?)\s+is\s+(?:now\s+)?${DONE}$`, 'i') },
+  { kind: 'complete', pattern: new RegExp(String.raw`^(it|that|this)'?s\s+(?:now\s+)?${DONE}$`, 'i') },
+  { kind: 'delete', pattern: /^(?:delete|del|remove|cancel|trash|erase|drop|discard|scrap|get rid of|forget about|forget)\s+(.+)$/i },
+];
+
+/** Completing, reopening and deleting one or more tasks; undefined when no phrasing fits. */
+export function bulkIntent(text: string): Intent | undefined {
+  for (const rule of RULES) {
+    const match = rule.pattern.exec(text);
+    if (!match) continue;
+    const phrase = match[1] ?? '';
+    if (MARKERS.test(phrase)) return undefined;
+    if (phrase === '') return { kind: rule.kind, targets: [{ kind: 'it' }] };
+    const targets = parseRefs(phrase);
+    if (!targets) return { kind: 'unknown', reason: `say which task${rule.kind === 'delete' ? ' to delete (one at a time, or by number)' : ''}` };
+    return { kind: rule.kind, targets };
+  }
+  return undefined;
+}

@@ -1,0 +1,40 @@
+import { findDate, today, withoutDate } from './dates';
+import type { ParseContext, Priority, TaskChanges } from './intent';
+import { findRecurrence } from './recurrence-phrases';
+import { firstOccurrence, toRrule } from './rrule';
+import { tidy } from './text';
+import { formatInZone } from './zoned-time';
+
+const LEVELS: Record<string, Priority> = { low: 'low', medium: 'medium', normal: 'medium', high: 'high', urgent: 'urgent', important: 'high', critical: 'urgent' };
+const PRIORITY = /^(?:an?\s+)?!?(low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?$/i;
+
+/** "urgent", "high priority", "!low", "important" → the level. */
+export function priorityValue(phrase: string): Priority | undefined {
+  const match = PRIORITY.exec(tidy(phrase));
+  return match ? LEVELS[match[1]!.toLowerCase()] : undefined;
+}
+
+/** A due time when the whole phrase is one ("monday 9am", "the 20th"); leftover words mean it is not. */
+export function dueValue(phrase: string, context: ParseContext): string | undefined {
+  const found = findDate(phrase, context);
+  if (!found || found.monthOnly) return undefined;
+  const leftover = tidy(withoutDate(phrase, found)).replace(/^(?:on|at|the|for)$/i, '');
+  return leftover === '' ? found.dueAt : undefined;
+}
+
+/**
+ * A repetition for an existing task ("every monday", "weekly", "monthly on the 1st at 9am"). The due
+ * time moves to the first slot only when a time or a day of the month was said; otherwise the task
+ * keeps its own due time.
+ */
+export function recurrenceChange(phrase: string, context: ParseContext): Pick<TaskChanges, 'recurrence' | 'dueAt'> | undefined {
+  const found = findRecurrence(phrase);
+  if (!found) return undefined;
+  const date = findDate(found.rest, context);
+  if (tidy(date ? withoutDate(found.rest, date) : found.rest) !== '') return undefined;
+  const recurrence = { rrule: toRrule(found.rule, today(context), context.timeZone), timezone: context.timeZone };
+  if (!date && !found.rule.byMonthDay && !found.rule.byMonth) return { recurrence };
+  const clock = date?.hasTime ? date.clock : { hour: found.hour ?? 9, minute: 0 };
+  const due = firstOccurrence(found.rule, date?.hasDay ? date.day : today(context), clock, context);
+  return { recurrence, dueAt: formatInZone(due, context.timeZone) };
+}

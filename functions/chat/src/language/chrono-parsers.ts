@@ -1,0 +1,38 @@
+import type { Parser, ParsingContext } from 'chrono-node';
+
+const MONTH_WORDS = String.raw`jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|every|each|the month|this month|next month`;
+
+/**
+ * "the 15th", "on the 3rd", "on 31st": the next such day of a month (this month if it is still ahead, else the
+ * next month that has it). Chrono reads "the 1st of june" itself; this adds the bare day of month.
+ */
+export const ordinalDayParser: Parser = {
+  pattern: () => new RegExp(String.raw`(?:\bon\s+(?:the\s+)?|\bthe\s+)([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:${MONTH_WORDS}))`, 'i'),
+  extract(context: ParsingContext, match: RegExpMatchArray) {
+    const day = Number(match[1]);
+    const reference = context.reference.getDateWithAdjustedTimezone();
+    let year = reference.getFullYear();
+    let month = reference.getMonth() + 1;
+    if (day < reference.getDate()) month += 1;
+    for (let tries = 0; tries < 12; tries++) {
+      if (month > 12) {
+        month = 1;
+        year += 1;
+      }
+      if (day <= new Date(Date.UTC(year, month, 0)).getUTCDate()) break;
+      month += 1;
+    }
+    return context.createParsingComponents({ day, month, year });
+  },
+};
+
+/** "the end of the week", "end of week": this week's Friday (next week's once Friday is over). */
+export const endOfWeekParser: Parser = {
+  pattern: () => /\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:work\s*)?week\b/i,
+  extract(context: ParsingContext) {
+    const reference = context.reference.getDateWithAdjustedTimezone();
+    const ahead = (5 - reference.getDay() + 7) % 7;
+    const friday = new Date(reference.getFullYear(), reference.getMonth(), reference.getDate() + ahead);
+    return context.createParsingComponents({ day: friday.getDate(), month: friday.getMonth() + 1, year: friday.getFullYear() });
+  },
+};

@@ -1,0 +1,63 @@
+import type { CorpusEntry } from './corpus-entry';
+import type { TaskRef } from './intent';
+
+const index = (n: number): TaskRef => ({ kind: 'index', index: n });
+const it: TaskRef = { kind: 'it' };
+const title = (text: string): TaskRef => ({ kind: 'title', text });
+const update = (message: string, target: TaskRef, changes: Record<string, unknown>): CorpusEntry => ({ message, expect: { kind: 'update', target, changes } });
+
+/** Changing tasks: due times, titles, priorities, tags, notes and repetition. */
+export const changeCorpus: CorpusEntry[] = [
+  update('move the dentist to monday 9am', title('dentist'), { dueAt: '2026-05-11T09:00:00+02:00' }),
+  update('rename 2 to buy oat milk', index(2), { title: 'buy oat milk' }),
+  update('make it urgent', it, { priority: 'urgent' }),
+  update('tag 3 #home', index(3), { addTags: ['home'] }),
+  update('move it to tomorrow', it, { dueAt: '2026-05-07T09:00:00+02:00' }),
+  update('reschedule 2 to friday at 10am', index(2), { dueAt: '2026-05-08T10:00:00+02:00' }),
+  update('postpone the report to next week', title('report'), { dueAt: '2026-05-13T09:00:00+02:00' }),
+  update('push buy milk to saturday', title('buy milk'), { dueAt: '2026-05-09T09:00:00+02:00' }),
+  update('change the due date of 1 to june 5', index(1), { dueAt: '2026-06-05T09:00:00+02:00' }),
+  update('set the due date of it to tomorrow 5pm', it, { dueAt: '2026-05-07T17:00:00+02:00' }),
+  update('make 2 due friday', index(2), { dueAt: '2026-05-08T09:00:00+02:00' }),
+  update('move #4 to 3pm', index(4), { dueAt: '2026-05-06T15:00:00+02:00' }),
+  update('move 1 to next friday 3pm', index(1), { dueAt: '2026-05-15T15:00:00+02:00' }),
+  update('Move the dentist to Monday at 9', title('dentist'), { dueAt: '2026-05-11T09:00:00+02:00' }),
+  update('reschedule the team meeting for thursday 2pm', title('team meeting'), { dueAt: '2026-05-07T14:00:00+02:00' }),
+  update('move #2 to the 20th', index(2), { dueAt: '2026-05-20T09:00:00+02:00' }),
+  update('make it due at 6pm', it, { dueAt: '2026-05-06T18:00:00+02:00' }),
+  update('make the first one due tomorrow', index(1), { dueAt: '2026-05-07T09:00:00+02:00' }),
+  update('change 2 to tomorrow at 8am', index(2), { dueAt: '2026-05-07T08:00:00+02:00', title: undefined }),
+  update('rename it to Call mom back', it, { title: 'Call mom back' }),
+  update('rename buy milk to buy oat milk', title('buy milk'), { title: 'buy oat milk' }),
+  update('change the title of 3 to Pay the electricity bill', index(3), { title: 'Pay the electricity bill' }),
+  update('call it Dentist appointment', it, { title: 'Dentist appointment' }),
+  update('change it to buy soy milk', it, { title: 'buy soy milk', dueAt: undefined }),
+  update('rename "go to gym" to "go to the gym"', title('go to gym'), { title: 'go to the gym' }),
+  update('Rename #1 to: Send the tax forms', index(1), { title: 'Send the tax forms' }),
+  update('make 2 high priority', index(2), { priority: 'high' }),
+  update('set priority of 3 to low', index(3), { priority: 'low' }),
+  update('change the priority of the dentist to urgent', title('dentist'), { priority: 'urgent' }),
+  update('mark it as important', it, { priority: 'high' }),
+  update('make the report low priority', title('report'), { priority: 'low' }),
+  update("it's urgent", it, { priority: 'urgent' }),
+  update('set it to high priority', it, { priority: 'high' }),
+  update('bump 3 to urgent', index(3), { priority: 'urgent' }),
+  update('change 2 to urgent', index(2), { priority: 'urgent', title: undefined }),
+  update('make the second one urgent', index(2), { priority: 'urgent' }),
+  update('Make It Urgent!', it, { priority: 'urgent' }),
+  update('tag it work', it, { addTags: ['work'] }),
+  update('tag 1 with #errands and #home', index(1), { addTags: ['errands', 'home'] }),
+  update('add tag finance to 2', index(2), { addTags: ['finance'] }),
+  update('tag the dentist #health', title('dentist'), { addTags: ['health'] }),
+  update('tag 2 #Work', index(2), { addTags: ['work'] }),
+  update('untag 3 #home', index(3), { removeTags: ['home'] }),
+  update('remove tag work from it', it, { removeTags: ['work'] }),
+  update('remove #home from 2', index(2), { removeTags: ['home'] }),
+  update('make it repeat every monday', it, { recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO', timezone: 'Europe/Berlin' }, dueAt: undefined }),
+  update('repeat 2 every weekday at 8am', index(2), { recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', timezone: 'Europe/Berlin' }, dueAt: '2026-05-07T08:00:00+02:00' }),
+  update('make it weekly', it, { recurrence: { rrule: 'FREQ=WEEKLY', timezone: 'Europe/Berlin' } }),
+  update('make the rent monthly on the 1st', title('rent'), { recurrence: { rrule: 'FREQ=MONTHLY;BYMONTHDAY=1', timezone: 'Europe/Berlin' }, dueAt: '2026-06-01T09:00:00+02:00' }),
+  update('add a note to 2: bring the insurance card', index(2), { description: 'bring the insurance card' }),
+  update('set the description of it to gate code 1234', it, { description: 'gate code 1234' }),
+  update('note for the dentist: ask about the crown', title('dentist'), { description: 'ask about the crown' }),
+];

@@ -1,0 +1,75 @@
+import type { CorpusEntry } from './corpus-entry';
+import type { Intent, TaskRef } from './intent';
+
+const index = (...numbers: number[]): TaskRef[] => numbers.map((n) => ({ kind: 'index', index: n }));
+const it: TaskRef[] = [{ kind: 'it' }];
+const title = (text: string): TaskRef[] => [{ kind: 'title', text }];
+const on = (kind: Extract<Intent['kind'], 'complete' | 'reopen' | 'delete'>) => (message: string, targets: TaskRef[]): CorpusEntry => ({ message, expect: { kind, targets } });
+const complete = on('complete');
+const reopen = on('reopen');
+const remove = on('delete');
+
+/** Completing, reopening and deleting, by number, by "it", or by title words. */
+export const doneCorpus: CorpusEntry[] = [
+  complete('done with buy milk', title('buy milk')),
+  complete('complete 1 and 3', index(1, 3)),
+  complete('mark 2 as done', index(2)),
+  complete('mark it done', it),
+  complete('done', it),
+  complete('Done!', it),
+  complete('finished the report', title('report')),
+  complete('I finished 2', index(2)),
+  complete('check off 1', index(1)),
+  complete('tick 3', index(3)),
+  complete('2 is done', index(2)),
+  complete('complete 1, 2 and 4', index(1, 2, 4)),
+  complete('complete 1-3', index(1, 2, 3)),
+  complete('done with #2', index(2)),
+  complete('complete the first one', index(1)),
+  complete('complete the second and third', index(2, 3)),
+  complete('mark buy milk as complete', title('buy milk')),
+  complete('I did it', it),
+  complete('completed the dentist', title('dentist')),
+  complete('done 2 and 5', index(2, 5)),
+  complete('finish 4', index(4)),
+  complete('mark 1 2 and 3 as done', index(1, 2, 3)),
+  complete("that's done", it),
+  complete('mark task 3 as done', index(3)),
+  complete('cross off number 2', index(2)),
+  complete('done: call mom', title('call mom')),
+  complete('Complete #1 & #2', index(1, 2)),
+  complete('i bought the milk, mark it done', it),
+  complete('mark "Call Mom" as done', title('Call Mom')),
+  complete('complete the dentist appointment', title('dentist appointment')),
+  reopen('reopen 2', index(2)),
+  reopen('reopen it', it),
+  reopen('mark 3 as not done', index(3)),
+  reopen('uncheck buy milk', title('buy milk')),
+  reopen('mark it as pending', it),
+  reopen('mark the dentist as incomplete', title('dentist')),
+  reopen('reopen 1 and 2', index(1, 2)),
+  reopen('uncomplete 3', index(3)),
+  reopen('mark #4 as undone', index(4)),
+  reopen('set 2 to not done', index(2)),
+  complete('set 3 to done', index(3)),
+  complete('finish slides', title('slides')),
+  remove('delete the dentist', title('dentist')),
+  remove('delete it', it),
+  remove('remove 2', index(2)),
+  remove('delete 1 and 3', index(1, 3)),
+  remove('cancel the meeting', title('meeting')),
+  remove('get rid of 4', index(4)),
+  remove('trash that', it),
+  remove('delete task 5', index(5)),
+  remove('Delete #2', index(2)),
+  remove('remove buy milk from my list', title('buy milk')),
+  remove('drop the gym', title('gym')),
+  remove('forget about the report', title('report')),
+  remove('delete this one', it),
+  remove('erase 1, 2, 3', index(1, 2, 3)),
+  remove('delete the third one', index(3)),
+  remove('please delete 2', index(2)),
+  remove('can you remove the dentist appointment?', title('dentist appointment')),
+  remove('DELETE 7', index(7)),
+  remove('del 2', index(2)),
+];

@@ -1,0 +1,13 @@
+import { addCorpus } from './corpus-add';
+import { changeCorpus } from './corpus-change';
+import { doneCorpus } from './corpus-done';
+import type { CorpusEntry } from './corpus-entry';
+import { listCorpus } from './corpus-list';
+import { otherCorpus } from './corpus-other';
+import { recurringCorpus } from './corpus-recurring';
+import { timeZoneCorpus } from './corpus-time-zones';
+
+export { CORPUS_NOW, CORPUS_ZONE, type CorpusEntry } from './corpus-entry';
+
+/** Every corpus message with the intent it must produce. */
+export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus];

@@ -1,0 +1,138 @@
+import * as chrono from 'chrono-node';
+import type { ParsingComponents, ParsingResult } from 'chrono-node';
+import type { ParseContext } from './intent';
+import { MONTH } from './months';
+import { endOfWeekParser, ordinalDayParser } from './chrono-parsers';
+import { addDays, type CalendarDay, formatInZone, instantOf, offsetMinutes, wallClockAt, type WallClock } from './zoned-time';
+
+const parser = chrono.casual.clone();
+parser.parsers.push(ordinalDayParser, endOfWeekParser);
+
+/** Hour for a day named without a time ("tomorrow"); today's fall back to the evening, then the day's end. */
+export const DEFAULT_HOUR = 9;
+const TODAY_FALLBACKS: [number, number][] = [
+  [18, 0],
+  [23, 59],
+];
+const PARTS_OF_DAY: [RegExp, number][] = [
+  [/\bmorning\b/i, 9],
+  [/\bafternoon\b/i, 14],
+  [/\bevening\b/i, 18],
+  [/\b(?:tonight|night)\b/i, 20],
+];
+
+/** Words chrono reads as dates that are usually part of a title ("sun cream", "call May"). */
+const FALSE_FRIENDS = /^(?:sun|sat|wed|mon|tue|thu|fri|may|march|now|second|sec|night|weekend|morning|evening|afternoon|noon|midnight)$/i;
+const INTRODUCERS = /\b(?:on|by|in|until|till|before|next|this|every|due|from|starting|at|for|the)\s*$/i;
+const RELATIVE_CLOCK = /\b(?:in|within)\s+.*\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b|\bfrom now\b/i;
+
+/** A date/time phrase found in a message, resolved in the user's zone. */
+export interface FoundDate {
+  /** Where the phrases were (several, when date and time are apart: "9am starting next monday"). */
+  spans: { index: number; length: number }[];
+  instant: Date;
+  dueAt: string;
+  /** The day it falls on in the user's zone. */
+  day: CalendarDay;
+  hasTime: boolean;
+  /** The wall-clock time it names. */
+  clock: { hour: number; minute: number };
+  /** True when a day was named (not only a time of day). */
+  hasDay: boolean;
+  /** True when only a month was named ("until june"). */
+  monthOnly: boolean;
+}
+
+const componentDay = (start: ParsingComponents): CalendarDay => ({ year: start.get('year')!, month: start.get('month')!, day: start.get('day')! });
+const namesDay = (start: ParsingComponents) => start.isCertain('day') || start.isCertain('weekday') || start.isCertain('month');
+
+function usable(result: ParsingResult, text: string): boolean {
+  const words = result.text.trim();
+  if (FALSE_FRIENDS.test(words) && !INTRODUCERS.test(text.slice(0, result.index))) return false;
+  return true;
+}
+
+function clockHour(start: ParsingComponents, phrase: string): { hour: number; minute: number } {
+  let hour = start.get('hour') ?? DEFAULT_HOUR;
+  const minute = start.get('minute') ?? 0;
+  const writtenAs24h = /\b(?:0\d|1[3-9]|2[0-3]):\d\d\b/.test(phrase);
+  if (!start.isCertain('meridiem') && !writtenAs24h && hour >= 1 && hour <= 6) hour += 12;
+  return { hour, minute };
+}
+
+function defaultClock(phrase: string): { hour: number; minute: number } | undefined {
+  for (const [pattern, hour] of PARTS_OF_DAY) if (pattern.test(phrase)) return { hour, minute: 0 };
+  return undefined;
+}
+
+/** The first moment at or after now among `day`'s default hours. */
+export function defaultTimeOn(day: CalendarDay, context: ParseContext): WallClock {
+  const candidates: [number, number][] = [[DEFAULT_HOUR, 0], ...TODAY_FALLBACKS];
+  for (const [hour, minute] of candidates) {
+    const wall = { ...day, hour, minute };
+    if (instantOf(wall, context.timeZone) >= context.now) return wall;
+  }
+  return { ...day, hour: DEFAULT_HOUR, minute: 0 };
+}
+
+/** Today in the user's zone. */
+export function today(context: ParseContext): CalendarDay {
+  const { year, month, day } = wallClockAt(context.now, context.timeZone);
+  return { year, month, day };
+}
+
+/** Every chrono result in `text`, read in the user's zone and resolved forward from now. */
+function chronoResults(text: string, context: ParseContext): ParsingResult[] {
+  const reference = { instant: context.now, timezone: offsetMinutes(context.now, context.timeZone) };
+  return (parser.parse(text, reference, { forwardDate: true }) as ParsingResult[]).filter((result) => usable(result, text));
+}
+
+/**
+ * Finds the date and time in `text` ("tomorrow at 5pm", "next friday 3pm", "in 2 hours", "the 15th"),
+ * combining a separate day and time. Days named without a time get {@link DEFAULT_HOUR}.
+ */
+export function findDate(text: string, context: ParseContext): FoundDate | undefined {
+  const results = chronoResults(text, context);
+  if (results.length === 0) return undefined;
+  const spans = results.map((result) => ({ index: result.index, length: result.text.length }));
+  const phrase = results.map((result) => result.text).join(' ');
+  const relative = results.find((result) => RELATIVE_CLOCK.test(result.text));
+  if (relative) {
+    const instant = relative.start.date();
+    const wall = wallClockAt(instant, context.timeZone);
+    return { spans, instant, dueAt: formatInZone(instant, context.timeZone), day: wall, clock: wall, hasTime: true, hasDay: true, monthOnly: false };
+  }
+  const dated = results.find((result) => namesDay(result.start));
+  const timed = results.find((result) => result.start.isCertain('hour'));
+  const monthOnly = !!dated && !dated.start.isCertain('day') && !dated.start.isCertain('weekday') && dated.start.isCertain('month');
+  let day = dated ? componentDay(dated.start) : today(context);
+  let wall: WallClock;
+  if (timed) {
+    wall = { ...day, ...clockHour(timed.start, timed.text) };
+    if (!dated && instantOf(wall, context.timeZone) < context.now) {
+      day = addDays(day, 1);
+      wall = { ...wall, ...day };
+    }
+  } else {
+    const partOfDay = defaultClock(phrase);
+    if (!dated && !partOfDay) day = componentDay(results[0]!.start);
+    wall = partOfDay ? { ...day, ...partOfDay } : defaultTimeOn(day, context);
+  }
+  const instant = instantOf(wall, context.timeZone);
+  const clock = { hour: wall.hour, minute: wall.minute };
+  return { spans, instant, dueAt: formatInZone(instant, context.timeZone), day, clock, hasTime: !!timed || !!defaultClock(phrase), hasDay: !!dated || !timed, monthOnly };
+}
+
+/** Removes the found phrases (and a preposition just before each) from `text`. */
+export function withoutDate(text: string, found: FoundDate): string {
+  let rest = text;
+  for (const span of [...found.spans].sort((a, b) => b.index - a.index)) {
+    const namesMonth = new RegExp(String.raw`^${MONTH}\b`, 'i').test(rest.slice(span.index, span.index + span.length));
+    const before = rest
+      .slice(0, span.index)
+      .replace(namesMonth ? /\bin\s*$/i : /$^/, '')
+      .replace(/\b(?:on the|on|at|by(?: the)?|in the|due(?: on| by| at)?|before|starting(?: on| from)?|from|for|the)\s*$/i, '');
+    rest = `${before} ${rest.slice(span.index + span.length)}`;
+  }
+  return rest;
+}

@@ -1,0 +1,55 @@
+/** A reference to one of the user's tasks, resolved later against their tasks by the chat function. */
+export type TaskRef =
+  | { kind: 'index'; index: number } // "2", "#2", "the second one": 1-based position in the last list shown
+  | { kind: 'it' } // "it", "that", "this one": the last task mentioned, created or listed alone
+  | { kind: 'title'; text: string }; // "the dentist", "buy milk": words to match against titles
+
+export type Priority = 'low' | 'medium' | 'high' | 'urgent';
+
+/** A task as the user described it; times are RFC 3339 with the offset of the user's zone. */
+export interface TaskDraft {
+  title: string;
+  description?: string;
+  dueAt?: string;
+  priority?: Priority;
+  tags?: string[];
+  /** ISO 8601 offsets before `dueAt`; undefined leaves the task service's default (at the due time). */
+  reminders?: string[];
+  recurrence?: { rrule: string; timezone: string };
+}
+
+export interface TaskFilter {
+  q?: string;
+  status?: 'pending' | 'completed';
+  priority?: Priority[];
+  tags?: string[];
+  dueBefore?: string;
+  dueAfter?: string;
+  overdue?: boolean;
+  sort?: 'dueAt' | 'priority' | 'createdAt' | 'title';
+}
+
+export type TaskChanges = Partial<Omit<TaskDraft, 'reminders'>> & { addTags?: string[]; removeTags?: string[] };
+
+/** What one chat message asks for. */
+export type Intent =
+  | { kind: 'add'; task: TaskDraft }
+  | { kind: 'list'; filter: TaskFilter; label: string } // label: "due today", "high priority tagged work", …
+  | { kind: 'update'; target: TaskRef; changes: TaskChanges }
+  | { kind: 'complete'; targets: TaskRef[] }
+  | { kind: 'reopen'; targets: TaskRef[] }
+  | { kind: 'delete'; targets: TaskRef[] }
+  | { kind: 'remind'; target: TaskRef; before?: string /* ISO 8601 duration */; at?: string /* RFC 3339 */ }
+  | { kind: 'list-reminders' }
+  | { kind: 'list-notifications' }
+  | { kind: 'help' }
+  | { kind: 'greeting' }
+  | { kind: 'unknown'; reason: string };
+
+/** The clock and the user's IANA time zone; the parser reads no other state. */
+export interface ParseContext {
+  now: Date;
+  timeZone: string;
+}
+
+export { parseMessage } from './parse-message';

@@ -1,0 +1,103 @@
+import type { Intent, ParseContext, Priority, TaskFilter } from './intent';
+import { findDueRange } from './list-ranges';
+import { findTags } from './priority-tags';
+import { titleWords } from './refs';
+import { extract, tidy, unquote } from './text';
+
+const SEARCH = /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|(?:do i have|is there|are there)\s+(?:anything|any tasks?|something)\s+(?:about|on|with|for|mentioning|called)|anything\s+about)\s+(?:(?:tasks?|todos?)\s+(?:about|with|for|called|named|mentioning|containing)\s+)?(.+)$/i;
+const LIST_START = /^(?:what|what's|which|show|list|display|view|see|give me|get|any|anything|do i have|is there|are there|overdue|late|today|tomorrow|tasks?|my|open|pending|completed|finished|urgent|important|high|low|todo|to-do)\b/i;
+const FILLER = new Set(
+  'what whats what\'s which is are do does did i i\'ve have has got to show me my list display view see give get all the tasks task todos todo to-do items item things stuff any anything there please for on of with everything that open pending need left a an in yet still remaining it it\'s is there\'s can you could would like now be should just tell doing so far currently upcoming coming up lists tagged tag tags'.split(' '),
+);
+
+const PRIORITY_WORDS: [RegExp, Priority[]][] = [
+  [/\b(?:high|urgent)\s+(?:and|or|&)\s+(?:high|urgent)(?:\s+priority)?\b/i, ['high', 'urgent']],
+  [/\bimportant\b/i, ['high', 'urgent']],
+  [/\b!?urgent(?:\s+priority)?\b/i, ['urgent']],
+  [/\b!?high(?:[\s-]+priority)?\b|\bpriority\s+high\b/i, ['high']],
+  [/\b!?(?:medium|normal)(?:[\s-]+priority)?\b/i, ['medium']],
+  [/\b!?low(?:[\s-]+priority)?\b/i, ['low']],
+];
+const SORTS: [RegExp, NonNullable<TaskFilter['sort']>, string][] = [
+  [/\b(?:sorted\s+|ordered\s+)?by\s+priority\b/i, 'priority', 'sorted by priority'],
+  [/\b(?:sorted\s+|ordered\s+)?by\s+(?:due\s+)?date\b|\bby\s+due\b/i, 'dueAt', 'sorted by due date'],
+  [/\b(?:sorted\s+)?(?:alphabetically|by\s+(?:title|name))\b/i, 'title', 'sorted by title'],
+  [/\b(?:sorted\s+)?by\s+(?:creation|created|age)\b/i, 'createdAt', 'sorted by creation'],
+];
+
+interface Parts {
+  filter: TaskFilter;
+  labels: string[];
+  sortLabel?: string;
+  rest: string;
+}
+
+function take(parts: Parts, pattern: RegExp, apply: (match: RegExpExecArray) => void): void {
+  const { match, rest } = extract(parts.rest, pattern);
+  if (!match) return;
+  apply(match);
+  parts.rest = rest;
+}
+
+function readFilters(text: string, context: ParseContext): Parts {
+  const parts: Parts = { filter: {}, labels: [], rest: text };
+  let status: TaskFilter['status'] | 'all' | undefined;
+  take(parts, /\b(?:completed|finished|done|closed|checked off|have i (?:done|finished|completed)|did i (?:do|finish|complete))\b/i, () => (status = 'completed'));
+  take(parts, /\b(?:all|everything|every task)\b/i, () => (status ??= 'all'));
+  take(parts, /\b(?:overdue|late|past due|missed deadlines?)\b/i, () => (parts.filter.overdue = true));
+  const { tags, rest } = findTags(parts.rest);
+  parts.rest = rest;
+  take(parts, /\b(?:tagged(?:\s+with)?|with\s+(?:the\s+)?tags?|tags?)\s+(\p{L}[\p{L}\p{N}_-]*(?:\s*(?:,|and|&)\s*\p{L}[\p{L}\p{N}_-]*)*)/iu, (m) => tags.push(...m[1]!.split(/\s*(?:,|\band\b|&)\s*/i).map((tag) => tag.toLowerCase())));
+  for (const [pattern, levels] of PRIORITY_WORDS) {
+    if (parts.filter.priority) break;
+    take(parts, pattern, () => (parts.filter.priority = levels));
+  }
+  for (const [pattern, sort, label] of SORTS) take(parts, pattern, () => ((parts.filter.sort = sort), (parts.sortLabel = label)));
+  const range = findDueRange(parts.rest, context);
+  if (range) {
+    Object.assign(parts.filter, range.filter);
+    parts.rest = range.rest;
+  }
+  if (status === 'completed') parts.filter.status = 'completed';
+  else if (status === undefined && !parts.filter.overdue) parts.filter.status = 'pending';
+  if (status === 'completed') parts.labels.push('completed');
+  if (parts.filter.overdue) parts.labels.push('overdue');
+  if (parts.filter.priority) parts.labels.push(`${parts.filter.priority.join(' or ')} priority`);
+  if (tags.length > 0) {
+    parts.filter.tags = [...new Set(tags)];
+    parts.labels.push(`tagged ${parts.filter.tags.join(' and ')}`);
+  }
+  if (range) parts.labels.push(range.label);
+  if (parts.sortLabel) parts.labels.push(parts.sortLabel);
+  return parts;
+}
+
+function leftoverWords(rest: string): string[] {
+  return tidy(rest.replace(/[?!.,]/g, ' '))
+    .toLowerCase()
+    .split(' ')
+    .filter((word) => word !== '' && !FILLER.has(word));
+}
+
+/** Listing ("what's due today", "show high priority tasks tagged work", "overdue") and searching ("find milk"). */
+export function listIntent(text: string, context: ParseContext): Intent | undefined {
+  const search = SEARCH.exec(text);
+  if (search) {
+    const parts = readFilters(search[1]!, context);
+    const q = unquote(search[1]!) ?? (leftoverWords(parts.rest).length > 0 ? titleWords(parts.rest) : '');
+    if (q) {
+      delete parts.filter.status;
+      parts.filter.q = q;
+      parts.labels.push(`matching "${q}"`);
+    }
+    return { kind: 'list', filter: parts.filter, label: parts.labels.join(' ') };
+  }
+  const parts = readFilters(text, context);
+  const understood = LIST_START.test(text) || parts.labels.length > 0;
+  if (!understood) return undefined;
+  const leftover = leftoverWords(parts.rest);
+  const next = leftover.length === 1 && /^(?:next|due)$/.test(leftover[0]!);
+  if (leftover.length > 0 && !next) return undefined;
+  if ((next || /\bdue\b/i.test(text)) && !parts.filter.dueAfter && !parts.filter.dueBefore && !parts.filter.overdue && !parts.filter.sort) parts.filter.sort = 'dueAt';
+  return { kind: 'list', filter: parts.filter, label: parts.labels.join(' ') };
+}

@@ -1,0 +1,41 @@
+import type { Priority } from './intent';
+import { extract } from './text';
+
+const TAG = /(^|[\s,(])#(\p{L}[\p{L}\p{N}_\-/]*)/u;
+
+/** Removes every `#tag` and returns the tags lower-cased, in order, without repeats. */
+export function findTags(text: string): { tags: string[]; rest: string } {
+  const tags: string[] = [];
+  let rest = text;
+  for (let found = TAG.exec(rest); found; found = TAG.exec(rest)) {
+    const tag = found[2]!.replace(/[-/]+$/, '').toLowerCase();
+    if (!tags.includes(tag)) tags.push(tag);
+    rest = `${rest.slice(0, found.index)}${found[1]} ${rest.slice(found.index + found[0].length)}`;
+  }
+  return { tags, rest };
+}
+
+const LEVEL = String.raw`(low|medium|normal|high|urgent)`;
+const normalLevel = (word: string): Priority => {
+  const level = word.toLowerCase();
+  return level === 'normal' ? 'medium' : (level as Priority);
+};
+
+const MARKERS: [RegExp, (match: RegExpExecArray) => Priority][] = [
+  [new RegExp(String.raw`(?:^|\s)!${LEVEL}\b`, 'i'), (m) => normalLevel(m[1]!)],
+  [new RegExp(String.raw`\b(?:with\s+)?${LEVEL}[\s-]+priority\b`, 'i'), (m) => normalLevel(m[1]!)],
+  [new RegExp(String.raw`\bpriority[\s:]+${LEVEL}\b`, 'i'), (m) => normalLevel(m[1]!)],
+  [/\bp([1-4])\b/i, (m) => (['urgent', 'high', 'medium', 'low'] as const)[Number(m[1]) - 1]!],
+  [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?urgent(?:ly)?(?:\s*[:!)]|\s*$|(?=\s*,))/i, () => 'urgent'],
+  [/\basap\b/i, () => 'urgent'],
+  [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?important(?:\s*[:!)]|\s*$|(?=\s*,))/i, () => 'high'],
+];
+
+/** Removes a priority marker ("!high", "high priority", "urgent:", ", it's urgent", "asap") and returns its level. */
+export function findPriority(text: string): { priority?: Priority; rest: string } {
+  for (const [pattern, level] of MARKERS) {
+    const { match, rest } = extract(text, pattern);
+    if (match) return { priority: level(match), rest };
+  }
+  return { rest: text };
+}

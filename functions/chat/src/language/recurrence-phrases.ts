@@ -1,0 +1,114 @@
+import { MONTH, monthNumber } from './months';
+import { extract } from './text';
+import { WEEK_ORDINAL, weekdayCodes, WEEKDAY, WEEKDAY_LIST, weekOrdinal } from './weekdays';
+
+/** The parts of an RRULE the phrases can express. */
+export interface RuleParts {
+  freq: 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
+  interval?: number;
+  byMonth?: number;
+  byMonthDay?: number[];
+  byDay?: string[];
+  count?: number;
+  /** The last day a repetition may fall on, in the user's zone. */
+  until?: { year?: number; month: number; day?: number };
+}
+
+export interface FoundRecurrence {
+  rule: RuleParts;
+  /** The time of day the phrase implies ("every morning"). */
+  hour?: number;
+  rest: string;
+}
+
+const EVERY = String.raw`(?:every|each)`;
+const DAY_NUMBER = String.raw`(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)`;
+const DAY_WORD = String.raw`(?:first|${DAY_NUMBER}|last day)`;
+const DAY_LIST = String.raw`${DAY_WORD}(?:\s*(?:,|\band\b|&)\s*(?:the\s+)?${DAY_WORD})*`;
+const OF_EVERY_MONTH = String.raw`of\s+(?:every|each|the)\s+month`;
+const interval = (word: string | undefined) => (word === undefined ? undefined : /other|second/i.test(word) ? 2 : Number.parseInt(word, 10) || undefined);
+
+function monthDays(list: string): number[] {
+  return list
+    .split(/\s*(?:,|\band\b|&)\s*(?:the\s+)?/i)
+    .map((word) => (/first/i.test(word) ? 1 : /last/i.test(word) ? -1 : Number.parseInt(word, 10)))
+    .filter((day) => Number.isFinite(day));
+}
+
+type Shape = { pattern: RegExp; rule: (match: RegExpExecArray) => RuleParts; hour?: number };
+
+const SHAPES: Shape[] = [
+  {
+    pattern: new RegExp(String.raw`\b(?:${EVERY}\s+month\s+on|monthly\s+on|(?:on\s+)?(?=the\s+\S+\s+\S+\s+of\s+(?:every|each)))\s*the\s+(${WEEK_ORDINAL})\s+(${WEEKDAY})(?:\s+${OF_EVERY_MONTH})?\b`, 'i'),
+    rule: (m) => ({ freq: 'MONTHLY', byDay: weekdayCodes(m[2]!).map((code) => `${weekOrdinal(m[1]!)}${code}`) }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b${EVERY}\s+(${WEEK_ORDINAL})\s+(${WEEKDAY})\s+(?:${OF_EVERY_MONTH}|of\s+the\s+month)\b`, 'i'),
+    rule: (m) => ({ freq: 'MONTHLY', byDay: weekdayCodes(m[2]!).map((code) => `${weekOrdinal(m[1]!)}${code}`) }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:on\s+)?the\s+(${DAY_LIST})\s+${OF_EVERY_MONTH}\b`, 'i'),
+    rule: (m) => ({ freq: 'MONTHLY', byMonthDay: monthDays(m[1]!) }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:${EVERY}\s+(?:(other|\d+)\s+)?months?|monthly)\s+on\s+the\s+(${DAY_LIST})\b`, 'i'),
+    rule: (m) => ({ freq: 'MONTHLY', interval: interval(m[1]), byMonthDay: monthDays(m[2]!) }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:${EVERY}\s+year|yearly|annually)\s+on\s+(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?\b`, 'i'),
+    rule: (m) => ({ freq: 'YEARLY', byMonth: monthNumber(m[1]!), byMonthDay: [Number(m[2])] }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b${EVERY}\s+(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?\b`, 'i'),
+    rule: (m) => ({ freq: 'YEARLY', byMonth: monthNumber(m[1]!), byMonthDay: [Number(m[2])] }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b${EVERY}\s+(other|\d+)\s+weeks?\s+on\s+(${WEEKDAY_LIST})\b`, 'i'),
+    rule: (m) => ({ freq: 'WEEKLY', interval: interval(m[1]), byDay: weekdayCodes(m[2]!) }),
+  },
+  { pattern: new RegExp(String.raw`\b${EVERY}\s+week\s*days?\b|\b(?:on\s+)?weekdays\b`, 'i'), rule: () => ({ freq: 'WEEKLY', byDay: ['MO', 'TU', 'WE', 'TH', 'FR'] }) },
+  { pattern: new RegExp(String.raw`\b${EVERY}\s+weekends?\b|\b(?:on\s+)?weekends\b`, 'i'), rule: () => ({ freq: 'WEEKLY', byDay: ['SA', 'SU'] }) },
+  {
+    pattern: new RegExp(String.raw`\b${EVERY}\s+(?:(other|second)\s+)?(${WEEKDAY_LIST})\b`, 'i'),
+    rule: (m) => ({ freq: 'WEEKLY', interval: interval(m[1]), byDay: weekdayCodes(m[2]!) }),
+  },
+  { pattern: new RegExp(String.raw`\b${EVERY}\s+morning\b`, 'i'), rule: () => ({ freq: 'DAILY' }), hour: 9 },
+  { pattern: new RegExp(String.raw`\b${EVERY}\s+(?:evening|night)\b`, 'i'), rule: () => ({ freq: 'DAILY' }), hour: 18 },
+  {
+    pattern: new RegExp(String.raw`\b${EVERY}\s+(?:(other|\d+)\s+)?(day|week|month|year)s?\b`, 'i'),
+    rule: (m) => ({ freq: FREQ_OF[m[2]!.toLowerCase()]!, interval: interval(m[1]) }),
+  },
+  { pattern: /\b(?:daily|every\s*day)\b/i, rule: () => ({ freq: 'DAILY' }) },
+  { pattern: /\b(?:fortnightly|bi-?weekly)\b/i, rule: () => ({ freq: 'WEEKLY', interval: 2 }) },
+  { pattern: /\bweekly\b/i, rule: () => ({ freq: 'WEEKLY' }) },
+  { pattern: /\bmonthly\b/i, rule: () => ({ freq: 'MONTHLY' }) },
+  { pattern: /\b(?:yearly|annually)\b/i, rule: () => ({ freq: 'YEARLY' }) },
+];
+
+const FREQ_OF: Record<string, RuleParts['freq']> = { day: 'DAILY', week: 'WEEKLY', month: 'MONTHLY', year: 'YEARLY' };
+const UNTIL = new RegExp(String.raw`\b(?:until|till|through)\s+(?:the\s+end\s+of\s+)?(${MONTH})(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?\b`, 'i');
+const COUNT = /\b(?:for\s+)?(\d{1,3})\s+times\b/i;
+
+/** Finds a repetition phrase ("every other monday", "monthly on the last friday", "until june") and removes it. */
+export function findRecurrence(text: string): FoundRecurrence | undefined {
+  for (const shape of SHAPES) {
+    const { match, rest } = extract(text, shape.pattern);
+    if (!match) continue;
+    const rule = shape.rule(match);
+    if (rule.interval === 1) delete rule.interval;
+    let remaining = rest;
+    const until = extract(remaining, UNTIL);
+    if (until.match) {
+      const [, month, day, year] = until.match;
+      rule.until = { month: monthNumber(month!), ...(day ? { day: Number(day) } : {}), ...(year ? { year: Number(year) } : {}) };
+      remaining = until.rest;
+    }
+    const count = extract(remaining, COUNT);
+    if (count.match) {
+      rule.count = Number(count.match[1]);
+      remaining = count.rest;
+    }
+    return { rule, rest: remaining, ...(shape.hour !== undefined ? { hour: shape.hour } : {}) };
+  }
+  return undefined;
+}

@@ -1,0 +1,63 @@
+import type { TaskRef } from './intent';
+import { tidy, unquote } from './text';
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ORDINAL = String.raw`(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))`;
+const JOIN = String.raw`\s*(?:,\s*(?:and\s+)?|\band\b|&|\s)\s*`;
+const NUMBER = String.raw`(?:(?:task|number|no\.?|item)\s*)?#?\s*\d{1,3}`;
+
+const IT = /^(?:it|that|this|this one|that one|that task|this task|the one|same one)$/i;
+const NUMBERS = new RegExp(String.raw`^${NUMBER}(?:${JOIN}${NUMBER})*$`, 'i');
+const RANGE = /^(?:(?:tasks?|numbers?)\s+)?#?(\d{1,3})\s*(?:-|–|to|through|thru)\s*#?(\d{1,3})$/i;
+const ORDINAL_LIST = new RegExp(String.raw`^(?:the\s+)?${ORDINAL}(?:${JOIN}(?:the\s+)?${ORDINAL})*(?:\s+(?:ones?|tasks?|items?))?$`, 'i');
+const EVERYTHING = /^(?:all|everything|all (?:of )?(?:them|my tasks|tasks)|every task|the lot)$/i;
+
+const index = (value: number): TaskRef => ({ kind: 'index', index: value });
+
+function ordinalValue(word: string): number {
+  const position = ORDINALS.indexOf(word.toLowerCase());
+  return position >= 0 ? position + 1 : Number.parseInt(word, 10);
+}
+
+/** Words naming a task by its title: quotes, articles and "task" dropped. */
+export function titleWords(text: string): string {
+  const quoted = unquote(text);
+  if (quoted) return quoted.trim();
+  return tidy(text)
+    .replace(/^(?:the|my|a|an|that|this)\s+/i, '')
+    .replace(/^task\s+/i, '')
+    .replace(/\s+(?:task|from (?:my|the) (?:list|tasks|todo list))$/i, '')
+    .trim();
+}
+
+/**
+ * The tasks a phrase names: "2", "#2", "1, 2 and 4", "1-3", "the second and third", "it", or title
+ * words ("the dentist"). Undefined when it names nothing or everything (the parser never guesses "all").
+ */
+export function parseRefs(phrase: string): TaskRef[] | undefined {
+  const text = tidy(phrase);
+  if (text === '' || EVERYTHING.test(text)) return undefined;
+  if (IT.test(text)) return [{ kind: 'it' }];
+  const range = RANGE.exec(text);
+  if (range) {
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    if (from >= 1 && to >= from && to - from < 50) return Array.from({ length: to - from + 1 }, (_, offset) => index(from + offset));
+  }
+  if (NUMBERS.test(text)) {
+    const values = [...new Set((text.match(/\d{1,3}/g) ?? []).map(Number))].filter((value) => value >= 1);
+    return values.length > 0 ? values.map(index) : undefined;
+  }
+  if (ORDINAL_LIST.test(text)) {
+    const words = text.match(new RegExp(ORDINAL, 'gi')) ?? [];
+    return [...new Set(words.map(ordinalValue))].map(index);
+  }
+  const title = titleWords(text);
+  if (title === '' || title.length > 200 || IT.test(title)) return title === '' || title.length > 200 ? undefined : [{ kind: 'it' }];
+  return [{ kind: 'title', text: title }];
+}
+
+/** One task reference, or undefined when the phrase names none or several. */
+export function parseRef(phrase: string): TaskRef | undefined {
+  const refs = parseRefs(phrase);
+  return refs?.length === 1 ? refs[0] : undefined;
+}

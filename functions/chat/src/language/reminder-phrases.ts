@@ -1,0 +1,28 @@
+import { DURATION, isoDuration } from './durations';
+import { extract } from './text';
+
+const BEFORE_LIST = String.raw`${DURATION}(?:\s+before)?(?:\s*(?:,|\band\b|&)\s*(?:again\s+)?${DURATION})*\s+(?:before|ahead|earlier|prior)\b(?:\s+(?:it|that))?`;
+const INTRO = String.raw`(?:,?\s*(?:and\s+)?(?:remind\s+me|(?:with\s+|and\s+)?(?:an?\s+)?reminders?|alert\s+me|notify\s+me|ping\s+me)\s+)`;
+const OFFSETS = new RegExp(String.raw`${INTRO}(${BEFORE_LIST})`, 'i');
+const AT_DUE = new RegExp(String.raw`${INTRO}(?:when\s+it'?s\s+due|at\s+the\s+(?:due\s+)?time|on\s+time)\b`, 'i');
+const NONE = /,?\s*(?:(?:with\s+)?no\s+reminders?|without\s+(?:a\s+)?reminders?|don'?t\s+remind\s+me)\b/i;
+
+/** The ISO durations in a "2 days before and 1 hour before" list, in order. */
+export function offsetsIn(list: string): string[] {
+  const durations = list.match(new RegExp(DURATION, 'gi')) ?? [];
+  return [...new Set(durations.map(isoDuration).filter((value): value is string => value !== undefined))];
+}
+
+/**
+ * Removes a reminder phrase from a new task's text: "remind me 2 days before" → ["P2D"],
+ * "remind me when it's due" → ["PT0S"], "no reminder" → []. Undefined when there is none.
+ */
+export function findReminders(text: string): { reminders?: string[]; rest: string } {
+  const offsets = extract(text, OFFSETS);
+  if (offsets.match) return { reminders: offsetsIn(offsets.match[1]!), rest: offsets.rest };
+  const atDue = extract(text, AT_DUE);
+  if (atDue.match) return { reminders: ['PT0S'], rest: atDue.rest };
+  const none = extract(text, NONE);
+  if (none.match) return { reminders: [], rest: none.rest };
+  return { rest: text };
+}

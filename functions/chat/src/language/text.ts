@@ -1,0 +1,52 @@
+const TYPOS: [RegExp, string][] = [
+  [/[\u2018\u2019\u201B\u2032]/g, "'"],
+  [/[\u201C\u201D\u201E]/g, '"'],
+  [/\b(?:tmrw|tmrow|tmr|tommorow|tommorrow|tomorow|tomrrow|2moro|2morrow)\b/gi, 'tomorrow'],
+  [/\b(?:tonite|2nite)\b/gi, 'tonight'],
+  [/\btodya\b/gi, 'today'],
+  [/\b(?:wknd)\b/gi, 'weekend'],
+  [/^(?:whats|what is)\b/i, "what's"],
+  [/^thats\b/i, "that's"],
+  [/^its\b/i, "it's"],
+  [/\bdont\b/gi, "don't"],
+  [/\bremnd\b/gi, 'remind'],
+];
+
+/** Straightens quotes, fixes the typos the parser accepts, and collapses white space. */
+export function normalize(message: string): string {
+  let text = message;
+  for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Courtesy words around a request: "please delete 2", "can you add ...?". */
+export function withoutCourtesy(text: string): string {
+  return text.replace(/^(?:(?:please|pls|can you|could you|would you|will you|ok|okay)[\s,]+)+/i, '').replace(/[\s,]+(?:please|pls|thanks|thank you)$/i, '');
+}
+
+/** Drops edge punctuation and doubled spaces left behind after phrases were cut out. */
+export function tidy(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;!?])(?=\s|$)/g, '$1')
+    .replace(/^[\s,.;:!?\-–—&]+/, '')
+    .replace(/[\s,.;:!?\-–—&]+$/, '')
+    .trim();
+}
+
+/** `text` without the `length` characters at `index`. */
+export function cut(text: string, index: number, length: number): string {
+  return `${text.slice(0, index)} ${text.slice(index + length)}`;
+}
+
+/** Removes the first match of `pattern` from `text`; `match` is null when nothing matched. */
+export function extract(text: string, pattern: RegExp): { match: RegExpExecArray | null; rest: string } {
+  const match = pattern.exec(text);
+  return { match, rest: match ? cut(text, match.index, match[0].length) : text };
+}
+
+/** A quoted span ('…' or "…"), when the whole phrase is quoted. */
+export function unquote(text: string): string | undefined {
+  const match = /^\s*(["'])(.+)\1\s*$/.exec(text);
+  return match?.[2];
+}

@@ -1,0 +1,89 @@
+import { dueValue, priorityValue, recurrenceChange } from './change-values';
+import type { Intent, ParseContext, TaskChanges, TaskRef } from './intent';
+import { findTags } from './priority-tags';
+import { parseRef, titleWords } from './refs';
+import { tidy, unquote } from './text';
+
+type Rule = { pattern: RegExp; changes: (value: string, context: ParseContext) => TaskChanges | undefined; refGroup?: 1 | 2 };
+
+const newTitle = (value: string): TaskChanges | undefined => {
+  const title = unquote(value) ?? tidy(value.replace(/^:\s*/, ''));
+  return title ? { title } : undefined;
+};
+const due = (value: string, context: ParseContext): TaskChanges | undefined => {
+  const dueAt = dueValue(value, context);
+  return dueAt ? { dueAt } : undefined;
+};
+const priority = (value: string): TaskChanges | undefined => {
+  const level = priorityValue(value);
+  return level ? { priority: level } : undefined;
+};
+const tagWords = (value: string): string[] => {
+  const { tags, rest } = findTags(value);
+  const words = tidy(rest.replace(/^(?:with|as)\s+/i, ''))
+    .split(/\s*(?:,|\band\b|&|\s)\s*/)
+    .filter((word) => /^\p{L}[\p{L}\p{N}_-]*$/u.test(word))
+    .map((word) => word.toLowerCase());
+  return [...new Set([...tags, ...words])];
+};
+const addTags = (value: string): TaskChanges | undefined => {
+  const tags = tagWords(value);
+  return tags.length > 0 ? { addTags: tags } : undefined;
+};
+const removeTags = (value: string): TaskChanges | undefined => {
+  const tags = tagWords(value);
+  return tags.length > 0 ? { removeTags: tags } : undefined;
+};
+const description = (value: string): TaskChanges | undefined => {
+  const text = unquote(value) ?? tidy(value);
+  return text ? { description: text } : undefined;
+};
+const STATUS_WORD = /^(?:done|complete|completed|finished|not done|undone|incomplete|pending|open)$/i;
+const anything = (value: string, context: ParseContext): TaskChanges | undefined => STATUS_WORD.test(value.trim()) ? undefined : priority(value) ?? due(value, context) ?? recurrenceChange(value, context) ?? newTitle(value);
+
+const TAGS_TAIL = String.raw`((?:with\s+|as\s+)?#\S+(?:\s*(?:,|and|&)?\s*#\S+)*)`;
+const SHORT_REF = String.raw`(it|that|this(?: one)?|#?\d{1,3}|the (?:first|second|third|fourth|fifth|last) one)`;
+const RECURS = String.raw`((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly|bi-?weekly)\b.*)`;
+
+/** Each phrasing: the ref is group 1 and the new value group 2, unless `refGroup` says 2. */
+const RULES: Rule[] = [
+  { pattern: /^(?:rename|retitle)\s+((["']).+?\2)\s+(?:to|as)\s*:?\s*(.+)$/i, changes: (value) => newTitle(value) },
+  { pattern: /^(?:rename|retitle)\s+(.+?)\s+(?:to|as)\s*:?\s+(.+)$/i, changes: newTitle },
+  { pattern: /^(?:change|set|update)\s+the\s+(?:title|name)\s+(?:of|for)\s+(.+?)\s+to\s*:?\s+(.+)$/i, changes: newTitle },
+  { pattern: /^call\s+(it|that|this one)\s+(.+)$/i, changes: newTitle },
+  { pattern: /^(?:move|reschedule|postpone|push|shift|delay|bring forward)\s+(.+?)\s+(?:to|for|until|till)\s+(.+)$/i, changes: due },
+  { pattern: /^(?:change|set|update)\s+the\s+(?:due\s+)?(?:date|time|deadline)\s+(?:of|for|on)\s+(.+?)\s+to\s+(.+)$/i, changes: due },
+  { pattern: /^(?:make|set)\s+(.+?)\s+due\s+(.+)$/i, changes: due },
+  { pattern: /^(?:change|set|update)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(.+?)\s+to\s+(.+)$/i, changes: priority },
+  { pattern: /^(?:make|mark|set|bump|raise|flag)\s+(.+?)\s+(?:as\s+|to\s+)?((?:an?\s+)?!?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?)$/i, changes: priority },
+  { pattern: /^(it|that|this)'?s\s+((?:very\s+)?(?:urgent|important|high priority|low priority))$/i, changes: (value) => priority(value.replace(/^very\s+/i, '')) },
+  { pattern: /^(?:make|set)\s+(.+?)\s+(?:to\s+)?(?:repeat|recur)\s+(.+)$/i, changes: recurrenceChange },
+  { pattern: /^(?:repeat|recur)\s+(.+?)\s+(every\b.+|each\b.+|daily.*|weekly.*|monthly.*|yearly.*)$/i, changes: recurrenceChange },
+  { pattern: new RegExp(String.raw`^(?:make|set)\s+(.+?)\s+${RECURS}$`, 'i'), changes: recurrenceChange },
+  { pattern: new RegExp(String.raw`^tag\s+(.+?)\s+${TAGS_TAIL}$`, 'i'), changes: addTags },
+  { pattern: new RegExp(String.raw`^tag\s+${SHORT_REF}\s+(?:with\s+|as\s+)?(.+)$`, 'i'), changes: addTags },
+  { pattern: /^add\s+(?:the\s+)?tags?\s+(.+?)\s+to\s+(.+)$/i, changes: addTags, refGroup: 2 },
+  { pattern: new RegExp(String.raw`^untag\s+(.+?)\s+${TAGS_TAIL}$`, 'i'), changes: removeTags },
+  { pattern: /^(?:remove|delete|drop)\s+(?:the\s+)?tags?\s+(.+?)\s+from\s+(.+)$/i, changes: removeTags, refGroup: 2 },
+  { pattern: /^(?:remove|delete|drop)\s+(#\S+(?:\s*(?:,|and|&)?\s*#\S+)*)\s+from\s+(.+)$/i, changes: removeTags, refGroup: 2 },
+  { pattern: /^(?:add\s+(?:a\s+)?(?:note|description)\s+to|note\s+(?:for|on|to)|(?:set|change)\s+the\s+(?:description|note|notes)\s+(?:of|for|on))\s+(.+?)\s*(?::|\bto\b|\bas\b)\s*(.+)$/i, changes: description },
+  { pattern: /^(?:change|set|update|switch)\s+(.+?)\s+to\s+(.+)$/i, changes: anything },
+];
+
+function refFrom(phrase: string): TaskRef | undefined {
+  const quoted = unquote(phrase);
+  return quoted ? { kind: 'title', text: quoted } : parseRef(titleWords(phrase) === '' ? phrase : phrase);
+}
+
+/** Changes to one task: due time, title, priority, tags, repetition or note. Undefined when none applies. */
+export function updateIntent(text: string, context: ParseContext): Intent | undefined {
+  for (const rule of RULES) {
+    const match = rule.pattern.exec(text);
+    if (!match) continue;
+    const [refPhrase, value] = rule.refGroup === 2 ? [match[2]!, match[1]!] : [match[1]!, match[match.length - 1]!];
+    const target = refFrom(refPhrase);
+    const changes = rule.changes(value, context);
+    if (target && changes) return { kind: 'update', target, changes };
+  }
+  return undefined;
+}

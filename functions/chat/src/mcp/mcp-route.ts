@@ -1,0 +1,50 @@
+import { McpServer, type ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { AnySchema } from '@modelcontextprotocol/sdk/server/zod-compat.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { Hono } from 'hono';
+import { type Authenticator, requireUser, type User } from '#shared/http/auth';
+import type { RequestVariables } from '#shared/http/request-context';
+import type { Clients } from '../clients/clients';
+import type { CallContext } from '../clients/service-transport';
+import { runTool, TOOL_DESCRIPTIONS, TOOL_INPUTS, toolErrorMessage, type ToolName } from '../tools/task-tools';
+
+type Env = { Variables: RequestVariables & { user: User } };
+
+/** An MCP server whose tools act as the calling user; built per request (stateless Streamable HTTP). */
+function mcpServerFor(clients: Clients, call: CallContext): McpServer {
+  const server = new McpServer({ name: 'todo-chat', version: '1.0.0' });
+  for (const name of Object.keys(TOOL_INPUTS) as ToolName[]) {
+    const handler = async (args: unknown): Promise<CallToolResult> => {
+      try {
+        const result = await runTool(name, args, clients, call);
+        const value = result.value as Record<string, unknown>;
+        return { content: [{ type: 'text', text: JSON.stringify(value) }], structuredContent: value };
+      } catch (error) {
+        return { content: [{ type: 'text', text: toolErrorMessage(error) }], isError: true };
+      }
+    };
+    server.registerTool(name, { description: TOOL_DESCRIPTIONS[name], inputSchema: TOOL_INPUTS[name] as AnySchema }, handler as ToolCallback<AnySchema>);
+  }
+  return server;
+}
+
+/**
+ * `/mcp`: the task operations as MCP tools over Streamable HTTP (stateless: no sessions, JSON
+ * answers), with the same bearer-token authorization as the rest of the API.
+ */
+export function mcpRoutes(options: { authenticate: Authenticator; clients: Clients; callContext: (c: { req: { header(name: string): string | undefined }; var: Env['Variables']; env: unknown }) => CallContext }): Hono<Env> {
+  const app = new Hono<Env>();
+  app.use('/mcp', requireUser(options.authenticate));
+  app.all('/mcp', async (c) => {
+    const server = mcpServerFor(options.clients, options.callContext(c));
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    await server.connect(transport);
+    try {
+      return await transport.handleRequest(c.req.raw);
+    } finally {
+      await server.close();
+    }
+  });
+  return app;
+}
