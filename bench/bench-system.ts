@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueToken } from '#shared/http/issue-token';
+import { type RunningSystem, startSystem } from '#shared/runtime/start-system';
+import { taskModule } from '../functions/task/src/task-module';
+
+/** The task function running in this process on an embedded Postgres in a fresh temp dir. */
+export interface BenchSystem {
+  url: string;
+  /** A bearer token per user id, signed once and cached. */
+  token: (userId: string) => Promise<string>;
+  stop: () => Promise<void>;
+}
+
+/** Starts the task function in-process, listening on 127.0.0.1 on a free port. */
+export async function startBenchSystem(): Promise<BenchSystem> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-task-'));
+  const secret = randomBytes(32).toString('hex');
+  let system: RunningSystem;
+  try {
+    system = await startSystem({
+      env: { SERVICE_NAME: 'bench', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: secret },
+      modules: [taskModule],
+      handleSignals: false,
+    });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const tokens = new Map<string, Promise<string>>();
+  const token = (userId: string) => {
+    let signed = tokens.get(userId);
+    if (!signed) tokens.set(userId, (signed = issueToken({ userId, secret, issuer: 'todo-local', audience: 'todo' })));
+    return signed;
+  };
+  return {
+    url: system.url,
+    token,
+    stop: async () => {
+      try {
+        await system.stop();
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}

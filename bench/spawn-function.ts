@@ -1,0 +1,62 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+
+/** A free TCP port on 127.0.0.1 (closed again before it is returned). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+export interface SpawnReadyOptions {
+  node: string;
+  bundle: string;
+  env: Record<string, string>;
+  /** Poll interval for `GET /ready`. */
+  pollMs: number;
+  timeoutMs: number;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Spawns a function bundle and returns the milliseconds from spawn to the first 200 from `GET /ready`; the process is stopped again. */
+export async function spawnUntilReady(options: SpawnReadyOptions): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(options.node, [options.bundle], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', ...options.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2_000);
+  });
+  try {
+    while (performance.now() - started < options.timeoutMs) {
+      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode} before ready: ${stderr.trim()}`);
+      const ready = await fetch(`http://127.0.0.1:${port}/ready`, { signal: AbortSignal.timeout(2_000) }).then(
+        async (response) => (await response.arrayBuffer(), response.status === 200),
+        () => false,
+      );
+      if (ready) return performance.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+    }
+    throw new Error(`not ready within ${options.timeoutMs} ms: ${stderr.trim()}`);
+  } finally {
+    await stopProcess(child);
+  }
+}
