@@ -142,8 +142,13 @@ describe('the Dapr Jobs scheduler', () => {
     expect(sidecar.jobs.has(jobName(row!.id))).toBe(false);
     expect(scheduler.unsynced()).toBe(1);
 
-    await vi.waitFor(() => expect(sidecar.jobs.get(jobName(row!.id))).toMatchObject({ dueTime: DUE }), { timeout: 3_000 });
-    expect(scheduler.unsynced()).toBe(0);
+    await vi.waitFor(
+      () => {
+        expect(sidecar.jobs.get(jobName(row!.id))).toMatchObject({ dueTime: DUE });
+        expect(scheduler.unsynced()).toBe(0);
+      },
+      { timeout: 3_000 },
+    );
   });
 
   it('re-creates at start the job of every scheduled reminder', async () => {
