@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken } from '#shared/http/issue-token';
+import type { FunctionModule } from '#shared/runtime/function-module';
 import { type RunningSystem, startSystem } from '#shared/runtime/start-system';
-import { taskModule } from '../functions/task/src/task-module';
 
-/** The task function running in this process on an embedded Postgres in a fresh temp dir. */
+/** Functions running in this process on an embedded Postgres in a fresh temp dir (or a server's). */
 export interface BenchSystem {
   url: string;
   /** A bearer token per user id, signed once and cached. */
@@ -14,15 +14,31 @@ export interface BenchSystem {
   stop: () => Promise<void>;
 }
 
-/** Starts the task function in-process, listening on 127.0.0.1 on a free port. */
-export async function startBenchSystem(): Promise<BenchSystem> {
+export interface BenchSystemOptions {
+  modules: FunctionModule[];
+  /** A server Postgres instead of the embedded one. */
+  databaseUrl?: string;
+  env?: Record<string, string>;
+}
+
+/** Starts the given functions in-process, listening on 127.0.0.1 on a free port. */
+export async function startBenchSystem(options: BenchSystemOptions): Promise<BenchSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-task-'));
   const secret = randomBytes(32).toString('hex');
   let system: RunningSystem;
   try {
     system = await startSystem({
-      env: { SERVICE_NAME: 'bench', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: secret },
-      modules: [taskModule],
+      env: {
+        SERVICE_NAME: 'bench',
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        AUTH_JWT_SECRET: secret,
+        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+        ...options.env,
+      },
+      modules: options.modules,
       handleSignals: false,
     });
   } catch (error) {

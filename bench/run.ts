@@ -1,75 +1,48 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { allScenarios } from './all-scenarios';
 import { readBenchConfig } from './bench-config';
-import { startBenchSystem } from './bench-system';
 import { machineFacts } from './machine';
-import { type BenchResults, type FailedScenario, renderMarkdown } from './report';
-import { coldStart } from './scenarios/cold-start';
-import { benchUser, createThroughput } from './scenarios/create-throughput';
-import { listLatency } from './scenarios/list-latency';
+import { type BenchResults, renderMarkdown, type ScenarioResult } from './report';
 
-const MINUTE_MS = 60_000;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = join(root, 'bench', 'results');
 
-async function scenario<T>(name: string, run: () => Promise<T>): Promise<T | FailedScenario> {
-  console.log(`\n== ${name}`);
-  try {
-    return await run();
-  } catch (error) {
-    console.error(`  ${name} failed:`, error);
-    return { scenario: name, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 const config = readBenchConfig(process.env);
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+const unknown = only.filter((name) => !allScenarios.some((scenario) => scenario.name === name));
+if (unknown.length) throw new Error(`BENCH_ONLY names unknown scenarios: ${unknown.join(', ')} (known: ${allScenarios.map((s) => s.name).join(', ')})`);
+const selected = only.length ? allScenarios.filter((scenario) => only.includes(scenario.name)) : allScenarios;
+
 const startedAt = new Date();
 const started = performance.now();
-console.log(`bench: ${config.tasks.toLocaleString('en')} tasks over ${config.users} users, concurrency ${config.concurrency}`);
+console.log(`bench: ${selected.map((s) => s.name).join(', ')}; ${config.tasks.toLocaleString('en')} tasks over ${config.users} users, concurrency ${config.concurrency}`);
 
-const system = await startBenchSystem();
-let createResult: BenchResults['createThroughput'];
-let listResult: BenchResults['listLatency'];
-try {
-  const now = new Date();
-  createResult = await scenario('create-throughput', () =>
-    createThroughput({ system, tasks: config.tasks, users: config.users, concurrency: config.concurrency, maxMs: 15 * MINUTE_MS, now }),
-  );
-  listResult = await scenario('list-latency', () =>
-    listLatency({
-      system,
-      normalUser: benchUser(0),
-      heavyUser: 'bench-heavy-user',
-      heavyTasks: config.heavyTasks,
-      heavyConcurrency: config.concurrency,
-      heavyMaxMs: 10 * MINUTE_MS,
-      runs: 200,
-      concurrency: 4,
-      maxMsPerQuery: MINUTE_MS,
-      now,
-    }),
-  );
-} finally {
-  await system.stop();
+const scenarios: ScenarioResult[] = [];
+for (const scenario of selected) {
+  console.log(`\n== ${scenario.name}`);
+  const began = performance.now();
+  const seconds = () => Math.round((performance.now() - began) / 1000);
+  try {
+    const report = await scenario.run({ config, root });
+    scenarios.push({ scenario: scenario.name, status: 'ran', seconds: seconds(), ...report });
+  } catch (error) {
+    console.error(`  ${scenario.name} failed:`, error);
+    scenarios.push({ scenario: scenario.name, status: 'failed', seconds: seconds(), reason: error instanceof Error ? error.message : String(error) });
+  }
 }
-
-const coldResult = await scenario('cold-start', () =>
-  coldStart({ root, functionName: 'task', runs: 5, secret: randomBytes(24).toString('hex'), databaseUrl: config.databaseUrl, timeoutMs: 2 * MINUTE_MS }),
-);
 
 const results: BenchResults = {
   machine: machineFacts(startedAt),
   config: { tasks: config.tasks, concurrency: config.concurrency, users: config.users, heavyTasks: config.heavyTasks, databaseUrl: !!config.databaseUrl },
   elapsedSeconds: Math.round((performance.now() - started) / 1000),
-  createThroughput: createResult,
-  listLatency: listResult,
-  coldStart: coldResult,
+  scenarios,
 };
 const markdown = renderMarkdown(results);
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(join(resultsDir, 'latest.md'), markdown);
+const suffix = only.length ? `-${only.join('+')}` : '';
+writeFileSync(join(resultsDir, `latest${suffix}.json`), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(resultsDir, `latest${suffix}.md`), markdown);
 console.log(`\n${markdown}`);
-console.log(`written: bench/results/latest.json, bench/results/latest.md`);
+console.log(`written: bench/results/latest${suffix}.json, bench/results/latest${suffix}.md`);

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import type { Sql } from '../../shared/src/db/connect';
 import { migrate } from '../../shared/src/db/migrate';
@@ -7,6 +6,10 @@ import { processDelivery } from '../../shared/src/events/process-delivery';
 import { createAuditConsumer } from '../../functions/audit/src/audit-consumer';
 import { auditMigrations } from '../../functions/audit/src/audit-schema';
 import { verifyUserChain } from '../../functions/audit/src/verify-audit';
+import { connect } from '../../shared/src/db/connect';
+import { startEmbeddedPostgres } from '../../shared/src/db/embedded';
+import { type BenchScenario, num } from '../bench-scenario';
+import { percentile } from '../stats';
 
 export interface AuditAppendOptions {
   /** Events to append (default 20,000). */
@@ -36,10 +39,6 @@ export interface AuditAppendResult {
   verifySeconds: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** A task event as the task function publishes it, one of a few kinds, for `userid`. */
 function anEvent(userid: string, index: number): Record<string, unknown> {
@@ -120,22 +119,24 @@ export async function auditAppend(sql: Sql, options: AuditAppendOptions = {}): P
   }
 }
 
-/** Standalone: `DATABASE_URL=postgres://… npx tsx bench/scenarios/audit-append.ts` (without it, the embedded Postgres). */
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { connect } = await import('../../shared/src/db/connect');
-  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
-  const embedded = process.env.DATABASE_URL ? null : await (await import('../../shared/src/db/embedded')).startEmbeddedPostgres();
-  const sql = connect(process.env.DATABASE_URL ?? embedded!.url, { max: concurrency, applicationName: 'bench-audit' });
-  try {
-    const result = await auditAppend(sql, {
-      events: Number(process.env.BENCH_AUDIT_EVENTS ?? 20_000),
-      users: Number(process.env.BENCH_AUDIT_USERS ?? 200),
-      concurrency,
-      redeliveredShare: Number(process.env.BENCH_AUDIT_REDELIVERED ?? 0),
-    });
-    console.log(JSON.stringify({ ...result, database: embedded ? 'embedded (PGlite)' : 'server' }, null, 2));
-  } finally {
-    await sql.end({ timeout: 5 });
-    await embedded?.stop();
-  }
-}
+/** Sustained audit appends against the server Postgres (BENCH_DATABASE_URL), else the embedded one. */
+export const auditAppendScenario: BenchScenario = {
+  name: 'audit-append',
+  async run({ config }) {
+    const concurrency = 16;
+    const embedded = config.databaseUrl ? null : await startEmbeddedPostgres();
+    const sql = connect(config.databaseUrl ?? embedded!.url, { max: concurrency, applicationName: 'bench-audit' });
+    try {
+      const result = await auditAppend(sql, { events: 20_000, users: 200, concurrency, redeliveredShare: 0.1 });
+      const database = embedded ? 'embedded Postgres' : 'server Postgres';
+      const note = `${num(result.deliveries)} deliveries incl. 10% redelivered; chains ${result.verified ? 'verified' : 'BROKEN'} in ${result.verifySeconds} s`;
+      return {
+        rows: [['audit append', `${database}, ${result.users} users, concurrency ${concurrency}`, num(result.events), num(result.appendsPerSecond), num(result.p50Ms), num(result.p99Ms), '', note]],
+        details: { ...result, database },
+      };
+    } finally {
+      await sql.end({ timeout: 5 });
+      await embedded?.stop();
+    }
+  },
+};

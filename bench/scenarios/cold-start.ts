@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { type BenchScenario, num, type Row } from '../bench-scenario';
 import { spawnUntilReady } from '../spawn-function';
 import { round1, summarize } from '../stats';
 
@@ -96,3 +98,18 @@ export async function coldStart(options: ColdStartOptions): Promise<ColdStartRes
   }
   return { scenario: 'cold-start', status: 'ran', bundle: `dist/${options.functionName}/main.mjs`, bundleKiB: round1(statSync(bundle).size / 1024), cases };
 }
+
+/** Cold start of every function bundle (the task bundle with every database case, the others against the server when given, else embedded). */
+export const coldStartScenario: BenchScenario = {
+  name: 'cold-start',
+  async run({ config, root }) {
+    const secret = randomBytes(24).toString('hex');
+    const result = await coldStart({ root, functionName: 'task', runs: 5, secret, databaseUrl: config.databaseUrl, timeoutMs: 120_000 });
+    if (result.status === 'skipped') throw new Error(`skipped: ${result.reason}`);
+    const rows: Row[] = result.cases.map((item) => {
+      const note = [`${result.bundle} ${num(result.bundleKiB)} KiB`, item.errors.length ? `${item.errors.length} failed: ${item.errors[0]}` : ''].filter(Boolean).join('; ');
+      return ['cold start → /ready', item.name, num(item.runs), '', num(item.p50Ms), '', num(item.maxMs), note];
+    });
+    return { rows, details: result };
+  },
+};

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { successorTaskId } from '../../functions/recurrence/src/decide';
+import { recurrenceModule } from '../../functions/recurrence/src/recurrence-module';
+import { taskModule } from '../../functions/task/src/task-module';
+import { type BenchScenario, num } from '../bench-scenario';
+import { startBenchSystem } from '../bench-system';
+import { percentile } from '../stats';
 
 export interface RecurrenceLatencyOptions {
   /** Base URL of a running system with the task and recurrence functions, e.g. `http://127.0.0.1:8080`. */
@@ -34,10 +35,6 @@ export interface RecurrenceLatencyResult {
 const POLL_MS = 2;
 const TARGET_MS = 5_000;
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /**
  * Measures how long after a recurring task is completed over HTTP its next occurrence is listed by
@@ -100,28 +97,17 @@ export async function recurrenceLatency(options: RecurrenceLatencyOptions): Prom
   };
 }
 
-/** Standalone: `npx tsx bench/scenarios/recurrence-latency.ts` starts the task and recurrence functions in-process and prints the result. */
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { startSystem } = await import('../../shared/src/runtime/start-system');
-  const { issueToken } = await import('../../shared/src/http/issue-token');
-  const { taskModule } = await import('../../functions/task/src/task-module');
-  const { recurrenceModule } = await import('../../functions/recurrence/src/recurrence-module');
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-recurrence-'));
-  const secret = randomBytes(32).toString('hex');
-  const system = await startSystem({
-    env: { SERVICE_NAME: 'bench', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: secret, ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) },
-    modules: [taskModule, recurrenceModule],
-    handleSignals: false,
-  });
-  try {
-    const result = await recurrenceLatency({
-      url: system.url,
-      token: (userId) => issueToken({ userId, secret, issuer: 'todo-local', audience: 'todo' }),
-      completions: Number(process.env.BENCH_COMPLETIONS ?? 200),
-    });
-    console.log(JSON.stringify(result, null, 2));
-  } finally {
-    await system.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
+/** Completion → next occurrence listed, in the one-process system with the task and recurrence functions. */
+export const recurrenceLatencyScenario: BenchScenario = {
+  name: 'recurrence-latency',
+  async run({ config }) {
+    const system = await startBenchSystem({ modules: [taskModule, recurrenceModule], databaseUrl: config.databaseUrl });
+    try {
+      const result = await recurrenceLatency({ url: system.url, token: system.token, completions: 200 });
+      const note = `${result.missing} missing; target 5 s ${result.withinTarget ? 'met' : 'missed'}`;
+      return { rows: [['recurrence: complete → next task listed', 'one process, sequential', num(result.completions), '', num(result.p50Ms), num(result.p99Ms), num(result.maxMs), note]], details: result };
+    } finally {
+      await system.stop();
+    }
+  },
+};
