@@ -3,6 +3,8 @@ import { serve } from '@hono/node-server';
 import { v7 as uuidv7 } from 'uuid';
 import { busMetrics } from '../bus/bus-metrics';
 import type { EventBus } from '../bus/event-bus';
+import { createKafkaBus } from '../bus/kafka-bus';
+import { parseKafkaUrl } from '../bus/kafka-url';
 import { createMemoryBus } from '../bus/memory-bus';
 import { BaseConfig } from '../config/base-config';
 import { loadConfig } from '../config/load-config';
@@ -30,9 +32,10 @@ export interface RunningSystem {
   stop: () => Promise<void>;
 }
 
-function createBus(url: string, deps: Parameters<typeof createMemoryBus>[0]): EventBus {
+function createBus(url: string, deps: Parameters<typeof createMemoryBus>[0] & { clientId: string }): EventBus {
   if (url.startsWith('memory:')) return createMemoryBus(deps);
-  throw new Error(`EVENT_BUS_URL ${url} is not supported yet (memory://)`);
+  if (url.startsWith('kafka:')) return createKafkaBus({ ...parseKafkaUrl(url), ...deps });
+  throw new Error(`EVENT_BUS_URL ${url} is not supported (memory:// or kafka://host:port[,host:port])`);
 }
 
 /**
@@ -45,7 +48,7 @@ export async function startSystem(options: { env: Record<string, string | undefi
   const log = createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL });
   const metrics = createMetrics(config.SERVICE_NAME);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, applicationName: config.SERVICE_NAME, log });
-  const bus = createBus(config.EVENT_BUS_URL, { log, metrics: busMetrics(metrics) });
+  const bus = createBus(config.EVENT_BUS_URL, { log, metrics: busMetrics(metrics), clientId: config.SERVICE_NAME });
   const secret = config.AUTH_JWT_SECRET ?? (config.AUTH_JWKS_URL ? undefined : loadLocalSecrets(config.DATA_DIR).authJwtSecret);
   const authenticate = createAuthenticator({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, secret, jwksUrl: config.AUTH_JWKS_URL });
 
