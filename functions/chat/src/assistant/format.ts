@@ -1,4 +1,5 @@
 import type { Task } from '#shared/contracts/task';
+import { repeatWords } from './repeat-words';
 
 /** "Sat, May 2, 5:00 PM" in the user's time zone (the year only when it is not this year's). */
 export function formatWhen(instant: string, timeZone: string, now: Date): string {
@@ -23,7 +24,7 @@ export function describeTask(task: Task, timeZone: string, now: Date): string {
   if (task.dueAt) parts.push(`due ${formatWhen(task.dueAt, timeZone, now)}${isOverdue(task, now) ? ' (overdue)' : ''}`);
   if (task.priority !== 'medium') parts.push(task.priority);
   if (task.tags.length > 0) parts.push(task.tags.map((tag) => `#${tag}`).join(' '));
-  if (task.recurrence) parts.push('repeats');
+  if (task.recurrence) parts.push(`repeats ${repeatWords(task.recurrence)}`);
   if (task.status === 'completed') parts.push('done');
   return parts.join(' · ');
 }
@@ -50,13 +51,21 @@ export function durationWords(iso: string): string {
   return words.length ? words.join(' ') : '0 minutes';
 }
 
+/** When a task's reminders come, in words: "I will remind you 2 days before and when it is due." */
+export function remindersSentence(task: Pick<Task, 'reminders' | 'dueAt'>): string {
+  if (!task.dueAt || task.reminders.length === 0) return '';
+  const times = task.reminders.map((offset) => (offset === 'PT0S' ? 'when it is due' : `${durationWords(offset)} before`));
+  return `I will remind you ${joinWords(times)}.`;
+}
+
 export const HELP = [
   'I can manage your tasks in plain language. For example:',
   '- add buy milk tomorrow at 5pm #shopping !high',
   '- pay rent on the 1st of every month, remind me 2 days before',
+  '- remind me in 10 minutes to take out the laundry / standup every weekday at 9:30',
   "- what's due today / show high priority tasks tagged work / overdue / find milk",
   '- move the dentist to monday 9am / rename 2 to buy oat milk / make it urgent / tag 3 #home',
-  '- done with buy milk / complete 1 and 3 / delete the dentist',
+  '- done with buy milk / complete 1 and 3 / delete the dentist / clear completed',
   '- remind me about rent 3 days before / what reminders do I have / show my notifications',
   'Numbers refer to the last list I showed; "it" to the last task we talked about.',
 ].join('\n');

@@ -24,9 +24,10 @@ export function toTaskQuery(filter: Extract<Intent, { kind: 'list' }>['filter'])
 /** Shows the matching tasks as a numbered list that later messages can refer to ("complete 2"). */
 export async function listTasks(intent: Extract<Intent, { kind: 'list' }>, state: ConversationState, deps: TurnDeps): Promise<Turn> {
   const page = await deps.clients.tasks.list(deps.call, toTaskQuery(intent.filter));
-  const label = intent.label.trim();
-  if (page.items.length === 0) return say(`No tasks${label ? ` ${label}` : ''}.`, { ...state, lastList: [] }, { actions: [{ kind: 'listed', taskIds: [] }] });
-  const heading = `${label ? `Your tasks ${label}` : 'Your tasks'}${page.nextCursor ? ` (the first ${page.items.length})` : ''}:`;
+  const label = intent.label.trim() || 'tasks';
+  // An empty answer keeps the previous numbered list: "complete 2" still means what the user last saw.
+  if (page.items.length === 0) return say(`No ${label}.`, state, { actions: [{ kind: 'listed', taskIds: [] }] });
+  const heading = `Your ${label} (${page.nextCursor ? `the first ${page.items.length}` : page.items.length}):`;
   const lastList = page.items.map((task) => ({ id: task.id, title: task.title }));
   const next: ConversationState = { ...state, lastList };
   if (lastList.length === 1) next.lastTask = lastList[0]!;

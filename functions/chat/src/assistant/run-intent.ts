@@ -3,7 +3,8 @@ import { isNotFound, isUnavailable, ServiceError } from '../clients/service-erro
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
 import type { Intent, TaskRef } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
-import { describeTask, HELP, joinWords } from './format';
+import { clearCompleted } from './clear-completed';
+import { describeTask, HELP, joinWords, remindersSentence } from './format';
 import { listReminders, listNotifications, remind } from './reminder-operations';
 import { type Preference, resolveRef } from './resolve-ref';
 import { listTasks } from './list-operation';
@@ -54,8 +55,8 @@ function draftToNewTask(draft: Extract<Intent, { kind: 'add' }>['task']): NewTas
 
 async function add(intent: Extract<Intent, { kind: 'add' }>, state: ConversationState, deps: TurnDeps): Promise<Turn> {
   const task = await deps.clients.tasks.create(deps.call, draftToNewTask(intent.task));
-  const reminders = task.reminders.length > 0 && task.dueAt ? ' I will remind you.' : '';
-  return say(`Added ${describeTask(task, deps.timeZone, deps.now)}.${reminders}`, { ...state, lastTask: summary(task) }, {
+  const reminders = remindersSentence(task);
+  return say(`Added ${describeTask(task, deps.timeZone, deps.now)}.${reminders ? ` ${reminders}` : ''}`, { ...state, lastTask: summary(task) }, {
     actions: [{ kind: 'created', taskIds: [task.id] }],
     tasks: [task],
   });
@@ -76,7 +77,8 @@ async function update(intent: Extract<Intent, { kind: 'update' }>, target: TaskS
   }
   if (Object.keys(changes).length === 0) return say(`What should I change about "${target.title}"?`, { ...state, lastTask: target });
   const task = await deps.clients.tasks.update(deps.call, target.id, changes);
-  return say(`Updated ${describeTask(task, deps.timeZone, deps.now)}.`, { ...state, lastTask: summary(task) }, {
+  const note = changes.description ? ` Note: "${task.description}".` : '';
+  return say(`Updated ${describeTask(task, deps.timeZone, deps.now)}.${note}`, { ...state, lastTask: summary(task) }, {
     actions: [{ kind: 'updated', taskIds: [task.id] }],
     tasks: [task],
   });
@@ -145,6 +147,8 @@ export async function runIntent(intent: Intent, state: ConversationState, deps: 
         if (resolved.kind === 'stop') return resolved.turn;
         return await bulk(intent.kind, resolved.tasks, state, deps);
       }
+      case 'clear-completed':
+        return await clearCompleted(state, deps);
       case 'list-reminders':
         return await listReminders(state, deps);
       case 'list-notifications':
@@ -153,6 +157,8 @@ export async function runIntent(intent: Intent, state: ConversationState, deps: 
         return say(HELP, state);
       case 'greeting':
         return say('Hello! Tell me what you need to do, or ask "what\'s due today". Say "help" for examples.', state);
+      case 'thanks':
+        return say("You're welcome! Anything else?", state);
       case 'unknown':
         return say(`Sorry, I didn't understand that${intent.reason ? ` (${intent.reason})` : ''}. Say "help" for examples.`, state);
     }

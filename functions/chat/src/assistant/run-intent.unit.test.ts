@@ -17,7 +17,7 @@ describe('runIntent', () => {
   it('adds a task and remembers it as "it"', async () => {
     const { deps } = given();
     const turn = await runIntent({ kind: 'add', task: { title: 'Buy milk', dueAt: '2026-05-02T17:00:00+02:00', tags: ['shopping'], priority: 'high' } }, {}, deps);
-    expect(turn.reply).toBe('Added "Buy milk" · due Sat, May 2, 5:00 PM · high · #shopping. I will remind you.');
+    expect(turn.reply).toBe('Added "Buy milk" · due Sat, May 2, 5:00 PM · high · #shopping. I will remind you when it is due.');
     expect(turn.actions).toEqual([{ kind: 'created', taskIds: [turn.tasks[0]!.id] }]);
     expect(turn.state.lastTask).toEqual({ id: turn.tasks[0]!.id, title: 'Buy milk' });
   });
@@ -25,10 +25,44 @@ describe('runIntent', () => {
   it('lists as a numbered list that "complete 2" refers to', async () => {
     const { deps, tasks } = given([{ title: 'Alpha' }, { title: 'Beta' }, { title: 'Gamma' }]);
     const listed = await runIntent({ kind: 'list', filter: {}, label: '' }, {}, deps);
-    expect(listed.reply).toBe('Your tasks:\n1. "Alpha"\n2. "Beta"\n3. "Gamma"');
+    expect(listed.reply).toBe('Your tasks (3):\n1. "Alpha"\n2. "Beta"\n3. "Gamma"');
     const completed = await runIntent({ kind: 'complete', targets: [{ kind: 'index', index: 2 }] }, listed.state, deps);
     expect(completed.reply).toBe('Completed "Beta".');
     expect([...tasks.values()].find((task) => task.title === 'Beta')!.status).toBe('completed');
+  });
+
+  it('keeps the last numbered list when a later list comes back empty', async () => {
+    const { deps } = given([{ title: 'Alpha' }, { title: 'Beta' }]);
+    const listed = await runIntent({ kind: 'list', filter: {}, label: 'tasks' }, {}, deps);
+    const empty = await runIntent({ kind: 'list', filter: { status: 'completed' }, label: 'completed tasks' }, listed.state, deps);
+    expect(empty.reply).toBe('No completed tasks.');
+    const completed = await runIntent({ kind: 'complete', targets: [{ kind: 'index', index: 2 }] }, empty.state, deps);
+    expect(completed.reply).toBe('Completed "Beta".');
+  });
+
+  it('clears the completed tasks and leaves the pending ones', async () => {
+    const { deps, tasks } = given([{ title: 'Alpha', status: 'completed' }, { title: 'Beta' }, { title: 'Gamma', status: 'completed' }]);
+    const cleared = await runIntent({ kind: 'clear-completed' }, {}, deps);
+    expect(cleared.reply).toBe('Cleared 2 completed tasks.');
+    expect(cleared.actions).toEqual([{ kind: 'deleted', taskIds: expect.arrayContaining([expect.any(String)]) }]);
+    expect([...tasks.values()].map((task) => task.title)).toEqual(['Beta']);
+    expect((await runIntent({ kind: 'clear-completed' }, cleared.state, deps)).reply).toBe('There are no completed tasks to clear.');
+  });
+
+  it('says how a new task repeats and when its reminders come', async () => {
+    const { deps } = given();
+    const turn = await runIntent(
+      { kind: 'add', task: { title: 'Pay rent', dueAt: '2026-06-01T09:00:00+02:00', reminders: ['P2D', 'PT0S'], recurrence: { rrule: 'FREQ=MONTHLY;BYMONTHDAY=1', timezone: 'Europe/Berlin' } } },
+      {},
+      deps,
+    );
+    expect(turn.reply).toBe('Added "Pay rent" · due Mon, Jun 1, 9:00 AM · repeats every month on the 1st. I will remind you 2 days before and when it is due.');
+  });
+
+  it('answers thanks without doing anything', async () => {
+    const { deps } = given([{ title: 'Alpha' }]);
+    const turn = await runIntent({ kind: 'thanks' }, {}, deps);
+    expect(turn).toMatchObject({ reply: "You're welcome! Anything else?", actions: [], tasks: [] });
   });
 
   it('resolves the targets of "delete 1 and 3" before deleting any', async () => {

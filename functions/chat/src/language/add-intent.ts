@@ -20,6 +20,9 @@ const COMMANDS = [
   /^schedule\b/i,
 ];
 const PUT_ON_LIST = /^put\s+(.+?)\s+on\s+(?:my|the)\s+(?:list|todo list|to-do list)$/i;
+/** "remind me in 10 minutes to …", "remind me tomorrow at 9 to …": the time comes before the task. */
+const REMIND_WHEN_TO = /^remind\s+me\s+((?:in|at|on|by|this|next|tomorrow|today|tonight|every|each)\b.*?)\s+to\s+(.+)$/i;
+const HOUR_MS = 3_600_000;
 const NOTE = /,?\s*(?:note|notes|description|details)\s*:\s*(.+)$/i;
 const QUOTED = /(["'])(.+?)\1/;
 const DANGLING = /(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for))+$/i;
@@ -28,6 +31,8 @@ const DANGLING = /(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for)
 function stripCommand(text: string): { body: string; explicit: boolean } {
   const put = PUT_ON_LIST.exec(text);
   if (put) return { body: put[1]!, explicit: true };
+  const remindWhen = REMIND_WHEN_TO.exec(text);
+  if (remindWhen) return { body: `${remindWhen[2]!} ${remindWhen[1]!}`, explicit: true };
   const polite = text.replace(POLITE, '');
   for (const command of COMMANDS) {
     const { match, rest } = extract(polite, command);
@@ -41,7 +46,11 @@ function schedule(draft: TaskDraft, text: string, context: ParseContext): string
   const rest = recurrence?.rest ?? text;
   const found = findDate(rest, context);
   const remaining = found ? withoutDate(rest, found) : rest;
-  if (recurrence) {
+  if (recurrence?.rule.freq === 'HOURLY' && !found) {
+    const first = Math.floor((context.now.getTime() + (recurrence.rule.interval ?? 1) * HOUR_MS) / 60_000) * 60_000;
+    draft.dueAt = formatInZone(new Date(first), context.timeZone);
+    draft.recurrence = { rrule: toRrule(recurrence.rule, today(context), context.timeZone), timezone: context.timeZone };
+  } else if (recurrence) {
     const clock = found?.hasTime ? found.clock : { hour: recurrence.hour ?? 9, minute: 0 };
     const from = found?.hasDay ? found.day : today(context);
     draft.dueAt = formatInZone(firstOccurrence(recurrence.rule, from, clock, context), context.timeZone);

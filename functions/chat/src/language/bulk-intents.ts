@@ -25,8 +25,14 @@ const RULES: Rule[] = [
   { kind: 'delete', pattern: /^(?:delete|del|remove|cancel|trash|erase|drop|discard|scrap|get rid of|forget about|forget)\s+(.+)$/i },
 ];
 
+const CLEAR_COMPLETED = new RegExp(String.raw`^(?:clear|delete|remove|purge|clean up|get rid of|archive|trash)\s+(?:out\s+)?(?:all\s+)?(?:(?:the|my)\s+)?(?:${DONE}|ticked(?: off)?)(?:\s+(?:ones|tasks?|todos?|to-dos?|items?))?(?:\s+from\s+(?:my|the)\s+list)?$`, 'i');
+const CLEAR_ALL = /^(?:clear|empty|wipe|reset|delete|remove)\s+(?:out\s+)?(?:(?:all\s+)?(?:my|the)\s+)?(?:list|todo list|to-do list|tasks|todos|everything|all(?: (?:of )?(?:them|my tasks|tasks))?)$/i;
+const NAME_THEM = 'I only delete tasks you name, by number or title ("delete 2", "delete the dentist"); "clear completed" deletes the completed ones';
+
 /** Completing, reopening and deleting one or more tasks; undefined when no phrasing fits. */
 export function bulkIntent(text: string): Intent | undefined {
+  if (CLEAR_COMPLETED.test(text)) return { kind: 'clear-completed' };
+  if (CLEAR_ALL.test(text)) return { kind: 'unknown', reason: NAME_THEM };
   for (const rule of RULES) {
     const match = rule.pattern.exec(text);
     if (!match) continue;
@@ -34,7 +40,7 @@ export function bulkIntent(text: string): Intent | undefined {
     if (MARKERS.test(phrase)) return undefined;
     if (phrase === '') return { kind: rule.kind, targets: [{ kind: 'it' }] };
     const targets = parseRefs(phrase);
-    if (!targets) return { kind: 'unknown', reason: `say which task${rule.kind === 'delete' ? ' to delete (one at a time, or by number)' : ''}` };
+    if (!targets) return { kind: 'unknown', reason: rule.kind === 'delete' ? NAME_THEM : 'say which task' };
     return { kind: rule.kind, targets };
   }
   return undefined;

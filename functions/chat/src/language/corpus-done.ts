@@ -72,4 +72,16 @@ export const doneCorpus: CorpusEntry[] = [
   remove('can you remove the dentist appointment?', title('dentist appointment')),
   remove('DELETE 7', index(7)),
   remove('del 2', index(2)),
+  // Slips of the fingers on the command verb, and clearing completed tasks.
+  complete('compelte 1', index(1)),
+  complete('finsih 2', index(2)),
+  remove('delte 2', index(2)),
+  remove('dleete the dentist', title('dentist')),
+  { message: 'clear completed', expect: { kind: 'clear-completed' } },
+  { message: 'Clear completed tasks', expect: { kind: 'clear-completed' } },
+  { message: 'delete all completed tasks', expect: { kind: 'clear-completed' } },
+  { message: 'clear done tasks', expect: { kind: 'clear-completed' } },
+  { message: 'remove finished items from my list', expect: { kind: 'clear-completed' } },
+  { message: 'clear my list', expect: { kind: 'unknown' } },
+  { message: 'delete everything', expect: { kind: 'unknown' } },
 ];

@@ -59,4 +59,15 @@ export const recurringCorpus: CorpusEntry[] = [
   repeating('add order groceries every thursday at 8pm, remind me 1 hour before', 'order groceries', 'FREQ=WEEKLY;BYDAY=TH', '2026-05-07T20:00:00+02:00', { reminders: ['PT1H'] }),
   repeating('add practice guitar every day at 6pm for 10 times', 'practice guitar', 'FREQ=DAILY;COUNT=10', '2026-05-06T18:00:00+02:00'),
   repeating('add pay the nanny every friday until june', 'pay the nanny', 'FREQ=WEEKLY;BYDAY=FR;UNTIL=20260630T215959Z', '2026-05-08T09:00:00+02:00'),
+  // Phrasings found by trying the chat as a user would.
+  repeating('add submit report every 2nd tuesday', 'submit report', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', '2026-05-12T09:00:00+02:00'),
+  repeating('add team retro every third thursday at 4pm', 'team retro', 'FREQ=WEEKLY;INTERVAL=3;BYDAY=TH', '2026-05-07T16:00:00+02:00'),
+  repeating('add send newsletter first monday of every month', 'send newsletter', 'FREQ=MONTHLY;BYDAY=1MO', '2026-06-01T09:00:00+02:00'),
+  repeating('add submit timesheet every friday at 5pm until end of march', 'submit timesheet', 'FREQ=WEEKLY;BYDAY=FR;UNTIL=20270331T215959Z', '2026-05-08T17:00:00+02:00'),
+  repeating('add take pills every 8 hours', 'take pills', 'FREQ=HOURLY;INTERVAL=8', '2026-05-06T18:00:00+02:00'),
+  repeating('add stand up and stretch every hour', 'stand up and stretch', 'FREQ=HOURLY', '2026-05-06T11:00:00+02:00'),
+  repeating('add check the oven hourly', 'check the oven', 'FREQ=HOURLY', '2026-05-06T11:00:00+02:00'),
+  repeating('add standup on weekdays at 9:30', 'standup', WEEKDAYS, '2026-05-07T09:30:00+02:00'),
+  repeating('remind me every monday to take out the bins', 'take out the bins', 'FREQ=WEEKLY;BYDAY=MO', '2026-05-11T09:00:00+02:00'),
+  repeating('add gym every monday, wednesday and friday at 7am', 'gym', 'FREQ=WEEKLY;BYDAY=MO,WE,FR', '2026-05-08T07:00:00+02:00'),
 ];

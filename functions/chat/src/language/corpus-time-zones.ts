@@ -15,7 +15,7 @@ export const timeZoneCorpus: CorpusEntry[] = [
   {
     now: BERLIN_BEFORE_SPRING,
     message: "what's due this week",
-    expect: { kind: 'list', filter: { dueAfter: '2026-03-23T00:00:00+01:00', dueBefore: '2026-03-30T00:00:00+02:00' }, label: 'due this week' },
+    expect: { kind: 'list', filter: { dueAfter: '2026-03-23T00:00:00+01:00', dueBefore: '2026-03-30T00:00:00+02:00' }, label: 'tasks due this week' },
   },
   { now: BERLIN_BEFORE_SPRING, message: 'move 2 to tomorrow 8am', expect: { kind: 'update', target: { kind: 'index', index: 2 }, changes: { dueAt: '2026-03-29T08:00:00+02:00' } } },
   { now: BERLIN_BEFORE_SPRING, message: 'remind me about 1 tomorrow at 10am', expect: { kind: 'remind', target: { kind: 'index', index: 1 }, at: '2026-03-29T10:00:00+02:00' } },
@@ -24,7 +24,7 @@ export const timeZoneCorpus: CorpusEntry[] = [
   {
     now: BERLIN_BEFORE_AUTUMN,
     message: "what's due tomorrow",
-    expect: { kind: 'list', filter: { dueAfter: '2026-10-25T00:00:00+02:00', dueBefore: '2026-10-26T00:00:00+01:00' }, label: 'due tomorrow' },
+    expect: { kind: 'list', filter: { dueAfter: '2026-10-25T00:00:00+02:00', dueBefore: '2026-10-26T00:00:00+01:00' }, label: 'tasks due tomorrow' },
   },
   { now: BERLIN_BEFORE_AUTUMN, message: 'add check heating tomorrow at 2:30am', expect: { kind: 'add', task: { title: 'check heating', dueAt: '2026-10-25T02:30:00+02:00' } } },
   { now: BERLIN_BEFORE_AUTUMN, message: 'add read every sunday at 8pm', expect: { kind: 'add', task: { title: 'read', dueAt: '2026-10-25T20:00:00+01:00', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SU', timezone: 'Europe/Berlin' } } } },
@@ -33,7 +33,7 @@ export const timeZoneCorpus: CorpusEntry[] = [
     timeZone: NEW_YORK,
     now: '2026-05-06T10:00:00-04:00',
     message: "what's due today",
-    expect: { kind: 'list', filter: { dueAfter: '2026-05-06T00:00:00-04:00', dueBefore: '2026-05-07T00:00:00-04:00' }, label: 'due today' },
+    expect: { kind: 'list', filter: { dueAfter: '2026-05-06T00:00:00-04:00', dueBefore: '2026-05-07T00:00:00-04:00' }, label: 'tasks due today' },
   },
   { timeZone: NEW_YORK, now: '2026-03-07T12:00:00-05:00', message: 'add call dad tomorrow at 9am', expect: { kind: 'add', task: { title: 'call dad', dueAt: '2026-03-08T09:00:00-04:00' } } },
   { timeZone: NEW_YORK, now: '2026-10-31T12:00:00-04:00', message: 'add pay rent monday at 9am', expect: { kind: 'add', task: { title: 'pay rent', dueAt: '2026-11-02T09:00:00-05:00' } } },

@@ -39,11 +39,13 @@ export type Intent =
   | { kind: 'complete'; targets: TaskRef[] }
   | { kind: 'reopen'; targets: TaskRef[] }
   | { kind: 'delete'; targets: TaskRef[] }
+  | { kind: 'clear-completed' } // "clear completed": delete every completed task
   | { kind: 'remind'; target: TaskRef; before?: string /* ISO 8601 duration */; at?: string /* RFC 3339 */ }
   | { kind: 'list-reminders' }
   | { kind: 'list-notifications' }
   | { kind: 'help' }
   | { kind: 'greeting' }
+  | { kind: 'thanks' }
   | { kind: 'unknown'; reason: string };
 
 /** The clock and the user's IANA time zone; the parser reads no other state. */

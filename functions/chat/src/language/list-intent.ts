@@ -5,9 +5,11 @@ import { titleWords } from './refs';
 import { extract, tidy, unquote } from './text';
 
 const SEARCH = /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|(?:do i have|is there|are there)\s+(?:anything|any tasks?|something)\s+(?:about|on|with|for|mentioning|called)|anything\s+about)\s+(?:(?:tasks?|todos?)\s+(?:about|with|for|called|named|mentioning|containing)\s+)?(.+)$/i;
-const LIST_START = /^(?:what|what's|which|show|list|display|view|see|give me|get|any|anything|do i have|is there|are there|overdue|late|today|tomorrow|tasks?|my|open|pending|completed|finished|urgent|important|high|low|todo|to-do)\b/i;
+const LIST_START = /^(?:what|what's|which|show|list|display|view|see|give me|get|any|anything|do i have|is there|are there|how many|overdue|late|today|tomorrow|tasks?|my|open|pending|completed|finished|urgent|important|high|low|todo|to-do)\b/i;
+/** "show my work tasks": words the filters did not take, before "tasks", are searched for. */
+const SHOW_WORD_TASKS = /^(?:show|list|display|view|see|give me|get|find|what are)\b.*\b(?:tasks|todos|to-dos|items|things|stuff)\b/i;
 const FILLER = new Set(
-  'what whats what\'s which is are do does did i i\'ve have has got to show me my list display view see give get all the tasks task todos todo to-do items item things stuff any anything there please for on of with everything that open pending need left a an in yet still remaining it it\'s is there\'s can you could would like now be should just tell doing so far currently upcoming coming up lists tagged tag tags'.split(' '),
+  'what whats what\'s which is are do does did i i\'ve have has got to show me my list display view see give get all the tasks task todos todo to-do items item things stuff any anything there please for on of with everything that open pending need left a an in yet still remaining it it\'s is there\'s can you could would like now be should just tell doing so far currently upcoming coming up lists tagged tag tags how many plate agenda schedule scheduled planned calendar'.split(' '),
 );
 
 const PRIORITY_WORDS: [RegExp, Priority[]][] = [
@@ -27,7 +29,9 @@ const SORTS: [RegExp, NonNullable<TaskFilter['sort']>, string][] = [
 
 interface Parts {
   filter: TaskFilter;
-  labels: string[];
+  /** Words before "tasks" in the label ("overdue", "high priority") and after it ("tagged work", "due today"). */
+  before: string[];
+  after: string[];
   sortLabel?: string;
   rest: string;
 }
@@ -40,7 +44,7 @@ function take(parts: Parts, pattern: RegExp, apply: (match: RegExpExecArray) => 
 }
 
 function readFilters(text: string, context: ParseContext): Parts {
-  const parts: Parts = { filter: {}, labels: [], rest: text };
+  const parts: Parts = { filter: {}, before: [], after: [], rest: text };
   let status: TaskFilter['status'] | 'all' | undefined;
   take(parts, /\b(?:completed|finished|done|closed|checked off|have i (?:done|finished|completed)|did i (?:do|finish|complete))\b/i, () => (status = 'completed'));
   take(parts, /\b(?:all|everything|every task)\b/i, () => (status ??= 'all'));
@@ -60,16 +64,21 @@ function readFilters(text: string, context: ParseContext): Parts {
   }
   if (status === 'completed') parts.filter.status = 'completed';
   else if (status === undefined && !parts.filter.overdue) parts.filter.status = 'pending';
-  if (status === 'completed') parts.labels.push('completed');
-  if (parts.filter.overdue) parts.labels.push('overdue');
-  if (parts.filter.priority) parts.labels.push(`${parts.filter.priority.join(' or ')} priority`);
+  if (status === 'completed') parts.before.push('completed');
+  if (parts.filter.overdue) parts.before.push('overdue');
+  if (parts.filter.priority) parts.before.push(`${parts.filter.priority.join(' or ')} priority`);
   if (tags.length > 0) {
     parts.filter.tags = [...new Set(tags)];
-    parts.labels.push(`tagged ${parts.filter.tags.join(' and ')}`);
+    parts.after.push(`tagged ${parts.filter.tags.join(' and ')}`);
   }
-  if (range) parts.labels.push(range.label);
-  if (parts.sortLabel) parts.labels.push(parts.sortLabel);
+  if (range) parts.after.push(range.label);
   return parts;
+}
+
+/** "high priority tasks tagged work due today, sorted by priority": what the reply's heading names. */
+function labelOf(parts: Parts): string {
+  const words = [...parts.before, 'tasks', ...parts.after].join(' ');
+  return parts.sortLabel ? `${words}, ${parts.sortLabel}` : words;
 }
 
 function leftoverWords(rest: string): string[] {
@@ -87,17 +96,24 @@ export function listIntent(text: string, context: ParseContext): Intent | undefi
     const q = unquote(search[1]!) ?? (leftoverWords(parts.rest).length > 0 ? titleWords(parts.rest) : '');
     if (q) {
       delete parts.filter.status;
-      parts.filter.q = q;
-      parts.labels.push(`matching "${q}"`);
+      matching(parts, q);
     }
-    return { kind: 'list', filter: parts.filter, label: parts.labels.join(' ') };
+    return { kind: 'list', filter: parts.filter, label: labelOf(parts) };
   }
   const parts = readFilters(text, context);
-  const understood = LIST_START.test(text) || parts.labels.length > 0;
+  const understood = LIST_START.test(text) || parts.before.length + parts.after.length > 0 || parts.sortLabel !== undefined;
   if (!understood) return undefined;
   const leftover = leftoverWords(parts.rest);
   const next = leftover.length === 1 && /^(?:next|due)$/.test(leftover[0]!);
-  if (leftover.length > 0 && !next) return undefined;
+  if (leftover.length > 0 && !next) {
+    if (!SHOW_WORD_TASKS.test(text) || leftover.length > 3) return undefined;
+    matching(parts, leftover.join(' '));
+  }
   if ((next || /\bdue\b/i.test(text)) && !parts.filter.dueAfter && !parts.filter.dueBefore && !parts.filter.overdue && !parts.filter.sort) parts.filter.sort = 'dueAt';
-  return { kind: 'list', filter: parts.filter, label: parts.labels.join(' ') };
+  return { kind: 'list', filter: parts.filter, label: labelOf(parts) };
+}
+
+function matching(parts: Parts, q: string): void {
+  parts.filter.q = q;
+  parts.after.push(`matching "${q}"`);
 }

@@ -3,12 +3,26 @@ import { bulkIntent } from './bulk-intents';
 import type { Intent, ParseContext } from './intent';
 import { listIntent } from './list-intent';
 import { remindIntent } from './remind-intent';
-import { smallTalk } from './small-talk';
+import { isThanks, smallTalk } from './small-talk';
 import { normalize, tidy, withoutCourtesy } from './text';
 import { updateIntent } from './update-intent';
+import { withVerbFixed } from './verb-typos';
 
-/** Longer messages are refused rather than parsed (the date parser's cost grows with the text). */
-export const MAX_MESSAGE_LENGTH = 1000;
+/** The longest message the chat accepts; the route refuses longer ones before they reach the parser. */
+export const MAX_MESSAGE_LENGTH = 2_000;
+
+const BARE_NUMBER = /^(?:#|number\s+|no\.?\s*)?(\d{1,3})$/i;
+
+function understand(text: string, context: ParseContext): Intent {
+  return (
+    smallTalk(text) ??
+    remindIntent(text, context) ??
+    updateIntent(text, context) ??
+    bulkIntent(text) ??
+    listIntent(text, context) ??
+    addIntent(text, context) ?? { kind: 'unknown', reason: 'I could not tell what to do' }
+  );
+}
 
 /**
  * Understands one chat message relative to `context.now` in `context.timeZone`. Pure: no I/O and no
@@ -20,14 +34,14 @@ export function parseMessage(message: string, context: ParseContext): Intent {
   if (message.length > MAX_MESSAGE_LENGTH) return { kind: 'unknown', reason: `that message is too long (${MAX_MESSAGE_LENGTH} characters at most)` };
   const normalized = normalize(message);
   if (/^\?+$/.test(normalized)) return { kind: 'help' };
+  if (isThanks(tidy(normalized))) return { kind: 'thanks' };
   const text = tidy(withoutCourtesy(tidy(normalized)));
   if (text === '') return { kind: 'unknown', reason: 'the message is empty' };
-  return (
-    smallTalk(text) ??
-    remindIntent(text, context) ??
-    updateIntent(text, context) ??
-    bulkIntent(text) ??
-    listIntent(text, context) ??
-    addIntent(text, context) ?? { kind: 'unknown', reason: 'I could not tell what to do' }
-  );
+  const number = BARE_NUMBER.exec(text);
+  if (number) return { kind: 'unknown', reason: `say what to do with ${number[1]}, e.g. "complete ${number[1]}", "delete ${number[1]}" or "move ${number[1]} to friday"` };
+  const intent = understand(text, context);
+  if (intent.kind !== 'unknown') return intent;
+  const fixed = withVerbFixed(text);
+  const retried = fixed === undefined ? undefined : understand(fixed, context);
+  return retried && retried.kind !== 'unknown' ? retried : intent;
 }

@@ -5,7 +5,7 @@ import { Recurrence } from '#shared/contracts/recurrence';
 import { IsoDuration, Rfc3339 } from '#shared/contracts/time';
 import { type Intent, parseMessage } from './intent';
 
-const KINDS = new Set(['add', 'list', 'update', 'complete', 'reopen', 'delete', 'remind', 'list-reminders', 'list-notifications', 'help', 'greeting', 'unknown']);
+const KINDS = new Set(['add', 'list', 'update', 'complete', 'reopen', 'delete', 'remind', 'list-reminders', 'list-notifications', 'clear-completed', 'help', 'greeting', 'thanks', 'unknown']);
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney', 'UTC'];
 
 /** Words the parser gives a meaning to: title words in the property must avoid them. */
@@ -41,7 +41,7 @@ describe('parseMessage properties', () => {
 
   it('produces due times, reminders and repetitions the task API accepts, in any zone and at any moment', () => {
     const when = fc.constantFrom('', 'tomorrow', 'today', 'at 5pm', 'tomorrow at 9', 'next friday 3pm', 'on the 31st', 'in 2 hours', 'june 30', 'monday morning', 'tonight');
-    const repeat = fc.constantFrom('', 'every day', 'every weekday', 'every other monday', 'monthly on the last friday', 'every 3 months until june', 'on the 1st of every month', 'every year on feb 29', 'every monday and wednesday', 'every 2 weeks', 'weekly');
+    const repeat = fc.constantFrom('', 'every day', 'every weekday', 'every other monday', 'monthly on the last friday', 'every 3 months until june', 'on the 1st of every month', 'every year on feb 29', 'every monday and wednesday', 'every 2 weeks', 'weekly', 'every 2nd tuesday', 'every 8 hours', 'first monday of every month');
     const reminder = fc.constantFrom('', 'remind me 2 days before', 'remind me an hour before and 10 minutes before', "remind me when it's due", 'no reminder');
     fc.assert(
       fc.property(titleWord, when, repeat, reminder, context, (word, date, rule, remind, ctx) => {

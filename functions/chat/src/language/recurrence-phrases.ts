@@ -4,7 +4,7 @@ import { WEEK_ORDINAL, weekdayCodes, WEEKDAY, WEEKDAY_LIST, weekOrdinal } from '
 
 /** The parts of an RRULE the phrases can express. */
 export interface RuleParts {
-  freq: 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
+  freq: 'HOURLY' | 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
   interval?: number;
   byMonth?: number;
   byMonthDay?: number[];
@@ -26,7 +26,9 @@ const DAY_NUMBER = String.raw`(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)`;
 const DAY_WORD = String.raw`(?:first|${DAY_NUMBER}|last day)`;
 const DAY_LIST = String.raw`${DAY_WORD}(?:\s*(?:,|\band\b|&)\s*(?:the\s+)?${DAY_WORD})*`;
 const OF_EVERY_MONTH = String.raw`of\s+(?:every|each|the)\s+month`;
-const interval = (word: string | undefined) => (word === undefined ? undefined : /other|second/i.test(word) ? 2 : Number.parseInt(word, 10) || undefined);
+const NTH = String.raw`(?:other|second|third|fourth|\d{1,2}(?:st|nd|rd|th)?)`;
+const NTH_WORDS: Record<string, number> = { other: 2, second: 2, third: 3, fourth: 4 };
+const interval = (word: string | undefined) => (word === undefined ? undefined : NTH_WORDS[word.toLowerCase()] ?? (Number.parseInt(word, 10) || undefined));
 
 function monthDays(list: string): number[] {
   return list
@@ -40,6 +42,10 @@ type Shape = { pattern: RegExp; rule: (match: RegExpExecArray) => RuleParts; hou
 const SHAPES: Shape[] = [
   {
     pattern: new RegExp(String.raw`\b(?:${EVERY}\s+month\s+on|monthly\s+on|(?:on\s+)?(?=the\s+\S+\s+\S+\s+of\s+(?:every|each)))\s*the\s+(${WEEK_ORDINAL})\s+(${WEEKDAY})(?:\s+${OF_EVERY_MONTH})?\b`, 'i'),
+    rule: (m) => ({ freq: 'MONTHLY', byDay: weekdayCodes(m[2]!).map((code) => `${weekOrdinal(m[1]!)}${code}`) }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(${WEEK_ORDINAL})\s+(${WEEKDAY})\s+of\s+(?:every|each)\s+month\b`, 'i'),
     rule: (m) => ({ freq: 'MONTHLY', byDay: weekdayCodes(m[2]!).map((code) => `${weekOrdinal(m[1]!)}${code}`) }),
   },
   {
@@ -69,9 +75,10 @@ const SHAPES: Shape[] = [
   { pattern: new RegExp(String.raw`\b${EVERY}\s+week\s*days?\b|\b(?:on\s+)?weekdays\b`, 'i'), rule: () => ({ freq: 'WEEKLY', byDay: ['MO', 'TU', 'WE', 'TH', 'FR'] }) },
   { pattern: new RegExp(String.raw`\b${EVERY}\s+weekends?\b|\b(?:on\s+)?weekends\b`, 'i'), rule: () => ({ freq: 'WEEKLY', byDay: ['SA', 'SU'] }) },
   {
-    pattern: new RegExp(String.raw`\b${EVERY}\s+(?:(other|second)\s+)?(${WEEKDAY_LIST})\b`, 'i'),
+    pattern: new RegExp(String.raw`\b${EVERY}\s+(?:(${NTH})\s+)?(${WEEKDAY_LIST})\b`, 'i'),
     rule: (m) => ({ freq: 'WEEKLY', interval: interval(m[1]), byDay: weekdayCodes(m[2]!) }),
   },
+  { pattern: new RegExp(String.raw`\b${EVERY}\s+(?:(\d{1,2}|two|three|four|six|eight|twelve)\s+)?(?:hours?|hrs?)\b|\bhourly\b`, 'i'), rule: (m) => ({ freq: 'HOURLY', interval: HOURS[m[1]?.toLowerCase() ?? ''] ?? interval(m[1]) }) },
   { pattern: new RegExp(String.raw`\b${EVERY}\s+morning\b`, 'i'), rule: () => ({ freq: 'DAILY' }), hour: 9 },
   { pattern: new RegExp(String.raw`\b${EVERY}\s+(?:evening|night)\b`, 'i'), rule: () => ({ freq: 'DAILY' }), hour: 18 },
   {
@@ -85,8 +92,9 @@ const SHAPES: Shape[] = [
   { pattern: /\b(?:yearly|annually)\b/i, rule: () => ({ freq: 'YEARLY' }) },
 ];
 
+const HOURS: Record<string, number> = { two: 2, three: 3, four: 4, six: 6, eight: 8, twelve: 12 };
 const FREQ_OF: Record<string, RuleParts['freq']> = { day: 'DAILY', week: 'WEEKLY', month: 'MONTHLY', year: 'YEARLY' };
-const UNTIL = new RegExp(String.raw`\b(?:until|till|through)\s+(?:the\s+end\s+of\s+)?(${MONTH})(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?\b`, 'i');
+const UNTIL = new RegExp(String.raw`\b(?:until|till|through)\s+(?:(?:the\s+)?end\s+of\s+)?(${MONTH})(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?\b`, 'i');
 const COUNT = /\b(?:for\s+)?(\d{1,3})\s+times\b/i;
 
 /** Finds a repetition phrase ("every other monday", "monthly on the last friday", "until june") and removes it. */

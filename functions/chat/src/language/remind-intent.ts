@@ -8,6 +8,8 @@ import { extract, tidy } from './text';
 const ABOUT = /^(?:remind me\s+(?:about|of|regarding)|(?:set|add|create|schedule)(?: me)? (?:a |an )?reminder\s+(?:about|of|for|on|to|regarding))\s+(.+)$/i;
 const BEFORE_REF = new RegExp(String.raw`^remind me\s+(${DURATION}(?:\s*(?:,|and)\s*${DURATION})*)\s+before\s+(.+)$`, 'i');
 const BEFORE = new RegExp(String.raw`\s(${DURATION})\s+(?:before|ahead|earlier|prior)(?:\s+(?:it|that|it'?s due))?$`, 'i');
+/** "remind me tomorrow at 8 about the dentist": the time before the task. */
+const WHEN_ABOUT = /^remind me\s+((?:in|at|on|this|next|tomorrow|today|tonight)\b.*?)\s+(?:about|of|regarding)\s+(.+)$/i;
 const AT_DUE = /\s(?:when it'?s due|at the (?:due )?time|on time)$/i;
 
 type Remind = Extract<Intent, { kind: 'remind' }>;
@@ -22,6 +24,9 @@ function toRemind(refPhrase: string, when: Omit<Remind, 'kind' | 'target'>): Int
 export function remindIntent(text: string, context: ParseContext): Intent | undefined {
   const beforeRef = BEFORE_REF.exec(text);
   if (beforeRef) return toRemind(beforeRef[2]!, { before: offsetsIn(beforeRef[1]!)[0]! });
+  const whenAbout = WHEN_ABOUT.exec(text);
+  const found = whenAbout ? findDate(whenAbout[1]!, context) : undefined;
+  if (whenAbout && found && tidy(withoutDate(whenAbout[1]!, found)) === '') return toRemind(whenAbout[2]!, { at: found.dueAt });
   const about = ABOUT.exec(text);
   if (!about) return undefined;
   const rest = ` ${about[1]!}`;
@@ -29,7 +34,7 @@ export function remindIntent(text: string, context: ParseContext): Intent | unde
   if (before.match) return toRemind(before.rest, { before: offsetsIn(before.match[1]!)[0]! });
   const atDue = extract(rest, AT_DUE);
   if (atDue.match) return toRemind(atDue.rest, { before: 'PT0S' });
-  const found = findDate(rest, context);
-  if (found) return toRemind(withoutDate(rest, found), { at: found.dueAt });
+  const date = findDate(rest, context);
+  if (date) return toRemind(withoutDate(rest, date), { at: date.dueAt });
   return toRemind(rest, {});
 }
