@@ -54,10 +54,15 @@ describe('the database keeps the log append-only', () => {
     await expect(kit.sql.unsafe(`truncate ${kit.schema}.audit_records`)).rejects.toMatchObject({ code: '42501' });
   });
 
-  it('refuses to move a chain head other than one step forward, or to remove it', async () => {
+  it('refuses to move a chain head back, past its last record, off its record\'s hash, or to remove it', async () => {
     const { userId } = await aUserWithFiveRecords();
-    await expect(kit.sql.unsafe(`update ${kit.schema}.chain_heads set sequence = 3 where user_id = $1`, [userId])).rejects.toMatchObject({ code: '42501' });
+    const rows = await kit.rowsOf(userId);
+    const move = (sequence: number, hash: string) => kit.sql.unsafe(`update ${kit.schema}.chain_heads set sequence = $2, hash = $3 where user_id = $1`, [userId, sequence, hash]);
+    await expect(move(3, rows[2]!.hash)).rejects.toMatchObject({ code: '42501', message: expect.stringContaining('only advances') });
+    await expect(move(6, rows[4]!.hash)).rejects.toMatchObject({ code: '42501' });
+    await expect(move(5, rows[3]!.hash)).rejects.toMatchObject({ code: '42501' });
     await expect(kit.sql.unsafe(`delete from ${kit.schema}.chain_heads where user_id = $1`, [userId])).rejects.toMatchObject({ code: '42501' });
+    expect(await verify(userId)).toEqual({ ok: true, records: 5 });
   });
 
   it('keeps every record after the refusals, and the chain verifies', async () => {

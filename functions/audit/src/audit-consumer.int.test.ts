@@ -17,6 +17,12 @@ const aUser = () => `consumer-user-${++users}`;
 
 const verify = async (userId: string) => (await kit.call(userId, 'GET', '/audit/verify')).body;
 
+/** How many transactions wrote the users' records (rows written by one transaction share its `xmin`). */
+async function transactionsThatWrote(userIds: string[]): Promise<number> {
+  const [row] = await kit.sql.unsafe(`select count(distinct xmin::text)::int as n from ${kit.schema}.audit_records where user_id = any($1::text[])`, [userIds] as never[]);
+  return row!.n as number;
+}
+
 describe('the audit subscription', () => {
   it('reads every topic and acts on every catalog type, with its own dead-letter topic', async () => {
     expect(kit.consumer.name).toBe('audit');
@@ -100,6 +106,34 @@ describe('appending events', () => {
     expect(rows.map((row) => row.sequence)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(new Set(rows.map((row) => row.event_id))).toEqual(new Set(events.map((event) => event.id)));
     expect(await verify(alice)).toEqual({ ok: true, records: 40 });
+  });
+
+  it('appends the events that arrive during a write together in one transaction, whichever users they belong to', async () => {
+    const people = [aUser(), aUser(), aUser()];
+    const events = Array.from({ length: 30 }, (_, i) => anEvent('dev.todo.task.updated.v1', people[i % 3]!));
+
+    const outcomes = await Promise.all(events.map((event) => kit.process(event)));
+
+    expect(outcomes.every((outcome) => outcome.kind === 'ack')).toBe(true);
+    for (const person of people) expect(await verify(person)).toEqual({ ok: true, records: 10 });
+    // the first event at once; the 29 that arrived while it was being written, together
+    expect(await transactionsThatWrote(people)).toBe(2);
+  });
+
+  it('drops only the event whose data Postgres refuses when it shares a transaction with others', async () => {
+    const alice = aUser();
+    const good = Array.from({ length: 6 }, () => anEvent('dev.todo.task.updated.v1', alice));
+    const created = anEvent('dev.todo.task.created.v1', alice);
+    const { task } = created.data as { task: object };
+    const bad = created.cloneWith({ data: { task: { ...task, description: 'a\u0000b' }, commandId: null } });
+
+    // all but the first wait for the first one's write, and are then written together
+    const outcomes = await Promise.all([...good.slice(0, 3), bad, ...good.slice(3)].map((event) => kit.process(event)));
+
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['ack', 'ack', 'ack', 'drop', 'ack', 'ack', 'ack']);
+    expect(outcomes[3]).toMatchObject({ reason: expect.stringContaining('database refused the data') });
+    expect((await kit.rowsOf(alice)).map((row) => row.event_id).sort()).toEqual(good.map((event) => event.id).sort());
+    expect(await verify(alice)).toEqual({ ok: true, records: 6 });
   });
 
   it('keeps each user in their own chain', async () => {

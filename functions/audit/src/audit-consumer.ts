@@ -3,24 +3,27 @@ import type { Consumer } from '#shared/events/consumer';
 import { ack } from '#shared/events/outcome';
 import { TOPICS } from '#shared/events/topics';
 import type { AuditDeps } from './audit-deps';
+import { createAuditAppender } from './audit-appender';
 import { auditEntry } from './audit-record';
-import { appendEntry } from './audit-store';
+import { appendBatch } from './audit-store';
 
 /** Every event and command type of the catalog. */
 export const AUDITED_TYPES = Object.keys(CATALOG) as EventType[];
 
 /**
  * The audit subscription: every topic, every type. Each event (`source`, `id`) becomes one record
- * of its user's chain, however often it is delivered. A transient database error is retried by the
- * delivery path; data Postgres refuses is dropped to `audit-dead-letter`.
+ * of its user's chain, however often it is delivered. Deliveries handled at the same time share one
+ * transaction (group commit). A transient database error is retried by the delivery path; data
+ * Postgres refuses is dropped to `audit-dead-letter`.
  */
 export function createAuditConsumer(deps: AuditDeps): Consumer {
+  const appender = createAuditAppender((entries) => appendBatch(deps.sql, deps.schema, entries));
   return {
     name: 'audit',
     topics: Object.values(TOPICS),
     types: AUDITED_TYPES,
     async handle(event) {
-      const result = await appendEntry(deps.sql, deps.schema, auditEntry(event, deps.clock()));
+      const result = await appender.append(auditEntry(event, deps.clock()));
       return ack(result.kind === 'duplicate' ? 'already recorded' : undefined);
     },
   };
