@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import '#shared/contracts/english-errors';
+import { RATE_LIMIT_VARIABLES } from '#shared/rate-limit/rate-limit-config';
 
 const port = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65_535));
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -26,5 +27,7 @@ export const ChatConfig = z.object({
   OPENAI_MODEL: z._default(z.string().check(z.minLength(1)), 'gpt-4o-mini'),
   /** The time zone replies use when the page does not send its own. */
   DEFAULT_TIME_ZONE: z._default(z.string().check(z.minLength(1)), 'UTC'),
+  /** Per-user limits on POST /chat and /mcp: RATE_LIMIT_STORE, RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS. */
+  ...RATE_LIMIT_VARIABLES,
 });
 export type ChatConfig = z.infer<typeof ChatConfig>;

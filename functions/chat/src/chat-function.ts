@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import type { Consumer } from '#shared/events/consumer';
+import { perUserRateLimit } from '#shared/rate-limit/per-user-rate-limit';
+import { rateLimiterFor } from '#shared/rate-limit/rate-limit-config';
 import type { ChatDeps } from './chat-deps';
 import { authRoutes } from './http/auth-routes';
 import { callContextOf } from './http/call-context';
@@ -13,6 +15,10 @@ import { mcpRoutes } from './mcp/mcp-route';
 export function createChatFunction(deps: ChatDeps): { routes: Hono<never>; consumer: Consumer } {
   const routes = new Hono();
   const callContext = (c: Parameters<typeof callContextOf>[0]) => callContextOf(c, deps.port);
+  // Before the routes they guard: per-user limits on the two entry points that make work downstream.
+  const limit = perUserRateLimit({ limiter: rateLimiterFor(deps.config), authenticate: deps.authenticate, clock: deps.clock, log: deps.log, metrics: deps.metrics });
+  routes.use('/chat', ...limit('chat'));
+  routes.use('/mcp', ...limit('mcp'));
   routes.route('/', pageRoutes(new URL('./public/', import.meta.url)));
   routes.route(
     '/',
