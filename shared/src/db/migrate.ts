@@ -18,7 +18,10 @@ export async function migrate(sql: Sql, { schema, folder }: SchemaMigrations): P
   const applied: string[] = [];
   await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext(${`migrate:${schema}`}))`;
-    await tx.unsafe(`create schema if not exists ${schema}`);
+    // Only when missing: on the cluster each role owns its ready-made schema but may not CREATE in the
+    // database, and Postgres checks that right even for `create schema if not exists` on an existing one.
+    const [existing] = await tx`select 1 from pg_namespace where nspname = ${schema}`;
+    if (!existing) await tx.unsafe(`create schema ${schema}`);
     await tx.unsafe(`create table if not exists ${schema}.schema_migrations (version text primary key, applied_at timestamptz not null default now())`);
     await tx.unsafe(PLATFORM_TABLES.replaceAll('{{schema}}', schema));
     const done = new Set((await tx.unsafe(`select version from ${schema}.schema_migrations`)).map((row) => row.version as string));
