@@ -1,16 +1,18 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localModules } from '../../../local/modules';
-import { type ChatKit, startChatKit } from './chat-test-kit';
-import { createChatModule } from './chat-module';
+import { type ChatKit, startChatKit, wholeSystem } from './chat-test-kit';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = new URL('../../../test-results/', import.meta.url);
 const hasChromium = existsSync(CHROMIUM);
-const hasReminders = ['reminder', 'notification'].every((name) => localModules.some((module) => module.name === name));
+// In CI the browser is installed on purpose: a missing one is a failure there, not a reason to skip.
+const required = process.env.CI === 'true';
 
-if (!hasChromium) console.warn(`chat-page.e2e: skipped, ${CHROMIUM} is missing (apt-get install chromium)`);
+if (!hasChromium && !required) console.warn(`chat-page.e2e: skipped, ${CHROMIUM} is missing (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+// Flags that keep a headless Chromium from reaching for the network (there may be none) or a GPU.
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 // Runs in the page before its own script: records every browser notification it shows.
 const RECORD_NOTIFICATIONS = `
@@ -28,83 +30,161 @@ const RECORD_NOTIFICATIONS = `
 
 let kit: ChatKit;
 let browser: Browser;
+let context: BrowserContext;
 let page: Page;
 
-const shot = (name: string) => page.screenshot({ path: new URL(`chat-${name}.png`, SHOTS).pathname, fullPage: true });
+const shot = (name: string, on: Page = page) => on.screenshot({ path: new URL(`chat-${name}.png`, SHOTS).pathname, fullPage: true });
+const lastReply = (on: Page = page) => on.locator('#log li.assistant:not(.thinking) .text').last().textContent();
 
-describe.skipIf(!hasChromium)(`the chat page in Chromium${hasChromium ? '' : ` (skipped: ${CHROMIUM} is missing)`}`, () => {
+async function newUserPage(viewport = { width: 1100, height: 760 }): Promise<{ context: BrowserContext; page: Page }> {
+  const fresh = await browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB', viewport });
+  await fresh.grantPermissions(['notifications'], { origin: kit.url });
+  await fresh.addInitScript(RECORD_NOTIFICATIONS);
+  return { context: fresh, page: await fresh.newPage() };
+}
+
+async function signIn(on: Page, user: string) {
+  await on.goto(kit.url);
+  await on.getByLabel('User name').fill(user);
+  await on.getByLabel('User name').press('Enter');
+  await on.locator('#app').waitFor({ state: 'visible' });
+  await expect.poll(() => on.locator('#status').textContent()).toBe('Live updates on');
+}
+
+async function say(message: string, on: Page = page) {
+  const replies = await on.locator('#log li.assistant:not(.thinking)').count();
+  await on.getByLabel('Message').fill(message);
+  await on.getByLabel('Message').press('Enter');
+  await expect.poll(() => on.locator('#log li.assistant:not(.thinking)').count()).toBeGreaterThan(replies);
+}
+
+describe.skipIf(!hasChromium && !required)('the chat page in Chromium', () => {
   beforeAll(async () => {
+    if (!hasChromium) throw new Error(`CI=true but Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
     mkdirSync(SHOTS, { recursive: true });
-    // The whole one-process system as `npm start` runs it (each function in a schema of its own).
-    kit = await startChatKit({ modules: (env) => [...localModules.filter((module) => module.name !== 'chat'), createChatModule({ env })] });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB', viewport: { width: 1100, height: 760 } });
-    await context.grantPermissions(['notifications'], { origin: kit.url });
-    // Record browser notifications the page shows.
-    await context.addInitScript(RECORD_NOTIFICATIONS);
-    page = await context.newPage();
+    kit = await startChatKit({ modules: wholeSystem });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    ({ context, page } = await newUserPage());
   });
 
   afterAll(async () => {
-    await page?.close().catch(() => undefined);
+    await context?.close().catch(() => undefined);
     await browser?.close();
     await kit?.stop();
   });
 
-  it('signs in, adds a task by chat, shows it, and completes it by ticking', async () => {
-    await page.goto(kit.url);
-    await page.getByLabel('User name').fill('erin');
-    await page.getByLabel('User name').press('Enter');
-    await page.locator('#app').waitFor({ state: 'visible' });
-    await expect.poll(() => page.locator('#status').textContent()).toBe('Live updates on');
+  it('signs in with the keyboard and puts the cursor in the message box', async () => {
+    await signIn(page, 'erin');
+    expect(await page.evaluate<string>('document.activeElement?.id')).toBe('message');
+    expect(await page.locator('#no-tasks').isVisible()).toBe(true);
     await shot('1-signed-in');
+  });
 
-    await page.getByLabel('Message').fill('add buy milk tomorrow at 5pm #shopping !high');
-    await page.getByLabel('Message').press('Enter');
-    const item = page.locator('.task', { hasText: /buy milk/i });
+  it('adds a task by chat and shows it with its due time in the user zone, priority and tags', async () => {
+    await say('add buy milk tomorrow at 5pm #shopping !high');
+    expect(await lastReply()).toMatch(/^Added "buy milk" · due .* 5:00 PM · high · #shopping\. I will remind you when it is due\.$/);
+    const item = page.locator('.task', { hasText: 'buy milk' });
     await item.waitFor();
-    await expect.poll(() => page.locator('#log li.assistant').last().textContent()).toMatch(/^Added "buy milk"/i);
     expect(await item.locator('.priority').textContent()).toBe('high');
     expect(await item.locator('.tag').textContent()).toBe('#shopping');
-    expect(await item.locator('.due').textContent()).toMatch(/^Due .*17:00/);
+    expect(await item.locator('.due').textContent()).toBe('Due tomorrow, 17:00');
+    const task = (await kit.call('erin', 'GET', `/tasks/${await item.getAttribute('data-id')}`)).body;
+    expect(await item.locator('.due').getAttribute('datetime')).toBe(task.dueAt);
+    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }).format(new Date(task.dueAt))).toBe('17:00');
+    expect(await page.locator('#task-count').textContent()).toBe('1 open');
     await shot('2-task-added');
+  });
 
-    const id = await item.getAttribute('data-id');
-    await item.getByRole('checkbox').check();
-    await item.waitFor({ state: 'detached' });
+  it('labels every control and shows where the keyboard focus is', async () => {
+    expect(await page.getByRole('checkbox', { name: 'buy milk' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Send' }).count()).toBe(1);
+    expect(await page.getByRole('list', { name: 'Conversation' }).getAttribute('aria-live')).toBe('polite');
+    await page.getByLabel('Message').focus();
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(`(() => {
+      const style = getComputedStyle(document.activeElement);
+      return { name: document.activeElement.textContent, style: style.outlineStyle, width: style.outlineWidth };
+    })()`);
+    expect(outline).toEqual({ name: 'Send', style: 'solid', width: '3px' });
+  });
+
+  it('completes a task when its box is ticked with the keyboard, and keeps the focus in the list', async () => {
+    await kit.call('erin', 'POST', '/tasks', { title: 'water the plants' });
+    const milk = page.locator('.task', { hasText: 'buy milk' });
+    await page.locator('.task', { hasText: 'water the plants' }).waitFor();
+    const id = await milk.getAttribute('data-id');
+    await page.getByRole('checkbox', { name: 'buy milk' }).focus();
+    await page.keyboard.press('Space');
+    await milk.waitFor({ state: 'detached' });
     expect((await kit.call('erin', 'GET', `/tasks/${id}`)).body.status).toBe('completed');
+    expect(await page.evaluate<string>("document.activeElement?.closest('.task')?.textContent")).toMatch(/water the plants/);
+    expect(await page.locator('#status').textContent()).toBe('Completed "buy milk"');
     await shot('3-task-completed');
+  });
 
+  it('keeps the conversation across a reload', async () => {
     await page.reload();
     await expect.poll(() => page.locator('#log li').count()).toBe(2);
-    expect(await page.locator('#log li.user').first().textContent()).toBe('add buy milk tomorrow at 5pm #shopping !high');
+    expect(await page.locator('#log li.user .text').first().textContent()).toBe('add buy milk tomorrow at 5pm #shopping !high');
+    expect(await page.locator('#log li.user').first().textContent()).toBe('You: add buy milk tomorrow at 5pm #shopping !high');
   });
 
-  it('shows a task another client created live, and renders hostile titles as text', async () => {
-    await kit.call('erin', 'POST', '/tasks', { title: '<img src=x onerror=alert(1)>', priority: 'urgent', tags: ['web'] });
-    const item = page.locator('.task', { hasText: '<img src=x onerror=alert(1)>' });
+  it('renders HTML typed into the chat or coming from another client as text', async () => {
+    await say('add <img src=x onerror=window.injected=1> tomorrow');
+    await kit.call('erin', 'POST', '/tasks', { title: '<b onmouseover=alert(1)>bold</b>', priority: 'urgent', tags: ['web'] });
+    await page.locator('.task', { hasText: '<b onmouseover=alert(1)>bold</b>' }).waitFor();
+    await page.locator('.task', { hasText: '<img src=x onerror=window.injected=1>' }).waitFor();
+    expect(await page.locator('#log li.user .text').last().textContent()).toBe('add <img src=x onerror=window.injected=1> tomorrow');
+    expect(await page.locator('main img, main b').count()).toBe(0);
+    expect(await page.evaluate('window.injected')).toBeUndefined();
+  });
+
+  it('marks a task that is past its due time as overdue', async () => {
+    await kit.call('erin', 'POST', '/tasks', { title: 'file the tax return', dueAt: new Date(Date.now() - 3_600_000).toISOString(), reminders: [] });
+    const item = page.locator('.task', { hasText: 'file the tax return' });
     await item.waitFor();
-    expect(await page.locator('#task-list img').count()).toBe(0);
+    expect(await item.getAttribute('class')).toContain('overdue');
+    expect(await item.locator('.due').textContent()).toMatch(/^Overdue: /);
   });
 
-  it.skipIf(!hasReminders)('shows a reminder notification live when a task comes due', async () => {
+  it('shows a reminder live when a task comes due, as a browser notification too', async () => {
     const dueAt = new Date(Date.now() + 4_000).toISOString();
     await kit.call('erin', 'POST', '/tasks', { title: 'Stretch your legs', dueAt });
     const note = page.locator('#notifications li', { hasText: 'Stretch your legs' });
     await note.waitFor({ timeout: 20_000 });
+    expect(await note.locator('.kind').textContent()).toBe('Reminder');
+    expect(await page.locator('#no-notifications').isVisible()).toBe(false);
     await expect.poll(() => page.evaluate('window.shownNotifications')).toContainEqual({ title: 'Reminder', body: 'Stretch your legs' });
+    await expect.poll(() => page.locator('.task', { hasText: 'Stretch your legs' }).getAttribute('class')).toContain('overdue');
     await shot('4-reminder');
   });
 
+  it('sends quick messages in order, in one conversation', async () => {
+    const fresh = await newUserPage();
+    await signIn(fresh.page, 'quinn');
+    const input = fresh.page.getByLabel('Message');
+    for (const message of ['add first thing', 'add second thing', 'show my tasks']) {
+      await input.fill(message);
+      await input.press('Enter');
+    }
+    await expect.poll(() => fresh.page.locator('#log li.assistant:not(.thinking)').count()).toBe(4);
+    expect(await lastReply(fresh.page)).toMatch(/^Your tasks \(2\):\n1\. "first thing"\n2\. "second thing"$/);
+    const conversations = (await kit.call('quinn', 'GET', '/conversations')).body.items;
+    expect(conversations).toHaveLength(1);
+    await fresh.context.close();
+  });
+
   it('puts the chat and the task list in one column on a phone', async () => {
-    await page.setViewportSize({ width: 390, height: 800 });
-    const chat = await page.locator('#chat').boundingBox();
-    const tasks = await page.locator('#tasks').boundingBox();
-    expect(tasks!.y).toBeGreaterThan(chat!.y + chat!.height - 1);
-    await shot('5-phone');
+    const phone = await newUserPage({ width: 390, height: 844 });
+    await signIn(phone.page, 'erin');
+    await phone.page.locator('.task').first().waitFor();
+    const chat = (await phone.page.locator('#chat').boundingBox())!;
+    const tasks = (await phone.page.locator('#tasks').boundingBox())!;
+    expect(tasks.y).toBeGreaterThan(chat.y + chat.height - 1);
+    expect(chat.x + chat.width).toBeLessThanOrEqual(390);
+    expect(await phone.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await phone.page.locator('#notifications li .kind').first().textContent()).toBe('Reminder');
+    await shot('5-phone', phone.page);
+    await phone.context.close();
   });
 });
-

@@ -7,9 +7,13 @@ import { issueToken } from '#shared/http/issue-token';
 import type { FunctionModule } from '#shared/runtime/function-module';
 import { type RunningSystem, startSystem } from '#shared/runtime/start-system';
 import { uniqueSchema } from '#shared/testing/test-database';
+import { localModules } from '../../../local/modules';
 // eslint-disable-next-line local/function-boundaries -- the route tests mount the real task function beside chat, as the one-process system does
 import { taskModule } from '../../task/src/task-module';
 import { createChatModule } from './chat-module';
+
+/** Every function of the one-process system as `npm start` runs it, with chat built from the test's env. */
+export const wholeSystem = (env: Record<string, string>): FunctionModule[] => [...localModules.filter((module) => module.name !== 'chat'), createChatModule({ env })];
 
 export const SECRET = 'chat-test-secret-that-is-long-enough-for-hs256';
 const AUTH = { issuer: 'todo-local', audience: 'todo' };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatKit, startChatKit } from '../chat-test-kit';
+import { MAX_MESSAGE_LENGTH } from '../language/parse-message';
 
 let kit: ChatKit;
 beforeAll(async () => {
@@ -75,6 +76,19 @@ describe('POST /chat against the real task function', () => {
   });
 });
 
+describe('clearing completed tasks', () => {
+  it('deletes the completed tasks and none of the pending ones', async () => {
+    for (const title of ['old one', 'old two', 'still to do']) await kit.call('hank', 'POST', '/tasks', { title });
+    const listed = await kit.chat('hank', 'show my tasks');
+    await kit.chat('hank', 'complete 1 and 2', listed.conversationId);
+    const cleared = await kit.chat('hank', 'clear completed', listed.conversationId);
+    expect(cleared.reply).toBe('Cleared 2 completed tasks.');
+    expect(cleared.actions).toEqual([{ kind: 'deleted', taskIds: expect.any(Array) }]);
+    expect(await titles('hank', '&status=completed')).toEqual([]);
+    expect(await titles('hank')).toEqual(['still to do']);
+  });
+});
+
 describe('another user', () => {
   it('never sees or changes alice\'s tasks or conversations', async () => {
     const alice = await kit.chat('alice', 'add secret alice plan');
@@ -105,6 +119,10 @@ describe('bad and hostile input', () => {
 
   it.each([
     ['a 5,000-character message', { message: 'a'.repeat(5_000) }, 422],
+    ['a message one character over the limit', { message: `add ${'a'.repeat(MAX_MESSAGE_LENGTH - 3)}` }, 422],
+    ['a NUL character', { message: 'add milk\u0000' }, 422],
+    ['a lone surrogate', { message: 'add milk \ud83d' }, 422],
+    ['a message that is not a string', { message: 42 }, 422],
     ['a blank message', { message: '   ' }, 422],
     ['an unknown field', { message: 'hi', colour: 'red' }, 422],
     ['a conversation id that is not a uuid', { message: 'hi', conversationId: '1; drop table' }, 422],
@@ -114,6 +132,24 @@ describe('bad and hostile input', () => {
     const response = await kit.call('erin', 'POST', '/chat', body);
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('refuses bad input before anything is written', async () => {
+    const before = (await kit.call('gina', 'GET', '/conversations')).body.items.length;
+    expect((await kit.call('gina', 'POST', '/chat', { message: 'add milk\u0000' })).status).toBe(422);
+    expect((await kit.call('gina', 'POST', '/chat', { message: 'x'.repeat(MAX_MESSAGE_LENGTH + 1) })).status).toBe(422);
+    expect((await kit.call('gina', 'GET', '/conversations')).body.items.length).toBe(before);
+    expect(await titles('gina')).toEqual([]);
+  });
+
+  it('answers a message of exactly the limit in words, and keeps unicode whole', async () => {
+    const atLimit = await kit.chat('gina', `add ${'a'.repeat(MAX_MESSAGE_LENGTH - 4)}`);
+    expect(atLimit.reply).toMatch(/title is too long/);
+    expect(atLimit.actions).toEqual([]);
+    const emoji = await kit.chat('gina', `add ${'x'.repeat(75)}🎉🎈 party`);
+    expect(emoji.tasks![0]!.title).toBe(`${'x'.repeat(75)}🎉🎈 party`);
+    const title = (await kit.call('gina', 'GET', '/conversations')).body.items.find((c: { id: string }) => c.id === emoji.conversationId).title as string;
+    expect(title).toBe(`add ${'x'.repeat(75)}🎉`);
   });
 
   it('answers 401 without a token and 404 for a conversation that does not exist', async () => {

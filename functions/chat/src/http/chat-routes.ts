@@ -10,15 +10,15 @@ import { answer } from '../assistant/answer';
 import type { Clients } from '../clients/clients';
 import type { CallContext } from '../clients/service-transport';
 import { createConversation, findConversation, latestConversations, listMessages, recordExchange } from '../conversation/conversation-store';
+import { MAX_MESSAGE_LENGTH } from '../language/parse-message';
 import type { LanguageModel } from '../llm/openai-agent';
+import { firstCharacters, PlainText } from './plain-text';
 
 type Env = { Variables: RequestVariables & { user: User } };
 
-export const MAX_MESSAGE_LENGTH = 2_000;
-
 /** `POST /chat` body. `timeZone` (IANA) is the user's, for dates in the message and the reply. */
 export const ChatRequest = z.strictObject({
-  message: z.string().check(z.maxLength(MAX_MESSAGE_LENGTH), z.regex(/\S/, 'must not be blank')),
+  message: PlainText.check(z.maxLength(MAX_MESSAGE_LENGTH), z.regex(/\S/, 'must not be blank')),
   conversationId: z.optional(z.uuid()),
   timeZone: z.optional(TimeZone),
 });
@@ -50,7 +50,7 @@ export function chatRoutes(deps: ChatRouteDeps): Hono<Env> {
     const now = deps.clock();
     const existing = input.conversationId ? await findConversation(deps.sql, deps.schema, userId, input.conversationId) : null;
     if (input.conversationId && !existing) throw notFound('conversation');
-    const conversation = existing ?? (await createConversation(deps.sql, deps.schema, { id: deps.newId(), userId, title: input.message.trim().slice(0, 80), createdAt: now.toISOString() }));
+    const conversation = existing ?? (await createConversation(deps.sql, deps.schema, { id: deps.newId(), userId, title: firstCharacters(input.message.trim(), 80), createdAt: now.toISOString() }));
     const history = deps.model ? await listMessages(deps.sql, deps.schema, conversation.id, 20) : [];
     const turn = await answer(input.message, { history, state: conversation.state }, {
       clients: deps.clients,

@@ -1,66 +1,108 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatKit, startChatKit } from '../chat-test-kit';
+import { type ChatKit, startChatKit, wholeSystem } from '../chat-test-kit';
 
+// The whole one-process system (task, reminder, notification, … and chat) over real HTTP, so every
+// tool reaches the function that really does the work.
 let kit: ChatKit;
 beforeAll(async () => {
-  kit = await startChatKit();
+  kit = await startChatKit({ modules: wholeSystem });
 });
 afterAll(() => kit?.stop());
 
-async function connectAs(userId: string | null) {
+async function connectAs(userId: string | null, token?: string) {
   const client = new Client({ name: 'chat-test', version: '1.0.0' });
-  const headers: Record<string, string> = userId ? { authorization: `Bearer ${await kit.tokenFor(userId)}` } : {};
+  const bearer = token ?? (userId ? await kit.tokenFor(userId) : undefined);
+  const headers: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : {};
   await client.connect(new StreamableHTTPClientTransport(new URL(`${kit.url}/mcp`), { requestInit: { headers } }));
   return client;
 }
 
-const textOf = (result: unknown) => ((result as { content: { text: string }[] }).content[0]!.text);
+const textOf = (result: unknown) => (result as { content: { text: string }[] }).content[0]!.text;
+const call = async (client: Client, name: string, args: Record<string, unknown>) => {
+  const result = await client.callTool({ name, arguments: args });
+  return { isError: result.isError === true, text: textOf(result), value: result.isError ? undefined : JSON.parse(textOf(result)) };
+};
+const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 describe('the MCP endpoint, with the official SDK client', () => {
-  it('lists the task tools', async () => {
+  it('lists the task tools with their input schemas', async () => {
     const client = await connectAs('alice');
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual(['add_task', 'complete_task', 'delete_task', 'list_tasks', 'schedule_reminder', 'update_task']);
     expect(tools.find((tool) => tool.name === 'add_task')!.inputSchema).toMatchObject({ type: 'object', required: ['title'] });
+    expect(tools.find((tool) => tool.name === 'schedule_reminder')!.inputSchema).toMatchObject({ required: ['taskId'] });
     await client.close();
   });
 
-  it('adds, lists, updates and completes tasks as the token\'s user', async () => {
+  it("adds, lists, updates, reminds, completes and deletes as the token's user", async () => {
     const client = await connectAs('alice');
-    const added = JSON.parse(textOf(await client.callTool({ name: 'add_task', arguments: { title: 'From MCP', priority: 'high', tags: ['mcp'], dueAt: '2026-12-01T09:00:00+01:00' } })));
-    expect(added).toMatchObject({ title: 'From MCP', priority: 'high', tags: ['mcp'], dueAt: '2026-12-01T08:00:00.000Z' });
-    const listed = JSON.parse(textOf(await client.callTool({ name: 'list_tasks', arguments: { tags: ['mcp'] } })));
-    expect(listed.items.map((task: { id: string }) => task.id)).toEqual([added.id]);
-    const updated = JSON.parse(textOf(await client.callTool({ name: 'update_task', arguments: { id: added.id, title: 'Renamed by MCP' } })));
-    expect(updated.title).toBe('Renamed by MCP');
-    const reminder = JSON.parse(textOf(await client.callTool({ name: 'schedule_reminder', arguments: { taskId: added.id, before: 'P1D' } })));
-    expect(reminder).toMatchObject({ remindAt: '2026-11-30T08:00:00.000Z' });
-    await client.callTool({ name: 'complete_task', arguments: { id: added.id } });
-    expect((await kit.call('alice', 'GET', `/tasks/${added.id}`)).body).toMatchObject({ status: 'completed', reminders: ['PT0S', 'P1D'] });
-    await client.close();
+    const added = await call(client, 'add_task', { title: 'From MCP', priority: 'high', tags: ['mcp'], dueAt: '2026-12-01T09:00:00+01:00' });
+    expect(added.value).toMatchObject({ title: 'From MCP', priority: 'high', tags: ['mcp'], dueAt: '2026-12-01T08:00:00.000Z', status: 'pending' });
+    const id = added.value.id as string;
 
+    const listed = await call(client, 'list_tasks', { tags: ['mcp'] });
+    expect(listed.value.items.map((task: { id: string }) => task.id)).toEqual([id]);
+
+    const updated = await call(client, 'update_task', { id, title: 'Renamed by MCP', dueAt: inHours(48) });
+    expect(updated.value).toMatchObject({ title: 'Renamed by MCP', version: 2 });
+
+    const before = await call(client, 'schedule_reminder', { taskId: id, before: 'P1D' });
+    expect(before.value).toMatchObject({ taskId: id, before: 'P1D' });
+    const remindAt = inHours(1);
+    const at = await call(client, 'schedule_reminder', { taskId: id, remindAt });
+    expect(at.value).toMatchObject({ taskId: id, remindAt: new Date(remindAt).toISOString(), status: 'scheduled' });
+    const reminders = (await kit.call('alice', 'GET', '/reminders')).body.items as { taskId: string; remindAt: string }[];
+    expect(reminders.filter((reminder) => reminder.taskId === id).map((reminder) => reminder.remindAt)).toContain(new Date(remindAt).toISOString());
+
+    const completed = await call(client, 'complete_task', { id });
+    expect(completed.value.status).toBe('completed');
+    expect((await kit.call('alice', 'GET', `/tasks/${id}`)).body).toMatchObject({ status: 'completed', reminders: ['PT0S', 'P1D'] });
+
+    expect((await call(client, 'delete_task', { id })).value).toEqual({ deleted: id });
+    expect((await kit.call('alice', 'GET', `/tasks/${id}`)).status).toBe(404);
+    await client.close();
+  });
+
+  it("never lets bob see or touch alice's tasks", async () => {
+    const alice = await connectAs('alice');
+    const id = (await call(alice, 'add_task', { title: 'Alice only', dueAt: inHours(24) })).value.id as string;
     const bob = await connectAs('bob');
-    const bobList = JSON.parse(textOf(await bob.callTool({ name: 'list_tasks', arguments: {} })));
-    expect(bobList.items).toEqual([]);
-    const refused = await bob.callTool({ name: 'delete_task', arguments: { id: added.id } });
-    expect(refused.isError).toBe(true);
-    expect(textOf(refused)).toMatch(/^not-found/);
+    expect((await call(bob, 'list_tasks', {})).value.items.map((task: { id: string }) => task.id)).not.toContain(id);
+    for (const [name, args] of [
+      ['update_task', { id, title: 'taken over' }],
+      ['complete_task', { id }],
+      ['delete_task', { id }],
+      ['schedule_reminder', { taskId: id, before: 'PT1H' }],
+      ['schedule_reminder', { taskId: id, remindAt: inHours(2) }],
+    ] as const) {
+      const refused = await call(bob, name, args);
+      expect(refused, name).toMatchObject({ isError: true, text: expect.stringMatching(/^not-found/) });
+    }
+    expect((await kit.call('alice', 'GET', `/tasks/${id}`)).body).toMatchObject({ title: 'Alice only', status: 'pending', reminders: ['PT0S'] });
+    await alice.close();
     await bob.close();
   });
 
-  it('reports invalid arguments as a tool error naming the field', async () => {
+  it.each([
+    ['a date without an offset', { title: 'x', dueAt: 'tomorrow' }, /dueAt/],
+    ['a NUL character in the title', { title: 'a\u0000b' }, /title/],
+    ['a missing title', { priority: 'high' }, /title/],
+    ['an unknown priority', { title: 'x', priority: 'whenever' }, /priority/],
+  ])('reports %s as a tool error naming the field', async (_case, args, field) => {
     const client = await connectAs('alice');
-    const result = await client.callTool({ name: 'add_task', arguments: { title: 'x', dueAt: 'tomorrow' } });
+    const result = await call(client, 'add_task', args);
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/dueAt/);
+    expect(result.text).toMatch(field);
     await client.close();
   });
 
-  it('answers 401 without a bearer token', async () => {
+  it('answers 401 without a bearer token or with a bad one', async () => {
     await expect(connectAs(null)).rejects.toThrow(/401|Unauthorized/);
+    await expect(connectAs(null, 'not-a-token')).rejects.toThrow(/401|Unauthorized/);
     const response = await fetch(`${kit.url}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
   });
 });

@@ -11,11 +11,15 @@ const store = {
   set conversation(value) { remember('todo.conversation', value); },
 };
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const dueFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 const tasks = new Map();
 const shownNotifications = new Set();
 let events = null;
+let streamOpened = false;
 let userId = null;
+let sending = Promise.resolve();
 
 function el(tag, options = {}, ...children) {
   const node = document.createElement(tag);
@@ -40,7 +44,10 @@ async function api(method, path, body) {
   }
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new Error(data?.detail ?? `${response.status}`);
+  if (!response.ok) {
+    const field = data?.errors?.[0];
+    throw new Error(field ? `${field.field} ${field.message}` : (data?.detail ?? `${response.status}`));
+  }
   return data;
 }
 
@@ -53,12 +60,31 @@ function userOfToken(token) {
   }
 }
 
+// ---- dates: the browser's own time zone and language
+
+const dayNumber = (date) => Math.floor((date.getTime() - date.getTimezoneOffset() * 60_000) / 86_400_000);
+
+/** "today 17:00", "tomorrow 9:00", "Fri 4 Dec, 9:00" in the user's zone and locale. */
+function when(iso) {
+  const date = new Date(iso);
+  const days = dayNumber(date) - dayNumber(new Date());
+  const day = days === 0 ? 'today' : days === 1 ? 'tomorrow' : days === -1 ? 'yesterday' : dayFormat.format(date);
+  return `${day}, ${timeFormat.format(date)}`;
+}
+
+function timeElement(iso, className, prefix) {
+  return el('time', { className, text: `${prefix}${when(iso)}`, attrs: { datetime: iso, title: fullFormat.format(new Date(iso)) } });
+}
+
 // ---- chat
 
 function addMessage(role, text) {
-  const item = el('li', { className: role, text });
+  const who = role.startsWith('user') ? 'You' : role.startsWith('error') ? 'Problem' : 'Assistant';
+  // The speaker is spelled out for screen readers; sighted users see it from the bubble's side.
+  const item = el('li', { className: role }, el('span', { className: 'visually-hidden', text: `${who}: ` }), el('span', { className: 'text', text }));
   $('log').append(item);
   item.scrollIntoView({ block: 'end' });
+  return item;
 }
 
 async function loadHistory() {
@@ -76,14 +102,21 @@ async function loadHistory() {
 
 async function send(message) {
   addMessage('user', message);
+  const thinking = addMessage('assistant thinking', '…');
+  thinking.setAttribute('aria-label', 'The assistant is answering');
+  $('log').setAttribute('aria-busy', 'true');
   try {
     const answer = await api('POST', '/chat', { message, timeZone, ...(store.conversation ? { conversationId: store.conversation } : {}) });
     store.conversation = answer.conversationId;
+    thinking.remove();
     addMessage('assistant', answer.reply);
     for (const task of answer.tasks ?? []) upsertTask(task);
     if (answer.actions.some((action) => action.kind === 'deleted')) await loadTasks();
   } catch (error) {
-    if (error.message !== 'unauthorized') addMessage('error', `Could not send: ${error.message}`);
+    thinking.remove();
+    if (error.message !== 'unauthorized') addMessage('error', `Could not send: ${error.message}`).setAttribute('role', 'alert');
+  } finally {
+    $('log').setAttribute('aria-busy', 'false');
   }
 }
 
@@ -94,16 +127,18 @@ function isOverdue(task) {
 }
 
 function taskItem(task) {
+  const overdue = isOverdue(task);
   const box = el('input', { attrs: { type: 'checkbox', id: `task-${task.id}` } });
   box.checked = task.status === 'completed';
   box.addEventListener('change', () => toggle(task, box));
   const title = el('label', { className: 'title', text: task.title, attrs: { for: box.id } });
   const meta = el('div', { className: 'meta' });
-  if (task.dueAt) meta.append(el('span', { className: 'due', text: `${isOverdue(task) ? 'Overdue: ' : 'Due '}${dueFormat.format(new Date(task.dueAt))}` }));
+  if (task.dueAt) meta.append(timeElement(task.dueAt, 'due', overdue ? 'Overdue: ' : 'Due '));
   if (task.priority !== 'medium') meta.append(el('span', { className: `priority ${task.priority}`, text: task.priority }));
   for (const tag of task.tags) meta.append(el('span', { className: 'tag', text: `#${tag}` }));
-  if (task.recurrence) meta.append(el('span', { text: 'repeats' }));
-  const item = el('li', { className: `task ${task.status}${isOverdue(task) ? ' overdue' : ''}`, attrs: { 'data-id': task.id } }, box, title, meta);
+  if (task.recurrence) meta.append(el('span', { className: 'repeats', text: '↻ repeats', attrs: { title: task.recurrence.rrule } }));
+  const item = el('li', { className: `task ${task.status}${overdue ? ' overdue' : ''}`, attrs: { 'data-id': task.id } }, box, title, meta);
+  if (task.description) item.append(el('p', { className: 'description', text: task.description }));
   return item;
 }
 
@@ -111,11 +146,20 @@ function dueKey(task) {
   return task.dueAt ? Date.parse(task.dueAt) : Number.POSITIVE_INFINITY;
 }
 
+/** Re-draws the list; keyboard focus stays on the same task's box, or moves to its neighbour when it left. */
 function renderTasks() {
+  const focused = document.activeElement?.closest?.('#task-list .task')?.dataset.id;
+  const before = focused ? [...$('task-list').children].map((item) => item.dataset.id) : [];
   const showDone = $('show-done').checked;
   const visible = [...tasks.values()].filter((task) => showDone || task.status === 'pending').sort((a, b) => dueKey(a) - dueKey(b) || a.createdAt.localeCompare(b.createdAt));
   $('task-list').replaceChildren(...visible.map(taskItem));
   $('no-tasks').hidden = visible.length > 0;
+  const pending = [...tasks.values()].filter((task) => task.status === 'pending').length;
+  $('task-count').textContent = `${pending} open`;
+  if (!focused) return;
+  const still = visible.find((task) => task.id === focused);
+  const neighbour = still ?? visible[Math.min(before.indexOf(focused), visible.length - 1)];
+  (neighbour ? $(`task-${neighbour.id}`) : $('message')).focus();
 }
 
 function upsertTask(task) {
@@ -131,8 +175,16 @@ async function loadTasks() {
   renderTasks();
 }
 
+const toggling = new Set();
+
 async function toggle(task, box) {
-  box.disabled = true;
+  // Not `disabled`: that would take the keyboard focus away from the box while the request runs.
+  if (toggling.has(task.id)) {
+    box.checked = !box.checked;
+    return;
+  }
+  toggling.add(task.id);
+  box.setAttribute('aria-busy', 'true');
   try {
     upsertTask(box.checked ? await api('POST', `/tasks/${task.id}/complete`) : await api('PUT', `/tasks/${task.id}`, { status: 'pending' }));
     status(box.checked ? `Completed "${task.title}"` : `Reopened "${task.title}"`);
@@ -140,24 +192,27 @@ async function toggle(task, box) {
     box.checked = !box.checked;
     status(`Could not change the task: ${error.message}`);
   } finally {
-    box.disabled = false;
+    toggling.delete(task.id);
+    box.removeAttribute('aria-busy');
   }
 }
 
 // ---- notifications and the live stream
 
 function showNotification(note) {
-  if (shownNotifications.has(note.id)) return;
+  if (shownNotifications.has(note.id)) return false;
   shownNotifications.add(note.id);
-  const when = note.createdAt ? dueFormat.format(new Date(note.createdAt)) : '';
-  $('notifications').prepend(el('li', { className: 'notification', text: `${note.title}${note.body ? ` — ${note.body}` : ''}${when ? ` (${when})` : ''}` }));
+  const item = el('li', { className: 'notification' }, el('span', { className: 'kind', text: note.reminder ? 'Reminder' : 'Notice' }), el('span', { className: 'what', text: note.title }));
+  if (note.createdAt) item.append(timeElement(note.createdAt, 'at', ''));
+  $('notifications').prepend(item);
+  $('no-notifications').hidden = true;
   return true;
 }
 
 async function loadNotifications() {
   try {
     const { items } = await api('GET', `/notifications/${encodeURIComponent(userId)}`);
-    for (const note of items.filter((item) => item.channel === 'in-app').reverse()) showNotification(note);
+    for (const note of items.filter((item) => item.channel === 'in-app').reverse()) showNotification({ id: note.id, title: note.title, reminder: !!note.taskId, createdAt: note.createdAt });
   } catch {
     // The notification function may not run here; live notifications still arrive.
   }
@@ -165,7 +220,9 @@ async function loadNotifications() {
 
 function onLiveNotification(data) {
   if (data.channel !== 'in-app') return;
-  const fresh = showNotification({ id: data.notificationId, title: data.title, body: data.reminderId ? 'Reminder' : '', createdAt: data.time });
+  const fresh = showNotification({ id: data.notificationId, title: data.title, reminder: !!data.reminderId, createdAt: data.time });
+  // A reminder usually means a task just came due: redraw so it shows as overdue.
+  renderTasks();
   if (fresh && data.reminderId && 'Notification' in window && Notification.permission === 'granted') {
     new Notification('Reminder', { body: data.title, tag: data.notificationId });
   }
@@ -174,7 +231,12 @@ function onLiveNotification(data) {
 function connect() {
   events?.close();
   events = new EventSource(`/stream?access_token=${encodeURIComponent(store.token)}`);
-  events.addEventListener('ready', () => status('Live updates on'));
+  events.addEventListener('ready', () => {
+    status('Live updates on');
+    // After a reconnect, catch up on what changed while the stream was down.
+    if (streamOpened) void Promise.all([loadTasks(), loadNotifications()]).catch(() => undefined);
+    streamOpened = true;
+  });
   events.addEventListener('task', (message) => {
     const { change, task } = JSON.parse(message.data);
     if (change === 'deleted') tasks.delete(task.id);
@@ -182,7 +244,11 @@ function connect() {
     renderTasks();
   });
   events.addEventListener('notification', (message) => onLiveNotification(JSON.parse(message.data)));
-  events.addEventListener('error', () => status('Live updates reconnecting…'));
+  events.addEventListener('error', () => {
+    status('Live updates reconnecting…');
+    // The browser gives up on a refused stream (an expired token): check the session, then reopen.
+    if (events.readyState === EventSource.CLOSED) setTimeout(() => api('GET', '/conversations').then(connect, () => undefined), 5_000);
+  });
 }
 
 function updateNotifyButton() {
@@ -200,6 +266,7 @@ async function showApp() {
   $('who').textContent = `Signed in as ${userId}`;
   updateNotifyButton();
   await Promise.all([loadHistory(), loadTasks(), loadNotifications()]);
+  streamOpened = false;
   connect();
   $('message').focus();
 }
@@ -221,6 +288,9 @@ function signOut(message) {
   store.token = null;
   store.conversation = null;
   tasks.clear();
+  shownNotifications.clear();
+  $('notifications').replaceChildren();
+  $('no-notifications').hidden = false;
   void showSignIn(message);
 }
 
@@ -249,7 +319,8 @@ $('chat-form').addEventListener('submit', (event) => {
   const message = input.value.trim();
   if (!message) return;
   input.value = '';
-  void send(message);
+  // One message at a time, in order: the first answer names the conversation the next one continues.
+  sending = sending.then(() => send(message));
 });
 
 $('new-conversation').addEventListener('click', () => {
@@ -265,7 +336,8 @@ $('notify-button').addEventListener('click', async () => {
   await Notification.requestPermission();
   updateNotifyButton();
 });
-setInterval(renderTasks, 60_000);
+// Due times turn overdue as the clock moves on.
+setInterval(renderTasks, 30_000);
 
 if (store.token) showApp().catch(() => undefined);
 else void showSignIn();

@@ -6,29 +6,30 @@ import type { Clients } from '../clients/clients';
 import { ServiceError } from '../clients/service-error';
 import type { CallContext } from '../clients/service-transport';
 import type { Action } from '../conversation/conversation-store';
+import { PlainText } from '../http/plain-text';
 
 const Priority = z.enum(['low', 'medium', 'high', 'urgent']);
-const Instant = z.string().check(z.describe('RFC 3339 date-time with an offset, e.g. 2026-05-01T17:00:00+02:00'));
+const Instant = PlainText.check(z.describe('RFC 3339 date-time with an offset, e.g. 2026-05-01T17:00:00+02:00'));
 const Recurrence = z.object({
-  rrule: z.string().check(z.describe('RFC 5545 RRULE without DTSTART, e.g. FREQ=WEEKLY;BYDAY=MO')),
-  timezone: z.string().check(z.describe('IANA time zone, e.g. Europe/Berlin')),
+  rrule: PlainText.check(z.describe('RFC 5545 RRULE without DTSTART, e.g. FREQ=WEEKLY;BYDAY=MO')),
+  timezone: PlainText.check(z.describe('IANA time zone, e.g. Europe/Berlin')),
 });
-const Tags = z.array(z.string()).check(z.describe('lower-case tags without #'));
-const Id = z.string().check(z.describe('the task id (from add_task or list_tasks)'));
+const Tags = z.array(PlainText).check(z.describe('lower-case tags without #'));
+const Id = PlainText.check(z.describe('the task id (from add_task or list_tasks)'));
 
 /** The task operations offered to language models and MCP clients: one schema and one runner each. */
 export const TOOL_INPUTS = {
   add_task: z.object({
-    title: z.string(),
-    description: z.optional(z.string()),
+    title: PlainText,
+    description: z.optional(PlainText),
     dueAt: z.optional(Instant),
     priority: z.optional(Priority),
     tags: z.optional(Tags),
-    reminders: z.optional(z.array(z.string()).check(z.describe('ISO 8601 offsets before the due time, e.g. PT15M, P1D'))),
+    reminders: z.optional(z.array(PlainText).check(z.describe('ISO 8601 offsets before the due time, e.g. PT15M, P1D'))),
     recurrence: z.optional(Recurrence),
   }),
   list_tasks: z.object({
-    q: z.optional(z.string().check(z.describe('search words (title, description, tags)'))),
+    q: z.optional(PlainText.check(z.describe('search words (title, description, tags)'))),
     status: z.optional(z.enum(['pending', 'completed'])),
     priority: z.optional(z.array(Priority)),
     tags: z.optional(Tags),
@@ -40,12 +41,12 @@ export const TOOL_INPUTS = {
   }),
   update_task: z.object({
     id: Id,
-    title: z.optional(z.string()),
-    description: z.optional(z.string()),
+    title: z.optional(PlainText),
+    description: z.optional(PlainText),
     dueAt: z.optional(z.nullable(Instant)),
     priority: z.optional(Priority),
     tags: z.optional(Tags),
-    reminders: z.optional(z.array(z.string())),
+    reminders: z.optional(z.array(PlainText)),
     recurrence: z.optional(z.nullable(Recurrence)),
     status: z.optional(z.enum(['pending', 'completed'])),
   }),
@@ -53,7 +54,7 @@ export const TOOL_INPUTS = {
   delete_task: z.object({ id: Id }),
   schedule_reminder: z.object({
     taskId: Id,
-    before: z.optional(z.string().check(z.describe('ISO 8601 duration before the due time, e.g. P2D or PT1H'))),
+    before: z.optional(PlainText.check(z.describe('ISO 8601 duration before the due time, e.g. P2D or PT1H'))),
     remindAt: z.optional(Instant),
   }),
 } as const;
