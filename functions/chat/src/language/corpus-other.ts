@@ -90,4 +90,7 @@ export const otherCorpus: CorpusEntry[] = [
   just('thanks')('ok thank you'),
   just('unknown')('2'),
   just('unknown')('#3'),
+  { message: 'add meeting with Sam on 31st february', expect: { kind: 'unknown', reason: 'there is no February 31' } },
+  { message: 'move 1 to april 31', expect: { kind: 'unknown', reason: 'there is no April 31' } },
+  { message: "what's due on feb 30", expect: { kind: 'unknown', reason: 'there is no February 30' } },
 ];

@@ -3,6 +3,7 @@ import { bulkIntent } from './bulk-intents';
 import type { Intent, ParseContext } from './intent';
 import { listIntent } from './list-intent';
 import { remindIntent } from './remind-intent';
+import { impossibleDay } from './impossible-dates';
 import { isThanks, smallTalk } from './small-talk';
 import { normalize, tidy, withoutCourtesy } from './text';
 import { updateIntent } from './update-intent';
@@ -39,6 +40,8 @@ export function parseMessage(message: string, context: ParseContext): Intent {
   if (text === '') return { kind: 'unknown', reason: 'the message is empty' };
   const number = BARE_NUMBER.exec(text);
   if (number) return { kind: 'unknown', reason: `say what to do with ${number[1]}, e.g. "complete ${number[1]}", "delete ${number[1]}" or "move ${number[1]} to friday"` };
+  const impossible = impossibleDay(text);
+  if (impossible) return { kind: 'unknown', reason: `there is no ${impossible}` };
   const intent = understand(text, context);
   if (intent.kind !== 'unknown') return intent;
   const fixed = withVerbFixed(text);
