@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import type { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 import { PgliteSessionQueue } from './pglite-session-queue';
 
 export interface EmbeddedPostgres {
@@ -16,11 +15,14 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // Imported here, not at the top: the function bundles leave PGlite out, and a static import of it
+  // would stop every container image (no node_modules there) at start, DATABASE_URL or not.
+  const [{ PGlite }, socketModule] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-socket')]);
   const db = await PGlite.create(options.dataDir);
   const queue = new PgliteSessionQueue(db);
   const handlers = new Set<PGLiteSocketHandler>();
   const server: Server = createServer((socket) => {
-    const handler = new PGLiteSocketHandler({ queryQueue: queue as never, closeOnDetach: true } as never);
+    const handler = new socketModule.PGLiteSocketHandler({ queryQueue: queue as never, closeOnDetach: true } as never);
     handlers.add(handler);
     handler.addEventListener('close', () => handlers.delete(handler));
     handler.addEventListener('error', () => handlers.delete(handler));
