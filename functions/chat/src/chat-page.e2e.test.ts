@@ -32,6 +32,7 @@ let kit: ChatKit;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+const browserErrors: string[] = [];
 
 const shot = (name: string, on: Page = page) => on.screenshot({ path: new URL(`chat-${name}.png`, SHOTS).pathname, fullPage: true });
 const lastReply = (on: Page = page) => on.locator('#log li.assistant:not(.thinking) .text').last().textContent();
@@ -40,7 +41,12 @@ async function newUserPage(viewport = { width: 1100, height: 760 }): Promise<{ c
   const fresh = await browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB', viewport });
   await fresh.grantPermissions(['notifications'], { origin: kit.url });
   await fresh.addInitScript(RECORD_NOTIFICATIONS);
-  return { context: fresh, page: await fresh.newPage() };
+  const opened = await fresh.newPage();
+  opened.on('console', (message) => {
+    if (message.type() === 'error') browserErrors.push(message.text());
+  });
+  opened.on('pageerror', (error) => browserErrors.push(error.message));
+  return { context: fresh, page: opened };
 }
 
 async function signIn(on: Page, user: string) {
@@ -186,5 +192,9 @@ describe.skipIf(!hasChromium && !required)('the chat page in Chromium', () => {
     expect(await phone.page.locator('#notifications li .kind').first().textContent()).toBe('Reminder');
     await shot('5-phone', phone.page);
     await phone.context.close();
+  });
+
+  it('logs no errors in the browser console along the way', () => {
+    expect(browserErrors).toEqual([]);
   });
 });
