@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['functions/**/*.test.ts', 'shared/**/*.test.ts', 'local/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // Over a real Kafka broker: `npm run test:kafka` (vitest.kafka.config.ts).
+    exclude: [...configDefaults.exclude, '**/*.kafka.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -3,11 +3,12 @@
 # and controller at once, on 127.0.0.1:${KAFKA_PORT:-59092} (controller on the next port), run with the
 # machine's Java (17 or newer). The jars come from Maven Central (scripts/kafka/pom.xml) into
 # .cache/kafka-<version>/; config, data, log and pid live in .run/kafka-<port>/ (both gitignored).
-# Usage: scripts/kafka.sh install|start|stop|status|topics|url ...   (several run in order)
+# Usage: scripts/kafka.sh install|start|stop|status|topics|reset|url ...   (several run in order)
 #   start  installs if needed, formats the storage on first start, starts the broker, waits until it
 #          answers and creates the topics; does nothing when it is already running
 #   topics creates the missing topics (shared/src/bus/kafka-topics.ts says which, with how many partitions)
 #   stop   stops the broker gracefully (data is kept)
+#   reset  deletes the stopped broker's data, topics, offsets and consumer groups (the tests start afresh)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -153,15 +154,24 @@ status() {
   fi
 }
 
+reset() {
+  if is_running; then
+    log "running on 127.0.0.1:$port; stop it first"
+    exit 1
+  fi
+  rm -rf "$state"
+  log "removed $state"
+}
+
 topics() {
   (cd "$root" && KAFKA_BROKERS="127.0.0.1:$port" npx --no-install tsx scripts/kafka/create-topics.ts)
 }
 
-(($# > 0)) || { log "usage: $0 install|start|stop|status|topics|url ..."; exit 2; }
+(($# > 0)) || { log "usage: $0 install|start|stop|status|topics|reset|url ..."; exit 2; }
 for command in "$@"; do
   case $command in
     install) check_java; install ;;
-    start | stop | status | topics) "$command" ;;
+    start | stop | status | topics | reset) "$command" ;;
     url) echo "kafka://127.0.0.1:$port" ;;
     *) log "unknown command $command"; exit 2 ;;
   esac

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Consumer as KafkaConsumer, type Kafka, KafkaJSError } from 'kafkajs';
+import kafkajs, { type Consumer as KafkaConsumer, type Kafka } from 'kafkajs';
 import type { Outcome } from '../events/outcome';
 import type { Logger } from '../log/logger';
 import type { BusMetrics } from './bus-metrics';
@@ -33,6 +33,9 @@ export interface ConsumerLoop {
   joined(): Promise<void>;
   stop(): Promise<void>;
 }
+
+// kafkajs is CommonJS and exports its errors in a way Node's named-export detection cannot see.
+const { KafkaJSError } = kafkajs;
 
 /** Thrown out of `eachMessage` on stop so kafkajs neither resolves nor commits the record (a KafkaJSError: not logged as a failure). */
 class Stopping extends KafkaJSError {
@@ -85,13 +88,20 @@ export function startConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
   }
 
   async function run(): Promise<void> {
+    // A member that dies without leaving holds its partitions until its session times out: 10 s keeps
+    // a crashed consumer's partitions idle for seconds, not half a minute (the broker's minimum is 6 s).
     consumer = kafka.consumer({
       groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: 10_000,
+      rebalanceTimeout: 20_000,
+      heartbeatInterval: 1_000,
       retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 10_000, restartOnFailure: async () => !abort.signal.aborted },
     });
-    consumer.on(consumer.events.GROUP_JOIN, () => resolveJoined());
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
+      const partitions = Object.values(event.payload.memberAssignment).reduce((total, assigned) => total + assigned.length, 0);
+      log.info({ groupId, partitions, joinMs: event.payload.duration }, 'joined the consumer group');
+      resolveJoined();
+    });
     consumer.on(consumer.events.CRASH, (event) => {
       if (!abort.signal.aborted) log.warn({ groupId, err: event.payload.error, restart: event.payload.restart }, 'kafka consumer crashed');
     });

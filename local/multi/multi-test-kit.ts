@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { parseKafkaUrl } from '#shared/bus/kafka-url';
+import { kafkaScript } from '#shared/testing/kafka-global-setup';
+export { readTopic } from '#shared/testing/kafka-test-kit';
+import { freePort } from '../../bench/spawn-function';
+import { FUNCTIONS, type MultiSystem, startMultiSystem } from './multi-system';
+import { tokenCache } from './token-cache';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Builds the bundles when one is missing (CI builds them before the tests). */
+export function ensureBundles(): void {
+  if (FUNCTIONS.every((name) => existsSync(join(root, 'dist', name, 'main.mjs')))) return;
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', timeout: 300_000 });
+}
+
+export interface TestMultiSystem extends MultiSystem {
+  runDir: string;
+  secret: string;
+  kafkaUrl: string;
+  brokers: string[];
+  /** `fetch` through the ingress as `userId` (JSON in and out). */
+  call(userId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test answers of many shapes
+}
+
+/** The multi-process system on free ports, the run's broker and database, logs in a temp dir. */
+export async function startTestMultiSystem(): Promise<TestMultiSystem> {
+  ensureBundles();
+  const kafkaUrl = inject('kafkaUrl');
+  const runDir = mkdtempSync(join(tmpdir(), 'todo-multi-'));
+  const secret = randomBytes(32).toString('hex');
+  const ports = {
+    task: await freePort(),
+    reminder: await freePort(),
+    recurrence: await freePort(),
+    notification: await freePort(),
+    audit: await freePort(),
+    chat: await freePort(),
+    dispatcher: await freePort(),
+  };
+  const system = await startMultiSystem({
+    root,
+    databaseUrl: inject('databaseUrl'),
+    kafkaUrl,
+    secret,
+    runDir,
+    dataDir: join(runDir, 'data'),
+    ingressPort: await freePort(),
+    ports,
+    logLevel: process.env.MULTI_LOG_LEVEL ?? 'warn',
+  });
+  const token = tokenCache(secret);
+  return {
+    ...system,
+    runDir,
+    secret,
+    kafkaUrl,
+    brokers: parseKafkaUrl(kafkaUrl).brokers,
+    async call(userId, method, path, body) {
+      const response = await fetch(`${system.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${await token(userId)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+  };
+}
+
+/** Stops and starts the run's broker (scripts/kafka.sh). */
+export const stopBroker = () => kafkaScript(inject('kafkaPort'), 'stop');
+export const startBroker = () => kafkaScript(inject('kafkaPort'), 'start');
+
