@@ -21,7 +21,8 @@ ARG FUNCTION
 ENV NODE_ENV=production \
     SERVICE_NAME=${FUNCTION}
 WORKDIR /app
-COPY --from=build --chown=65532:65532 /src/dist/${FUNCTION}/ ./
+# Owned by root and read-only to the app (uid 65532), even where the root file system is writable.
+COPY --from=build /src/dist/${FUNCTION}/ ./
 USER 65532:65532
 EXPOSE 8080
 # The image's entrypoint is node, so this runs `node main.mjs`.

@@ -292,7 +292,10 @@ function daprComponentProblems(component: Manifest): string[] {
   const maxBytes = metadata.get('maxMessageBytes');
   if (maxBytes !== undefined && Number(maxBytes) < 1024 * 1024) fail(`maxMessageBytes ${String(maxBytes)} caps messages below 1 MiB (trap 4); leave it unset`);
   if (spec(component).type === 'pubsub.kafka') {
-    if (!metadata.has('excludeHeaderMetaRegex')) fail('excludeHeaderMetaRegex must be set (publish metadata leaks into Kafka headers, trap 8)');
+    const exclude = str(metadata.get('excludeHeaderMetaRegex'));
+    if (!exclude) fail('excludeHeaderMetaRegex must be set (publish metadata leaks into Kafka headers, trap 8)');
+    // The Dapr bus marks records as structured CloudEvents with metadata.content-type (dapr/README.md).
+    else if (!new RegExp(exclude).test('partitionKey') || new RegExp(exclude).test('content-type')) fail('excludeHeaderMetaRegex must drop partitionKey and keep content-type');
     if (!metadata.has('authType')) fail('authType must be set');
     if (!metadata.has('brokers')) fail('brokers must be set');
   }
@@ -310,6 +313,12 @@ function subscriptionProblems(subscription: Manifest): string[] {
   return problems;
 }
 
+function resiliencyProblems(resiliency: Manifest): string[] {
+  const statestore = asObject(asObject(asObject(asObject(spec(resiliency).targets).components).statestore).outbound);
+  // A retried first-write can never succeed and a lost race is no outage (dapr/base/resiliency.yaml).
+  return statestore.retry !== undefined || statestore.circuitBreaker !== undefined ? [`${label(resiliency)}: the statestore outbound target must have a timeout only (no retry, no circuit breaker)`] : [];
+}
+
 function manifestProblems(manifest: Manifest): string[] {
   if (manifest.body.kind === 'Secret') return [`${label(manifest)}: no Secret is committed (scripts/cluster-deploy.sh creates them)`];
   if (isKsvc(manifest)) return ksvcProblems(manifest);
@@ -317,6 +326,7 @@ function manifestProblems(manifest: Manifest): string[] {
   if (isKafkaSink(manifest) && !str(spec(manifest).contentMode)) return [`${label(manifest)}: spec.contentMode must be set`];
   if (isDaprComponent(manifest)) return daprComponentProblems(manifest);
   if (isSubscription(manifest)) return subscriptionProblems(manifest);
+  if (isKind(manifest, 'dapr.io/v1alpha1', 'Resiliency')) return resiliencyProblems(manifest);
   return [];
 }
 
@@ -389,6 +399,8 @@ function deploymentProblems(manifests: Manifest[]): string[] {
     }
   }
 
+  problems.push(...wiringProblems(manifests, alwaysOn));
+
   // Dapr: every ksvc's config exists where Configurations are rendered.
   const configurations = new Set(manifests.filter((m) => isKind(m, 'dapr.io/v1alpha1', 'Configuration')).map(nameOf));
   if (configurations.size > 0) {
@@ -414,6 +426,49 @@ function deploymentProblems(manifests: Manifest[]): string[] {
       const minIsr = Number(asObject(spec(topic).config)['min.insync.replicas'] ?? 1);
       if (!(replicas >= 1 && replicas <= brokers)) problems.push(`${label(topic)}: replicas ${replicas} must be 1..${brokers} (brokers)`);
       if (minIsr > replicas) problems.push(`${label(topic)}: min.insync.replicas ${minIsr} > replicas ${replicas}`);
+    }
+  }
+  return problems;
+}
+
+function envOf(ksvc: Manifest): Map<string, string | undefined> {
+  return new Map(asArray(container(ksvc).env).map((item) => [str(asObject(item).name) ?? '', str(asObject(item).value)]));
+}
+
+/** How the functions reach Kafka, each other and the state store fits the delivery mode. */
+function wiringProblems(manifests: Manifest[], alwaysOn: boolean): string[] {
+  const problems: string[] = [];
+  const ksvcs = new Map(manifests.filter(isKsvc).map((m) => [nameOf(m), m]));
+  const components = manifests.filter(isDaprComponent);
+  const config = manifests.find((m) => m.body.kind === 'ConfigMap' && nameOf(m) === 'todo-env');
+  const busUrl = str(asObject(config?.body.data).EVENT_BUS_URL);
+  if (config) {
+    // KafkaSource mode: kafkajs writes the CloudEvents binding; a pubsub component in the sidecars would
+    // also make daprd consume what the apps list in GET /dapr/subscribe (double delivery).
+    const pubsubs = new Set(components.filter((m) => spec(m).type === 'pubsub.kafka').map(nameOf));
+    if (alwaysOn && !(busUrl?.startsWith('dapr://') && pubsubs.has(busUrl.slice('dapr://'.length)))) problems.push(`EVENT_BUS_URL ${busUrl} must be dapr://<the pubsub.kafka component> in the always-on mode (structured records Dapr subscribers parse)`);
+    if (!alwaysOn && !busUrl?.startsWith('kafka://')) problems.push(`EVENT_BUS_URL ${busUrl} must be kafka:// when KafkaSources deliver`);
+  }
+  const chat = ksvcs.get('chat');
+  if (chat && ksvcs.size > 1) {
+    const env = envOf(chat);
+    const callees = { task: 'TASK_URL', reminder: 'REMINDER_URL', notification: 'NOTIFICATION_URL' } as const;
+    for (const [callee, variable] of Object.entries(callees)) {
+      const target = ksvcs.get(callee);
+      if (!target) continue;
+      if (env.get('TASK_SERVICE') === 'dapr') {
+        // Dapr invocation goes sidecar to sidecar, past the activator: it cannot wake a function at zero.
+        if (!(Number(templateAnnotations(target)['autoscaling.knative.dev/min-scale']) >= 1)) problems.push(`chat invokes ${callee} through Dapr, which cannot wake it at min-scale 0`);
+      } else if (env.get(variable) !== `http://${callee}.todo.svc.cluster.local`) {
+        problems.push(`chat env ${variable} must be http://${callee}.todo.svc.cluster.local (the Knative route, which wakes ${callee}), is ${env.get(variable)}`);
+      }
+    }
+    const store = env.get('RATE_LIMIT_STORE');
+    if (!store?.startsWith('dapr:')) problems.push(`chat env RATE_LIMIT_STORE must be dapr:<state store> (shared by every chat pod), is ${store}`);
+    else if (components.length > 0) {
+      const component = components.find((m) => nameOf(m) === store.slice('dapr:'.length));
+      if (!str(spec(component ?? chat).type)?.startsWith('state.')) problems.push(`RATE_LIMIT_STORE ${store} is not a state store component here`);
+      else if (!asArray(component!.body.scopes).includes('chat')) problems.push(`state store ${store} is not scoped to chat`);
     }
   }
   return problems;
@@ -489,6 +544,23 @@ describe('overlays', () => {
     const imagesOf = (dir: string) => render(dir).filter(isKsvc).map((ksvc) => str(container(ksvc).image) ?? '');
     for (const image of imagesOf('knative/overlays/kind')) expect(image).toMatch(/^kind\.local\/todo-[a-z-]+:dev$/);
     for (const image of imagesOf('knative/overlays/cloud')) expect(image).toMatch(/^ghcr\.io\/[a-z0-9-]+\/todo-[a-z-]+:[\w.-]+$/);
+  });
+});
+
+describe('Dockerfile', () => {
+  const lines = readFileSync(join(root, 'Dockerfile'), 'utf8').split('\n').filter((line) => line.trim() && !line.trim().startsWith('#'));
+  const runtime = lines.slice(lines.findLastIndex((line) => /^FROM\s/.test(line)));
+
+  it('builds the bundles on Node 24 and runs one of them on distroless Node 24 as a non-root user', () => {
+    expect(lines.find((line) => /^FROM\s/.test(line))).toMatch(/^FROM node:24[\w.-]* AS build$/);
+    expect(runtime[0]).toMatch(/^FROM gcr\.io\/distroless\/nodejs24-debian12:nonroot$/);
+    expect(runtime).toContain('USER 65532:65532');
+  });
+
+  it('copies into the runtime image only the chosen function\'s bundle folder (main.mjs, migrations, public)', () => {
+    expect(runtime.filter((line) => /^(COPY|ADD)\s/.test(line))).toEqual(['COPY --from=build /src/dist/${FUNCTION}/ ./']);
+    expect(lines).toContain('RUN npm run build && rm -f dist/*/meta.json');
+    expect(runtime.at(-1)).toBe('CMD ["main.mjs"]');
   });
 });
 

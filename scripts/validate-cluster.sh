@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Checks the cluster files without a cluster (CI runs it; so does `task manifests`):
+#   1. kubeconform, strict: every YAML document under knative/ and dapr/ (kustomizations aside), then
+#      the rendered output of every kustomization (kubectl kustomize), against the vendored schemas in
+#      scripts/k8s-schemas/, looked up through its index.json exactly like the Ajv test does: a kind
+#      without a schema there fails;
+#   2. go-task: Taskfile.yml parses and lists every documented task the README names;
+#   3. shellcheck: every shell script (scripts/**/*.sh and .ci/run).
+# The platform rules schemas cannot express (annotations, ports, scale bounds, delivery, ...) are
+# checked by scripts/manifests.unit.test.ts, part of npm test.
+# Tools, from PATH or the Go bin directory (~/go/bin):
+#   kubeconform  go install github.com/yannh/kubeconform/cmd/kubeconform@v0.8.0   (needs Go >= 1.26)
+#   task         go install github.com/go-task/task/v3/cmd/task@v3.54.0            (needs Go >= 1.26)
+#   the shellcheck package (Debian: apt-get install shellcheck)
+#   kubectl (kubectl kustomize) or kustomize (go install sigs.k8s.io/kustomize/kustomize/v5@v5.7.1),
+#   or KUSTOMIZE=/path/to/kustomize; node (reads the schema index).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PATH="$PATH:${GOBIN:-${GOPATH:-$HOME/go}/bin}"
+# The tasks README.md and knative/README.md document.
+documented_tasks=(setup dev test bench build images kind:up deploy smoke logs kind:down manifests)
+failures=()
+
+step() { printf '\n==> %s\n' "$*"; }
+fail() {
+  echo "FAILED: $*" >&2
+  failures+=("$*")
+}
+need() { command -v "$1" >/dev/null || { echo "validate-cluster: $1 is missing: $2" >&2; exit 2; }; }
+
+need kubeconform 'go install github.com/yannh/kubeconform/cmd/kubeconform@v0.8.0'
+need task 'go install github.com/go-task/task/v3/cmd/task@v3.54.0'
+need shellcheck 'apt-get install shellcheck'
+need node 'npm ci brings node_modules/.bin/node; or install Node'
+
+if [[ -n ${KUSTOMIZE:-} ]]; then
+  kustomize=("$KUSTOMIZE" build)
+elif kubectl version --client >/dev/null 2>&1; then
+  kustomize=(kubectl kustomize)
+elif command -v kustomize >/dev/null; then
+  kustomize=(kustomize build)
+else
+  echo 'validate-cluster: kubectl or kustomize is missing: go install sigs.k8s.io/kustomize/kustomize/v5@v5.7.1' >&2
+  exit 2
+fi
+
+# kubeconform finds a schema by template; {{ .Group }} is the apiVersion's group ("v1" for the core
+# group), so <dir>/<group>/<kind>_<version>.json never confuses Knative's Service with the core one.
+schemas=$(mktemp -d)
+trap 'rm -rf "$schemas"' EXIT
+node -e '
+  const { mkdirSync, readFileSync, symlinkSync } = require("node:fs");
+  const { dirname, join, resolve } = require("node:path");
+  const [index, out] = process.argv.slice(1);
+  for (const [key, file] of Object.entries(JSON.parse(readFileSync(index, "utf8")))) {
+    const [apiVersion, kind] = key.split("|");
+    const parts = apiVersion.split("/");
+    mkdirSync(join(out, parts[0]), { recursive: true });
+    symlinkSync(join(dirname(resolve(index)), file), join(out, parts[0], kind.toLowerCase() + "_" + parts.at(-1) + ".json"));
+  }' scripts/k8s-schemas/index.json "$schemas"
+conform=(kubeconform -strict -summary -schema-location "$schemas/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json")
+
+step "kubeconform: every YAML document under knative/ and dapr/"
+"${conform[@]}" -ignore-filename-pattern '(^|/)kustomization\.ya?ml$' knative dapr || fail "kubeconform knative/ dapr/"
+
+mapfile -t kustomizations < <(find knative dapr -name kustomization.yaml -exec dirname {} \; | sort)
+for dir in "${kustomizations[@]}"; do
+  # A kustomize Component renders only inside the kustomization that uses it.
+  if grep -qE '^kind:[[:space:]]*Component[[:space:]]*$' "$dir/kustomization.yaml"; then continue; fi
+  step "kubeconform: ${kustomize[*]} $dir"
+  if ! rendered=$("${kustomize[@]}" "$dir"); then
+    fail "${kustomize[*]} $dir"
+    continue
+  fi
+  "${conform[@]}" - <<<"$rendered" || fail "kubeconform $dir (rendered)"
+done
+
+step "go-task $(task --version): Taskfile.yml parses and lists the documented tasks"
+if listed=$(task --taskfile Taskfile.yml --list-all); then
+  for name in "${documented_tasks[@]}"; do
+    grep -qE "^\* ${name}:" <<<"$listed" || fail "task $name is not in Taskfile.yml"
+  done
+  echo "$(grep -c '^\* ' <<<"$listed") tasks, the documented ones included: ${documented_tasks[*]}"
+else
+  fail "task --list-all"
+fi
+
+step "shellcheck $(shellcheck --version | sed -n 's/^version: //p')"
+mapfile -t scripts < <(find scripts -name '*.sh' | sort)
+if shellcheck .ci/run "${scripts[@]}"; then
+  echo "clean: .ci/run ${scripts[*]}"
+else
+  fail shellcheck
+fi
+
+if ((${#failures[@]} > 0)); then
+  printf '\nvalidate-cluster: %d check(s) failed:\n' "${#failures[@]}" >&2
+  printf '  - %s\n' "${failures[@]}" >&2
+  exit 1
+fi
+printf '\nvalidate-cluster: all checks passed\n'
