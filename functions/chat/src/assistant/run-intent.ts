@@ -8,6 +8,8 @@ import { describeTask, HELP, joinWords, remindersSentence } from './format';
 import { listReminders, listNotifications, remind } from './reminder-operations';
 import { type Preference, resolveRef } from './resolve-ref';
 import { listTasks } from './list-operation';
+import { shiftedDue } from './shift-due';
+import { showTask } from './show-task';
 import { say, type Turn } from './turn';
 
 const summary = (task: Task): TaskSummary => ({ id: task.id, title: task.title });
@@ -63,22 +65,34 @@ async function add(intent: Extract<Intent, { kind: 'add' }>, state: Conversation
 }
 
 async function update(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
-  const { addTags, removeTags, ...fields } = intent.changes;
+  const { addTags, removeTags, shiftBy, ...fields } = intent.changes;
   const changes: TaskChanges = {};
-  for (const key of ['title', 'description', 'dueAt', 'priority', 'recurrence', 'tags'] as const) {
+  for (const key of ['title', 'description', 'dueAt', 'priority', 'recurrence', 'tags', 'reminders'] as const) {
     if (fields[key] !== undefined) (changes as Record<string, unknown>)[key] = fields[key];
   }
-  if (addTags?.length || removeTags?.length) {
+  if (addTags?.length || removeTags?.length || shiftBy) {
     const current = await deps.clients.tasks.get(deps.call, target.id);
-    const tags = new Set(changes.tags ?? current.tags);
-    for (const tag of addTags ?? []) tags.add(tag);
-    for (const tag of removeTags ?? []) tags.delete(tag);
-    changes.tags = [...tags];
+    if (addTags?.length || removeTags?.length) {
+      const tags = new Set(changes.tags ?? current.tags);
+      for (const tag of addTags ?? []) tags.add(tag);
+      for (const tag of removeTags ?? []) tags.delete(tag);
+      changes.tags = [...tags];
+    }
+    if (shiftBy) {
+      if (!current.dueAt) return say(`"${current.title}" has no due time to move; say when it is due, e.g. "move it to friday 9am".`, { ...state, lastTask: target });
+      changes.dueAt = shiftedDue(current.dueAt, shiftBy, deps.timeZone);
+    }
   }
+  if (changes.dueAt === null) changes.reminders = [];
   if (Object.keys(changes).length === 0) return say(`What should I change about "${target.title}"?`, { ...state, lastTask: target });
   const task = await deps.clients.tasks.update(deps.call, target.id, changes);
-  const note = changes.description ? ` Note: "${task.description}".` : '';
-  return say(`Updated ${describeTask(task, deps.timeZone, deps.now)}.${note}`, { ...state, lastTask: summary(task) }, {
+  const notes = [
+    changes.description ? `Note: "${task.description}".` : '',
+    changes.dueAt === null ? 'It has no due time now.' : '',
+    changes.recurrence === null ? 'It no longer repeats.' : '',
+    intent.changes.reminders?.length === 0 && changes.dueAt !== null ? "I won't remind you about it." : '',
+  ].filter(Boolean);
+  return say([`Updated ${describeTask(task, deps.timeZone, deps.now)}.`, ...notes].join(' '), { ...state, lastTask: summary(task) }, {
     actions: [{ kind: 'updated', taskIds: [task.id] }],
     tasks: [task],
   });
@@ -133,10 +147,12 @@ export async function runIntent(intent: Intent, state: ConversationState, deps: 
       case 'list':
         return await listTasks(intent, state, deps);
       case 'update':
+      case 'show':
       case 'remind': {
         const resolved = await resolveAll(intent, [intent.target], 'any', state, deps, preResolved);
         if (resolved.kind === 'stop') return resolved.turn;
         const target = resolved.tasks[0]!;
+        if (intent.kind === 'show') return await showTask(target, state, deps);
         return intent.kind === 'update' ? await update(intent, target, state, deps) : await remind(intent, target, state, deps);
       }
       case 'complete':

@@ -59,6 +59,32 @@ describe('runIntent', () => {
     expect(turn.reply).toBe('Added "Pay rent" · due Mon, Jun 1, 9:00 AM · repeats every month on the 1st. I will remind you 2 days before and when it is due.');
   });
 
+  it('moves a due time by an amount, and says so when there is no due time to move', async () => {
+    const { deps, tasks } = given([{ title: 'Dentist', dueAt: '2026-05-04T13:00:00.000Z' }, { title: 'Someday' }]);
+    const moved = await runIntent({ kind: 'update', target: { kind: 'title', text: 'dentist' }, changes: { shiftBy: 'P1D' } }, {}, deps);
+    expect(moved.reply).toBe('Updated "Dentist" · due Tue, May 5, 3:00 PM.');
+    expect([...tasks.values()][0]!.dueAt).toBe('2026-05-05T15:00:00+02:00');
+    const none = await runIntent({ kind: 'update', target: { kind: 'title', text: 'someday' }, changes: { shiftBy: 'PT1H' } }, {}, deps);
+    expect(none.reply).toBe('"Someday" has no due time to move; say when it is due, e.g. "move it to friday 9am".');
+    expect(none.actions).toEqual([]);
+  });
+
+  it('takes the due time, the repetition or the reminders away', async () => {
+    const { deps, tasks } = given([{ title: 'Standup', dueAt: '2026-05-04T07:00:00.000Z', reminders: ['PT0S'], recurrence: { rrule: 'FREQ=DAILY', timezone: 'Europe/Berlin' } }]);
+    const target = { kind: 'title', text: 'standup' } as const;
+    expect((await runIntent({ kind: 'update', target, changes: { recurrence: null } }, {}, deps)).reply).toBe('Updated "Standup" · due Mon, May 4, 9:00 AM. It no longer repeats.');
+    expect((await runIntent({ kind: 'update', target, changes: { reminders: [] } }, {}, deps)).reply).toMatch(/I won't remind you about it\.$/);
+    expect((await runIntent({ kind: 'update', target, changes: { dueAt: null } }, {}, deps)).reply).toBe('Updated "Standup". It has no due time now.');
+    expect([...tasks.values()][0]).toMatchObject({ dueAt: null, reminders: [], recurrence: null });
+  });
+
+  it('shows one task in full', async () => {
+    const { deps } = given([{ title: 'Pay rent', description: 'IBAN in the folder', dueAt: '2026-06-01T07:00:00.000Z', reminders: ['P2D'], tags: ['home'] }]);
+    const turn = await runIntent({ kind: 'show', target: { kind: 'title', text: 'rent' } }, {}, deps);
+    expect(turn.reply).toBe('"Pay rent" · due Mon, Jun 1, 9:00 AM · #home\nNote: IBAN in the folder\nReminders: 2 days before\nNot done yet.');
+    expect(turn.state.lastTask).toMatchObject({ title: 'Pay rent' });
+  });
+
   it('answers thanks without doing anything', async () => {
     const { deps } = given([{ title: 'Alpha' }]);
     const turn = await runIntent({ kind: 'thanks' }, {}, deps);

@@ -44,6 +44,22 @@ describe('POST /chat against the real task function', () => {
     expect((await kit.call('alice', 'GET', `/tasks/${id}`)).body.priority).toBe('urgent');
   });
 
+  it('moves a task by an amount, takes its due time away, and shows it in full', async () => {
+    const added = await kit.chat('ivan', 'add dentist tomorrow at 3pm');
+    const id = added.tasks![0]!.id;
+    const pushed = await kit.chat('ivan', 'push it back a day', added.conversationId);
+    expect(pushed.actions).toEqual([{ kind: 'updated', taskIds: [id] }]);
+    // The day after tomorrow, still at 15:00 in Berlin (a daylight-saving change in between keeps the wall clock).
+    const berlin = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const dayAfterTomorrow = berlin.format(new Date(Date.now() + 2 * 86_400_000)).slice(0, 10);
+    expect(berlin.format(new Date((await kit.call('ivan', 'GET', `/tasks/${id}`)).body.dueAt))).toBe(`${dayAfterTomorrow}, 15:00`);
+    const undated = await kit.chat('ivan', 'remove the due date from it', added.conversationId);
+    expect(undated.reply).toBe('Updated "dentist". It has no due time now.');
+    expect((await kit.call('ivan', 'GET', `/tasks/${id}`)).body).toMatchObject({ dueAt: null, reminders: [] });
+    const shown = await kit.chat('ivan', 'show details of it', undated.conversationId);
+    expect(shown.reply).toBe('"dentist"\nNot done yet.');
+  });
+
   it('asks which task is meant when two match, remembers the question, and acts on the answer', async () => {
     const a = (await kit.call('carol', 'POST', '/tasks', { title: 'Dentist appointment' })).body;
     const b = (await kit.call('carol', 'POST', '/tasks', { title: 'Dentist bill' })).body;

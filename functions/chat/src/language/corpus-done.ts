@@ -84,4 +84,6 @@ export const doneCorpus: CorpusEntry[] = [
   { message: 'remove finished items from my list', expect: { kind: 'clear-completed' } },
   { message: 'clear my list', expect: { kind: 'unknown' } },
   { message: 'delete everything', expect: { kind: 'unknown' } },
+  complete('complete the first two', index(1, 2)),
+  complete('done with the first 3', index(1, 2, 3)),
 ];

@@ -93,4 +93,9 @@ export const otherCorpus: CorpusEntry[] = [
   { message: 'add meeting with Sam on 31st february', expect: { kind: 'unknown', reason: 'there is no February 31' } },
   { message: 'move 1 to april 31', expect: { kind: 'unknown', reason: 'there is no April 31' } },
   { message: "what's due on feb 30", expect: { kind: 'unknown', reason: 'there is no February 30' } },
+  remind('remind me again in 30 minutes', it, { at: '2026-05-06T10:30:00+02:00' }),
+  { message: 'show details of 2', expect: { kind: 'show', target: index(2) } },
+  { message: "what's the status of the dentist", expect: { kind: 'show', target: title('dentist') } },
+  { message: 'tell me about it', expect: { kind: 'show', target: it } },
+  { message: 'show 2', expect: { kind: 'show', target: index(2) } },
 ];

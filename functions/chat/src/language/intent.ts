@@ -29,13 +29,23 @@ export interface TaskFilter {
   sort?: 'dueAt' | 'priority' | 'createdAt' | 'title';
 }
 
-export type TaskChanges = Partial<Omit<TaskDraft, 'reminders'>> & { addTags?: string[]; removeTags?: string[] };
+export type TaskChanges = Partial<Omit<TaskDraft, 'dueAt' | 'recurrence'>> & {
+  /** null: no due time any more. */
+  dueAt?: string | null;
+  /** null: stop repeating. */
+  recurrence?: TaskDraft['recurrence'] | null;
+  /** Move the due time by an ISO 8601 duration ("-PT1H" earlier); days and weeks keep the wall-clock time. */
+  shiftBy?: string;
+  addTags?: string[];
+  removeTags?: string[];
+};
 
 /** What one chat message asks for. */
 export type Intent =
   | { kind: 'add'; task: TaskDraft }
   | { kind: 'list'; filter: TaskFilter; label: string } // label: "due today", "high priority tagged work", …
   | { kind: 'update'; target: TaskRef; changes: TaskChanges }
+  | { kind: 'show'; target: TaskRef } // "show details of 2": everything about one task
   | { kind: 'complete'; targets: TaskRef[] }
   | { kind: 'reopen'; targets: TaskRef[] }
   | { kind: 'delete'; targets: TaskRef[] }

@@ -3,6 +3,7 @@ import { bulkIntent } from './bulk-intents';
 import type { Intent, ParseContext } from './intent';
 import { listIntent } from './list-intent';
 import { remindIntent } from './remind-intent';
+import { showIntent } from './show-intent';
 import { impossibleDay } from './impossible-dates';
 import { isThanks, smallTalk } from './small-talk';
 import { normalize, tidy, withoutCourtesy } from './text';
@@ -20,6 +21,7 @@ function understand(text: string, context: ParseContext): Intent {
     remindIntent(text, context) ??
     updateIntent(text, context) ??
     bulkIntent(text) ??
+    showIntent(text) ??
     listIntent(text, context) ??
     addIntent(text, context) ?? { kind: 'unknown', reason: 'I could not tell what to do' }
   );

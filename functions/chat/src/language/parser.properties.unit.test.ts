@@ -5,7 +5,7 @@ import { Recurrence } from '#shared/contracts/recurrence';
 import { IsoDuration, Rfc3339 } from '#shared/contracts/time';
 import { type Intent, parseMessage } from './intent';
 
-const KINDS = new Set(['add', 'list', 'update', 'complete', 'reopen', 'delete', 'remind', 'list-reminders', 'list-notifications', 'clear-completed', 'help', 'greeting', 'thanks', 'unknown']);
+const KINDS = new Set(['add', 'list', 'update', 'complete', 'reopen', 'delete', 'remind', 'list-reminders', 'list-notifications', 'clear-completed', 'show', 'help', 'greeting', 'thanks', 'unknown']);
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney', 'UTC'];
 
 /** Words the parser gives a meaning to: title words in the property must avoid them. */

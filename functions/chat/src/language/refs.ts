@@ -10,6 +10,8 @@ const IT = /^(?:it|that|this|this one|that one|that task|this task|the one|same 
 const NUMBERS = new RegExp(String.raw`^${NUMBER}(?:${JOIN}${NUMBER})*$`, 'i');
 const RANGE = /^(?:(?:tasks?|numbers?)\s+)?#?(\d{1,3})\s*(?:-|–|to|through|thru)\s*#?(\d{1,3})$/i;
 const ORDINAL_LIST = new RegExp(String.raw`^(?:the\s+)?${ORDINAL}(?:${JOIN}(?:the\s+)?${ORDINAL})*(?:\s+(?:ones?|tasks?|items?))?$`, 'i');
+const FIRST_FEW = /^(?:the\s+)?first\s+(two|three|four|five|\d{1,2})(?:\s+(?:ones|tasks|items))?$/i;
+const FEW: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 const EVERYTHING = /^(?:all|everything|all (?:of )?(?:them|my tasks|tasks)|every task|the lot)$/i;
 
 const index = (value: number): TaskRef => ({ kind: 'index', index: value });
@@ -38,6 +40,11 @@ export function parseRefs(phrase: string): TaskRef[] | undefined {
   const text = tidy(phrase);
   if (text === '' || EVERYTHING.test(text)) return undefined;
   if (IT.test(text)) return [{ kind: 'it' }];
+  const few = FIRST_FEW.exec(text);
+  if (few) {
+    const count = FEW[few[1]!.toLowerCase()] ?? Number(few[1]);
+    if (count >= 1 && count <= 50) return Array.from({ length: count }, (_, offset) => index(offset + 1));
+  }
   const range = RANGE.exec(text);
   if (range) {
     const [from, to] = [Number(range[1]), Number(range[2])];

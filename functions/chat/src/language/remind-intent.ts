@@ -10,6 +10,8 @@ const BEFORE_REF = new RegExp(String.raw`^remind me\s+(${DURATION}(?:\s*(?:,|and
 const BEFORE = new RegExp(String.raw`\s(${DURATION})\s+(?:before|ahead|earlier|prior)(?:\s+(?:it|that|it'?s due))?$`, 'i');
 /** "remind me tomorrow at 8 about the dentist": the time before the task. */
 const WHEN_ABOUT = /^remind me\s+((?:in|at|on|this|next|tomorrow|today|tonight)\b.*?)\s+(?:about|of|regarding)\s+(.+)$/i;
+/** "remind me again in 30 minutes": about the task just talked about. */
+const AGAIN = /^remind me\s+(?:again|about it again|of it again)\s+(.+)$/i;
 const AT_DUE = /\s(?:when it'?s due|at the (?:due )?time|on time)$/i;
 
 type Remind = Extract<Intent, { kind: 'remind' }>;
@@ -24,6 +26,9 @@ function toRemind(refPhrase: string, when: Omit<Remind, 'kind' | 'target'>): Int
 export function remindIntent(text: string, context: ParseContext): Intent | undefined {
   const beforeRef = BEFORE_REF.exec(text);
   if (beforeRef) return toRemind(beforeRef[2]!, { before: offsetsIn(beforeRef[1]!)[0]! });
+  const again = AGAIN.exec(text);
+  const againAt = again ? findDate(again[1]!, context) : undefined;
+  if (again && againAt && tidy(withoutDate(again[1]!, againAt)) === '') return { kind: 'remind', target: { kind: 'it' }, at: againAt.dueAt };
   const whenAbout = WHEN_ABOUT.exec(text);
   const found = whenAbout ? findDate(whenAbout[1]!, context) : undefined;
   if (whenAbout && found && tidy(withoutDate(whenAbout[1]!, found)) === '') return toRemind(whenAbout[2]!, { at: found.dueAt });

@@ -2,6 +2,7 @@ import { dueValue, priorityValue, recurrenceChange } from './change-values';
 import type { Intent, ParseContext, TaskChanges, TaskRef } from './intent';
 import { findTags } from './priority-tags';
 import { parseRef, titleWords } from './refs';
+import { DURATION, isoDuration } from './durations';
 import { tidy, unquote } from './text';
 
 type Rule = { pattern: RegExp; changes: (value: string, context: ParseContext) => TaskChanges | undefined; refGroup?: 1 | 2 };
@@ -38,6 +39,14 @@ const description = (value: string): TaskChanges | undefined => {
   const text = unquote(value) ?? tidy(value);
   return text ? { description: text } : undefined;
 };
+const later = (value: string): TaskChanges | undefined => {
+  const duration = isoDuration(value);
+  return duration && duration !== 'PT0S' ? { shiftBy: duration } : undefined;
+};
+const earlier = (value: string): TaskChanges | undefined => {
+  const changes = later(value);
+  return changes ? { shiftBy: `-${changes.shiftBy}` } : undefined;
+};
 const STATUS_WORD = /^(?:done|complete|completed|finished|not done|undone|incomplete|pending|open)$/i;
 const anything = (value: string, context: ParseContext): TaskChanges | undefined => STATUS_WORD.test(value.trim()) ? undefined : priority(value) ?? due(value, context) ?? recurrenceChange(value, context) ?? newTitle(value);
 
@@ -45,13 +54,28 @@ const TAGS_TAIL = String.raw`((?:with\s+|as\s+)?#\S+(?:\s*(?:,|and|&)?\s*#\S+)*)
 const SHORT_REF = String.raw`(it|that|this(?: one)?|#?\d{1,3}|the (?:first|second|third|fourth|fifth|last) one)`;
 const RECURS = String.raw`((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly|bi-?weekly)\b.*)`;
 
+const SHIFT = String.raw`(${DURATION})`;
+const MOVE_VERB = String.raw`(?:move|reschedule|postpone|push|shift|delay|defer|snooze|bump)`;
+
 /** Each phrasing: the ref is group 1 and the new value group 2, unless `refGroup` says 2. */
 const RULES: Rule[] = [
+  { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(.+?)\s+(?:back\s+|out\s+|later\s+)?(?:by|for)\s+${SHIFT}$`, 'i'), changes: later },
+  { pattern: new RegExp(String.raw`^(?:push|move|shift|put)\s+(.+?)\s+(?:back|out)\s+(?:by\s+)?${SHIFT}$`, 'i'), changes: later },
+  { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(.+?)\s+${SHIFT}\s+later$`, 'i'), changes: later },
+  { pattern: new RegExp(String.raw`^(?:bring|move|pull|shift)\s+(.+?)\s+forward\s+(?:by\s+)?${SHIFT}$`, 'i'), changes: earlier },
+  { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(.+?)\s+${SHIFT}\s+earlier$`, 'i'), changes: earlier },
+  { pattern: /^(?:remove|clear|delete|drop|unset)\s+(?:the\s+)?(?:due\s+date|due\s+time|deadline|date)\s+(?:from|of|on|for)\s+(.+)()$/i, changes: () => ({ dueAt: null }) },
+  { pattern: /^no\s+(?:due\s+date|deadline)\s+(?:for|on)\s+(.+)()$/i, changes: () => ({ dueAt: null }) },
+  { pattern: /^(?:stop|don'?t|do not|no longer)\s+repeat(?:ing)?\s+(.+)()$/i, changes: () => ({ recurrence: null }) },
+  { pattern: /^(?:remove|cancel|delete|clear|drop)\s+(?:the\s+)?(?:repeat|repetition|recurrence)\s+(?:from|of|on|for)\s+(.+)()$/i, changes: () => ({ recurrence: null }) },
+  { pattern: /^(?:make|set)\s+(.+?)\s+(?:an?\s+)?(?:not\s+repeat|non-?recurring|one-?off(?:\s+task)?|one-?time(?:\s+task)?)()$/i, changes: () => ({ recurrence: null }) },
+  { pattern: /^(?:no|turn off|disable|remove|cancel|delete|clear|stop)\s+(?:the\s+|all\s+)?reminders?\s+(?:for|on|from|of|about)\s+(.+)()$/i, changes: () => ({ reminders: [] }) },
+  { pattern: /^(?:don'?t|do not|never)\s+remind\s+me\s+(?:about|of)\s+(.+)()$/i, changes: () => ({ reminders: [] }) },
   { pattern: /^(?:rename|retitle)\s+((["']).+?\2)\s+(?:to|as)\s*:?\s*(.+)$/i, changes: (value) => newTitle(value) },
   { pattern: /^(?:rename|retitle)\s+(.+?)\s+(?:to|as)\s*:?\s+(.+)$/i, changes: newTitle },
   { pattern: /^(?:change|set|update)\s+the\s+(?:title|name)\s+(?:of|for)\s+(.+?)\s+to\s*:?\s+(.+)$/i, changes: newTitle },
   { pattern: /^call\s+(it|that|this one)\s+(.+)$/i, changes: newTitle },
-  { pattern: /^(?:move|reschedule|postpone|push|shift|delay|bring forward)\s+(.+?)\s+(?:to|for|until|till)\s+(.+)$/i, changes: due },
+  { pattern: /^(?:move|reschedule|postpone|push|shift|delay|defer|snooze|bring forward)\s+(.+?)\s+(?:to|for|until|till)\s+(.+)$/i, changes: due },
   { pattern: /^(?:change|set|update)\s+the\s+(?:due\s+)?(?:date|time|deadline)\s+(?:of|for|on)\s+(.+?)\s+to\s+(.+)$/i, changes: due },
   { pattern: /^(?:make|set)\s+(.+?)\s+due\s+(.+)$/i, changes: due },
   { pattern: /^(?:change|set|update)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(.+?)\s+to\s+(.+)$/i, changes: priority },

@@ -1,0 +1,19 @@
+import { addDays, formatInZone, instantOf, wallClockAt } from '../language/zoned-time';
+
+const PARTS = /^(-)?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+
+/**
+ * `dueAt` moved by an ISO 8601 duration ("P1D", "-PT30M") in the user's zone: days and weeks move the
+ * calendar day and keep the wall-clock time (across a daylight-saving change too); hours and minutes
+ * move the instant.
+ */
+export function shiftedDue(dueAt: string, duration: string, timeZone: string): string {
+  const match = PARTS.exec(duration);
+  if (!match) throw new Error(`not an ISO 8601 duration: ${duration}`);
+  const sign = match[1] ? -1 : 1;
+  const [weeks, days, hours, minutes, seconds] = match.slice(2).map((value) => Number(value ?? 0));
+  const wall = wallClockAt(new Date(dueAt), timeZone);
+  const day = addDays(wall, sign * (weeks! * 7 + days!));
+  const moved = instantOf({ ...wall, ...day }, timeZone).getTime() + sign * ((hours! * 60 + minutes!) * 60 + seconds!) * 1000;
+  return formatInZone(new Date(moved), timeZone);
+}
