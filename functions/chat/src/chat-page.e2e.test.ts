@@ -57,6 +57,9 @@ async function signIn(on: Page, user: string) {
   await expect.poll(() => on.locator('#status').textContent()).toBe('Live updates on');
 }
 
+/** True when nothing (hidden text in a scrolled box, say) makes the page taller than what it shows. */
+const pageEndsAtItsContent = (on: Page) => on.evaluate<boolean>("document.documentElement.scrollHeight <= document.getElementById('status').getBoundingClientRect().bottom + window.scrollY + 40");
+
 async function say(message: string, on: Page = page) {
   const replies = await on.locator('#log li.assistant:not(.thinking)').count();
   await on.getByLabel('Message').fill(message);
@@ -135,6 +138,12 @@ describe.skipIf(!hasChromium && !required)('the chat page in Chromium', () => {
     expect(await page.locator('#log li.user').first().textContent()).toBe('You: add buy milk tomorrow at 5pm #shopping !high');
   });
 
+  it('keeps the page as tall as its content when the conversation scrolls', async () => {
+    for (const message of ['show my tasks', 'help', "what's due today", 'overdue', 'show everything']) await say(message);
+    expect(await page.evaluate<boolean>("document.getElementById('log').scrollHeight > document.getElementById('log').clientHeight")).toBe(true);
+    expect(await pageEndsAtItsContent(page)).toBe(true);
+  });
+
   it('renders HTML typed into the chat or coming from another client as text', async () => {
     await say('add <img src=x onerror=window.injected=1> tomorrow');
     await kit.call('erin', 'POST', '/tasks', { title: '<b onmouseover=alert(1)>bold</b>', priority: 'urgent', tags: ['web'] });
@@ -189,6 +198,7 @@ describe.skipIf(!hasChromium && !required)('the chat page in Chromium', () => {
     expect(tasks.y).toBeGreaterThan(chat.y + chat.height - 1);
     expect(chat.x + chat.width).toBeLessThanOrEqual(390);
     expect(await phone.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await pageEndsAtItsContent(phone.page)).toBe(true);
     expect(await phone.page.locator('#notifications li .kind').first().textContent()).toBe('Reminder');
     await shot('5-phone', phone.page);
     await phone.context.close();
