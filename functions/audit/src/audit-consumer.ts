@@ -1,10 +1,10 @@
+import { groupCommit } from '#shared/db/group-commit';
 import { CATALOG, type EventType } from '#shared/events/catalog';
 import type { Consumer } from '#shared/events/consumer';
 import { ack } from '#shared/events/outcome';
 import { TOPICS } from '#shared/events/topics';
 import type { AuditDeps } from './audit-deps';
-import { createAuditAppender } from './audit-appender';
-import { auditEntry } from './audit-record';
+import { type AuditEntry, auditEntry } from './audit-record';
 import { appendBatch } from './audit-store';
 
 /** Every event and command type of the catalog. */
@@ -17,13 +17,13 @@ export const AUDITED_TYPES = Object.keys(CATALOG) as EventType[];
  * Postgres refuses is dropped to `audit-dead-letter`.
  */
 export function createAuditConsumer(deps: AuditDeps): Consumer {
-  const appender = createAuditAppender((entries) => appendBatch(deps.sql, deps.schema, entries));
+  const append = groupCommit((entries: readonly AuditEntry[]) => appendBatch(deps.sql, deps.schema, entries));
   return {
     name: 'audit',
     topics: Object.values(TOPICS),
     types: AUDITED_TYPES,
     async handle(event) {
-      const result = await appender.append(auditEntry(event, deps.clock()));
+      const result = await append(auditEntry(event, deps.clock()));
       return ack(result.kind === 'duplicate' ? 'already recorded' : undefined);
     },
   };
