@@ -4,7 +4,8 @@ import type { Recurrence } from '#shared/contracts/recurrence';
 /** What the schedule says about the task after this one. */
 export type NextOccurrence =
   | { kind: 'next'; dueAt: string; index: number }
-  | { kind: 'ended'; reason: 'count' | 'until' };
+  /** `never`: the rule names no further date within about a century (see {@link SEARCH_PERIODS}). */
+  | { kind: 'ended'; reason: 'count' | 'until' | 'never' };
 
 export interface OccurrenceInput {
   /** The completed task's due time (any RFC 3339 instant). */
@@ -20,8 +21,16 @@ type Zoned = NonNullable<ReturnType<RRuleTemporal['next']>>;
 
 const SUB_DAILY = new Set(['HOURLY', 'MINUTELY', 'SECONDLY']);
 
+/**
+ * How many periods of its frequency the search for the next slot may step through: about a century
+ * (the longest real gap, Feb 29 across 2100, is 8 years). It bounds the work a rule that can never
+ * match again (the 30th of a month that is always February, by its INTERVAL) costs the event loop.
+ * HOURLY rules step day by day through days that cannot match, so the library's default suffices.
+ */
+const SEARCH_PERIODS: Record<string, number> = { YEARLY: 100, MONTHLY: 1_200, WEEKLY: 5_300, DAILY: 36_600, HOURLY: 10_000 };
+
 /** The rule's parts without `RRULE:` and without `COUNT`, which the series index enforces instead. */
-function ruleParts(rrule: string): { parts: string[]; count: number | null; freq: string } {
+function ruleParts(rrule: string): { parts: string[]; count: number | null; freq: string; until: boolean } {
   const all = rrule.replace(/^RRULE:/i, '').split(';').filter(Boolean);
   const value = (name: string) => all.find((part) => part.toUpperCase().startsWith(`${name}=`))?.split('=')[1];
   const count = value('COUNT');
@@ -29,6 +38,7 @@ function ruleParts(rrule: string): { parts: string[]; count: number | null; freq
     parts: all.filter((part) => !part.toUpperCase().startsWith('COUNT=')),
     count: count === undefined ? null : Number(count),
     freq: (value('FREQ') ?? '').toUpperCase(),
+    until: value('UNTIL') !== undefined,
   };
 }
 
@@ -73,11 +83,17 @@ function anchor(input: OccurrenceInput, freq: string, parts: string[]): { dtstar
  * // → { kind: 'next', dueAt: '2026-03-30T07:00:00.000Z', index: 2 } (09:00 Berlin, summer time)
  */
 export function nextOccurrence(input: OccurrenceInput): NextOccurrence {
-  const { parts, count, freq } = ruleParts(input.recurrence.rrule);
+  const { parts, count, freq, until } = ruleParts(input.recurrence.rrule);
   if (count !== null && input.index >= count) return { kind: 'ended', reason: 'count' };
   const start = anchor(input, freq, parts);
-  const rule = new RRuleTemporal({ rruleString: start.parts.join(';'), dtstart: start.dtstart });
-  const next = rule.next(new Date(start.after), false);
-  if (!next) return { kind: 'ended', reason: 'until' };
+  const rule = new RRuleTemporal({ rruleString: start.parts.join(';'), dtstart: start.dtstart, maxIterations: SEARCH_PERIODS[freq] ?? 10_000 });
+  let next: Zoned | null;
+  try {
+    next = rule.next(new Date(start.after), false);
+  } catch (error) {
+    if (/^Maximum iterations/.test((error as Error).message)) return { kind: 'ended', reason: 'never' };
+    throw error;
+  }
+  if (!next) return { kind: 'ended', reason: until ? 'until' : 'never' };
   return { kind: 'next', dueAt: new Date(next.epochMilliseconds).toISOString(), index: input.index + 1 };
 }

@@ -78,6 +78,25 @@ describe('the next occurrence from the schedule', () => {
     expect(dueOf(next('FREQ=DAILY', '2026-03-28T01:30:00Z'))).toBe('2026-03-30T00:30:00.000Z');
   });
 
+  it('ends the series when the rule names no further date', () => {
+    // every 7 days, but only on Mondays, starting on a Tuesday
+    expect(next('FREQ=DAILY;INTERVAL=7;BYDAY=MO', '2026-05-05T07:00:00Z')).toEqual({ kind: 'ended', reason: 'never' });
+    // every 12 months from February, on the 30th
+    expect(next('FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=30', '2026-02-24T08:00:00Z')).toEqual({ kind: 'ended', reason: 'never' });
+  });
+
+  it('stops searching after about a century, so a rule that never matches costs little', () => {
+    // refused by the contract today; a task stored before that could still carry it (unbounded, the search took 12 s)
+    const started = performance.now();
+    expect(next('FREQ=YEARLY;BYDAY=MO;BYSETPOS=54', '2026-02-24T08:00:00Z')).toEqual({ kind: 'ended', reason: 'never' });
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it('still finds a Feb 29 eight years on, across 2100', () => {
+    expect(dueOf(next('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29', '2096-02-29T08:00:00Z'))).toBe('2104-02-29T08:00:00.000Z');
+    expect(dueOf(next('FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29', '2096-02-29T08:00:00Z'))).toBe('2104-02-29T08:00:00.000Z');
+  });
+
   it('accepts the RRULE: prefix', () => {
     expect(dueOf(next('RRULE:FREQ=DAILY', '2026-05-04T07:00:00Z'))).toBe('2026-05-05T07:00:00.000Z');
   });

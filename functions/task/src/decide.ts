@@ -65,6 +65,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * Applies changes. A change of `status` to completed is a completion; back to pending reopens.
+ * A task that gets a recurrence starts a series (its own id, index 1) unless it is in one already.
  * Nothing that differs → no new version and no event.
  */
 export function decideUpdate(current: Task, changes: TaskChanges, context: EventContext): Decision {
@@ -90,6 +91,10 @@ export function decideUpdate(current: Task, changes: TaskChanges, context: Event
       next.reminders = [AT_DUE_TIME];
       changed.push('reminders');
     }
+  }
+  if (changed.includes('recurrence') && next.recurrence && !next.series) {
+    next.series = { id: next.id, index: 1 };
+    changed.push('series');
   }
   if (status === 'pending' && current.status === 'completed') {
     next.status = 'pending';

@@ -196,6 +196,20 @@ describe('decideUpdate', () => {
     expect(violationOf(() => decideUpdate(current, { dueAt: null }, fixedContext()))).toMatchObject({ field: 'dueAt' });
   });
 
+  it('starts a series when a task gets a recurrence, and keeps the series when the rule changes or goes', () => {
+    const current = anExistingTask({ dueAt: '2026-05-02T15:00:00.000Z', reminders: ['PT0S'] });
+
+    const recurring = decideUpdate(current, { recurrence: DAILY }, fixedContext());
+    const weekly = decideUpdate({ ...recurring.task, series: { id: TASK_ID, index: 3 } }, { recurrence: { ...DAILY, rrule: 'FREQ=WEEKLY' } }, fixedContext());
+    const single = decideUpdate(weekly.task, { recurrence: null }, fixedContext());
+
+    expect(recurring.task.series).toEqual({ id: current.id, index: 1 });
+    expect(recurring.events[0]).toMatchObject({ data: { changed: ['recurrence', 'series'] } });
+    expectValid(recurring.events);
+    expect(weekly.task.series).toEqual({ id: TASK_ID, index: 3 });
+    expect(single.task).toMatchObject({ recurrence: null, series: { id: TASK_ID, index: 3 } });
+  });
+
   it('refuses reminders on a task without a due time', () => {
     expect(violationOf(() => decideUpdate(anExistingTask(), { reminders: ['PT5M'] }, fixedContext()))).toMatchObject({ field: 'reminders' });
   });
