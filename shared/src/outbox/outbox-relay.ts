@@ -62,7 +62,9 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const rows = await sql.unsafe(`select position, event from ${schema}.outbox order by position limit $1`, [batchSize]);
     if (rows.length === 0) return 0;
     await bus.publish(rows.map((row) => row.event as AnyEvent));
-    await sql.unsafe(`delete from ${schema}.outbox where position <= $1`, [rows.at(-1)!.position]);
+    // Exactly the rows published: a transaction that took a lower position but committed after this
+    // read is not in `rows`, and a range delete (position <= last) would drop its events unpublished.
+    await sql.unsafe(`delete from ${schema}.outbox where position = any($1::text::bigint[])`, [`{${rows.map((row) => String(row.position)).join(',')}}`]);
     return rows.length;
   }
 
