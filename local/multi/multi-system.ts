@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatTargets } from './dispatch-targets';
@@ -15,6 +16,12 @@ const OWNED_PATHS: readonly [string, FunctionName][] = [
   ['/notifications', 'notification'],
   ['/audit', 'audit'],
 ];
+
+/** Builds the bundles when one is missing. */
+export function ensureBundles(root: string): void {
+  if (FUNCTIONS.every((name) => existsSync(join(root, 'dist', name, 'main.mjs')))) return;
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', timeout: 300_000 });
+}
 
 export interface MultiSystemOptions {
   /** The project root (holds dist/ and node_modules/). */

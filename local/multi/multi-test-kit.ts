@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,16 +8,10 @@ import { parseKafkaUrl } from '#shared/bus/kafka-url';
 import { kafkaScript } from '#shared/testing/kafka-global-setup';
 export { readTopic } from '#shared/testing/kafka-test-kit';
 import { freePort } from '../../bench/spawn-function';
-import { FUNCTIONS, type MultiSystem, startMultiSystem } from './multi-system';
+import { ensureBundles, type MultiSystem, startMultiSystem } from './multi-system';
 import { tokenCache } from './token-cache';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Builds the bundles when one is missing (CI builds them before the tests). */
-export function ensureBundles(): void {
-  if (FUNCTIONS.every((name) => existsSync(join(root, 'dist', name, 'main.mjs')))) return;
-  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', timeout: 300_000 });
-}
 
 export interface TestMultiSystem extends MultiSystem {
   runDir: string;
@@ -31,7 +24,7 @@ export interface TestMultiSystem extends MultiSystem {
 
 /** The multi-process system on free ports, the run's broker and database, logs in a temp dir. */
 export async function startTestMultiSystem(): Promise<TestMultiSystem> {
-  ensureBundles();
+  ensureBundles(root);
   const kafkaUrl = inject('kafkaUrl');
   const runDir = mkdtempSync(join(tmpdir(), 'todo-multi-'));
   const secret = randomBytes(32).toString('hex');

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import postgres from 'postgres';
+import { createKafkaClient } from '#shared/bus/kafka-client';
+import { connect, type Sql } from '#shared/db/connect';
+import { kafkaScript } from '#shared/testing/kafka-global-setup';
+import { ensureBundles, FUNCTIONS, type MultiSystem, startMultiSystem } from '../../local/multi/multi-system';
+import { tokenCache } from '../../local/multi/token-cache';
+import { type BenchScenario, loadRow, num, type Row } from '../bench-scenario';
+import { runLoad } from '../http-load';
+import { freePort } from '../spawn-function';
+import { summarize } from '../stats';
+import { generateTask } from '../task-generator';
+import { benchUser } from './create-throughput';
+import { produceConsume, singleRowInserts } from './kafka-ceilings';
+
+const MINUTE_MS = 60_000;
+/** The consumers of `task-events`: every task change is fanned out to each of them. */
+const TASK_EVENT_CONSUMERS = ['reminder', 'recurrence', 'audit', 'chat'];
+
+/** A fresh database on the server, dropped by `drop`. */
+async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  const name = `bench_multi_${randomBytes(4).toString('hex')}`;
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } catch (error) {
+    await admin.end();
+    throw new Error(`the multi-process bench needs a Postgres server (bash scripts/postgres.sh install start, or BENCH_DATABASE_URL): ${(error as Error).message}`);
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`${what} not reached within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Records of `task-events` the consumer groups of `groups` have not committed yet. */
+async function taskEventsLag(brokers: string[], groups: readonly string[]): Promise<number> {
+  const admin = createKafkaClient({ brokers, clientId: 'bench-lag', log: pino({ level: 'silent' }) }).admin();
+  await admin.connect();
+  try {
+    const ends = new Map((await admin.fetchTopicOffsets('task-events')).map((partition) => [partition.partition, Number(partition.high)]));
+    let lag = 0;
+    for (const groupId of groups) {
+      const [committed] = await admin.fetchOffsets({ groupId, topics: ['task-events'] });
+      for (const partition of committed?.partitions ?? []) lag += (ends.get(partition.partition) ?? 0) - Math.max(0, Number(partition.offset));
+    }
+    return lag;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Sustained `POST /tasks` through the ingress; then the time from each 201 to the task's audit record. */
+async function createAndTrace(system: MultiSystem, sql: Sql, secret: string, options: { tasks: number; users: number; concurrency: number; brokers: string[] }) {
+  const token = tokenCache(secret);
+  const answeredAt = new Map<string, number>();
+  const now = new Date();
+  const load = await runLoad({
+    count: options.tasks,
+    concurrency: options.concurrency,
+    maxMs: 10 * MINUTE_MS,
+    progressEvery: 5_000,
+    onProgress: (done, elapsedMs) => console.log(`  create: ${done.toLocaleString('en')} in ${(elapsedMs / 1000).toFixed(1)} s`),
+    call: async (index) => {
+      const response = await fetch(`${system.url}/tasks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await token(benchUser(index % options.users))}`, 'content-type': 'application/json' },
+        body: JSON.stringify(generateTask(index, now)),
+      });
+      const body = await response.text();
+      if (response.status !== 201) return `POST /tasks answered ${response.status}: ${body.slice(0, 200)}`;
+      answeredAt.set((JSON.parse(body) as { id: string }).id, Date.now());
+      return null;
+    },
+  });
+  const createdEnd = Date.now();
+  await until(
+    async () => {
+      const [row] = await sql.unsafe(`select count(*)::int as n from audit.audit_records where type = 'dev.todo.task.created.v1'`);
+      return (row?.n as number) >= answeredAt.size;
+    },
+    10 * MINUTE_MS,
+    'every TaskCreated in the audit log',
+  );
+  await until(async () => (await taskEventsLag(options.brokers, TASK_EVENT_CONSUMERS)) === 0, 10 * MINUTE_MS, 'every task-events consumer group drained');
+  const drainedSeconds = (Date.now() - createdEnd) / 1_000;
+  const rows = await sql.unsafe(`select task_id, received_at from audit.audit_records where type = 'dev.todo.task.created.v1'`);
+  const toAudit = rows.flatMap((row) => {
+    const answered = answeredAt.get(row.task_id as string);
+    return answered === undefined ? [] : [new Date(row.received_at as string).getTime() - answered];
+  });
+  return { load, toAudit: summarize(toAudit), drainedSeconds };
+}
+
+/**
+ * Task creation over HTTP through the multi-process system (ingress → task process → outbox → Kafka →
+ * dispatcher → reminder, recurrence, audit and chat processes), beside the raw ceilings measured in the
+ * same run: kafkajs produce→consume alone and single-row inserts with the `postgres` client alone.
+ * Starts its own broker on BENCH_KAFKA_PORT (default 59292, fresh topics) and a fresh database on the
+ * Postgres server (BENCH_DATABASE_URL, else the scripts/postgres.sh server), and removes both afterwards.
+ */
+export const multiProcessFanOutScenario: BenchScenario = {
+  name: 'multi-process-fan-out',
+  async run({ config, root }) {
+    const kafkaPort = process.env.BENCH_KAFKA_PORT ?? '59292';
+    const brokers = [`127.0.0.1:${kafkaPort}`];
+    const serverUrl = config.databaseUrl ?? 'postgres://todo:todo@127.0.0.1:55432/todo';
+    ensureBundles(root);
+    kafkaScript(kafkaPort, 'stop', 'reset', 'start');
+    const database = await freshDatabase(serverUrl);
+    const sql = connect(database.url, { max: config.concurrency, applicationName: 'bench-multi' });
+    const runDir = mkdtempSync(join(tmpdir(), 'bench-multi-'));
+    let system: MultiSystem | undefined;
+    try {
+      console.log('  raw ceilings: kafkajs produce→consume, postgres single-row inserts');
+      const kafka = await produceConsume(brokers, config.tasks);
+      const inserts = await singleRowInserts(sql, config.tasks, config.concurrency);
+
+      const secret = randomBytes(32).toString('hex');
+      const ports = Object.fromEntries(await Promise.all([...FUNCTIONS, 'dispatcher'].map(async (name) => [name, await freePort()]))) as Parameters<typeof startMultiSystem>[0]['ports'];
+      system = await startMultiSystem({ root, databaseUrl: database.url, kafkaUrl: `kafka://${brokers[0]}`, secret, runDir, dataDir: join(runDir, 'data'), ingressPort: await freePort(), ports, logLevel: 'warn' });
+      console.log(`  multi-process system up; creating ${config.tasks.toLocaleString('en')} tasks`);
+      const traced = await createAndTrace(system, sql, secret, { tasks: config.tasks, users: config.users, concurrency: config.concurrency, brokers });
+
+      const fanOut = `fanned out to ${TASK_EVENT_CONSUMERS.length} consumer groups, drained ${traced.drainedSeconds.toFixed(1)} s after the last 201`;
+      const rows: Row[] = [
+        loadRow('multi-process POST /tasks', `ingress, ${config.users} users, concurrency ${config.concurrency}`, traced.load, config.tasks),
+        ['multi-process 201 → audit record', 'Kafka + dispatcher + audit process', num(traced.toAudit.count), '', num(traced.toAudit.p50Ms), num(traced.toAudit.p99Ms), num(traced.toAudit.maxMs), fanOut],
+        ['kafkajs produce → consume (alone)', `${kafka.recordBytes} B records, ${kafka.partitions} partitions, batches of 100`, num(kafka.records), num(kafka.consumedPerSecond), '', '', '', `produce alone ${num(kafka.producedPerSecond)}/s`],
+        loadRow('postgres single-row insert (alone)', `concurrency ${config.concurrency}`, inserts, config.tasks),
+      ];
+      return { rows, details: { multiProcess: traced, kafka, inserts } };
+    } finally {
+      await system?.stop();
+      await sql.end({ timeout: 5 });
+      await database.drop();
+      kafkaScript(kafkaPort, 'stop');
+      rmSync(runDir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+// The multi-process system (`task up`): every function bundle in its own process, the dispatcher and the
+// ingress on PORT (8080), against the Postgres server at DATABASE_URL and the broker at EVENT_BUS_URL.
+// Started in the background by scripts/multi.sh; stops everything it started on SIGTERM or SIGINT.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '#shared/log/logger';
+import { loadLocalSecrets } from '#shared/runtime/local-secrets';
+import { FUNCTIONS, startMultiSystem } from './multi-system';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const env = process.env;
+const log = createLogger({ service: 'multi', level: env.LOG_LEVEL ?? 'info' });
+const dataDir = env.DATA_DIR ?? '.data';
+const base = Number(env.MULTI_BASE_PORT ?? 18180);
+const ports = { ...Object.fromEntries(FUNCTIONS.map((name, index) => [name, base + 1 + index])), dispatcher: base } as Record<(typeof FUNCTIONS)[number] | 'dispatcher', number>;
+
+const system = await startMultiSystem({
+  root,
+  databaseUrl: env.DATABASE_URL ?? 'postgres://todo:todo@127.0.0.1:55432/todo',
+  kafkaUrl: env.EVENT_BUS_URL ?? 'kafka://127.0.0.1:59092',
+  secret: env.AUTH_JWT_SECRET ?? loadLocalSecrets(dataDir).authJwtSecret,
+  runDir: join(root, '.run', 'multi'),
+  dataDir,
+  ingressPort: Number(env.PORT ?? 8080),
+  ports,
+  logLevel: env.LOG_LEVEL ?? 'info',
+});
+log.info({ url: system.url, functions: Object.fromEntries(FUNCTIONS.map((name) => [name, system.functionUrl(name)])), logs: '.run/multi/<name>.log' }, 'ready');
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    log.info('stopping');
+    void system.stop().then(() => process.exit(0), () => process.exit(1));
+  });
+}
