@@ -1,4 +1,5 @@
 import { durationMs } from '#shared/contracts/time';
+import { scheduleWhenKnown } from '../clients/schedule-when-known';
 import { isUnavailable, ServiceError } from '../clients/service-error';
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
 import type { Intent } from '../language/intent';
@@ -17,7 +18,7 @@ export async function remind(intent: Extract<Intent, { kind: 'remind' }>, target
   const next = { ...state, lastTask: target };
   if (intent.at) {
     try {
-      const reminder = await deps.clients.reminders.schedule(deps.call, { taskId: target.id, remindAt: intent.at });
+      const reminder = await scheduleWhenKnown(deps.clients, deps.call, { taskId: target.id, remindAt: intent.at });
       return say(`I'll remind you about "${target.title}" on ${formatWhen(reminder.remindAt ?? intent.at, deps.timeZone, deps.now)}.`, next, {
         actions: [{ kind: 'reminder-scheduled', taskIds: [target.id] }],
       });

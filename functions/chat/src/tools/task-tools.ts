@@ -3,6 +3,7 @@ import '#shared/contracts/english-errors';
 import { durationMs } from '#shared/contracts/time';
 import type { Task } from '#shared/contracts/task';
 import type { Clients } from '../clients/clients';
+import { scheduleWhenKnown } from '../clients/schedule-when-known';
 import { ServiceError } from '../clients/service-error';
 import type { CallContext } from '../clients/service-transport';
 import type { Action } from '../conversation/conversation-store';
@@ -107,7 +108,7 @@ const RUNNERS: { [N in ToolName]: Runner<N> } = {
   async schedule_reminder({ taskId, before, remindAt }, clients, call) {
     if (!before === !remindAt) throw new ToolInputError('give exactly one of before or remindAt');
     if (remindAt) {
-      const reminder = await clients.reminders.schedule(call, { taskId, remindAt });
+      const reminder = await scheduleWhenKnown(clients, call, { taskId, remindAt });
       return { value: reminder, actions: [{ kind: 'reminder-scheduled', taskIds: [taskId] }], tasks: [] };
     }
     const task = await clients.tasks.get(call, taskId);
