@@ -151,6 +151,11 @@ describe('bad parameters', () => {
     ['limit=0', 'limit'],
     ['limit=201', 'limit'],
     ['limit=ten', 'limit'],
+    ['limit=1e1', 'limit'],
+    ['limit=0x10', 'limit'],
+    ['limit=%201', 'limit'],
+    ['limit=5.0', 'limit'],
+    ['limit=', 'limit'],
     ['type=dev.todo.task.exploded.v1', 'type'],
     ['type=dev.todo.task.created.v1&type=nonsense', 'type'],
     ['from=yesterday', 'from'],
@@ -165,6 +170,12 @@ describe('bad parameters', () => {
     expect(answer.status).toBe(422);
     expect(answer.headers.get('content-type')).toBe('application/problem+json');
     expect(answer.body.errors.map((error: { field: string }) => error.field)).toEqual([field]);
+  });
+
+  it('says which limits it takes', async () => {
+    const answer = await get(aUser(), '/audit?limit=500');
+    expect(answer.body.errors).toEqual([{ field: 'limit', message: 'must be a whole number from 1 to 200' }]);
+    expect((await get(aUser(), '/audit?limit=200')).status).toBe(200);
   });
 
   it('names the task id of the path, and refuses a second one in the query', async () => {

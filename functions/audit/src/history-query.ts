@@ -17,7 +17,7 @@ const shape = {
   from: z.optional(one(Rfc3339)),
   to: z.optional(one(Rfc3339)),
   order: z.optional(one(z.enum(['desc', 'asc']))),
-  limit: z.optional(one(z.coerce.number<string>().check(z.int(), z.minimum(1), z.maximum(200)))),
+  limit: z.optional(one(z.pipe(z.string().check(z.regex(/^(?:[1-9]\d?|1\d\d|200)$/, 'must be a whole number from 1 to 200')), z.transform(Number)))),
   cursor: z.optional(one(z.string().check(z.minLength(1), z.maxLength(500)))),
 };
 
