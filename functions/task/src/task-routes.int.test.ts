@@ -58,6 +58,8 @@ describe('POST /tasks', () => {
     ['a blank title', { title: '   ' }, 422, 'title'],
     ['a bad priority', { title: 'x', priority: 'asap' }, 422, 'priority'],
     ['a bad reminder offset', { title: 'x', dueAt: '2026-05-01T10:00:00Z', reminders: ['15 minutes'] }, 422, 'reminders.0'],
+    ['a NUL character', { title: 'nul\u0000here' }, 422, 'title'],
+    ['a lone surrogate in a tag', '{"title":"x","tags":["ok","\\ud800"]}', 422, 'tags.1'],
   ])('answers %s with a problem naming the field', async (_case, body, status, field) => {
     const before = (await kit.call('alice', 'GET', '/tasks?limit=200')).body.items.length;
     const response = await kit.call('alice', 'POST', '/tasks', body);

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import '../contracts/english-errors';
+import { brokenTextFields } from '../contracts/plain-text';
 import { type FieldError, Problem } from './problem';
 
 /** Maps schema issues to field errors; an unknown key is named as its own field. */
@@ -23,7 +24,8 @@ export function parseOr422<S extends z.core.$ZodType>(schema: S, value: unknown,
 
 /**
  * Reads a JSON request body and validates it: 415 when it is not JSON, 400 when it does not parse,
- * 422 naming the fields that break the schema. (Oversize bodies are refused earlier with 413.)
+ * 422 naming the fields that break the schema or hold text Postgres cannot store (NUL, lone
+ * surrogates). (Oversize bodies are refused earlier with 413.)
  */
 export async function readJson<S extends z.core.$ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
@@ -37,5 +39,7 @@ export async function readJson<S extends z.core.$ZodType>(c: Context, schema: S)
   } catch (error) {
     throw new Problem(400, 'Bad Request', `the body is not valid JSON: ${(error as Error).message}`);
   }
+  const broken = brokenTextFields(value);
+  if (broken.length) throw new Problem(422, 'Unprocessable Content', 'the request body is invalid', broken);
   return parseOr422(schema, value);
 }

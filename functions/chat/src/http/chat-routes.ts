@@ -12,7 +12,8 @@ import type { CallContext } from '../clients/service-transport';
 import { createConversation, findConversation, latestConversations, listMessages, recordExchange } from '../conversation/conversation-store';
 import { MAX_MESSAGE_LENGTH } from '../language/parse-message';
 import type { LanguageModel } from '../llm/openai-agent';
-import { firstCharacters, PlainText } from './plain-text';
+import { PlainText } from '#shared/contracts/plain-text';
+import { firstCharacters } from './plain-text';
 
 type Env = { Variables: RequestVariables & { user: User } };
 

@@ -7,7 +7,7 @@ import { scheduleWhenKnown } from '../clients/schedule-when-known';
 import { ServiceError } from '../clients/service-error';
 import type { CallContext } from '../clients/service-transport';
 import type { Action } from '../conversation/conversation-store';
-import { PlainText } from '../http/plain-text';
+import { PlainText } from '#shared/contracts/plain-text';
 
 const Priority = z.enum(['low', 'medium', 'high', 'urgent']);
 const Instant = PlainText.check(z.describe('RFC 3339 date-time with an offset, e.g. 2026-05-01T17:00:00+02:00'));
