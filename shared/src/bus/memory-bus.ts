@@ -15,19 +15,24 @@ export interface MemoryBusOptions {
   retry?: RetryPolicy;
   /** How many dead letters to keep for inspection. */
   keepDeadLetters?: number;
+  /** Partition keys delivered at the same time to one consumer (default 64; the Kafka bus consumes 12 partitions at a time). */
+  lanes?: number;
 }
 
 /**
  * The in-process bus of the one-process system, with the delivery rules of the real one: one
  * subscription per consumer function, the shared validation, retries with exponential backoff,
- * then the consumer's dead-letter topic. `publish` resolves when every subscriber has settled each
- * event, so an outbox row is only deleted once its consumers are done with it.
+ * then the consumer's dead-letter topic. Like Kafka partitions, events with the same partition key
+ * reach a consumer in order, and up to `lanes` keys are delivered at the same time; each consumer
+ * goes at its own pace. `publish` resolves when every subscriber has settled each event, so an
+ * outbox row is only deleted once its consumers are done with it.
  */
 export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLetters(): readonly DeadLetter[] } {
   const consumers: Consumer[] = [];
   const deadLetters: DeadLetter[] = [];
   const policy = options.retry ?? DEFAULT_RETRY;
   const keep = options.keepDeadLetters ?? 1_000;
+  const lanes = options.lanes ?? 64;
   let closed = false;
 
   async function deliver(consumer: Consumer, event: AnyEvent): Promise<void> {
@@ -49,15 +54,31 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLet
     }
   }
 
+  async function deliverAll(consumer: Consumer, events: readonly AnyEvent[]): Promise<void> {
+    const byKey = new Map<string, AnyEvent[]>();
+    for (const event of events) {
+      // An invalid event may lack its key; it is dead-lettered on its own.
+      const key = (event.partitionkey as string | undefined) ?? event.id;
+      const queue = byKey.get(key);
+      if (queue) queue.push(event);
+      else byKey.set(key, [event]);
+    }
+    const queues = [...byKey.values()];
+    let next = 0;
+    const lane = async () => {
+      while (next < queues.length) {
+        for (const event of queues[next++]!) await deliver(consumer, event);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(lanes, queues.length) }, lane));
+  }
+
   return {
     async publish(events) {
       if (closed) throw new Error('event bus is closed');
-      for (const event of events) {
-        const topic = topicOf(event.type);
-        const subscribers = consumers.filter((consumer) => consumer.topics.includes(topic));
-        await Promise.all(subscribers.map((consumer) => deliver(consumer, event)));
-        options.metrics?.published(topic);
-      }
+      const topics = events.map((event) => topicOf(event.type));
+      await Promise.all(consumers.map((consumer) => deliverAll(consumer, events.filter((_, index) => consumer.topics.includes(topics[index]!)))));
+      for (const topic of topics) options.metrics?.published(topic);
     },
     subscribe(consumer) {
       if (consumers.some((existing) => existing.name === consumer.name)) throw new Error(`consumer ${consumer.name} already subscribed`);

@@ -1,7 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import type { AnyEvent } from '../events/catalog';
 import { aTask, aTaskCompleted, aTaskCreated, eventContext, recordingConsumer } from '../testing/event-fixtures';
-import { drop, retry } from '../events/outcome';
+import { ack, drop, retry } from '../events/outcome';
 import { createMemoryBus } from './memory-bus';
 
 const log = pino({ level: 'silent' });
@@ -20,6 +22,65 @@ describe('the in-process bus', () => {
     for (const consumer of [audit, reminder]) {
       expect(consumer.calls.map((call) => (call.event as { id: string }).id)).toEqual([created.id, completed.id]);
     }
+  });
+
+  it('delivers other partition keys while one key waits, and one key\'s events in order', async () => {
+    const bus = createMemoryBus({ log, retry: fast });
+    const seen: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    bus.subscribe({
+      ...recordingConsumer({ types: ['dev.todo.task.created.v1', 'dev.todo.task.completed.v1'] }),
+      handle: async (event: AnyEvent) => {
+        seen.push(`start ${event.id}`);
+        // Delivered one at a time, task a's first event would wait out the second and b would come after it.
+        if (event.id === 'a-1') await Promise.race([released, sleep(1_000)]);
+        if (event.id === 'b-1') release();
+        seen.push(`end ${event.id}`);
+        return ack();
+      },
+    });
+    const taskA = aTask({ id: '11111111-1111-4111-8111-111111111111' });
+    const taskB = aTask({ id: '22222222-2222-4222-8222-222222222222' });
+
+    await bus.publish([
+      aTaskCreated(taskA, eventContext({ newId: () => 'a-1' })),
+      aTaskCreated(taskB, eventContext({ newId: () => 'b-1' })),
+      aTaskCompleted({ ...taskA, status: 'completed' }, eventContext({ newId: () => 'a-2' })),
+    ]);
+
+    expect(seen).toEqual(['start a-1', 'start b-1', 'end b-1', 'end a-1', 'start a-2', 'end a-2']);
+  });
+
+  it('lets each consumer go at its own pace, and resolves once every consumer settled every event', async () => {
+    const bus = createMemoryBus({ log, retry: fast, lanes: 1 });
+    const fastSeen: string[] = [];
+    let fastDone!: () => void;
+    const fastFinished = new Promise<void>((resolve) => (fastDone = resolve));
+    const slowSeen: string[] = [];
+    bus.subscribe({
+      ...recordingConsumer(),
+      name: 'fast',
+      handle: async (event: AnyEvent) => {
+        fastSeen.push(event.id);
+        if (fastSeen.length === 2) fastDone();
+        return ack();
+      },
+    });
+    bus.subscribe({
+      ...recordingConsumer(),
+      name: 'slow',
+      handle: async (event: AnyEvent) => {
+        if (slowSeen.length === 0) await Promise.race([fastFinished, sleep(1_000)]);
+        slowSeen.push(`${event.id} after fast saw ${fastSeen.length}`);
+        return ack();
+      },
+    });
+
+    await bus.publish([aTaskCreated(aTask(), eventContext({ newId: () => 'e-1' })), aTaskCreated(aTask(), eventContext({ newId: () => 'e-2' }))]);
+
+    expect(fastSeen).toEqual(['e-1', 'e-2']);
+    expect(slowSeen).toEqual(['e-1 after fast saw 2', 'e-2 after fast saw 2']);
   });
 
   it('refuses a second subscription under the same consumer name', () => {
