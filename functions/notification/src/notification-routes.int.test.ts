@@ -58,6 +58,22 @@ describe('a delivered reminder', () => {
     expect((await kit.published()).filter((e) => e.userid === alice)).toHaveLength(2);
   });
 
+  it('arriving many at once, duplicates among them, still makes exactly one notification per reminder', async () => {
+    const alice = aUser();
+    const events = Array.from({ length: 40 }, (_, i) => aReminderDelivered(alice, { title: `r${i}` }));
+    const redelivered = events.slice(0, 10);
+    const renamed = events.slice(10, 20).map((event) => event.cloneWith({ id: crypto.randomUUID() }));
+
+    const answers = await Promise.all([...events, ...redelivered, ...renamed].map((event) => kit.deliver(event)));
+
+    expect(answers.map((answer) => answer.status)).toEqual(Array(60).fill(202));
+    const { items } = await inbox(alice, '?limit=200');
+    expect(items.map((n) => n.title).sort()).toEqual(events.map((event) => (event.data as { title: string }).title).sort());
+    const published = (await kit.published()).filter((e) => e.userid === alice);
+    expect(published.filter((e) => e.type === 'dev.todo.notification.delivered.v1')).toHaveLength(40);
+    expect(published).toHaveLength(80);
+  });
+
   it('is listed newest first, for its own user only', async () => {
     const [alice, bob] = [aUser(), aUser()];
     for (const title of ['first', 'second', 'third']) {

@@ -11,16 +11,25 @@ interface PreferencesRow {
   quiet_hours: QuietHours | null;
 }
 
+const preferencesOf = (row: PreferencesRow): Preferences => ({
+  inApp: row.in_app,
+  webhook: row.webhook_url && row.webhook_secret ? { url: row.webhook_url, secret: row.webhook_secret } : null,
+  email: row.email_address ? { address: row.email_address } : null,
+  quietHours: row.quiet_hours,
+});
+
 /** The user's preferences, or the defaults (in-app only) when they never set any. */
 export async function loadPreferences(db: Db, schema: string, userId: string): Promise<Preferences> {
-  const [row] = (await db.unsafe(`select * from ${schema}.preferences where user_id = $1`, [userId])) as unknown as PreferencesRow[];
-  if (!row) return DEFAULT_PREFERENCES;
-  return {
-    inApp: row.in_app,
-    webhook: row.webhook_url && row.webhook_secret ? { url: row.webhook_url, secret: row.webhook_secret } : null,
-    email: row.email_address ? { address: row.email_address } : null,
-    quietHours: row.quiet_hours,
-  };
+  return (await loadPreferencesOf(db, schema, [userId])).get(userId)!;
+}
+
+/** Several users' preferences in one query, defaults for those who never set any. */
+export async function loadPreferencesOf(db: Db, schema: string, userIds: readonly string[]): Promise<Map<string, Preferences>> {
+  const found = new Map<string, Preferences>(userIds.map((userId) => [userId, DEFAULT_PREFERENCES]));
+  if (userIds.length === 0) return found;
+  const rows = (await db.unsafe(`select * from ${schema}.preferences where user_id = any($1::text[])`, [[...new Set(userIds)]])) as unknown as (PreferencesRow & { user_id: string })[];
+  for (const row of rows) found.set(row.user_id, preferencesOf(row));
+  return found;
 }
 
 export async function savePreferences(db: Db, schema: string, userId: string, preferences: Preferences, now: Date): Promise<void> {
