@@ -66,6 +66,14 @@ describe('the next occurrence from the schedule', () => {
     expect(next('FREQ=DAILY;UNTIL=20260505T235959Z', '2026-05-05T07:00:00Z')).toEqual({ kind: 'ended', reason: 'until' });
   });
 
+  it('reads a date-only UNTIL as the end of that day in the recurrence zone', () => {
+    // 23:30 Berlin on 10 May is still inside; 00:30 Berlin on 11 May (22:30 UTC on the 10th) is not
+    expect(dueOf(next('FREQ=DAILY;UNTIL=20260510', '2026-05-09T21:30:00Z'))).toBe('2026-05-10T21:30:00.000Z');
+    expect(next('FREQ=DAILY;UNTIL=20260510', '2026-05-09T22:30:00Z')).toEqual({ kind: 'ended', reason: 'until' });
+    // 23:00 Sydney on 10 May is 13:00 UTC: inside
+    expect(dueOf(next('FREQ=DAILY;UNTIL=20260510', '2026-05-09T13:00:00Z', undefined, { timezone: 'Australia/Sydney' }))).toBe('2026-05-10T13:00:00.000Z');
+  });
+
   it('skips slots already past at completion, and never repeats the slot of an early completion', () => {
     const DAILY = 'FREQ=DAILY';
     expect(dueOf(next(DAILY, '2026-05-01T07:00:00Z', '2026-05-04T10:00:00Z'))).toBe('2026-05-05T07:00:00.000Z');
