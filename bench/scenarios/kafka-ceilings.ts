@@ -28,7 +28,12 @@ export async function produceConsume(brokers: string[], records: number, recordB
   const topic = `bench-raw-${randomBytes(4).toString('hex')}`;
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions }] });
+  await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: partitions }] });
+  // Leaders are elected a moment after creation; offsets can be listed once every partition has one.
+  for (let tries = 0; !(await admin.fetchTopicOffsets(topic).then(() => true, () => false)); tries++) {
+    if (tries > 100) throw new Error(`topic ${topic} has no leaders after 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
   const sender = createKafkaSender(kafka);
   const consumer = kafka.consumer({ groupId: `${topic}-reader` });
   try {
