@@ -31,7 +31,7 @@ up() {
   nohup node_modules/.bin/node --import tsx local/multi/main.ts >>"$run/system.log" 2>&1 &
   echo $! >"$pid_file"
   local waited=0
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/ready"; do
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/ready"; do
     if ! is_running; then
       log "the system exited; last lines of $run/system.log:"
       tail -n 20 "$run/system.log" >&2
@@ -50,6 +50,7 @@ down() {
     kill -TERM "$pid"
     while kill -0 "$pid" 2>/dev/null && ((waited++ < 60)); do sleep 0.5; done
   fi
+  rm -f "$pid_file"
   # Whatever a killed supervisor left behind.
   local file
   for file in "$run"/*.pid; do
@@ -62,7 +63,7 @@ down() {
 }
 
 status() {
-  if is_running && curl -fsS -o /dev/null "http://127.0.0.1:$port/ready"; then
+  if is_running && curl -fs -o /dev/null "http://127.0.0.1:$port/ready"; then
     echo "online"
   else
     echo "down"
