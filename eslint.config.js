@@ -4,7 +4,7 @@ import pkg from './package.json' with { type: 'json' };
 import { functionBoundaries } from './scripts/check-boundaries.mjs';
 
 export default defineConfig(
-  globalIgnores(['dist/', '.data/', '.run/']),
+  globalIgnores(['dist/', '.data/', '.run/', '.cache/']),
   tseslint.configs.recommended,
   {
     name: 'todo/overrides',

@@ -1,8 +1,9 @@
 import type { BenchScenario } from './bench-scenario';
 import { auditAppendScenario } from './scenarios/audit-append';
 import { coldStartScenario } from './scenarios/cold-start';
+import { multiProcessFanOutScenario } from './scenarios/multi-process-fan-out';
 import { recurrenceLatencyScenario } from './scenarios/recurrence-latency';
 import { taskApiScenario } from './scenarios/task-api';
 
 /** Every scenario of `npm run bench`, in the order they run; add a new one here. */
-export const allScenarios: BenchScenario[] = [taskApiScenario, recurrenceLatencyScenario, auditAppendScenario, coldStartScenario];
+export const allScenarios: BenchScenario[] = [taskApiScenario, recurrenceLatencyScenario, auditAppendScenario, multiProcessFanOutScenario, coldStartScenario];

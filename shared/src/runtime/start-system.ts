@@ -2,12 +2,14 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { v7 as uuidv7 } from 'uuid';
 import { busMetrics } from '../bus/bus-metrics';
+import { createDaprBus } from '../bus/dapr-bus';
 import type { EventBus } from '../bus/event-bus';
 import { createKafkaBus } from '../bus/kafka-bus';
 import { parseKafkaUrl } from '../bus/kafka-url';
 import { createMemoryBus } from '../bus/memory-bus';
 import { BaseConfig } from '../config/base-config';
 import { loadConfig } from '../config/load-config';
+import { daprSidecar } from '../dapr/dapr-sidecar';
 import { migrate } from '../db/migrate';
 import { mountEventRoutes } from '../events/http-event-routes';
 import { deadLetterTopic } from '../events/topics';
@@ -16,6 +18,7 @@ import { createHttpApp } from '../http/create-http-app';
 import { operationalRoutes } from '../http/health';
 import { createLogger } from '../log/logger';
 import { createMetrics } from '../metrics/metrics';
+import { secretsFromStore } from '../secrets/store-secrets';
 import { type OutboxRelay, startOutboxRelay } from '../outbox/outbox-relay';
 import type { FunctionModule, FunctionParts } from './function-module';
 import { loadLocalSecrets } from './local-secrets';
@@ -35,7 +38,8 @@ export interface RunningSystem {
 function createBus(url: string, deps: Parameters<typeof createMemoryBus>[0] & { clientId: string }): EventBus {
   if (url.startsWith('memory:')) return createMemoryBus(deps);
   if (url.startsWith('kafka:')) return createKafkaBus({ ...parseKafkaUrl(url), ...deps });
-  throw new Error(`EVENT_BUS_URL ${url} is not supported (memory:// or kafka://host:port[,host:port])`);
+  if (url.startsWith('dapr:')) return createDaprBus({ url, sidecar: daprSidecar(process.env), log: deps.log, metrics: deps.metrics });
+  throw new Error(`EVENT_BUS_URL ${url} is not supported (memory://, kafka://host:port[,host:port] or dapr://<pubsub>)`);
 }
 
 /**
@@ -44,7 +48,11 @@ function createBus(url: string, deps: Parameters<typeof createMemoryBus>[0] & { 
  * operational routes, and a graceful stop on SIGTERM/SIGINT.
  */
 export async function startSystem(options: { env: Record<string, string | undefined>; modules: FunctionModule[]; handleSignals?: boolean }): Promise<RunningSystem> {
-  const config = loadConfig(BaseConfig, options.env);
+  const storeSecrets = await secretsFromStore(options.env);
+  // Functions that read process.env themselves (chat's own config) see the store's secrets too.
+  Object.assign(process.env, storeSecrets);
+  const env = { ...options.env, ...storeSecrets };
+  const config = loadConfig(BaseConfig, env);
   const log = createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL });
   const metrics = createMetrics(config.SERVICE_NAME);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, applicationName: config.SERVICE_NAME, log });
@@ -81,7 +89,7 @@ export async function startSystem(options: { env: Record<string, string | undefi
   }
 
   const server = await new Promise<Server>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: config.PORT, hostname: options.env.HOST ?? '0.0.0.0' }, () => resolve(started as Server));
+    const started = serve({ fetch: app.fetch, port: config.PORT, hostname: env.HOST ?? '0.0.0.0' }, () => resolve(started as Server));
   });
   server.on('connection', (socket) => {
     metrics.activeConnections.inc();
