@@ -1,6 +1,7 @@
 import type { IHeaders } from 'kafkajs';
 import type { AnyEvent } from '../events/catalog';
 import type { HttpMessage } from '../events/decode-http';
+import { encodeHeaderValue } from '../events/header-encoding';
 
 /** A Kafka record as produced: key, value and string headers. */
 export interface OutgoingRecord {
@@ -65,7 +66,7 @@ export function recordToHttp(record: IncomingRecord, wrap: WrapSource): HttpMess
   if (contentType?.toLowerCase().startsWith('application/cloudevents')) return { headers: { 'content-type': contentType }, body };
   if (headers['ce_specversion'] !== undefined) {
     const http: Record<string, string> = contentType ? { 'content-type': contentType } : {};
-    for (const [name, value] of Object.entries(headers)) if (name.startsWith('ce_')) http[`ce-${name.slice(3)}`] = value;
+    for (const [name, value] of Object.entries(headers)) if (name.startsWith('ce_')) http[`ce-${name.slice(3)}`] = encodeHeaderValue(value);
     return { headers: http, body };
   }
   return { headers: wrappedHeaders(record, headers, wrap), body };
@@ -83,12 +84,12 @@ function wrappedHeaders(record: IncomingRecord, headers: Record<string, string>,
   };
   if (headers['content-type']) http['content-type'] = headers['content-type'];
   if (record.key) {
-    http['ce-key'] = record.key.toString('utf8');
+    http['ce-key'] = encodeHeaderValue(record.key.toString('utf8'));
     http['ce-partitionkey'] = http['ce-key'];
   }
   for (const [name, value] of Object.entries(headers)) {
     if (name === 'content-type') continue;
-    http[`ce-kafkaheader${name.toLowerCase().replace(/[^a-z0-9]/g, '')}`] = value;
+    http[`ce-kafkaheader${name.toLowerCase().replace(/[^a-z0-9]/g, '')}`] = encodeHeaderValue(value);
   }
   return http;
 }

@@ -2,7 +2,7 @@ import { Kafka as KafkaBinding, type KafkaMessage } from 'cloudevents';
 import { describe, expect, it } from 'vitest';
 import { decodeHttpEvent } from '../events/decode-http';
 import { validateEvent } from '../events/validate-event';
-import { aTaskCreated } from '../testing/event-fixtures';
+import { aTask, aTaskCreated, eventContext } from '../testing/event-fixtures';
 import { eventToRecord, type IncomingRecord, recordToHttp } from './kafka-record';
 
 const wrap = { namespace: 'todo', sourceName: 'audit' };
@@ -46,6 +46,14 @@ describe('events as Kafka records (CloudEvents Kafka binding, binary mode)', () 
     const event = aTaskCreated();
     const http = recordToHttp(incoming(eventToRecord(event)), wrap);
     expect(http.headers['ce-id']).toBe(event.id);
+    const decoded = decodeHttpEvent(http);
+    expect(decoded.ok && validateEvent(decoded.event)).toEqual({ ok: true, event });
+  });
+
+  it('percent-encodes attribute values that are not printable ASCII on the HTTP hop, and decodes them back', () => {
+    const event = aTaskCreated(aTask(), eventContext({ userId: 'zoë 100%' }));
+    const http = recordToHttp(incoming(eventToRecord(event)), wrap);
+    expect(http.headers['ce-userid']).toBe('zo%C3%AB%20100%25');
     const decoded = decodeHttpEvent(http);
     expect(decoded.ok && validateEvent(decoded.event)).toEqual({ ok: true, event });
   });

@@ -1,4 +1,5 @@
 import { HTTP } from 'cloudevents';
+import { decodeHeaderValue } from './header-encoding';
 
 export interface HttpMessage {
   headers: Record<string, string>;
@@ -40,7 +41,8 @@ function decodeStructured(body: string): Decoded {
   return { ok: true, event: { ...withWireAttributes(event, wire, [...WIRE_ATTRIBUTES, 'data']), ...data?.fields } };
 }
 
-function decodeBinary(headers: Record<string, string>, body: string): Decoded {
+function decodeBinary(encoded: Record<string, string>, body: string): Decoded {
+  const headers = Object.fromEntries(Object.entries(encoded).map(([name, value]) => [name, name.startsWith('ce-') ? decodeHeaderValue(value) : value]));
   const event = HTTP.toEvent({ headers, body: '' });
   if (Array.isArray(event)) return notOk('batched CloudEvents are not accepted');
   const wire = Object.fromEntries(WIRE_ATTRIBUTES.map((name) => [name, headers[`ce-${name}`]]));
