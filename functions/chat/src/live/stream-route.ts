@@ -12,6 +12,8 @@ export interface StreamOptions {
   heartbeatMs?: number;
   /** Streams end after this long and the browser reconnects (Knative cuts requests at its timeout). */
   maxAgeMs?: number;
+  /** A stream whose client reads slower than messages come ends at this many unsent messages; the page reconnects and reloads. */
+  maxQueued?: number;
 }
 
 async function userOf(authenticate: Authenticator, token: string | undefined): Promise<User> {
@@ -32,32 +34,37 @@ export function streamRoutes(options: StreamOptions): Hono {
   const app = new Hono();
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const maxAgeMs = options.maxAgeMs ?? 240_000;
+  const maxQueued = options.maxQueued ?? 500;
 
   app.get('/stream', async (c) => {
     const header = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const user = await userOf(options.authenticate, c.req.query('access_token') ?? header);
     const queue: LiveMessage[] = [];
     let wake: (() => void) | null = null;
-    const unsubscribe = options.hub.subscribe(user.id, (message) => {
-      queue.push(message);
+    let open = true;
+    const stop = () => {
+      open = false;
       wake?.();
+    };
+    const unsubscribe = options.hub.subscribe(user.id, {
+      push(message) {
+        if (queue.length >= maxQueued) return stop();
+        queue.push(message);
+        wake?.();
+      },
+      end: stop,
     });
     if (!unsubscribe) throw new Problem(429, 'Too Many Requests', 'too many live streams are open for this user');
     c.header('X-Accel-Buffering', 'no');
 
     return streamSSE(c, async (stream) => {
-      let open = true;
-      const stop = () => {
-        open = false;
-        wake?.();
-      };
       stream.onAbort(stop);
       options.closing.addEventListener('abort', stop, { once: true });
       const deadline = Date.now() + maxAgeMs;
       try {
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ userId: user.id }), retry: 3_000 });
         while (open && !options.closing.aborted && Date.now() < deadline) {
-          while (queue.length > 0) {
+          while (open && queue.length > 0) {
             const message = queue.shift()!;
             await stream.writeSSE({ event: message.event, id: message.id, data: JSON.stringify(message.data) });
           }

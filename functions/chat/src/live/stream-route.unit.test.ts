@@ -11,7 +11,7 @@ const authenticate = async (token: string) => {
   return { id: token.slice(5) };
 };
 
-function given(options: { heartbeatMs?: number; maxAgeMs?: number } = {}) {
+function given(options: { heartbeatMs?: number; maxAgeMs?: number; maxQueued?: number } = {}) {
   const hub = createUserHub({ maxStreamsPerUser: 2 });
   const closing = new AbortController();
   const app = createHttpApp({ log: pino({ level: 'silent' }), metrics: createMetrics('stream-test'), maxBodyBytes: 1024 });
@@ -43,6 +43,30 @@ describe('GET /stream', () => {
     const stream = readEvents(await app.request('/stream', { headers: { authorization: 'Bearer good-alice' } }));
     await stream.done;
     expect(stream.events[0]).toMatchObject({ event: 'ready' });
+    expect(hub.streamCount()).toBe(0);
+  });
+
+  it('ends every open stream when the hub may have missed messages, so the pages reconnect and reload', async () => {
+    const { app, hub } = given();
+    const alice = readEvents(await app.request('/stream?access_token=good-alice'));
+    const bob = readEvents(await app.request('/stream?access_token=good-bob'));
+    await alice.waitFor((e) => e.event === 'ready');
+    await bob.waitFor((e) => e.event === 'ready');
+    expect([hub.has('alice'), hub.has('bob'), hub.has('carol')]).toEqual([true, true, false]);
+
+    expect(hub.endAll()).toBe(2);
+    await Promise.all([alice.done, bob.done]);
+    expect(hub.streamCount()).toBe(0);
+    expect(hub.has('alice')).toBe(false);
+  });
+
+  it('ends a stream whose reader falls more than maxQueued messages behind', async () => {
+    const { app, hub } = given({ maxQueued: 3 });
+    const stream = readEvents(await app.request('/stream?access_token=good-alice'));
+    await stream.waitFor((e) => e.event === 'ready');
+    for (let i = 1; i <= 4; i++) hub.publish('alice', { event: 'task', id: `e${i}`, data: { i } });
+    await stream.done;
+    expect(stream.events.map((e) => e.event)).toEqual(['ready']);
     expect(hub.streamCount()).toBe(0);
   });
 

@@ -5,12 +5,17 @@ export interface LiveMessage {
   data: unknown;
 }
 
-export type LiveListener = (message: LiveMessage) => void;
+/** An open page as the hub sees it: where its messages go, and how to end it. */
+export interface LiveListener {
+  push: (message: LiveMessage) => void;
+  /** Ends the stream; the browser reconnects and the page reloads what it may have missed. */
+  end: () => void;
+}
 
 /**
- * In-process fan-out of live messages to each user's open streams. Remembers recent event ids so a
- * redelivered event is pushed once. Every replica holds its own hub (see the README: each replica
- * must receive every event).
+ * This instance's open streams per user. Remembers recent event ids so a redelivered event is pushed
+ * once. Every chat instance holds its own hub; the live fan-out (live-fanout.ts) makes each event
+ * reach every instance's hub.
  */
 export function createUserHub(options: { maxStreamsPerUser?: number; rememberIds?: number } = {}) {
   const listeners = new Map<string, Set<LiveListener>>();
@@ -27,7 +32,7 @@ export function createUserHub(options: { maxStreamsPerUser?: number; rememberIds
       listeners.set(userId, set);
       return () => {
         set.delete(listener);
-        if (set.size === 0) listeners.delete(userId);
+        if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId);
       };
     },
     publish(userId: string, message: LiveMessage): number {
@@ -35,8 +40,20 @@ export function createUserHub(options: { maxStreamsPerUser?: number; rememberIds
       seen.add(message.id);
       if (seen.size > remember) seen.delete(seen.values().next().value!);
       const set = listeners.get(userId);
-      for (const listener of set ?? []) listener(message);
+      for (const listener of set ?? []) listener.push(message);
       return set?.size ?? 0;
+    },
+    /** True when this instance has a stream of the user open. */
+    has: (userId: string) => listeners.has(userId),
+    /** Ends the user's open streams here (they may have missed a message). */
+    end(userId: string): void {
+      for (const listener of [...(listeners.get(userId) ?? [])]) listener.end();
+    },
+    /** Ends every open stream here (this instance may have missed messages); returns how many. */
+    endAll(): number {
+      const all = [...listeners.values()].flatMap((set) => [...set]);
+      for (const listener of all) listener.end();
+      return all.length;
     },
     streamCount: () => [...listeners.values()].reduce((total, set) => total + set.size, 0),
   };
