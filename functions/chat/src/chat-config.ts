@@ -9,6 +9,7 @@ const httpUrl = z.url({ protocol: /^https?$/ });
 export const ChatConfig = z.object({
   NODE_ENV: z._default(z.enum(['development', 'test', 'staging', 'production']), 'development'),
   DATA_DIR: z._default(z.string().check(z.minLength(1)), '.data'),
+  DATABASE_URL: z.optional(z.url({ protocol: /^postgres(ql)?$/ })),
   AUTH_JWT_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters'))),
   AUTH_JWKS_URL: z.optional(z.url()),
   AUTH_ISSUER: z._default(z.string().check(z.minLength(1)), 'todo-local'),
@@ -27,6 +28,8 @@ export const ChatConfig = z.object({
   OPENAI_MODEL: z._default(z.string().check(z.minLength(1)), 'gpt-4o-mini'),
   /** The time zone replies use when the page does not send its own. */
   DEFAULT_TIME_ZONE: z._default(z.string().check(z.minLength(1)), 'UTC'),
+  /** How live updates reach the pages on every chat instance: `auto` is in-process on the embedded database, LISTEN/NOTIFY on a server. */
+  LIVE_FANOUT: z._default(z.enum(['auto', 'in-process', 'postgres']), 'auto'),
   /** Per-user limits on POST /chat and /mcp: RATE_LIMIT_STORE, RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS. */
   ...RATE_LIMIT_VARIABLES,
 });

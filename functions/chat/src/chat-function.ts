@@ -1,18 +1,19 @@
 import { Hono } from 'hono';
-import type { Consumer } from '#shared/events/consumer';
 import { perUserRateLimit } from '#shared/rate-limit/per-user-rate-limit';
 import { rateLimiterFor } from '#shared/rate-limit/rate-limit-config';
+import type { FunctionParts } from '#shared/runtime/function-module';
 import type { ChatDeps } from './chat-deps';
 import { authRoutes } from './http/auth-routes';
 import { callContextOf } from './http/call-context';
 import { chatRoutes } from './http/chat-routes';
 import { pageRoutes } from './http/page-routes';
+import { chooseLiveFanout } from './live/choose-fanout';
 import { createLiveConsumer } from './live/live-consumer';
 import { streamRoutes } from './live/stream-route';
 import { mcpRoutes } from './mcp/mcp-route';
 
-/** The chat function's parts: the page, the chat API, sign-in, the live stream, MCP, and its consumer. */
-export function createChatFunction(deps: ChatDeps): { routes: Hono<never>; consumer: Consumer } {
+/** The chat function's parts: the page, the chat API, sign-in, the live stream, MCP, its consumer and the live fan-out. */
+export function createChatFunction(deps: ChatDeps): FunctionParts & { consumer: NonNullable<FunctionParts['consumer']> } {
   const routes = new Hono();
   const callContext = (c: Parameters<typeof callContextOf>[0]) => callContextOf(c, deps.port);
   // Before the routes they guard: per-user limits on the two entry points that make work downstream.
@@ -45,5 +46,6 @@ export function createChatFunction(deps: ChatDeps): { routes: Hono<never>; consu
   );
   routes.route('/', streamRoutes({ authenticate: deps.authenticate, hub: deps.hub, closing: deps.closing }));
   routes.route('/', mcpRoutes({ authenticate: deps.authenticate, clients: deps.clients, callContext }) as unknown as Hono);
-  return { routes: routes as unknown as Hono<never>, consumer: createLiveConsumer(deps.hub) };
+  const fanout = chooseLiveFanout({ setting: deps.config.LIVE_FANOUT, databaseUrl: deps.config.DATABASE_URL, sql: deps.sql, schema: deps.schema, hub: deps.hub, log: deps.log });
+  return { routes: routes as unknown as Hono<never>, consumer: createLiveConsumer(fanout), start: () => fanout.start(), stop: () => fanout.stop() };
 }

@@ -18,13 +18,9 @@ export const wholeSystem = (env: Record<string, string>): FunctionModule[] => [.
 export const SECRET = 'chat-test-secret-that-is-long-enough-for-hs256';
 const AUTH = { issuer: 'todo-local', audience: 'todo' };
 
-/**
- * The task and chat functions in one process over real HTTP (port 0), on the run's test database with
- * schemas of their own, an in-process bus and real JWTs. `env` adds chat variables (e.g. the LLM mode).
- */
-export async function startChatKit(options: { env?: Record<string, string>; modules?: (env: Record<string, string>) => FunctionModule[] } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chat-test-'));
-  const env: Record<string, string> = {
+/** A test server's environment: loopback on a free port, the run's test database, the test secret; `extra` adds or overrides. */
+export function chatTestEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
     SERVICE_NAME: 'chat-test',
     NODE_ENV: 'test',
     PORT: '0',
@@ -33,8 +29,17 @@ export async function startChatKit(options: { env?: Record<string, string>; modu
     DATABASE_URL: inject('databaseUrl'),
     AUTH_JWT_SECRET: SECRET,
     LOG_LEVEL: process.env.TEST_LOG ?? 'silent',
-    ...options.env,
+    ...extra,
   };
+}
+
+/**
+ * The task and chat functions in one process over real HTTP (port 0), on the run's test database with
+ * schemas of their own, an in-process bus and real JWTs. `env` adds chat variables (e.g. the LLM mode).
+ */
+export async function startChatKit(options: { env?: Record<string, string>; modules?: (env: Record<string, string>) => FunctionModule[] } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chat-test-'));
+  const env = chatTestEnv(dataDir, options.env);
   const modules = (options.modules?.(env) ?? [taskModule, createChatModule({ env })]).map((module) => ({ ...module, schema: uniqueSchema(module.name) }));
   const schemas = modules.map((module) => module.schema);
   const system: RunningSystem = await startSystem({ env, modules, handleSignals: false });

@@ -30,7 +30,7 @@ export function readEvents(response: Response) {
     comments,
     done,
     /** Waits until an event matches, or fails after `timeoutMs`. */
-    async waitFor(match: (event: { event: string; data: string }) => boolean, timeoutMs = 5_000) {
+    async waitFor(match: (event: { event: string; data: string; id?: string }) => boolean, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const found = events.find(match);

@@ -1,0 +1,42 @@
+import type { Sql } from '#shared/db/connect';
+import type { LiveMessage } from './user-hub';
+
+/** The NOTIFY channel of a chat schema: every chat instance on that schema listens to it. */
+export const liveChannel = (schema: string) => `${schema}_live`;
+
+export interface LiveEventRow {
+  position: string;
+  userId: string;
+  message: LiveMessage;
+}
+
+/**
+ * Stores a live message and, in the same statement, notifies its position and user on the schema's
+ * channel (delivered at commit, in commit order). Returns false when the event (`source`, `id`) is
+ * already stored: a redelivery, which notifies nobody.
+ */
+export async function recordLiveEvent(sql: Sql, schema: string, row: { source: string; id: string; userId: string; message: LiveMessage }): Promise<boolean> {
+  const rows = await sql.unsafe(
+    `with added as (
+       insert into ${schema}.live_events (source, id, user_id, message) values ($1, $2, $3, $4::text::json)
+       on conflict do nothing returning position, user_id
+     )
+     select pg_notify($5, position || ' ' || user_id) from added`,
+    [row.source, row.id, row.userId, JSON.stringify(row.message), liveChannel(schema)],
+  );
+  return rows.length === 1;
+}
+
+/** The stored messages at these positions (those already pruned are missing). */
+export async function readLiveEvents(sql: Sql, schema: string, positions: readonly string[]): Promise<LiveEventRow[]> {
+  const rows = await sql.unsafe(`select position::text as position, user_id, message from ${schema}.live_events where position = any($1::text::bigint[])`, [
+    `{${positions.join(',')}}`,
+  ]);
+  return rows.map((row) => ({ position: row.position as string, userId: row.user_id as string, message: row.message as LiveMessage }));
+}
+
+/** Deletes live events older than the retention; returns how many. */
+export async function pruneLiveEvents(sql: Sql, schema: string, retentionSeconds: number): Promise<number> {
+  const result = await sql.unsafe(`delete from ${schema}.live_events where created_at < now() - make_interval(secs => $1)`, [retentionSeconds]);
+  return result.count;
+}
