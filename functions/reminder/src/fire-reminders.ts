@@ -20,7 +20,7 @@ function fire(deps: ReminderDeps, due: readonly DueReminder[], now: Date, tracep
  * locked`, marked delivered or failed and its events written to the outbox in one transaction, so
  * two running copies never fire the same reminder. Returns how many fired.
  */
-export async function fireDueReminders(deps: ReminderDeps, batchSize = 100): Promise<number> {
+export async function fireDueReminders(deps: ReminderDeps, batchSize = 500): Promise<number> {
   let total = 0;
   for (;;) {
     const now = deps.clock();
