@@ -15,7 +15,7 @@ export interface MemoryBusOptions {
   retry?: RetryPolicy;
   /** How many dead letters to keep for inspection. */
   keepDeadLetters?: number;
-  /** Partition keys delivered at the same time to one consumer (default 64; the Kafka bus consumes 12 partitions at a time). */
+  /** Partition keys delivered at the same time to one consumer (default 256: a whole outbox batch at once; the Kafka bus consumes 12 partitions at a time). */
   lanes?: number;
 }
 
@@ -32,7 +32,7 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLet
   const deadLetters: DeadLetter[] = [];
   const policy = options.retry ?? DEFAULT_RETRY;
   const keep = options.keepDeadLetters ?? 1_000;
-  const lanes = options.lanes ?? 64;
+  const lanes = options.lanes ?? 256;
   let closed = false;
 
   async function deliver(consumer: Consumer, event: AnyEvent): Promise<void> {
