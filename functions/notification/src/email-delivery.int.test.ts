@@ -37,7 +37,7 @@ describe('the email channel', () => {
   it('retries a mail server that hangs up, then delivers', async () => {
     await withEmail('frank');
     await kit.deliver(aReminderDelivered('frank'));
-    await kit.settle();
+    await kit.settleRetries();
     expect(smtp.received.map((mail) => mail.to)).toContainEqual(['<frank@example.com>']);
     expect((await eventsOf('frank')).map((e) => e.type)).toEqual(['dev.todo.notification.sent.v1', 'dev.todo.notification.delivered.v1']);
   });

@@ -130,7 +130,7 @@ export async function nextDueAt(sql: Sql, schema: string): Promise<Date | null> 
   return (row?.due as Date | null) ?? null;
 }
 
-/** Records a delivery's outcome if this dispatcher still holds it; false when it does not. */
+/** Records a delivery's outcome (and its total tries) if this dispatcher still holds it; false when it does not. */
 export async function finishDelivery(
   tx: TransactionSql,
   schema: string,
@@ -138,7 +138,7 @@ export async function finishDelivery(
   outcome: { status: 'delivered' | 'failed'; attempts: number; at: Date; error: string | null },
 ): Promise<boolean> {
   const updated = await tx.unsafe(
-    `update ${schema}.notifications set status = $2, attempts = attempts + $3, last_error = $4, locked_until = null, next_attempt_at = null,
+    `update ${schema}.notifications set status = $2, attempts = $3, last_error = $4, locked_until = null, next_attempt_at = null,
        delivered_at = case when $2 = 'delivered' then $5::timestamptz else null end
      where id = $1 and status = 'sending' returning id`,
     [id, outcome.status, outcome.attempts, outcome.error, outcome.at.toISOString()],
@@ -146,10 +146,18 @@ export async function finishDelivery(
   return updated.length === 1;
 }
 
-/** Hands a claimed delivery back, to be tried again from `nextAttemptAt` (on shutdown: at once on the next start). */
-export async function releaseDelivery(sql: Sql, schema: string, id: string, attempts: number, nextAttemptAt: Date): Promise<void> {
+/** Puts a failed try back in the queue with its total tries, its error and when to try again. */
+export async function retryLater(sql: Sql, schema: string, id: string, retry: { attempts: number; error: string; nextAttemptAt: Date }): Promise<void> {
   await sql.unsafe(
-    `update ${schema}.notifications set status = 'pending', locked_until = null, attempts = attempts + $2, next_attempt_at = $3 where id = $1 and status = 'sending'`,
-    [id, attempts, nextAttemptAt.toISOString()],
+    `update ${schema}.notifications set status = 'pending', locked_until = null, attempts = $2, last_error = $3, next_attempt_at = $4 where id = $1 and status = 'sending'`,
+    [id, retry.attempts, retry.error, retry.nextAttemptAt.toISOString()],
+  );
+}
+
+/** Hands a claimed delivery back untried, to be taken again from `nextAttemptAt` (on shutdown: at once on the next start). */
+export async function releaseDelivery(sql: Sql, schema: string, id: string, nextAttemptAt: Date): Promise<void> {
+  await sql.unsafe(
+    `update ${schema}.notifications set status = 'pending', locked_until = null, next_attempt_at = $2 where id = $1 and status = 'sending'`,
+    [id, nextAttemptAt.toISOString()],
   );
 }

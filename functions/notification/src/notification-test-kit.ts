@@ -23,13 +23,14 @@ import { webhookSender } from './channels/webhook-sender';
 import type { DeliveryPolicyOptions } from './dispatcher/delivery-policy';
 import type { NotificationDeps } from './notification-deps';
 import { createNotificationFunction } from './notification-function';
+import { nextDueAt } from './notification-store';
 
 const SECRET = 'test-secret-that-is-long-enough-for-hs256';
 const AUTH = { issuer: 'todo-local', audience: 'todo' };
 export const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
-/** Fast retries for tests: 4 attempts, 20 ms doubling, a breaker that opens only after 10 failures. */
-export const TEST_DELIVERY: DeliveryPolicyOptions = { maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200, breakerThreshold: 10, halfOpenAfterMs: 1_000 };
+/** Fast retries for tests: 4 tries, 20 ms doubling, a breaker that opens only after 10 failures. */
+export const TEST_DELIVERY: DeliveryPolicyOptions = { maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200, breakerThreshold: 10, halfOpenAfterMs: 1_000, perReceiver: 4 };
 
 /**
  * The notification function wired to the run's real test database (own schema), the in-process bus
@@ -87,6 +88,21 @@ export async function startNotificationKit(options: { smtpUrl?: string; delivery
     async settle() {
       await parts.dispatcher.idle();
       await relay.idle();
+    },
+    /**
+     * Lets time pass for retries: settles, then moves the hand-moved clock to the next try due within
+     * `withinMs` and wakes the dispatcher, until no try is due that soon.
+     */
+    async settleRetries(withinMs = 60_000, dispatcher = parts.dispatcher) {
+      for (let round = 0; round < 100; round++) {
+        await dispatcher.idle();
+        await relay.idle();
+        const next = await nextDueAt(sql, schema);
+        if (!next || next.getTime() - clock.now().getTime() > withinMs) return;
+        if (next > clock.now()) clock.set(next.toISOString());
+        dispatcher.wake();
+      }
+      throw new Error('retries did not settle within 100 rounds');
     },
     /** Events the bus delivered to `notification-events` subscribers, after `settle()`. */
     async published() {

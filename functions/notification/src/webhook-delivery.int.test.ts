@@ -70,6 +70,10 @@ describe('the webhook channel', () => {
     await withWebhook(alice, hook.url);
     await kit.deliver(aReminderDelivered(alice));
     await kit.settle();
+    expect(hook.received).toHaveLength(1);
+    expect((await notificationsOf(alice)).find((n) => n.channel === 'webhook')!.status).toBe('pending');
+
+    await kit.settleRetries();
     expect(hook.received).toHaveLength(3);
     expect(new Set(hook.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
     expect((await notificationsOf(alice)).find((n) => n.channel === 'webhook')!.status).toBe('delivered');
@@ -90,7 +94,7 @@ describe('the webhook channel', () => {
     expect(Date.now() - started).toBeLessThan(500);
     expect((await notificationsOf(alice)).find((n) => n.channel === 'in-app')!.status).toBe('delivered');
 
-    await kit.settle();
+    await kit.settleRetries();
     expect(hook.received).toHaveLength(4);
     const failed = (await eventsOf(alice, 'webhook')).at(-1)!;
     expect(failed).toMatchObject({ type: 'dev.todo.notification.failed.v1', data: { reason: 'the webhook answered 500', attempts: 4 } });
@@ -112,6 +116,7 @@ describe('the webhook channel', () => {
     await hook.close();
     await withWebhook(alice, hook.url);
     await kit.deliver(aReminderDelivered(alice));
+    await kit.settleRetries();
     expect((await eventsOf(alice, 'webhook')).at(-1)).toMatchObject({ type: 'dev.todo.notification.failed.v1', data: { reason: expect.stringContaining('ECONNREFUSED'), attempts: 4 } });
   });
 

@@ -8,7 +8,7 @@ export interface Received {
 
 /**
  * A webhook receiver on 127.0.0.1 for tests: records each request and answers with the next status
- * of `statuses` (the last one repeats).
+ * of `statuses` (the last one repeats); status 0 never answers (a receiver that hangs) until closed.
  */
 export async function startLoopbackReceiver(statuses: number[] = [200]) {
   const received: Received[] = [];
@@ -19,6 +19,7 @@ export async function startLoopbackReceiver(statuses: number[] = [200]) {
     req.on('end', () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       const status = answers.length > 1 ? answers.shift()! : (answers[0] ?? 200);
+      if (status === 0) return;
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'nope');
     });
   });
@@ -30,6 +31,10 @@ export async function startLoopbackReceiver(statuses: number[] = [200]) {
     answerWith(next: number[]) {
       answers = [...next];
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,48 +1,65 @@
-import { circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, noJitterGenerator, retry, wrap, type IPolicy } from 'cockatiel';
+import { BrokenCircuitError, circuitBreaker, ConsecutiveBreaker, handleWhen, type IPolicy } from 'cockatiel';
 import { PermanentFailure } from '../channels/channel';
 
 export interface DeliveryPolicyOptions {
-  /** Attempts per dispatch, the first included (default 5). */
+  /** Tries per notification, the first included (default 12). */
   maxAttempts: number;
-  /** Wait before the first retry; doubles each time (0.5 s, 1 s, 2 s, 4 s by default). */
+  /** Wait after the first failed try; doubles after each one (2 s, 4 s, 8 s … by default). */
   initialDelayMs: number;
+  /** The longest wait between two tries (default 1 hour). */
   maxDelayMs: number;
-  /** Consecutive failures that open a circuit (default 5). */
+  /** Consecutive failures that open a receiver's circuit (default 5). */
   breakerThreshold: number;
-  /** How long an open circuit fails fast before letting one attempt through (default 30 s). */
+  /** How long an open circuit fails fast before letting one try through (default 30 s). */
   halfOpenAfterMs: number;
+  /** Tries in flight at once to one receiver (default 4), so a slow receiver never takes every slot. */
+  perReceiver: number;
 }
 
-export const DEFAULT_DELIVERY_POLICY: DeliveryPolicyOptions = { maxAttempts: 5, initialDelayMs: 500, maxDelayMs: 30_000, breakerThreshold: 5, halfOpenAfterMs: 30_000 };
+/** 12 tries over about 68 minutes: 2 s, 4 s, 8 s … then hourly, with a receiver's circuit open after 5 failures in a row. */
+export const DEFAULT_DELIVERY_POLICY: DeliveryPolicyOptions = {
+  maxAttempts: 12,
+  initialDelayMs: 2_000,
+  maxDelayMs: 60 * 60_000,
+  breakerThreshold: 5,
+  halfOpenAfterMs: 30_000,
+  perReceiver: 4,
+};
 
 const MAX_CIRCUITS = 1_000;
-const retryable = (error: unknown) => !(error instanceof PermanentFailure) && (error as Error | null)?.name !== 'AbortError';
+const countsAsFailure = (error: unknown) => !(error instanceof PermanentFailure) && (error as Error | null)?.name !== 'AbortError';
+
+/** The wait before the next try after `tries` failed ones: exponential, capped. */
+export function retryDelayMs(options: Pick<DeliveryPolicyOptions, 'initialDelayMs' | 'maxDelayMs'>, tries: number): number {
+  return Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, tries - 1));
+}
+
+/** A try the receiver's open circuit refused without contacting it. */
+export const isOpenCircuit = (error: unknown) => error instanceof BrokenCircuitError;
 
 /**
- * Retry with exponential backoff around a circuit breaker, one circuit per key (a webhook origin, the
- * SMTP server): a receiver that keeps failing is skipped fast (`BrokenCircuitError`, retried like any
- * failure) instead of being hammered, and never slows down other receivers.
+ * One circuit breaker per receiver (a webhook origin, the SMTP server): after `breakerThreshold`
+ * failed tries in a row its circuit opens, and tries fail fast (`BrokenCircuitError`) until
+ * `halfOpenAfterMs` lets one through. A receiver that keeps failing is not hammered and never slows
+ * down the others. Retries are not here: a failed try goes back to the queue with its backoff.
  */
-export function deliveryPolicies(options: DeliveryPolicyOptions) {
+export function receiverCircuits(options: Pick<DeliveryPolicyOptions, 'breakerThreshold' | 'halfOpenAfterMs'>) {
   const circuits = new Map<string, IPolicy>();
-  const backoff = new ExponentialBackoff({ initialDelay: options.initialDelayMs, maxDelay: options.maxDelayMs, generator: noJitterGenerator });
-  const retries = retry(handleWhen(retryable), { maxAttempts: options.maxAttempts - 1, backoff }).dangerouslyUnref();
 
-  function policyFor(key: string): IPolicy {
-    let policy = circuits.get(key);
-    if (!policy) {
+  function circuitOf(key: string): IPolicy {
+    let circuit = circuits.get(key);
+    if (!circuit) {
       if (circuits.size >= MAX_CIRCUITS) circuits.delete(circuits.keys().next().value!);
-      const breaker = circuitBreaker(handleWhen(retryable), { halfOpenAfter: options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.breakerThreshold) });
-      policy = wrap(retries, breaker);
-      circuits.set(key, policy);
+      circuit = circuitBreaker(handleWhen(countsAsFailure), { halfOpenAfter: options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.breakerThreshold) });
+      circuits.set(key, circuit);
     }
-    return policy;
+    return circuit;
   }
 
   return {
-    /** Runs `attempt` under the key's policies; `attempt` is called once per try. */
+    /** Runs one try through the receiver's circuit. */
     execute<T>(key: string, attempt: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
-      return policyFor(key).execute(({ signal: attemptSignal }) => attempt(attemptSignal), signal) as Promise<T>;
+      return circuitOf(key).execute(({ signal: trySignal }) => attempt(trySignal), signal) as Promise<T>;
     },
   };
 }

@@ -5,9 +5,9 @@ import { appendToOutbox } from '#shared/outbox/outbox';
 import { type ChannelSender, PermanentFailure } from '../channels/channel';
 import type { Notification } from '../notification';
 import { contextOf, deliveredEvent, failedEvent } from '../notification-events';
-import { claimDue, finishDelivery, nextDueAt, releaseDelivery } from '../notification-store';
+import { claimDue, finishDelivery, nextDueAt, releaseDelivery, retryLater } from '../notification-store';
 import { loadPreferences } from '../preferences-store';
-import { type DeliveryPolicyOptions, deliveryPolicies } from './delivery-policy';
+import { type DeliveryPolicyOptions, isOpenCircuit, receiverCircuits, retryDelayMs } from './delivery-policy';
 
 export interface DispatcherOptions {
   sql: Sql;
@@ -19,9 +19,9 @@ export interface DispatcherOptions {
   eventsCommitted: () => void;
   senders: Partial<Record<NotificationChannel, ChannelSender>>;
   policy: DeliveryPolicyOptions;
-  /** Deliveries in flight at once (default 16). */
+  /** Tries in flight at once (default 16). */
   concurrency?: number;
-  /** How long a claimed delivery is this dispatcher's; must outlast every attempt and backoff of one dispatch. */
+  /** How long a claimed delivery is this dispatcher's; must outlast one try (default 2 minutes). */
   leaseMs?: number;
 }
 
@@ -38,18 +38,24 @@ export interface Dispatcher {
 
 const MAX_TIMER_MS = 60 * 60_000;
 const DB_RETRY_MS = 1_000;
+/** A delivery to a receiver that already has `perReceiver` tries in flight is taken again after this. */
+const BUSY_RECEIVER_MS = 1_000;
 
 /**
  * Sends webhook and email notifications after their rows committed: pending → sending → delivered or
- * failed, each outcome and its event committed together. No polling: woken after commits, when a
- * delivery finishes, and by one timer set to the next due time (quiet hours, expired leases).
+ * failed, each outcome and its event committed together. A claim is one try: a try that fails and
+ * may be retried goes back to `pending` with its backoff in `next_attempt_at`, so waiting never
+ * holds a slot, and the schedule survives restarts. Each receiver has a circuit breaker and at most
+ * `policy.perReceiver` tries in flight. No polling: woken after commits, when a try finishes, and by one
+ * timer set to the next due time (a retry, the end of quiet hours, an expired lease).
  */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { sql, schema, clock, log } = options;
   const concurrency = options.concurrency ?? 16;
-  const leaseMs = options.leaseMs ?? 10 * 60_000;
-  const policies = deliveryPolicies(options.policy);
+  const leaseMs = options.leaseMs ?? 2 * 60_000;
+  const circuits = receiverCircuits(options.policy);
   const inflight = new Set<Promise<void>>();
+  const busy = new Map<string, number>();
   const abort = new AbortController();
   let draining: Promise<void> | null = null;
   let again = false;
@@ -105,48 +111,51 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   async function deliver(notification: Notification): Promise<void> {
     const sender = options.senders[notification.channel];
+    if (!sender) return finish(notification, notification.attempts + 1, new PermanentFailure(`the ${notification.channel} channel is not configured on this server`));
     let preferences;
     try {
       preferences = await loadPreferences(sql, schema, notification.userId);
     } catch (error) {
       log.warn({ err: error, notificationId: notification.id }, 'could not load preferences; delivery postponed');
-      return releaseDelivery(sql, schema, notification.id, 0, new Date(clock().getTime() + DB_RETRY_MS));
+      return releaseDelivery(sql, schema, notification.id, new Date(clock().getTime() + DB_RETRY_MS));
     }
-    let attempts = 0;
+    const delivery = { notification, preferences };
+    const receiver = sender.circuit({ ...delivery, now: clock() });
+    const running = busy.get(receiver) ?? 0;
+    if (running >= options.policy.perReceiver) return releaseDelivery(sql, schema, notification.id, new Date(clock().getTime() + BUSY_RECEIVER_MS));
+    busy.set(receiver, running + 1);
     let failure: unknown = null;
     try {
-      if (!sender) throw new PermanentFailure(`the ${notification.channel} channel is not configured on this server`);
-      const delivery = { notification, preferences };
-      await policies.execute(
-        sender.circuit({ ...delivery, now: clock() }),
-        (signal) => {
-          // The retry's backoff sleep does not watch the signal: do not count a try that stop() cancelled.
-          if (signal.aborted) throw signal.reason;
-          attempts++;
-          return sender.send({ ...delivery, now: clock() }, signal);
-        },
-        abort.signal,
-      );
+      await circuits.execute(receiver, (signal) => sender.send({ ...delivery, now: clock() }, signal), abort.signal);
     } catch (error) {
       failure = error;
+    } finally {
+      const left = busy.get(receiver)! - 1;
+      if (left === 0) busy.delete(receiver);
+      else busy.set(receiver, left);
     }
-    if (failure && abort.signal.aborted) return releaseDelivery(sql, schema, notification.id, attempts, clock());
-    await record(notification, attempts, failure);
+    // Stopped in the middle of a try: it does not count, and the next start sends it at once.
+    if (failure && abort.signal.aborted) return releaseDelivery(sql, schema, notification.id, clock());
+    const tries = notification.attempts + 1;
+    if (!failure || failure instanceof PermanentFailure || tries >= options.policy.maxAttempts) return finish(notification, tries, failure);
+    const retryInMs = retryDelayMs(options.policy, tries);
+    await retryLater(sql, schema, notification.id, { attempts: tries, error: reasonOf(failure), nextAttemptAt: new Date(clock().getTime() + retryInMs) });
+    log.info({ notificationId: notification.id, channel: notification.channel, attempts: tries, retryInMs, reason: reasonOf(failure) }, 'notification try failed; will retry');
   }
 
-  async function record(notification: Notification, attempts: number, failure: unknown): Promise<void> {
+  /** Records the outcome and its event in one transaction: delivered, or failed with the last reason. */
+  async function finish(notification: Notification, tries: number, failure: unknown): Promise<void> {
     const now = clock();
     const context = contextOf(notification, now, options.newId);
     const reason = failure ? reasonOf(failure) : null;
-    const total = notification.attempts + attempts;
     const committed = await sql.begin(async (tx) => {
-      if (!(await finishDelivery(tx, schema, notification.id, { status: failure ? 'failed' : 'delivered', attempts, at: now, error: reason }))) return false;
-      await appendToOutbox(tx, schema, [failure ? failedEvent(notification, context, reason!, total) : deliveredEvent(notification, context)]);
+      if (!(await finishDelivery(tx, schema, notification.id, { status: failure ? 'failed' : 'delivered', attempts: tries, at: now, error: reason }))) return false;
+      await appendToOutbox(tx, schema, [failure ? failedEvent(notification, context, reason!, tries) : deliveredEvent(notification, context)]);
       return true;
     });
     if (!committed) return;
     options.eventsCommitted();
-    const fields = { notificationId: notification.id, channel: notification.channel, attempts: total, traceparent: notification.traceparent };
+    const fields = { notificationId: notification.id, channel: notification.channel, attempts: tries, traceparent: notification.traceparent };
     if (failure) log.warn({ ...fields, reason }, 'notification failed');
     else log.info(fields, 'notification delivered');
   }
@@ -186,6 +195,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 }
 
 function reasonOf(error: unknown): string {
+  if (isOpenCircuit(error)) return 'not tried: the receiver failed repeatedly and its circuit is open';
   const message = (error as { message?: unknown } | null)?.message;
   const text = typeof message === 'string' && message !== '' ? message : String(error);
   return text.slice(0, 500);
