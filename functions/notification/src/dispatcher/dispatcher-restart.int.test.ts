@@ -57,6 +57,7 @@ it('keeps a failed try waiting out its backoff in the queue, across a restart', 
     const first = createNotificationFunction({ ...kit.deps, delivery: { ...kit.deps.delivery, initialDelayMs: 60_000, maxDelayMs: 60_000 } });
     first.start();
     await kit.deliver(aReminderDelivered('carol'));
+    first.dispatcher.wake();
     await waitFor(() => hook.received.length === 1);
     await first.dispatcher.idle();
     await first.stop();
