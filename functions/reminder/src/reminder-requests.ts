@@ -14,15 +14,16 @@ export const MAX_LIST = 500;
 /** `GET /reminders` query parameters. */
 export const ReminderQuery = z.strictObject({
   status: z.optional(one(ReminderStatus)),
-  taskId: z.optional(one(z.uuid())),
-  limit: z.optional(one(z.coerce.number<string>().check(z.int(), z.minimum(1), z.maximum(MAX_LIST)))),
+  taskId: z.optional(one(z.uuid('must be a task id (a UUID)'))),
+  limit: z.optional(one(z.pipe(z.string().check(z.regex(/^(?:[1-9]\d?|[1-4]\d\d|500)$/, `must be a whole number from 1 to ${MAX_LIST}`)), z.transform(Number)))),
+  cursor: z.optional(one(z.string().check(z.minLength(1), z.maxLength(500)))),
 });
 export type ReminderQuery = z.infer<typeof ReminderQuery>;
 
 /** `POST /reminders/schedule`: an extra reminder at `remindAt`, or `before` the task's due time — exactly one. */
 export const ScheduleReminder = z
   .strictObject({
-    taskId: z.uuid(),
+    taskId: z.uuid('must be a task id (a UUID)'),
     remindAt: z.optional(Rfc3339),
     before: z.optional(IsoDuration),
   })

@@ -43,8 +43,30 @@ describe('GET /reminders', () => {
   });
 
   it("shows bob nothing of alice's", async () => {
-    expect((await kit.call('bob', 'GET', '/reminders')).body).toEqual({ items: [] });
-    expect((await kit.call('bob', 'GET', `/reminders?taskId=${alicesTask.id}`)).body).toEqual({ items: [] });
+    expect((await kit.call('bob', 'GET', '/reminders')).body).toEqual({ items: [], nextCursor: null });
+    expect((await kit.call('bob', 'GET', `/reminders?taskId=${alicesTask.id}`)).body).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('pages with limit and nextCursor, earliest first, with the filters kept', async () => {
+    const task = aTask({ id: randomUUID(), dueAt: '2026-05-10T09:00:00.000Z', reminders: ['PT3H', 'PT2H', 'PT1H', 'PT30M', 'PT0S'] });
+    await kit.deliver(kit.taskEvent('dev.todo.task.created.v1', 'carol', task));
+
+    const first = await kit.call('carol', 'GET', '/reminders?limit=2');
+    expect(first.body.items.map((r: { remindAt: string }) => r.remindAt)).toEqual(['2026-05-10T06:00:00.000Z', '2026-05-10T07:00:00.000Z']);
+    const second = await kit.call('carol', 'GET', `/reminders?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.items.map((r: { remindAt: string }) => r.remindAt)).toEqual(['2026-05-10T08:00:00.000Z', '2026-05-10T08:30:00.000Z']);
+    const last = await kit.call('carol', 'GET', `/reminders?limit=2&cursor=${second.body.nextCursor}&taskId=${task.id}`);
+    expect(last.body).toEqual({ items: [expect.objectContaining({ remindAt: '2026-05-10T09:00:00.000Z' })], nextCursor: null });
+  });
+
+  it('refuses a cursor it did not issue with 400, and says which limits it takes', async () => {
+    const foreign = await kit.call('alice', 'GET', '/reminders?cursor=not-ours');
+    expect([foreign.status, foreign.body.errors]).toEqual([400, [{ field: 'cursor', message: 'is not one this server issued' }]]);
+    for (const limit of ['501', 'ten', '1e1', '5.0', '']) {
+      const answer = await kit.call('alice', 'GET', `/reminders?limit=${limit}`);
+      expect([answer.status, answer.body.errors]).toEqual([422, [{ field: 'limit', message: 'must be a whole number from 1 to 500' }]]);
+    }
+    expect((await kit.call('alice', 'GET', '/reminders?limit=500')).status).toBe(200);
   });
 
   it.each([

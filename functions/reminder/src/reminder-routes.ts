@@ -5,6 +5,7 @@ import { notFound, Problem } from '#shared/http/problem';
 import { parseOr422, readJson } from '#shared/http/read-json';
 import type { RequestVariables } from '#shared/http/request-context';
 import { ReminderRuleViolation } from './decide';
+import { decodeCursor, encodeCursor } from './reminder-cursor';
 import { publicReminder } from './reminder';
 import type { ReminderDeps } from './reminder-deps';
 import { ReminderQuery, ScheduleReminder } from './reminder-requests';
@@ -22,9 +23,11 @@ export function reminderRoutes(deps: ReminderDeps): Hono<Env> {
   app.use('/reminders/*', requireUser(deps.authenticate));
 
   app.get('/reminders', async (c) => {
-    const query = parseOr422(ReminderQuery, c.req.queries(), 'query');
-    const items = await listReminders(deps.sql, deps.schema, c.var.user.id, { ...query, limit: query.limit ?? DEFAULT_LIMIT });
-    return c.json({ items: items.map(publicReminder) });
+    const { cursor, limit = DEFAULT_LIMIT, ...filter } = parseOr422(ReminderQuery, c.req.queries(), 'query');
+    const page = await listReminders(deps.sql, deps.schema, c.var.user.id, { ...filter, limit: limit + 1, after: cursor ? decodeCursor(cursor) : undefined });
+    const items = page.slice(0, limit);
+    const last = items.at(-1);
+    return c.json({ items: items.map(publicReminder), nextCursor: page.length > limit && last ? encodeCursor(last) : null });
   });
 
   app.post('/reminders/schedule', async (c) => {

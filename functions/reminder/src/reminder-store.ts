@@ -159,17 +159,20 @@ export async function scheduledReminders(db: Db, schema: string): Promise<Schedu
 }
 
 export interface ReminderFilter {
-  status?: ReminderStatus;
-  taskId?: string;
+  status?: ReminderStatus | undefined;
+  taskId?: string | undefined;
   limit: number;
+  /** Only reminders after this one in (remindAt, id) order: the next page. */
+  after?: { remindAt: string; id: string } | undefined;
 }
 
-/** The user's reminders, earliest first. */
+/** The user's reminders, earliest first (keyset on remind_at, id). */
 export async function listReminders(db: Db, schema: string, userId: string, filter: ReminderFilter): Promise<Reminder[]> {
   const rows = await db.unsafe(
     `select * from ${schema}.reminders where user_id = $1 and ($2::text is null or status = $2) and ($3::uuid is null or task_id = $3)
+       and ($5::timestamptz is null or (remind_at, id) > ($5::timestamptz, $6::uuid))
      order by remind_at, id limit $4`,
-    [userId, filter.status ?? null, filter.taskId ?? null, filter.limit],
+    [userId, filter.status ?? null, filter.taskId ?? null, filter.limit, filter.after?.remindAt ?? null, filter.after?.id ?? null],
   );
   return rows.map((row) => reminderOf(row as unknown as ReminderRow));
 }
