@@ -7,6 +7,7 @@ import type { Notification } from './notification';
 import { notificationFacts } from './notification-events';
 import type { Preferences } from './preferences';
 import { quietUntil } from './quiet-hours';
+import { reminderBody } from './reminder-text';
 
 export class NotificationRuleViolation extends Error {
   constructor(
@@ -88,6 +89,5 @@ export function decideNotify(preferences: Preferences, request: NotifyRequest, c
 
 /** What a delivered reminder says to its user. */
 export function reminderRequest(data: ReminderDelivered['data']): NotifyRequest {
-  const due = data.dueAt ? `Due ${data.dueAt}` : `Reminder set for ${data.remindAt}`;
-  return { reminderId: data.reminderId, taskId: data.taskId, title: data.title, body: data.late ? `${due} (this reminder is late)` : due };
+  return { reminderId: data.reminderId, taskId: data.taskId, title: data.title, body: reminderBody(data) };
 }

@@ -36,7 +36,7 @@ describe('decideNotify', () => {
       ['webhook', 'pending', ['dev.todo.notification.sent.v1']],
       ['email', 'pending', ['dev.todo.notification.sent.v1']],
     ]);
-    expect(planned[1]!.notification).toMatchObject({ reminderId: 'r-1', taskId: TASK_ID, title: 'Pay rent', body: 'Due 2026-05-01T09:00:00Z', nextAttemptAt: NOW.toISOString() });
+    expect(planned[1]!.notification).toMatchObject({ reminderId: 'r-1', taskId: TASK_ID, title: 'Pay rent', body: 'Due now (2026-05-01 09:00 UTC)', nextAttemptAt: NOW.toISOString() });
     expect(planned[0]!.events[1]).toMatchObject({ subject: TASK_ID, userid: 'alice', data: { channel: 'in-app', deliveredAt: NOW.toISOString() } });
   });
 

@@ -30,7 +30,7 @@ describe('the email channel', () => {
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]).toMatchObject({ from: '<todo@example.test>', to: ['<erin@example.com>'] });
     expect(smtp.received[0]!.data).toMatch(/^Subject: Pay rent\r$/m);
-    expect(smtp.received[0]!.data).toContain('Due 2026-05-01T08:15:00.000Z');
+    expect(smtp.received[0]!.data).toContain('Due in 15 minutes (2026-05-01 08:15 UTC)');
     expect((await eventsOf('erin')).map((e) => e.type)).toEqual(['dev.todo.notification.sent.v1', 'dev.todo.notification.delivered.v1']);
   });
 

@@ -30,7 +30,7 @@ describe('a delivered reminder', () => {
         id: expect.any(String),
         taskId: TASK_ID,
         title: 'Pay rent',
-        body: 'Due 2026-05-01T08:15:00.000Z',
+        body: 'Due in 15 minutes (2026-05-01 08:15 UTC)',
         channel: 'in-app',
         status: 'delivered',
         createdAt: now,
@@ -88,7 +88,7 @@ describe('a delivered reminder', () => {
   it('says when it is late, and has no due time when the task has none', async () => {
     const alice = aUser();
     await kit.deliver(aReminderDelivered(alice, { late: true, dueAt: null, remindAt: '2026-05-01T07:00:00.000Z' }));
-    expect((await inbox(alice)).items[0]!.body).toBe('Reminder set for 2026-05-01T07:00:00.000Z (this reminder is late)');
+    expect((await inbox(alice)).items[0]!.body).toBe('Reminder set for 2026-05-01 07:00 UTC; this reminder is late');
   });
 
   it('is not stored in-app when the user turned in-app off', async () => {
@@ -142,6 +142,10 @@ describe('GET /notifications/{userId}', () => {
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'limit', 'unread']);
     expect((await kit.call(alice, 'GET', `/notifications/${alice}?cursor=not-ours`)).status).toBe(400);
+    for (const limit of ['201', 'ten', '1e1', '5.0']) {
+      const answer = await kit.call(alice, 'GET', `/notifications/${alice}?limit=${limit}`);
+      expect([answer.status, answer.body.errors]).toEqual([422, [{ field: 'limit', message: 'must be a whole number from 1 to 200' }]]);
+    }
   });
 });
 
@@ -220,6 +224,7 @@ describe('GET/PUT /notifications/preferences', () => {
       channels: { inApp: true, webhook: { url: 'https://hooks.example.com/todo' }, email: null },
       quietHours: { start: '22:00', end: '07:00', timezone: 'Europe/Berlin' },
     });
+    expect(JSON.stringify(got.body.quietHours)).toBe('{"start":"22:00","end":"07:00","timezone":"Europe/Berlin"}');
     const again = await kit.call(alice, 'PUT', '/notifications/preferences', { channels: { webhook: { url: 'https://hooks.example.com/v2' } } });
     expect(again.body.channels.webhook).toEqual({ url: 'https://hooks.example.com/v2' });
   });
@@ -250,5 +255,10 @@ describe('GET/PUT /notifications/preferences', () => {
 
   it('answers 400 to malformed JSON', async () => {
     expect((await kit.call(aUser(), 'PUT', '/notifications/preferences', '{channels')).status).toBe(400);
+  });
+
+  it('says what channels must be when they are missing', async () => {
+    const response = await kit.call(aUser(), 'PUT', '/notifications/preferences', {});
+    expect(response.body.errors).toEqual([{ field: 'channels', message: 'must be an object of the channels to use, e.g. {"inApp": true, "webhook": {"url": "https://…"}}' }]);
   });
 });

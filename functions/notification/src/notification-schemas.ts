@@ -25,7 +25,7 @@ const one = <T extends z.core.$ZodType<unknown, string>>(item: T) =>
 
 /** `GET /notifications/{userId}` query parameters. */
 export const ListQuery = z.strictObject({
-  limit: z.optional(one(z.coerce.number<string>().check(z.int(), z.minimum(1), z.maximum(200)))),
+  limit: z.optional(one(z.pipe(z.string().check(z.regex(/^(?:[1-9]\d?|1\d\d|200)$/, 'must be a whole number from 1 to 200')), z.transform(Number)))),
   cursor: z.optional(one(z.string().check(z.minLength(1), z.maxLength(500)))),
   unread: z.optional(one(z.enum(['true', 'false']))),
   channel: z.optional(one(Channel)),

@@ -33,11 +33,14 @@ export function preferencesInput(options: { allowPrivateTargets: boolean }) {
     z.refine((value) => !isHttpUrl(value) || options.allowPrivateTargets || !isPrivateHost(new URL(value).hostname), 'must be a public address (private, loopback and link-local targets are refused)'),
   );
   return z.strictObject({
-    channels: z.strictObject({
-      inApp: z.optional(z.boolean()),
-      webhook: z.optional(z.nullable(z.strictObject({ url: WebhookUrl, secret: z.optional(WebhookSecret) }))),
-      email: z.optional(z.nullable(z.strictObject({ address: z.email().check(z.maxLength(254)) }))),
-    }),
+    channels: z.strictObject(
+      {
+        inApp: z.optional(z.boolean()),
+        webhook: z.optional(z.nullable(z.strictObject({ url: WebhookUrl, secret: z.optional(WebhookSecret) }))),
+        email: z.optional(z.nullable(z.strictObject({ address: z.email('must be an email address').check(z.maxLength(254)) }))),
+      },
+      'must be an object of the channels to use, e.g. {"inApp": true, "webhook": {"url": "https://…"}}',
+    ),
     quietHours: z.optional(z.nullable(QuietHours)),
   });
 }
@@ -68,7 +71,7 @@ export function preferencesView(preferences: Preferences, revealSecret = false) 
       webhook: webhook ? (revealSecret ? { url: webhook.url, secret: webhook.secret } : { url: webhook.url }) : null,
       email: preferences.email,
     },
-    quietHours: preferences.quietHours,
+    quietHours: preferences.quietHours && { start: preferences.quietHours.start, end: preferences.quietHours.end, timezone: preferences.quietHours.timezone },
   };
 }
 

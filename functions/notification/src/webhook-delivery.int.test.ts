@@ -59,7 +59,7 @@ describe('the webhook channel', () => {
     const webhook = (await notificationsOf(alice)).find((n) => n.channel === 'webhook')!;
     expect(id).toBe(webhook.id);
     expect(webhook.status).toBe('delivered');
-    expect(JSON.parse(request!.body)).toMatchObject({ type: 'todo.notification', data: { notificationId: id, title: 'Pay rent', body: 'Due 2026-05-01T08:15:00.000Z' } });
+    expect(JSON.parse(request!.body)).toMatchObject({ type: 'todo.notification', data: { notificationId: id, title: 'Pay rent', body: 'Due in 15 minutes (2026-05-01 08:15 UTC)' } });
     expect(typesOf(await eventsOf(alice, 'webhook'))).toEqual(['sent', 'delivered']);
     expect(typesOf(await eventsOf(alice, 'in-app'))).toEqual(['sent', 'delivered']);
   });
