@@ -167,6 +167,23 @@ describe('POST /notifications/{id}/read', () => {
   });
 });
 
+describe('POST /notifications/read-all', () => {
+  it("marks every unread in-app notification of the caller read, and nobody else's", async () => {
+    const [alice, bob] = [aUser(), aUser()];
+    for (const title of ['one', 'two', 'three']) await kit.deliver(aReminderDelivered(alice, { title }));
+    await kit.deliver(aReminderDelivered(bob));
+    const [newest] = (await inbox(alice)).items;
+    await kit.call(alice, 'POST', `/notifications/${newest!.id}/read`);
+
+    const all = await kit.call(alice, 'POST', '/notifications/read-all');
+
+    expect([all.status, all.body]).toEqual([200, { read: 2 }]);
+    expect((await inbox(alice, '?unread=true')).items).toEqual([]);
+    expect((await inbox(bob, '?unread=true')).items).toHaveLength(1);
+    expect((await kit.call(alice, 'POST', '/notifications/read-all')).body).toEqual({ read: 0 });
+  });
+});
+
 describe('POST /notifications/send', () => {
   it('sends the caller an ad-hoc in-app notification', async () => {
     const alice = aUser();

@@ -9,7 +9,7 @@ import { NotificationRuleViolation } from './decide';
 import { type Actor, type AfterCommit, replacePreferences, sendToSelf } from './notification-commands';
 import type { NotificationDeps } from './notification-deps';
 import { ListQuery, SendNotification } from './notification-schemas';
-import { listNotifications, markRead } from './notification-store';
+import { listNotifications, markAllRead, markRead } from './notification-store';
 import { toView } from './notification';
 import { preferencesInput, preferencesView } from './preferences';
 import { loadPreferences } from './preferences-store';
@@ -59,6 +59,8 @@ export function notificationRoutes(deps: NotificationDeps, afterCommit: AfterCom
       throw error;
     }
   });
+
+  app.post('/notifications/read-all', async (c) => c.json({ read: await markAllRead(deps.sql, deps.schema, c.var.user.id, deps.clock()) }));
 
   app.post('/notifications/:id/read', async (c) => {
     const id = c.req.param('id');

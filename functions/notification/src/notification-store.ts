@@ -82,6 +82,15 @@ export async function markRead(db: Db, schema: string, userId: string, id: strin
   return rows(updated)[0] ?? null;
 }
 
+/** Marks every unread in-app notification of the user read now; returns how many there were. */
+export async function markAllRead(db: Db, schema: string, userId: string, now: Date): Promise<number> {
+  const updated = await db.unsafe(
+    `update ${schema}.notifications set read_at = $2 where user_id = $1 and channel = 'in-app' and read_at is null returning id`,
+    [userId, now.toISOString()],
+  );
+  return updated.length;
+}
+
 export interface ListOptions {
   limit: number;
   unread: boolean;
