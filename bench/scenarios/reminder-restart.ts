@@ -33,6 +33,8 @@ export interface RestartRound {
   distinctInApp: number;
   /** From the restarted process being started to each reminder it fired (ms). */
   afterRestart: LatencySummary;
+  /** From the restarted process being started to each in-app notification stored after the restart (ms). */
+  inAppAfterRestart: LatencySummary;
   exactlyOnce: boolean;
 }
 
@@ -121,8 +123,8 @@ export async function reminderRestart(options: ReminderRestartOptions): Promise<
         return items;
       };
       const inAppOf = async () => {
-        const items: { taskId: string | null }[] = [];
-        for (const user of users) items.push(...(await listAll<{ taskId: string | null }>(`${url}/notifications/${user}?channel=in-app`, await token(user))));
+        const items: { taskId: string | null; createdAt: string }[] = [];
+        for (const user of users) items.push(...(await listAll<{ taskId: string | null; createdAt: string }>(`${url}/notifications/${user}?channel=in-app`, await token(user))));
         return items;
       };
       await waitUntil(async () => (await audited()).length >= options.reminders && (await inAppOf()).length >= options.reminders, 180_000, 500);
@@ -146,6 +148,7 @@ export async function reminderRestart(options: ReminderRestartOptions): Promise<
         inApp: inApp.length,
         distinctInApp,
         afterRestart: summarize(firedAt.filter((at) => at >= restartedAt).map((at) => at - restartedAt)),
+        inAppAfterRestart: summarize(inApp.map((n) => Date.parse(n.createdAt)).filter((at) => at >= restartedAt).map((at) => at - restartedAt)),
         exactlyOnce: delivered === options.reminders && stillScheduled === 0 && events.length === options.reminders && distinctReminders === options.reminders && inApp.length === options.reminders && distinctInApp === options.reminders,
       });
     }
@@ -157,16 +160,19 @@ export async function reminderRestart(options: ReminderRestartOptions): Promise<
 }
 
 function rows(result: ReminderRestartResult): Row[] {
-  return result.rounds.map((round): Row => [
-    `reminder restart: ${round.name}`,
-    `${result.database} Postgres, SIGKILL; restart → fired`,
-    num(round.reminders),
-    '',
-    num(round.afterRestart.p50Ms),
-    num(round.afterRestart.p99Ms),
-    num(round.afterRestart.maxMs),
-    `${round.exactlyOnce ? 'every one exactly once' : 'NOT exactly once'}: ${num(round.delivered)} delivered, ${num(round.stillScheduled)} left, ` +
-      `${num(round.deliveredEvents)} ReminderDelivered for ${num(round.distinctReminders)} reminders, ${num(round.inApp)} in-app; ${num(round.firedBeforeKill)} fired before the kill`,
+  return result.rounds.flatMap((round): Row[] => [
+    [
+      `reminder restart: ${round.name}`,
+      `${result.database} Postgres, SIGKILL; restart → fired`,
+      num(round.afterRestart.count),
+      '',
+      num(round.afterRestart.p50Ms),
+      num(round.afterRestart.p99Ms),
+      num(round.afterRestart.maxMs),
+      `${round.exactlyOnce ? 'every one exactly once' : 'NOT exactly once'}: ${num(round.delivered)} of ${num(round.reminders)} delivered, ${num(round.stillScheduled)} left, ` +
+        `${num(round.deliveredEvents)} ReminderDelivered for ${num(round.distinctReminders)} reminders, ${num(round.inApp)} in-app; ${num(round.firedBeforeKill)} fired before the kill`,
+    ],
+    [`reminder restart: ${round.name}`, `${result.database} Postgres; restart → in-app stored`, num(round.inAppAfterRestart.count), '', num(round.inAppAfterRestart.p50Ms), num(round.inAppAfterRestart.p99Ms), num(round.inAppAfterRestart.maxMs), ''],
   ]);
 }
 
