@@ -63,12 +63,11 @@ export async function startSystem(options: { env: Record<string, string | undefi
   const app = createHttpApp({ log, metrics, maxBodyBytes: config.MAX_BODY_BYTES });
   app.route('/', operationalRoutes({ service: config.SERVICE_NAME, metrics, checks: { database: database.ready, eventBus: () => bus.isReady() } }));
   const relays: OutboxRelay[] = [];
+  const relayOf = new Map<string, OutboxRelay>();
   const functionParts: FunctionParts[] = [];
   for (const module of options.modules) {
     const schema = module.schema;
     await migrate(database.sql, module.migrations(schema));
-    const relay = startOutboxRelay({ sql: database.sql, schema, bus, log: log.child({ outbox: schema }) });
-    relays.push(relay);
     const parts = module.create({
       sql: database.sql,
       schema,
@@ -78,7 +77,7 @@ export async function startSystem(options: { env: Record<string, string | undefi
       authenticate,
       log: log.child({ function: module.name }),
       metrics,
-      eventsCommitted: () => relay.wake(),
+      eventsCommitted: () => relayOf.get(schema)?.wake(),
     });
     functionParts.push(parts);
     app.route('/', parts.routes);
@@ -86,6 +85,13 @@ export async function startSystem(options: { env: Record<string, string | undefi
       bus.subscribe(parts.consumer);
       if (options.modules.length === 1) mountEventRoutes(app, parts.consumer, { log, pubsubName: DAPR_PUBSUB, deadLetterTopic: deadLetterTopic(parts.consumer.name) });
     }
+  }
+  // Relays start once every consumer is subscribed: the in-process bus hands an event only to the
+  // consumers subscribed when it is published, and a relay at once publishes what an earlier run left.
+  for (const module of options.modules) {
+    const relay = startOutboxRelay({ sql: database.sql, schema: module.schema, bus, log: log.child({ outbox: module.schema }) });
+    relays.push(relay);
+    relayOf.set(module.schema, relay);
   }
 
   const server = await new Promise<Server>((resolve) => {
