@@ -3,7 +3,9 @@ import { auditAppendScenario } from './scenarios/audit-append';
 import { coldStartScenario } from './scenarios/cold-start';
 import { multiProcessFanOutScenario } from './scenarios/multi-process-fan-out';
 import { recurrenceLatencyScenario } from './scenarios/recurrence-latency';
+import { reminderDeliveryScenario } from './scenarios/reminder-delivery';
+import { reminderRestartScenario } from './scenarios/reminder-restart';
 import { taskApiScenario } from './scenarios/task-api';
 
 /** Every scenario of `npm run bench`, in the order they run; add a new one here. */
-export const allScenarios: BenchScenario[] = [taskApiScenario, recurrenceLatencyScenario, auditAppendScenario, multiProcessFanOutScenario, coldStartScenario];
+export const allScenarios: BenchScenario[] = [taskApiScenario, recurrenceLatencyScenario, reminderDeliveryScenario, reminderRestartScenario, auditAppendScenario, multiProcessFanOutScenario, coldStartScenario];
