@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueToken } from '#shared/http/issue-token';
+import { tokenCache } from '#shared/http/token-cache';
 import type { FunctionModule } from '#shared/runtime/function-module';
 import { type RunningSystem, startSystem } from '#shared/runtime/start-system';
 
@@ -45,12 +45,7 @@ export async function startBenchSystem(options: BenchSystemOptions): Promise<Ben
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const tokens = new Map<string, Promise<string>>();
-  const token = (userId: string) => {
-    let signed = tokens.get(userId);
-    if (!signed) tokens.set(userId, (signed = issueToken({ userId, secret, issuer: 'todo-local', audience: 'todo' })));
-    return signed;
-  };
+  const token = tokenCache(secret);
   return {
     url: system.url,
     token,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { tokenCache } from '../../local/multi/token-cache';
+import { tokenCache } from '../../shared/src/http/token-cache';
 import { type BenchScenario, num, type Row } from '../bench-scenario';
 import { type LatencySummary, summarize } from '../stats';
 import { createDueTasks, listAll, recordReminderFlow, reminderBenchStore, type Sighting, startReminderBenchSystem, waitUntil } from './reminder-bench-kit';

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { tokenCache } from '../../local/multi/token-cache';
+import { tokenCache } from '../../shared/src/http/token-cache';
 import { type BenchScenario, num, type Row } from '../bench-scenario';
 import { freePort } from '../spawn-function';
 import { type LatencySummary, summarize } from '../stats';

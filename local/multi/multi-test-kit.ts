@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { parseKafkaUrl } from '#shared/bus/kafka-url';
+import { tokenCache } from '#shared/http/token-cache';
 import { kafkaScript } from '#shared/testing/kafka-global-setup';
 export { readTopic } from '#shared/testing/kafka-test-kit';
 import { freePort } from '../../bench/spawn-function';
 import { ensureBundles, type MultiSystem, startMultiSystem } from './multi-system';
-import { tokenCache } from './token-cache';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -1,24 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { CloudEvent, HTTP } from 'cloudevents';
+import { CloudEvent } from 'cloudevents';
 import type { Hono } from 'hono';
 import { pino } from 'pino';
 import { migrate } from '#shared/db/migrate';
 import type { EventType } from '#shared/events/catalog';
 import { mountEventRoutes } from '#shared/events/http-event-routes';
 import { processDelivery } from '#shared/events/process-delivery';
-import { createAuthenticator } from '#shared/http/auth';
 import { createHttpApp } from '#shared/http/create-http-app';
-import { issueToken } from '#shared/http/issue-token';
 import { createMetrics } from '#shared/metrics/metrics';
 import { aTask, TRACEPARENT } from '#shared/testing/event-fixtures';
+import { appClient } from '#shared/testing/app-client';
+import { testAuth } from '#shared/testing/test-auth';
 import { testClock } from '#shared/testing/test-clock';
 import { testSql, uniqueSchema } from '#shared/testing/test-database';
 import type { AuditDeps } from './audit-deps';
 import { createAuditFunction } from './audit-function';
 import { auditMigrations } from './audit-schema';
 
-const SECRET = 'test-secret-that-is-long-enough-for-hs256';
-const AUTH = { issuer: 'todo-local', audience: 'todo' };
 export const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
 /**
@@ -27,19 +25,20 @@ export const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
  * delivery path (`process`).
  */
 export async function startAuditKit() {
+  const auth = testAuth();
   const sql = testSql();
   const schema = uniqueSchema('audit');
   const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
   const metrics = createMetrics('audit-test');
   const clock = testClock('2026-05-01T08:00:00Z');
   await migrate(sql, auditMigrations(schema));
-  const deps: AuditDeps = { sql, schema, clock: clock.now, authenticate: createAuthenticator({ ...AUTH, secret: SECRET }), log };
+  const deps: AuditDeps = { sql, schema, clock: clock.now, authenticate: auth.authenticate, log };
   const parts = createAuditFunction(deps);
   const app = createHttpApp({ log, metrics, maxBodyBytes: 64 * 1024 });
   app.route('/', parts.routes as unknown as Hono);
   mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub' });
-  const tokens = new Map<string, string>();
-  const tokenFor = async (userId: string) => tokens.get(userId) ?? tokens.set(userId, await issueToken({ userId, secret: SECRET, ...AUTH })).get(userId)!;
+  const { tokenFor } = auth;
+  const client = appClient(app, tokenFor);
 
   return {
     sql,
@@ -49,19 +48,9 @@ export async function startAuditKit() {
     deps,
     consumer: parts.consumer,
     tokenFor,
-    async call(userId: string | null, method: string, path: string) {
-      const headers: Record<string, string> = userId ? { authorization: `Bearer ${await tokenFor(userId)}` } : {};
-      const response = await app.request(path, { method, headers });
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-    },
+    call: client.call,
     /** Posts a CloudEvent to `POST /events` in binary mode, as Knative delivers it. */
-    async deliver(event: CloudEvent<unknown>) {
-      const { headers, body } = HTTP.binary(event);
-      const response = await app.request('/events', { method: 'POST', headers: headers as Record<string, string>, body: body as string });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
-    },
+    deliver: client.deliver,
     /** Runs an event through the shared delivery path (validation, then the consumer), as the in-process bus does. */
     process(event: CloudEvent<unknown>, attempt = 0) {
       return processDelivery(parts.consumer, JSON.parse(JSON.stringify(event)), { log, attempt });

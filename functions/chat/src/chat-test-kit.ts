@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { connect } from '#shared/db/connect';
-import { issueToken } from '#shared/http/issue-token';
+import { tokenCache } from '#shared/http/token-cache';
 import type { FunctionModule } from '#shared/runtime/function-module';
 import { type RunningSystem, startSystem } from '#shared/runtime/start-system';
+import { appClient } from '#shared/testing/app-client';
 import { uniqueSchema } from '#shared/testing/test-database';
 import { localModules } from '../../../local/modules';
 // eslint-disable-next-line local/function-boundaries -- the route tests mount the real task function beside chat, as the one-process system does
@@ -16,7 +17,6 @@ import { createChatModule } from './chat-module';
 export const wholeSystem = (env: Record<string, string>): FunctionModule[] => [...localModules.filter((module) => module.name !== 'chat'), createChatModule({ env })];
 
 export const SECRET = 'chat-test-secret-that-is-long-enough-for-hs256';
-const AUTH = { issuer: 'todo-local', audience: 'todo' };
 
 /** A test server's environment: loopback on a free port, the run's test database, the test secret; `extra` adds or overrides. */
 export function chatTestEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -43,27 +43,8 @@ export async function startChatKit(options: { env?: Record<string, string>; modu
   const modules = (options.modules?.(env) ?? [taskModule, createChatModule({ env })]).map((module) => ({ ...module, schema: uniqueSchema(module.name) }));
   const schemas = modules.map((module) => module.schema);
   const system: RunningSystem = await startSystem({ env, modules, handleSignals: false });
-  const tokens = new Map<string, string>();
-  const tokenFor = async (userId: string) => tokens.get(userId) ?? tokens.set(userId, await issueToken({ userId, secret: SECRET, ...AUTH })).get(userId)!;
-
-  async function call(userId: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const init: RequestInit = { method, headers: { ...headers } };
-    if (userId) (init.headers as Record<string, string>).authorization = `Bearer ${await tokenFor(userId)}`;
-    if (body !== undefined) {
-      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
-      init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    }
-    const response = await fetch(`${system.url}${path}`, init);
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON (the page, SSE): keep the text
-    }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test answers are read field by field
-    return { status: response.status, headers: response.headers, body: parsed as any };
-  }
+  const tokenFor = tokenCache(SECRET);
+  const { call } = appClient({ request: (path, init) => fetch(`${system.url}${path}`, init) }, tokenFor);
 
   /** Sends one chat message in a conversation (the first creates it) and returns the answer. */
   async function chat(userId: string, message: string, conversationId?: string) {

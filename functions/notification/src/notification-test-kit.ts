@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CloudEvent, HTTP } from 'cloudevents';
+import { CloudEvent } from 'cloudevents';
 import type { Hono } from 'hono';
 import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,12 +9,12 @@ import type { AnyEvent } from '#shared/events/catalog';
 import { mountEventRoutes } from '#shared/events/http-event-routes';
 import { ack } from '#shared/events/outcome';
 import { TOPICS } from '#shared/events/topics';
-import { createAuthenticator } from '#shared/http/auth';
 import { createHttpApp } from '#shared/http/create-http-app';
-import { issueToken } from '#shared/http/issue-token';
 import { createMetrics } from '#shared/metrics/metrics';
 import { startOutboxRelay } from '#shared/outbox/outbox-relay';
 import { TRACEPARENT } from '#shared/testing/event-fixtures';
+import { appClient } from '#shared/testing/app-client';
+import { testAuth } from '#shared/testing/test-auth';
 import { testClock } from '#shared/testing/test-clock';
 import { testSql, uniqueSchema } from '#shared/testing/test-database';
 import { emailSender } from './channels/email-sender';
@@ -25,8 +25,6 @@ import type { NotificationDeps } from './notification-deps';
 import { createNotificationFunction } from './notification-function';
 import { nextDueAt } from './notification-store';
 
-const SECRET = 'test-secret-that-is-long-enough-for-hs256';
-const AUTH = { issuer: 'todo-local', audience: 'todo' };
 export const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
 /** Fast retries for tests: 4 tries, 20 ms doubling, a breaker that opens only after 10 failures. */
@@ -38,6 +36,7 @@ export const TEST_DELIVERY: DeliveryPolicyOptions = { maxAttempts: 4, initialDel
  * webhook (loopback allowed, as in development) and — with `smtpUrl` — email senders.
  */
 export async function startNotificationKit(options: { smtpUrl?: string; delivery?: Partial<DeliveryPolicyOptions> } = {}) {
+  const auth = testAuth();
   const sql = testSql();
   const schema = uniqueSchema('notification');
   const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
@@ -60,7 +59,7 @@ export async function startNotificationKit(options: { smtpUrl?: string; delivery
     clock: clock.now,
     newId: uuidv7,
     eventsCommitted: () => relay.wake(),
-    authenticate: createAuthenticator({ ...AUTH, secret: SECRET }),
+    authenticate: auth.authenticate,
     log,
     metrics,
     senders: { webhook: webhookSender({ timeoutMs: 2_000, allowPrivateTargets: true }), ...(email ? { email } : {}) },
@@ -73,8 +72,8 @@ export async function startNotificationKit(options: { smtpUrl?: string; delivery
   const app = createHttpApp({ log, metrics, maxBodyBytes: 64 * 1024 });
   app.route('/', parts.routes as unknown as Hono);
   mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub' });
-  const tokens = new Map<string, string>();
-  const tokenFor = async (userId: string) => tokens.get(userId) ?? tokens.set(userId, await issueToken({ userId, secret: SECRET, ...AUTH })).get(userId)!;
+  const { tokenFor } = auth;
+  const client = appClient(app, tokenFor);
 
   const kit = {
     sql,
@@ -110,24 +109,9 @@ export async function startNotificationKit(options: { smtpUrl?: string; delivery
       return published;
     },
     tokenFor,
-    async call(userId: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-      const init: RequestInit = { method, headers: { ...headers } };
-      if (userId) (init.headers as Record<string, string>).authorization = `Bearer ${await tokenFor(userId)}`;
-      if (body !== undefined) {
-        (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
-        init.body = typeof body === 'string' ? body : JSON.stringify(body);
-      }
-      const response = await app.request(path, init);
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-    },
+    call: client.call,
     /** Posts a CloudEvent to `POST /events` in binary mode, as Knative delivers it. */
-    async deliver(event: CloudEvent<unknown>) {
-      const { headers, body } = HTTP.binary(event);
-      const response = await app.request('/events', { method: 'POST', headers: headers as Record<string, string>, body: body as string });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
-    },
+    deliver: client.deliver,
     async stop() {
       await parts.stop();
       email?.close();

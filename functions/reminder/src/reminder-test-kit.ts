@@ -1,4 +1,3 @@
-import { CloudEvent, HTTP } from 'cloudevents';
 import { Hono } from 'hono';
 import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -11,20 +10,18 @@ import { mountEventRoutes } from '#shared/events/http-event-routes';
 import { newEvent } from '#shared/events/new-event';
 import { ack } from '#shared/events/outcome';
 import { TOPICS } from '#shared/events/topics';
-import { createAuthenticator } from '#shared/http/auth';
 import { createHttpApp } from '#shared/http/create-http-app';
-import { issueToken } from '#shared/http/issue-token';
 import { createMetrics } from '#shared/metrics/metrics';
 import { startOutboxRelay } from '#shared/outbox/outbox-relay';
 import { aTask, TRACEPARENT } from '#shared/testing/event-fixtures';
+import { appClient } from '#shared/testing/app-client';
+import { testAuth } from '#shared/testing/test-auth';
 import { testClock } from '#shared/testing/test-clock';
 import { testSql, uniqueSchema } from '#shared/testing/test-database';
 import type { ReminderConfig } from './reminder-config';
 import { createReminderFunction } from './reminder-function';
 import { reminderMigrations } from './reminder-schema';
 
-const SECRET = 'test-secret-that-is-long-enough-for-hs256';
-const AUTH = { issuer: 'todo-local', audience: 'todo' };
 
 export interface ReminderKitOptions {
   scheduler?: ReminderConfig['REMINDER_SCHEDULER'];
@@ -49,6 +46,7 @@ type TaskEventType = 'dev.todo.task.created.v1' | 'dev.todo.task.updated.v1' | '
  * recording subscriber on `reminder-events`, real JWTs and the chosen scheduler.
  */
 export async function startReminderKit(options: ReminderKitOptions = {}) {
+  const auth = testAuth();
   const sql: Sql = testSql();
   const schema = options.schema ?? uniqueSchema('reminder');
   const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
@@ -71,7 +69,7 @@ export async function startReminderKit(options: ReminderKitOptions = {}) {
     clock: now,
     newId: uuidv7,
     eventsCommitted: () => relay.wake(),
-    authenticate: createAuthenticator({ ...AUTH, secret: SECRET }),
+    authenticate: auth.authenticate,
     log,
     metrics,
     config: { REMINDER_SCHEDULER: options.scheduler ?? 'local', DAPR_HTTP_PORT: 3500, APP_API_TOKEN: options.appApiToken },
@@ -81,8 +79,8 @@ export async function startReminderKit(options: ReminderKitOptions = {}) {
   app.route('/', parts.routes as unknown as Hono);
   mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub' });
   if (options.start !== false) await parts.start();
-  const tokens = new Map<string, string>();
-  const tokenFor = async (userId: string) => tokens.get(userId) ?? tokens.set(userId, await issueToken({ userId, secret: SECRET, ...AUTH })).get(userId)!;
+  const { tokenFor } = auth;
+  const client = appClient(app, tokenFor);
   let eventIds = 0;
 
   const kit = {
@@ -107,29 +105,15 @@ export async function startReminderKit(options: ReminderKitOptions = {}) {
       return newEvent(type, context, { subject: task.id, data: data as EventOf<T>['data'] });
     },
     /** Delivers an event as Knative does: binary mode to `POST /events`. Returns the status code. */
-    async deliver(event: AnyEvent): Promise<number> {
-      const { headers, body } = HTTP.binary(new CloudEvent<unknown>({ ...event }));
-      const response = await app.request('/events', { method: 'POST', headers: headers as Record<string, string>, body: body as string });
-      await response.text();
-      return response.status;
-    },
+    /** Posts the event to `POST /events` in binary mode, as Knative delivers it; the status. */
+    deliver: async (event: AnyEvent) => (await client.deliver(event)).status,
     /** The task's reminders straight from the table, earliest first. */
     async rows(taskId: string) {
       const rows = await sql.unsafe(`select id, origin, before_due, remind_at, status from ${schema}.reminders where task_id = $1 order by remind_at, created_at`, [taskId]);
       return rows.map((row) => ({ id: row.id as string, origin: row.origin as string, before: row.before_due as string | null, remindAt: (row.remind_at as Date).toISOString(), status: row.status as string }));
     },
     tokenFor,
-    async call(userId: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-      const init: RequestInit = { method, headers: { ...headers } };
-      if (userId) (init.headers as Record<string, string>).authorization = `Bearer ${await tokenFor(userId)}`;
-      if (body !== undefined) {
-        (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
-        init.body = typeof body === 'string' ? body : JSON.stringify(body);
-      }
-      const response = await app.request(path, init);
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-    },
+    call: client.call,
     /** Stops the scheduler and relay; drops the schema unless `keepSchema`. */
     async stop(stopOptions: { keepSchema?: boolean } = {}) {
       await parts.stop();

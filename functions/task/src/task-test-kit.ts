@@ -7,18 +7,15 @@ import type { AnyEvent } from '#shared/events/catalog';
 import { mountEventRoutes } from '#shared/events/http-event-routes';
 import { ack } from '#shared/events/outcome';
 import { TOPICS } from '#shared/events/topics';
-import { createAuthenticator } from '#shared/http/auth';
 import { createHttpApp } from '#shared/http/create-http-app';
-import { issueToken } from '#shared/http/issue-token';
 import { createMetrics } from '#shared/metrics/metrics';
 import { startOutboxRelay } from '#shared/outbox/outbox-relay';
+import { appClient } from '#shared/testing/app-client';
+import { testAuth } from '#shared/testing/test-auth';
 import { testClock } from '#shared/testing/test-clock';
 import { testSql, uniqueSchema } from '#shared/testing/test-database';
 import type { TaskDeps } from './task-deps';
 import { createTaskFunction } from './task-function';
-
-const SECRET = 'test-secret-that-is-long-enough-for-hs256';
-const AUTH = { issuer: 'todo-local', audience: 'todo' };
 
 /**
  * The task function wired to the run's real test database (own schema), the in-process bus with a
@@ -36,13 +33,14 @@ export async function startTaskKit() {
   const function_ = { schema, sql };
   await migrate(sql, { schema, folder: new URL('./migrations/', import.meta.url) });
   const relay = startOutboxRelay({ sql, schema, bus, log });
+  const { authenticate, tokenFor } = testAuth();
   const deps: TaskDeps = {
     sql,
     schema,
     clock: clock.now,
     newId: uuidv7,
     eventsCommitted: () => relay.wake(),
-    authenticate: createAuthenticator({ ...AUTH, secret: SECRET }),
+    authenticate,
     log,
     metrics,
   };
@@ -50,8 +48,7 @@ export async function startTaskKit() {
   const app = createHttpApp({ log, metrics, maxBodyBytes: 64 * 1024 });
   app.route('/', parts.routes as unknown as Hono);
   mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub' });
-  const tokens = new Map<string, string>();
-  const tokenFor = async (userId: string) => tokens.get(userId) ?? tokens.set(userId, await issueToken({ userId, secret: SECRET, ...AUTH })).get(userId)!;
+  const client = appClient(app, tokenFor);
 
   return {
     ...function_,
@@ -65,17 +62,7 @@ export async function startTaskKit() {
       return published;
     },
     tokenFor,
-    async call(userId: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-      const init: RequestInit = { method, headers: { ...headers } };
-      if (userId) (init.headers as Record<string, string>).authorization = `Bearer ${await tokenFor(userId)}`;
-      if (body !== undefined) {
-        (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
-        init.body = typeof body === 'string' ? body : JSON.stringify(body);
-      }
-      const response = await app.request(path, init);
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-    },
+    call: client.call,
     async stop() {
       await relay.stop();
       await sql.unsafe(`drop schema ${schema} cascade`);

@@ -1,6 +1,6 @@
-import { issueToken } from '#shared/http/issue-token';
+import { issueToken } from './issue-token';
 
-/** Bearer tokens of the local issuer, signed once per user and kept. */
+/** Bearer tokens of the local issuer (`todo-local`, audience `todo`), signed once per user and kept. */
 export function tokenCache(secret: string): (userId: string) => Promise<string> {
   const tokens = new Map<string, Promise<string>>();
   return (userId) => {
