@@ -8,6 +8,8 @@ export interface LoadOptions {
   maxMs: number;
   /** One call; resolves to an error text when the answer was not the expected one. */
   call: (index: number) => Promise<string | null>;
+  /** Start call `i` no earlier than `i / pacePerSecond` seconds into the run (an open-loop rate). */
+  pacePerSecond?: number;
   /** Called after every `progressEvery` completed calls. */
   onProgress?: (done: number, elapsedMs: number) => void;
   progressEvery?: number;
@@ -26,7 +28,7 @@ export interface LoadResult {
   cappedByTime: boolean;
 }
 
-/** Runs `call` `count` times with at most `concurrency` in flight, bounded in count and time. */
+/** Runs `call` `count` times with at most `concurrency` in flight (at a fixed rate when paced), bounded in count and time. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const errors = new Set<string>();
@@ -39,6 +41,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const worker = async () => {
     while (next < options.count && elapsed() < options.maxMs) {
       const index = next++;
+      if (options.pacePerSecond) {
+        const wait = (index * 1000) / options.pacePerSecond - elapsed();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
       const sent = performance.now();
       const error = await options.call(index).catch((thrown: unknown) => (thrown instanceof Error ? thrown.message : String(thrown)));
       if (error === null) latencies.push(performance.now() - sent);
