@@ -91,6 +91,22 @@ describe('the outbox relay', () => {
     await relay.stop();
   });
 
+  it("takes over a crashed relay's lease as soon as it expires", async () => {
+    const successor = switchableBus();
+    await sql.unsafe(
+      `insert into ${schema}.outbox_lease (name, holder, expires_at) values ('relay', 'crashed', now() + interval '1 second')
+       on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at`,
+    );
+    await sql.begin((tx) => appendToOutbox(tx, schema, eventsFor(2, 'orphan')));
+    const started = Date.now();
+
+    const relay = startOutboxRelay({ sql, schema, bus: successor.bus, log, retry: fastRetry });
+
+    await expect.poll(() => successor.published.map((e) => e.id), { timeout: 5_000 }).toEqual(['orphan-0', 'orphan-1']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    await relay.stop();
+  });
+
   it('lets one relay drain at a time, and a stopped relay hands over at once', async () => {
     const first = switchableBus();
     const second = switchableBus();

@@ -21,9 +21,11 @@ export interface OutboxRelayOptions {
   log: Logger;
   batchSize?: number;
   retry?: RetryPolicy;
+  /** How long the lease outlives its holder's last renewal (a crashed relay's successor waits at most this). */
+  leaseSeconds?: number;
 }
 
-const LEASE_SECONDS = 15;
+const LEASE_SECONDS = 6;
 const RELAY_RETRY: RetryPolicy = { maxAttempts: Number.POSITIVE_INFINITY, baseDelayMs: 200, maxDelayMs: 10_000 };
 
 /**
@@ -35,6 +37,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { sql, schema, bus, log } = options;
   const batchSize = options.batchSize ?? 200;
   const retry = options.retry ?? RELAY_RETRY;
+  const leaseSeconds = options.leaseSeconds ?? LEASE_SECONDS;
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -48,9 +51,12 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
        on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
        where ${schema}.outbox_lease.holder = excluded.holder or ${schema}.outbox_lease.expires_at < now()
        returning holder`,
-      [holder, LEASE_SECONDS],
+      [holder, leaseSeconds],
     );
-    return { held: !!row, retryInMs: LEASE_SECONDS * 1_000 };
+    if (row) return { held: true, retryInMs: 0 };
+    // Another relay holds it: try again right after it expires, unless that relay renews it.
+    const [left] = await sql.unsafe(`select greatest(0, ceil(extract(epoch from expires_at - now()) * 1000))::int as ms from ${schema}.outbox_lease where name = 'relay'`);
+    return { held: false, retryInMs: ((left?.ms as number | undefined) ?? 0) + 50 };
   }
 
   async function drainOnce(): Promise<number> {
@@ -75,6 +81,17 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   async function drain(): Promise<void> {
+    // A publish can take longer than the lease (the in-process bus waits for every consumer): renew it meanwhile.
+    const renewal = setInterval(() => void holdLease().catch(() => {}), (leaseSeconds * 1_000) / 3);
+    renewal.unref();
+    try {
+      await drainWhileWoken();
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  async function drainWhileWoken(): Promise<void> {
     do {
       again = false;
       try {
