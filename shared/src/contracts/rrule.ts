@@ -86,6 +86,9 @@ function combinationProblems(freq: Freq, parts: Parts): string[] {
   if (parts.has('BYYEARDAY') && withYearDay.length > 0) problems.push(`BYYEARDAY cannot be combined with ${withYearDay.join(' or ')}`);
   const withWeekNo = ['BYMONTH', 'BYMONTHDAY'].filter((name) => parts.has(name));
   if (parts.has('BYWEEKNO') && withWeekNo.length > 0) problems.push(`BYWEEKNO cannot be combined with ${withWeekNo.join(' or ')}`);
+  // A week-numbering year is not the calendar year (ISO week 52 of 2027 ends on 2 January 2028), so a
+  // series continued from one task's date would shift an INTERVAL's phase by a year at such a slot.
+  if (parts.has('BYWEEKNO') && Number(parts.get('INTERVAL') ?? 1) > 1) problems.push('BYWEEKNO cannot be combined with an INTERVAL above 1');
   const ordinals = list(parts, 'BYDAY').some((item) => /\d/.test(item));
   if (ordinals && !(freq === 'MONTHLY' || (freq === 'YEARLY' && !parts.has('BYWEEKNO')))) {
     problems.push('a BYDAY position (2MO, -1FR) needs FREQ=MONTHLY, or FREQ=YEARLY without BYWEEKNO');

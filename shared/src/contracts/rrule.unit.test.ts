@@ -59,6 +59,7 @@ describe('an RRULE the system refuses, saying why', () => {
     ['FREQ=MONTHLY;BYDAY=1MO;BYMONTHDAY=1', 'a BYDAY position (2MO, -1FR) cannot be combined with BYMONTHDAY'],
     ['FREQ=YEARLY;BYYEARDAY=2;BYMONTHDAY=1', 'BYYEARDAY cannot be combined with BYMONTHDAY'],
     ['FREQ=YEARLY;BYWEEKNO=20;BYMONTH=1', 'BYWEEKNO cannot be combined with BYMONTH'],
+    ['FREQ=YEARLY;BYWEEKNO=-1;INTERVAL=2', 'BYWEEKNO cannot be combined with an INTERVAL above 1'],
     ['FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', 'no month in BYMONTH has 30 days'],
     ['FREQ=MONTHLY;BYMONTH=4,6,9,11;BYMONTHDAY=31', 'no month in BYMONTH has 31 days'],
     ['FREQ=DAILY;BYSETPOS=1', 'BYSETPOS needs another BY... part to pick from'],
