@@ -20,21 +20,21 @@ function givenLimiter(limit: number, store = 'statestore') {
 }
 
 describe('Dapr state store rate limiter', () => {
-  it('allows the limit, then refuses until the window ends, keeping one counter per key and window', async () => {
+  it('allows the limit, then refuses until the count has faded, keeping one counter per key and window', async () => {
     const limiter = givenLimiter(2);
 
     const answers = [];
     for (let i = 0; i < 3; i++) answers.push(await limiter.hit('chat:alice', now()));
 
-    expect(answers.map((answer) => [answer.allowed, answer.count, answer.retryAfterSeconds])).toEqual([[true, 1, 0], [true, 2, 0], [false, 2, 50]]);
+    expect(answers.map((answer) => [answer.allowed, answer.count, answer.retryAfterSeconds])).toEqual([[true, 1, 0], [true, 2, 0], [false, 2, 80]]);
     const stored = [...sidecar.state.get('statestore')!];
     expect(stored).toHaveLength(1);
     const [key, item] = stored[0]!;
     expect(key).toMatch(new RegExp(`^chat\\|\\|ratelimit-[0-9a-f]{32}-${Date.parse('2026-05-01T09:00:00.000Z') / 60_000}$`));
     expect(key).not.toContain('alice');
     expect(item.value).toBe('2');
-    // The counter lives until its window is over (50 s left, plus one).
-    expect(item.expiresAt).toBe(clockMs + 51_000);
+    // The counter lives until the window after its own is over (50 s + 60 s, plus one).
+    expect(item.expiresAt).toBe(clockMs + 111_000);
   });
 
   it('writes with first-write concurrency: without an ETag to create the counter, with the one it read to raise it', async () => {
@@ -43,7 +43,7 @@ describe('Dapr state store rate limiter', () => {
     await limiter.hit('chat:alice', now());
 
     const writes = sidecar.requests.filter((request) => request.method === 'POST').map((request) => JSON.parse(request.body)[0]);
-    expect(writes[0]).toEqual({ key: expect.stringMatching(/^ratelimit-/), value: 1, options: { concurrency: 'first-write' }, metadata: { ttlInSeconds: '51' } });
+    expect(writes[0]).toEqual({ key: expect.stringMatching(/^ratelimit-/), value: 1, options: { concurrency: 'first-write' }, metadata: { ttlInSeconds: '111' } });
     expect(writes[1]).toMatchObject({ value: 2, etag: expect.stringMatching(/^[0-9a-f-]{36}$/), options: { concurrency: 'first-write' } });
   });
 
@@ -56,18 +56,23 @@ describe('Dapr state store rate limiter', () => {
     expect([...sidecar.state.get('statestore')!.values()].map((item) => item.value)).toEqual(['5']);
   });
 
-  it('starts from zero in the next window; the store drops the old counter a second after its window', async () => {
+  it("weighs the previous window's counter in the next one; the store drops a counter a second after the window after it", async () => {
     const limiter = givenLimiter(1);
     await limiter.hit('chat:alice', now());
     expect((await limiter.hit('chat:alice', now())).allowed).toBe(false);
 
     clockMs = Date.parse('2026-05-01T09:01:00.000Z');
+    expect((await limiter.hit('chat:alice', now())).allowed).toBe(false);
+    clockMs = Date.parse('2026-05-01T09:01:59.000Z');
+    expect((await limiter.hit('chat:alice', now())).allowed).toBe(false);
+    clockMs = Date.parse('2026-05-01T09:02:00.000Z');
     expect((await limiter.hit('chat:alice', now())).allowed).toBe(true);
     const live = () => [...sidecar.state.get('statestore')!.values()].filter((item) => item.expiresAt! > clockMs);
     expect(live()).toHaveLength(2);
-    clockMs += 1_001;
+    clockMs = Date.parse('2026-05-01T09:02:01.001Z');
     expect(live()).toHaveLength(1);
   });
+
 
   it('rejects when the store fails a read or a write, or the sidecar does not answer', async () => {
     const limiter = givenLimiter(5);

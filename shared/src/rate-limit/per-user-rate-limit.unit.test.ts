@@ -4,7 +4,7 @@ import { createHttpApp } from '../http/create-http-app';
 import { issueToken } from '../http/issue-token';
 import { createMetrics } from '../metrics/metrics';
 import { recordingLog } from '../testing/event-fixtures';
-import type { RateLimitDecision } from './fixed-window';
+import type { RateLimitDecision } from './sliding-window';
 import { memoryRateLimiter } from './memory-rate-limiter';
 import { perUserRateLimit } from './per-user-rate-limit';
 import type { RateLimiter } from './rate-limiter';
@@ -38,8 +38,8 @@ describe('per-user rate limit on a route', () => {
     expect(statuses).toEqual([200, 200]);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
-    expect(refused.headers.get('retry-after')).toBe('50');
-    expect(await refused.json()).toEqual({ type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'at most 2 requests per 60 s to /chat; try again in 50 s', instance: '/chat' });
+    expect(refused.headers.get('retry-after')).toBe('80');
+    expect(await refused.json()).toEqual({ type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'at most 2 requests per 60 s to /chat; try again in 80 s', instance: '/chat' });
   });
 
   it('counts each user and each route apart', async () => {

@@ -1,4 +1,4 @@
-import type { RateLimitDecision } from './fixed-window';
+import type { RateLimitDecision } from './sliding-window';
 
 /**
  * Counts a request for a key and says whether it may go ahead. Rejects when its store cannot answer;
