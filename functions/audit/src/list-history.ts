@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Sql } from '#shared/db/connect';
+import { encodeCursor, readCursor } from '#shared/http/opaque-cursor';
 import type { AuditRecord } from './audit-record';
 import { AUDIT_COLUMNS, type AuditRow, recordFromRow } from './audit-store';
 import { canonicalJson } from './canonical-json';
@@ -21,15 +22,11 @@ function filterKey(query: HistoryQuery, order: 'asc' | 'desc'): string {
   return createHash('sha256').update(canonicalJson({ taskId, type: [...type].sort(), from, to, order })).digest('base64url').slice(0, 16);
 }
 
-const encodeCursor = (sequence: number, key: string) => Buffer.from(JSON.stringify({ s: sequence, f: key })).toString('base64url');
+const historyCursor = (sequence: number, key: string) => encodeCursor({ s: sequence, f: key });
 
 function decodeCursor(cursor: string, key: string): number {
-  let value: { s?: unknown; f?: unknown } | null;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; f?: unknown } | null;
-  } catch {
-    throw new InvalidCursor('the cursor is not one this server issued');
-  }
+  const value = readCursor(cursor) as { s?: unknown; f?: unknown } | null | undefined;
+  if (value === undefined) throw new InvalidCursor('the cursor is not one this server issued');
   const sequence = value?.s;
   if (typeof sequence !== 'number' || !Number.isSafeInteger(sequence) || sequence < 0 || value?.f !== key) {
     throw new InvalidCursor('the cursor is not one this server issued for these filters');
@@ -61,5 +58,5 @@ export async function listHistory(sql: Sql, schema: string, userId: string, quer
   );
   const page = rows.slice(0, limit).map((row) => recordFromRow(row as unknown as AuditRow));
   const last = page.at(-1);
-  return { items: page.map(historyItem), nextCursor: rows.length > limit && last ? encodeCursor(last.sequence, key) : null };
+  return { items: page.map(historyItem), nextCursor: rows.length > limit && last ? historyCursor(last.sequence, key) : null };
 }

@@ -5,6 +5,7 @@ import { requireUser } from '#shared/http/auth';
 import { notFound, Problem } from '#shared/http/problem';
 import { parseOr422, readJson } from '#shared/http/read-json';
 import type { RequestVariables } from '#shared/http/request-context';
+import { encodeCursor, readCursor } from '#shared/http/opaque-cursor';
 import { NotificationRuleViolation } from './decide';
 import { type Actor, type AfterCommit, replacePreferences, sendToSelf } from './notification-commands';
 import type { NotificationDeps } from './notification-deps';
@@ -19,16 +20,10 @@ type Env = { Variables: RequestVariables & { user: User } };
 const NotificationId = z.uuid();
 const Cursor = z.object({ c: z.iso.datetime({ offset: true }), i: z.uuid() });
 
-const encodeCursor = (createdAt: string, id: string) => Buffer.from(JSON.stringify({ c: createdAt, i: id })).toString('base64url');
+const notificationCursor = (createdAt: string, id: string) => encodeCursor({ c: createdAt, i: id });
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  let value: unknown = null;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    // refused below
-  }
-  const parsed = Cursor.safeParse(value);
+  const parsed = Cursor.safeParse(readCursor(cursor));
   if (!parsed.success) throw new Problem(400, 'Bad Request', 'the cursor is not valid', [{ field: 'cursor', message: 'is not one this server issued' }]);
   return { createdAt: parsed.data.c, id: parsed.data.i };
 }
@@ -83,7 +78,7 @@ export function notificationRoutes(deps: NotificationDeps, afterCommit: AfterCom
     });
     const items = page.slice(0, limit);
     const last = items.at(-1);
-    return c.json({ items: items.map(toView), nextCursor: page.length > limit && last ? encodeCursor(last.createdAt, last.id) : null });
+    return c.json({ items: items.map(toView), nextCursor: page.length > limit && last ? notificationCursor(last.createdAt, last.id) : null });
   });
 
   return app;

@@ -1,5 +1,6 @@
 import { PRIORITY_RANK, type Task } from '#shared/contracts/task';
 import type { Sql } from '#shared/db/connect';
+import { encodeCursor, readCursor } from '#shared/http/opaque-cursor';
 import type { ListQuery } from './list-query';
 import { taskFromRow, type TaskRow } from './task-rows';
 
@@ -30,15 +31,8 @@ export function prefixQuery(text: string): string | null {
   return words.length ? words.slice(0, 10).map((word) => `${word}:*`).join(' & ') : null;
 }
 
-const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
 function decodeCursor(cursor: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursor('cursor is not one this server issued');
-  }
+  const value = readCursor(cursor);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidCursor('cursor is not one this server issued');
   return value as Record<string, unknown>;
 }
