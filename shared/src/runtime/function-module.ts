@@ -21,6 +21,9 @@ export interface RuntimeDeps {
   eventsCommitted: () => void;
 }
 
+/** What a function's own code needs of the runtime: everything but the bus, which only its outbox relay uses. */
+export type FunctionDeps = Omit<RuntimeDeps, 'bus'>;
+
 /** A function as the runtime sees it: a schema to migrate, routes to mount, an optional consumer. */
 export interface FunctionModule {
   name: string;
