@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image per function, chosen by build argument; the image holds only that function's bundle.
 #   docker build --build-arg FUNCTION=task -t kind.local/todo-task:dev .
-# The bundle (npm run build -> dist/<function>/main.mjs + its SQL migrations) is self-contained: no
+# The bundle (npm run build -> dist/<function>/main.mjs, which loads function.mjs, + its SQL migrations) is self-contained: no
 # node_modules in the image. The runtime is distroless Node 24 as user nonroot (65532), no shell.
 
 FROM node:24-bookworm-slim AS build

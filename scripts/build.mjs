@@ -1,4 +1,5 @@
-// One self-contained ESM bundle per function: functions/<name>/src/main.ts → dist/<name>/main.mjs.
+// One self-contained ESM bundle per function: functions/<name>/src/main.ts → dist/<name>/function.mjs,
+// started by dist/<name>/main.mjs (scripts/bundle-entry.mjs: the stop handlers, then the bundle).
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,7 @@ async function buildFunction(name) {
   const outDir = join(distDir, name);
   const { metafile } = await build({
     entryPoints: [join(functionsDir, name, 'src/main.ts')],
-    outfile: join(outDir, 'main.mjs'),
+    outfile: join(outDir, 'function.mjs'),
     bundle: true,
     packages: 'bundle',
     platform: 'node',
@@ -51,6 +52,7 @@ async function buildFunction(name) {
     logLevel: 'warning',
   });
   writeFileSync(join(outDir, 'meta.json'), JSON.stringify(metafile));
+  copyFileSync(join(root, 'scripts/bundle-entry.mjs'), join(outDir, 'main.mjs'));
 
   const migrations = join(functionsDir, name, 'src/migrations');
   if (existsSync(migrations)) {
@@ -63,7 +65,7 @@ async function buildFunction(name) {
     const files = readdirSync(publicDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
     copyFiles(publicDir, join(outDir, 'public'), files);
   }
-  return { name, kib: statSync(join(outDir, 'main.mjs')).size / 1024 };
+  return { name, kib: statSync(join(outDir, 'function.mjs')).size / 1024 };
 }
 
 const names = listFunctions();

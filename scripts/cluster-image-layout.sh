@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the Dockerfile's runtime stage holds, checked without Docker: for each function, only
-# dist/<fn>/ (main.mjs, its source map, migrations/, public/ for chat; meta.json removed) is copied into
+# dist/<fn>/ (main.mjs, function.mjs and its source map, migrations/, public/ for chat; meta.json removed) is copied into
 # an empty directory outside the repository, where no node_modules can be found, and started there
 # with plain node as in the image (NODE_ENV=production, the function's SERVICE_NAME) until GET /ready
 # answers. A bundle that still needs a package from node_modules fails here, though it would pass

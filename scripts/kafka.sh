@@ -135,9 +135,11 @@ stop() {
   kill -TERM "$pid"
   while kill -0 "$pid" 2>/dev/null; do
     if ((waited++ >= 120)); then
-      log "no exit after 60 s; killing"
+      log "no exit within 60 s of SIGTERM; killing it. Last lines of $log_file:"
+      tail -n 20 "$log_file" >&2
       kill -KILL "$pid" 2>/dev/null || true
-      break
+      rm -f "$pid_file"
+      return 1
     fi
     sleep 0.5
   done

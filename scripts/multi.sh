@@ -44,11 +44,22 @@ up() {
 }
 
 down() {
+  local hung=0
   if is_running; then
     local pid waited=0
     pid=$(cat "$pid_file")
     kill -TERM "$pid"
-    while kill -0 "$pid" 2>/dev/null && ((waited++ < 60)); do sleep 0.5; done
+    # The supervisor's own stop deadline is 20 s (local/multi/main.ts).
+    while kill -0 "$pid" 2>/dev/null; do
+      if ((waited++ >= 50)); then
+        log "the system did not exit within 25 s of SIGTERM; killing it. Last lines of $run/system.log:"
+        tail -n 20 "$run/system.log" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+        hung=1
+        break
+      fi
+      sleep 0.5
+    done
   fi
   rm -f "$pid_file"
   # Whatever a killed supervisor left behind.
@@ -60,6 +71,7 @@ down() {
   done
   bash "$root/scripts/kafka.sh" stop
   log "stopped"
+  return "$hung"
 }
 
 status() {

@@ -96,7 +96,8 @@ export async function coldStart(options: ColdStartOptions): Promise<ColdStartRes
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  return { scenario: 'cold-start', status: 'ran', bundle: `dist/${options.functionName}/main.mjs`, bundleKiB: round1(statSync(bundle).size / 1024), cases };
+  const code = join(options.root, 'dist', options.functionName, 'function.mjs');
+  return { scenario: 'cold-start', status: 'ran', bundle: `dist/${options.functionName}/function.mjs`, bundleKiB: round1(statSync(code).size / 1024), cases };
 }
 
 /** Cold start of every function bundle (the task bundle with every database case, the others against the server when given, else embedded). */

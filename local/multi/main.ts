@@ -4,17 +4,21 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '#shared/log/logger';
+import { createLifecycle, StopRequested } from '#shared/runtime/lifecycle';
 import { loadLocalSecrets } from '#shared/runtime/local-secrets';
+import { stopOnSignals } from '#shared/runtime/stop-on-signals';
 import { FUNCTIONS, startMultiSystem } from './multi-system';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const env = process.env;
 const log = createLogger({ service: 'multi', level: env.LOG_LEVEL ?? 'info' });
+const lifecycle = createLifecycle({ log, deadlineMs: 20_000 });
+stopOnSignals(lifecycle, log);
 const dataDir = env.DATA_DIR ?? '.data';
 const base = Number(env.MULTI_BASE_PORT ?? 18180);
 const ports = { ...Object.fromEntries(FUNCTIONS.map((name, index) => [name, base + 1 + index])), dispatcher: base } as Record<(typeof FUNCTIONS)[number] | 'dispatcher', number>;
 
-const system = await startMultiSystem({
+const starting = startMultiSystem({
   root,
   databaseUrl: env.DATABASE_URL ?? 'postgres://todo:todo@127.0.0.1:55432/todo',
   kafkaUrl: env.EVENT_BUS_URL ?? 'kafka://127.0.0.1:59092',
@@ -24,12 +28,11 @@ const system = await startMultiSystem({
   ingressPort: Number(env.PORT ?? 8080),
   ports,
   logLevel: env.LOG_LEVEL ?? 'info',
+  stopping: lifecycle.stopping,
 });
+// Each process gets its own 12 s to stop (local/multi/managed-process.ts); they stop side by side.
+lifecycle.onStop({ name: 'the multi-process system', run: async () => (await starting.catch(() => null))?.stop() });
+// A stop during the start: the signal handler exits once the processes started so far are stopped.
+const system = await lifecycle.step(starting).catch((error: unknown) => (error instanceof StopRequested ? new Promise<never>(() => {}) : Promise.reject(error)));
+lifecycle.started();
 log.info({ url: system.url, functions: Object.fromEntries(FUNCTIONS.map((name) => [name, system.functionUrl(name)])), logs: '.run/multi/<name>.log' }, 'ready');
-
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    log.info('stopping');
-    void system.stop().then(() => process.exit(0), () => process.exit(1));
-  });
-}

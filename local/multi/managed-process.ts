@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, writeFileSync, rmSync } from 'node:fs';
+import { createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -21,12 +21,25 @@ export interface ManagedProcess {
   readonly name: string;
   pid(): number | undefined;
   start(): Promise<void>;
-  /** Sends `signal` and waits for the exit (SIGKILL after 15 s). */
+  /**
+   * Sends `signal` and waits for the exit. A process still there after STOP_TIMEOUT_MS is killed and
+   * the stop fails with the end of its log.
+   */
   stop(signal?: NodeJS.Signals): Promise<void>;
   restart(signal?: NodeJS.Signals): Promise<void>;
 }
 
 const READY_TIMEOUT_MS = 120_000;
+/** Above the runtime's own stop deadline (10 s): a process still running then is hanging. */
+const STOP_TIMEOUT_MS = 12_000;
+
+function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
 
 export function managedProcess(spec: ProcessSpec): ManagedProcess {
   let child: ChildProcess | null = null;
@@ -69,10 +82,15 @@ export function managedProcess(spec: ProcessSpec): ManagedProcess {
       if (!running || running.exitCode !== null || running.signalCode !== null) return;
       const exited = once(running, 'exit');
       running.kill(signal);
-      const force = setTimeout(() => running.kill('SIGKILL'), 15_000);
+      let hung = false;
+      const force = setTimeout(() => {
+        hung = true;
+        running.kill('SIGKILL');
+      }, STOP_TIMEOUT_MS);
       await exited;
       clearTimeout(force);
       rmSync(pidFile, { force: true });
+      if (hung) throw new Error(`${spec.name} did not exit within ${STOP_TIMEOUT_MS / 1000} s of ${signal} and was killed; the end of its log:\n${tail(join(spec.logDir, `${spec.name}.log`))}`);
     },
     async restart(signal) {
       await managed.stop(signal);

@@ -96,7 +96,8 @@ describe('the multi-process system over a real Kafka broker', () => {
 
     const records = await readTopic(system.brokers, 'task-events', (record) => record.key === tasks[0]!.id, (kept) => kept.length >= 3);
     expect(records.map((record) => record.headers['ce_type'])).toEqual(['dev.todo.task.created.v1', 'dev.todo.task.updated.v1', 'dev.todo.task.completed.v1']);
-    expect((await fetch(`${system.functionUrl('task')}/ready`)).status).toBe(200);
+    // The bus's own readiness follows the broker on its next check: a state that settles, waited for.
+    await vi.waitFor(async () => expect((await fetch(`${system.functionUrl('task')}/ready`)).status).toBe(200), slow);
   });
 
   it.each(['audit', 'dispatcher'] as const)('loses nothing and applies nothing twice when the %s process is killed in the middle of a burst', async (victim) => {

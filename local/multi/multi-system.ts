@@ -38,6 +38,8 @@ export interface MultiSystemOptions {
   /** The port of each function and of the dispatcher's health route. */
   ports: Record<FunctionName | 'dispatcher', number>;
   logLevel?: string;
+  /** Aborted when the supervisor stops: what was started is stopped and the start fails. */
+  stopping?: AbortSignal;
   /** Extra variables for every function. */
   env?: Record<string, string>;
 }
@@ -112,6 +114,7 @@ export async function startMultiSystem(options: MultiSystemOptions): Promise<Mul
   const stopAll = async () => {
     await Promise.all(started.map((process) => process.stop()));
   };
+  options.stopping?.addEventListener('abort', () => void stopAll().catch(() => {}), { once: true });
   try {
     // The migrations of all functions run against one database; starting them together is fine
     // (each owns its schema), and it halves the start-up time on a small machine.

@@ -14,6 +14,4 @@ export interface ChatDeps extends Omit<RuntimeDeps, 'bus' | 'eventsCommitted'> {
   /** The HS256 secret when this server signs local tokens. */
   localSecret?: string;
   model?: LanguageModel;
-  /** Aborted when the process stops (ends the live streams). */
-  closing: AbortSignal;
 }

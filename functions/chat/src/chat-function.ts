@@ -44,8 +44,8 @@ export function createChatFunction(deps: ChatDeps): FunctionParts & { consumer: 
       ...(deps.model ? { model: deps.model } : {}),
     }) as unknown as Hono,
   );
-  routes.route('/', streamRoutes({ authenticate: deps.authenticate, hub: deps.hub, closing: deps.closing }));
+  routes.route('/', streamRoutes({ authenticate: deps.authenticate, hub: deps.hub, closing: deps.stopping }));
   routes.route('/', mcpRoutes({ authenticate: deps.authenticate, clients: deps.clients, callContext }) as unknown as Hono);
-  const fanout = chooseLiveFanout({ setting: deps.config.LIVE_FANOUT, databaseUrl: deps.config.DATABASE_URL, sql: deps.sql, schema: deps.schema, hub: deps.hub, log: deps.log });
+  const fanout = chooseLiveFanout({ setting: deps.config.LIVE_FANOUT, databaseUrl: deps.config.DATABASE_URL, sql: deps.sql, schema: deps.schema, hub: deps.hub, log: deps.log, stopping: deps.stopping });
   return { routes: routes as unknown as Hono<never>, consumer: createLiveConsumer(fanout), start: () => fanout.start(), stop: () => fanout.stop() };
 }

@@ -22,8 +22,6 @@ export function createChatModule(options: ChatModuleOptions = {}): FunctionModul
     create: (runtime) => {
       const env = options.env ?? process.env;
       const config = loadConfig(ChatConfig, env);
-      const closing = new AbortController();
-      for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => closing.abort());
       const localSecret = config.AUTH_JWT_SECRET ?? (config.AUTH_JWKS_URL ? undefined : loadLocalSecrets(config.DATA_DIR).authJwtSecret);
       const model = config.OPENAI_BASE_URL
         ? openAiAgent({ baseUrl: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, ...(config.OPENAI_API_KEY ? { apiKey: config.OPENAI_API_KEY } : {}) })
@@ -35,7 +33,6 @@ export function createChatModule(options: ChatModuleOptions = {}): FunctionModul
         port: Number(env.PORT ?? 8080) || 8080,
         clients: createClients(transportFor(config)),
         hub: createUserHub(),
-        closing: closing.signal,
         ...(localSecret ? { localSecret } : {}),
         ...(model ? { model } : {}),
       });

@@ -59,6 +59,7 @@ export async function startNotificationKit(options: { smtpUrl?: string; delivery
     clock: clock.now,
     newId: uuidv7,
     eventsCommitted: () => relay.wake(),
+    stopping: new AbortController().signal,
     authenticate: auth.authenticate,
     log,
     metrics,

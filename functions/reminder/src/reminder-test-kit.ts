@@ -69,6 +69,7 @@ export async function startReminderKit(options: ReminderKitOptions = {}) {
     clock: now,
     newId: uuidv7,
     eventsCommitted: () => relay.wake(),
+    stopping: new AbortController().signal,
     authenticate: auth.authenticate,
     log,
     metrics,

@@ -40,6 +40,7 @@ export async function startTaskKit() {
     clock: clock.now,
     newId: uuidv7,
     eventsCommitted: () => relay.wake(),
+    stopping: new AbortController().signal,
     authenticate,
     log,
     metrics,

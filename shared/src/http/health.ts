@@ -7,7 +7,13 @@ export type ReadinessCheck = () => Promise<boolean>;
  * `/live` (the process answers), `/ready` (every dependency answers: 503 names those that do not),
  * `/health` (both, with details) and `/metrics` (Prometheus text).
  */
-export function operationalRoutes(options: { service: string; checks: Record<string, ReadinessCheck>; metrics: Metrics }): Hono {
+export function operationalRoutes(options: {
+  service: string;
+  checks: Record<string, ReadinessCheck>;
+  metrics: Metrics;
+  /** The process's state: `/ready` answers 503 while it is `starting` or `stopping`. */
+  state?: () => 'starting' | 'running' | 'stopping';
+}): Hono {
   const app = new Hono();
   const runChecks = async () => {
     const entries = await Promise.all(
@@ -17,6 +23,8 @@ export function operationalRoutes(options: { service: string; checks: Record<str
   };
   app.get('/live', (c) => c.json({ status: 'up' }));
   app.get('/ready', async (c) => {
+    const state = options.state?.() ?? 'running';
+    if (state !== 'running') return c.json({ status: 'down', checks: { process: state } }, 503);
     const checks = await runChecks();
     const ready = Object.values(checks).every((state) => state === 'up');
     return c.json({ status: ready ? 'up' : 'down', checks }, ready ? 200 : 503);

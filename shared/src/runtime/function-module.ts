@@ -17,6 +17,8 @@ export interface RuntimeDeps {
   authenticate: Authenticator;
   log: Logger;
   metrics: Metrics;
+  /** Aborted when the process begins to stop: long-lived work (streams, start-up waits) ends on it. */
+  stopping: AbortSignal;
   /** Wakes the function's outbox relay after a commit that wrote events. */
   eventsCommitted: () => void;
 }

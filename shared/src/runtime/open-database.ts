@@ -6,7 +6,8 @@ export interface Database {
   sql: Sql;
   embedded: boolean;
   ready: () => Promise<boolean>;
-  close: () => Promise<void>;
+  /** Ends the pool; queries still running after `timeoutSeconds` (default 5) are cut off. */
+  close: (options?: { timeoutSeconds?: number }) => Promise<void>;
 }
 
 /** Connects to `DATABASE_URL`, or without one starts the embedded Postgres kept in `<dataDir>/pg`. */
@@ -19,8 +20,8 @@ export async function openDatabase(options: { url?: string; dataDir: string; app
     sql,
     embedded: !!embedded,
     ready: () => isDatabaseReady(sql),
-    close: async () => {
-      await sql.end({ timeout: 5 });
+    close: async ({ timeoutSeconds = 5 } = {}) => {
+      await sql.end({ timeout: timeoutSeconds });
       await embedded?.stop();
     },
   };

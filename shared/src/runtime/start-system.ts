@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
 import { v7 as uuidv7 } from 'uuid';
 import { busMetrics } from '../bus/bus-metrics';
 import { createDaprBus } from '../bus/dapr-bus';
@@ -16,16 +14,24 @@ import { deadLetterTopic } from '../events/topics';
 import { createAuthenticator } from '../http/auth';
 import { createHttpApp } from '../http/create-http-app';
 import { operationalRoutes } from '../http/health';
-import { createLogger } from '../log/logger';
+import { createLogger, type Logger } from '../log/logger';
 import { createMetrics } from '../metrics/metrics';
 import { secretsFromStore } from '../secrets/store-secrets';
 import { type OutboxRelay, startOutboxRelay } from '../outbox/outbox-relay';
 import type { FunctionModule, FunctionParts } from './function-module';
+import { bootstrapLogSettings } from './bootstrap-log';
+import { closeServer, listen } from './http-server';
+import { createLifecycle, type Lifecycle, StopRequested } from './lifecycle';
 import { loadLocalSecrets } from './local-secrets';
 import { openDatabase } from './open-database';
+import { stopOnSignals } from './stop-on-signals';
 
 /** The Dapr pub/sub component name the manifests declare. */
 const DAPR_PUBSUB = 'pubsub';
+/** How long open requests may finish after a stop begins; then their connections are closed. */
+const DRAIN_MS = 4_000;
+/** Each later stop step (function parts, relays, bus, database) is waited for at most this long. */
+const STEP_BUDGET_MS = 1_500;
 
 export interface RunningSystem {
   url: string;
@@ -45,29 +51,47 @@ function createBus(url: string, deps: Parameters<typeof createMemoryBus>[0] & { 
 /**
  * Starts functions in this process: config from the environment, the database (embedded without
  * DATABASE_URL), each function's schema, outbox relay and consumer, one HTTP server with the
- * operational routes, and a graceful stop on SIGTERM/SIGINT.
+ * operational routes, and a graceful stop on SIGTERM/SIGINT that works at any moment of the start.
  */
 export async function startSystem(options: { env: Record<string, string | undefined>; modules: FunctionModule[]; handleSignals?: boolean }): Promise<RunningSystem> {
-  const storeSecrets = await secretsFromStore(options.env);
+  const log = createLogger(bootstrapLogSettings(options.env));
+  const lifecycle = createLifecycle({ log });
+  if (options.handleSignals !== false) stopOnSignals(lifecycle, log);
+  log.info({ node: process.version, pid: process.pid }, 'starting');
+  try {
+    return await startWithin(lifecycle, log, options);
+  } catch (error) {
+    if (!(error instanceof StopRequested)) throw error;
+    // The signal handler exits the process once the stop is done; a caller without one gets the error.
+    await lifecycle.stop();
+    if (options.handleSignals !== false) return new Promise<never>(() => {});
+    throw error;
+  }
+}
+
+async function startWithin(lifecycle: Lifecycle, log: Logger, options: { env: Record<string, string | undefined>; modules: FunctionModule[] }): Promise<RunningSystem> {
+  const { step } = lifecycle;
+  const storeSecrets = await step(secretsFromStore(options.env));
   // Functions that read process.env themselves (chat's own config) see the store's secrets too.
   Object.assign(process.env, storeSecrets);
   const env = { ...options.env, ...storeSecrets };
   const config = loadConfig(BaseConfig, env);
-  const log = createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL });
   const metrics = createMetrics(config.SERVICE_NAME);
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, applicationName: config.SERVICE_NAME, log });
+  const database = await step(openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, applicationName: config.SERVICE_NAME, log }));
+  lifecycle.onStop({ name: 'database', run: () => database.close({ timeoutSeconds: 1 }), budgetMs: STEP_BUDGET_MS });
   const bus = createBus(config.EVENT_BUS_URL, { log, metrics: busMetrics(metrics), clientId: config.SERVICE_NAME });
+  lifecycle.onStop({ name: 'event bus', run: () => bus.close(), budgetMs: STEP_BUDGET_MS });
   const secret = config.AUTH_JWT_SECRET ?? (config.AUTH_JWKS_URL ? undefined : loadLocalSecrets(config.DATA_DIR).authJwtSecret);
   const authenticate = createAuthenticator({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, secret, jwksUrl: config.AUTH_JWKS_URL });
 
   const app = createHttpApp({ log, metrics, maxBodyBytes: config.MAX_BODY_BYTES });
-  app.route('/', operationalRoutes({ service: config.SERVICE_NAME, metrics, checks: { database: database.ready, eventBus: () => bus.isReady() } }));
+  app.route('/', operationalRoutes({ service: config.SERVICE_NAME, metrics, state: lifecycle.state, checks: { database: database.ready, eventBus: () => bus.isReady() } }));
   const relays: OutboxRelay[] = [];
   const relayOf = new Map<string, OutboxRelay>();
-  const functionParts: FunctionParts[] = [];
+  const functionParts: { name: string; parts: FunctionParts }[] = [];
   for (const module of options.modules) {
     const schema = module.schema;
-    await migrate(database.sql, module.migrations(schema));
+    await step(migrate(database.sql, module.migrations(schema)));
     const parts = module.create({
       sql: database.sql,
       schema,
@@ -77,9 +101,10 @@ export async function startSystem(options: { env: Record<string, string | undefi
       authenticate,
       log: log.child({ function: module.name }),
       metrics,
+      stopping: lifecycle.stopping,
       eventsCommitted: () => relayOf.get(schema)?.wake(),
     });
-    functionParts.push(parts);
+    functionParts.push({ name: module.name, parts });
     app.route('/', parts.routes);
     if (parts.consumer) {
       bus.subscribe(parts.consumer);
@@ -93,33 +118,27 @@ export async function startSystem(options: { env: Record<string, string | undefi
     relays.push(relay);
     relayOf.set(module.schema, relay);
   }
+  lifecycle.onStop({ name: 'outbox relays', run: () => Promise.all(relays.map((relay) => relay.stop())), budgetMs: STEP_BUDGET_MS });
+  for (const { name, parts } of functionParts) {
+    const { stop } = parts;
+    if (stop) lifecycle.onStop({ name: `${name} function`, run: () => stop(), budgetMs: STEP_BUDGET_MS });
+  }
 
-  const server = await new Promise<Server>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: config.PORT, hostname: env.HOST ?? '0.0.0.0' }, () => resolve(started as Server));
-  });
+  const server = await step(listen({ fetch: app.fetch, port: config.PORT, hostname: env.HOST ?? '0.0.0.0' }));
+  lifecycle.onStop({ name: 'http server', run: () => closeServer(server, { drainMs: DRAIN_MS }), budgetMs: DRAIN_MS + 500 });
   server.on('connection', (socket) => {
     metrics.activeConnections.inc();
     socket.once('close', () => metrics.activeConnections.dec());
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  for (const parts of functionParts) await parts.start?.();
+  for (const { parts } of functionParts) await step(Promise.resolve(parts.start?.()));
+  lifecycle.started();
   log.info({ port, functions: options.modules.map((m) => m.name), embeddedDatabase: database.embedded }, 'ready');
 
-  let stopping: Promise<void> | null = null;
-  const stop = () =>
-    (stopping ??= (async () => {
-      log.info('stopping');
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all(functionParts.map((parts) => parts.stop?.()));
-      await Promise.all(relays.map((relay) => relay.stop()));
-      await bus.close();
-      await database.close();
-    })());
-  if (options.handleSignals !== false) {
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.once(signal, () => void stop().then(() => process.exit(0), () => process.exit(1)));
-    }
-  }
+  const stop = async () => {
+    const outcome = await lifecycle.stop();
+    if (!outcome.completed) throw new Error(`the stop did not finish in time; still waiting for ${outcome.waitingFor.join(', ')}`);
+  };
   return { url: `http://127.0.0.1:${port}`, port, bus, relays, stop };
 }

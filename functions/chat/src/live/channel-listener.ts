@@ -14,6 +14,8 @@ export interface ChannelListenerOptions {
   /** The listener was lost and listens again: notifications in between are gone. */
   onGap: () => void;
   probeIntervalMs?: number;
+  /** Aborting it ends a LISTEN still being set up (the process is stopping). */
+  signal?: AbortSignal;
 }
 
 export interface ChannelListener {
@@ -22,12 +24,19 @@ export interface ChannelListener {
 
 const PROBE = 'probe ';
 
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+function within<T>(promise: Promise<T>, ms: number, what: string, signal?: AbortSignal): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+    onAbort = () => reject(new Error(`${what} was abandoned: stopping`));
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, late]).finally(() => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort!);
+  });
 }
 
 /**
@@ -67,7 +76,7 @@ export async function listenToChannel(options: ChannelListenerOptions): Promise<
       options.onGap();
     };
     try {
-      await within(next.listen(channel, (payload) => current === generation && onPayload(payload), onListen), 15_000, 'LISTEN');
+      await within(next.listen(channel, (payload) => current === generation && onPayload(payload), onListen), 15_000, 'LISTEN', options.signal);
     } catch (error) {
       void next.end({ timeout: 0 });
       throw error;
@@ -76,6 +85,7 @@ export async function listenToChannel(options: ChannelListenerOptions): Promise<
   }
 
   async function check() {
+    if (options.signal?.aborted) return;
     try {
       if (probe && !probe.answered) {
         log.warn({ channel }, 'live channel stopped answering; listening on a new connection');

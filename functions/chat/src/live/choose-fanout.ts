@@ -29,6 +29,8 @@ export function chooseLiveFanout(options: {
   schema: string;
   hub: UserHub;
   log: Logger;
+  /** Aborted when the process stops (see PostgresFanoutOptions). */
+  stopping?: AbortSignal;
 }): LiveFanout & { mode(): Promise<LiveFanoutMode> } {
   const { setting, databaseUrl } = options;
   let chosen: Promise<{ mode: LiveFanoutMode; fanout: LiveFanout }> | null = null;

@@ -20,6 +20,8 @@ export interface PostgresFanoutOptions {
   pruneIntervalMs?: number;
   /** Notifications waiting to be read beyond this end this instance's streams instead (default 5,000). */
   maxPending?: number;
+  /** Aborted when the process stops: a LISTEN still being set up is abandoned. */
+  stopping?: AbortSignal;
 }
 
 const READ_BATCH = 200;
@@ -104,6 +106,7 @@ export function postgresFanout(options: PostgresFanoutOptions): LiveFanout {
         onNotify,
         onGap: () => log.info({ channel, endedStreams: hub.endAll() }, 'live events may have been missed; open pages reload'),
         ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
+        ...(options.stopping ? { signal: options.stopping } : {}),
       });
       pruneTimer = setInterval(() => void prune(), options.pruneIntervalMs ?? 30_000).unref();
       log.info({ channel }, 'live updates fan out between chat instances over LISTEN/NOTIFY');
