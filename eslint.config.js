@@ -1,4 +1,5 @@
 import { defineConfig, globalIgnores } from 'eslint/config';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 import pkg from './package.json' with { type: 'json' };
 import { functionBoundaries } from './scripts/check-boundaries.mjs';
@@ -6,11 +7,35 @@ import { functionBoundaries } from './scripts/check-boundaries.mjs';
 export default defineConfig(
   globalIgnores(['dist/', '.data/', '.run/', '.cache/']),
   tseslint.configs.recommended,
+  regexp.configs['flat/recommended'],
   {
     name: 'todo/overrides',
     rules: {
       // `const { id: _id, ...rest } = event` is how a field is dropped; `_` marks it intentional.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // One chat message must never freeze the event loop: a pattern that backtracks super-linearly on some
+    // input is an error, also when it is searched for anywhere in a string (no `^`).
+    name: 'todo/linear-regexps',
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      // Style rules of the recommended set, off: they would rewrite working patterns for taste alone.
+      'regexp/prefer-w': 'off',
+      'regexp/use-ignore-case': 'off',
+      'regexp/prefer-character-class': 'off',
+      'regexp/no-useless-non-capturing-group': 'off',
+      'regexp/no-unused-capturing-group': 'off',
+      'regexp/no-dupe-characters-character-class': 'off',
+      'regexp/no-useless-range': 'off',
+      'regexp/control-character-escape': 'off',
+      // `()` stands for "no value" in the chat's phrase tables.
+      'regexp/no-empty-capturing-group': 'off',
+      'regexp/no-empty-group': 'off',
+      // Plain text is checked for control characters on purpose.
+      'no-control-regex': 'off',
     },
   },
   {

@@ -9,9 +9,9 @@ const CANCEL = /^(cancel|never ?mind|none|neither|nothing|no|stop|forget it)\b/i
  * something else (then it is handled as a new message), `'cancel'` when the user gives up.
  */
 export function readClarifyAnswer(message: string, candidates: readonly TaskSummary[]): number | 'cancel' | null {
-  const text = message.trim().toLowerCase().replace(/[.!?]+$/, '').trim();
+  const text = message.trim().toLowerCase().replace(/(?<![.!?])[.!?]+$/, '').trim();
   if (CANCEL.test(text)) return 'cancel';
-  const bare = text.replace(/^(the|number|no\.?|#)\s*/, '').replace(/\s+one$/, '').trim();
+  const bare = text.replace(/^(the|number|no\.?|#)\s*/, '').replace(/(?<!\s)\s+one$/, '').trim();
   let index: number | null = null;
   const digits = /^(\d{1,2})(st|nd|rd|th)?$/.exec(bare);
   if (digits) index = Number(digits[1]) - 1;

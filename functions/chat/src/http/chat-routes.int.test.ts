@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatKit, startChatKit } from '../chat-test-kit';
 import { MAX_MESSAGE_LENGTH } from '../language/parse-message';
+import { MAX_TASKS_PER_MESSAGE } from '../language/refs';
 
 let kit: ChatKit;
 beforeAll(async () => {
@@ -166,6 +167,24 @@ describe('bad and hostile input', () => {
     expect(emoji.tasks![0]!.title).toBe(`${'x'.repeat(75)}🎉🎈 party`);
     const title = (await kit.call('gina', 'GET', '/conversations')).body.items.find((c: { id: string }) => c.id === emoji.conversationId).title as string;
     expect(title).toBe(`add ${'x'.repeat(75)}🎉`);
+  });
+
+  it('answers at once a message written to stall the parser, and refuses too many tasks in words', async () => {
+    const attacks: [string, RegExp][] = [
+      [`complete 1${' and 1'.repeat(29)} …`, /^I couldn't find a task matching/],
+      [`complete 1${' and 1'.repeat(329)}`, /^I have not shown you a list yet/],
+      [`complete 1${' and 1'.repeat((MAX_MESSAGE_LENGTH - 12) / 6)} x`, /\(say which task\)/],
+      [`complete ${Array.from({ length: MAX_TASKS_PER_MESSAGE + 1 }, (_, index) => index + 1).join(', ')}`, /\(that names 51 tasks; I take at most 50 in one message\)/],
+    ];
+    for (const [message, reply] of attacks) {
+      expect(message.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+      const started = performance.now();
+      const answer = await kit.chat('ivy', message);
+      // The exponential pattern took 36 s for the first message and longer than anyone waited for the others.
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(answer.reply).toMatch(reply);
+      expect(answer.actions).toEqual([]);
+    }
   });
 
   it('answers 401 without a token and 404 for a conversation that does not exist', async () => {

@@ -19,13 +19,14 @@ const COMMANDS = [
   /^(?:don'?t|do not)\s+(?:let me\s+)?forget\s+to\b/i,
   /^schedule\b/i,
 ];
-const PUT_ON_LIST = /^put\s+(.+?)\s+on\s+(?:my|the)\s+(?:list|todo list|to-do list)$/i;
+const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|todo list|to-do list)$/i;
 /** "remind me in 10 minutes to …", "remind me tomorrow at 9 to …": the time comes before the task. */
-const REMIND_WHEN_TO = /^remind\s+me\s+((?:in|at|on|by|this|next|tomorrow|today|tonight|every|each)\b.*?)\s+to\s+(.+)$/i;
+const REMIND_WHEN_TO = /^remind\s+me\s+((?:in|at|on|by|this|next|tomorrow|today|tonight|every|each)\b(?:.*?\S)??)\s+to\s+(\S.*)$/i;
 const HOUR_MS = 3_600_000;
-const NOTE = /,?\s*(?:note|notes|description|details)\s*:\s*(.+)$/i;
+const NOTE = /(?:,|(?<!\s))\s*(?:note|notes|description|details)\s*:\s*(\S.*)$/i;
 const QUOTED = /(["'])(.+?)\1/;
-const DANGLING = /(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for))+$/i;
+/** Words a removed date or repetition leaves hanging ("buy milk on"). A match never starts inside spaces or right after such a word, so those starts are skipped rather than each scanned to the end. */
+const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|with|for))(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for))+$/i;
 
 /** Removes the command words ("add", "remind me to", "I need to"); `explicit` says whether any were there. */
 function stripCommand(text: string): { body: string; explicit: boolean } {

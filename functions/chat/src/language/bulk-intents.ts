@@ -1,5 +1,5 @@
 import type { Intent } from './intent';
-import { parseRefs } from './refs';
+import { MAX_TASKS_PER_MESSAGE, parseRefs } from './refs';
 
 const MARKERS = /(?:^|\s)[#!]\p{L}/u;
 
@@ -9,20 +9,20 @@ type Rule = { kind: BulkKind; pattern: RegExp };
 const NOT_DONE = String.raw`(?:not done|undone|not complete|incomplete|uncompleted|not finished|unfinished|pending|open|to ?do)`;
 const DONE = String.raw`(?:done|complete|completed|finished|checked off)`;
 
-/** Group 1 is the reference phrase; an empty one means "it". */
+/** Group 1 is the reference phrase (`\S(?:.*?\S)??` rather than `.+?`, see update-intent.ts); an empty one means "it". */
 const RULES: Rule[] = [
-  { kind: 'reopen', pattern: new RegExp(String.raw`^mark\s+(.+?)\s+(?:as\s+)?${NOT_DONE}$`, 'i') },
-  { kind: 'reopen', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(.+?)\s+(?:to|as)\s+${NOT_DONE}$`, 'i') },
-  { kind: 'complete', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(.+?)\s+(?:to|as)\s+${DONE}$`, 'i') },
-  { kind: 'reopen', pattern: /^(?:reopen|re-open|uncheck|untick|uncomplete|un-complete|undo|restore)\s+(.+)$/i },
-  { kind: 'complete', pattern: new RegExp(String.raw`^(?:.*,\s*)?mark\s+(.+?)\s+(?:as\s+)?${DONE}$`, 'i') },
-  { kind: 'complete', pattern: /^(?:done|finished|completed)(?:\s*(?:with|:)\s*|\s+)(.+)$/i },
+  { kind: 'reopen', pattern: new RegExp(String.raw`^mark\s+(\S(?:.*?\S)??)\s+(?:as\s+)?${NOT_DONE}$`, 'i') },
+  { kind: 'reopen', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(\S(?:.*?\S)??)\s+(?:to|as)\s+${NOT_DONE}$`, 'i') },
+  { kind: 'complete', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(\S(?:.*?\S)??)\s+(?:to|as)\s+${DONE}$`, 'i') },
+  { kind: 'reopen', pattern: /^(?:reopen|re-open|uncheck|untick|uncomplete|un-complete|undo|restore)\s+(\S.*)$/i },
+  { kind: 'complete', pattern: new RegExp(String.raw`^(?:.*,\s*)?mark\s+(\S(?:.*?\S)??)\s+(?:as\s+)?${DONE}$`, 'i') },
+  { kind: 'complete', pattern: /^(?:done|finished|completed)(?:\s*(?:with|:)\s*|\s+)(\S.*)$/i },
   { kind: 'complete', pattern: /^(?:done|finished|completed|all done|did it)()$/i },
-  { kind: 'complete', pattern: /^(?:complete|finish|check off|check|tick off|tick|cross off|close)\s+(.+)$/i },
-  { kind: 'complete', pattern: /^i(?:'ve| have)?\s+(?:finished|completed|done|did)\s+(.+)$/i },
-  { kind: 'complete', pattern: new RegExp(String.raw`^(.+?)\s+is\s+(?:now\s+)?${DONE}$`, 'i') },
+  { kind: 'complete', pattern: /^(?:complete|finish|check off|check|tick off|tick|cross off|close)\s+(\S.*)$/i },
+  { kind: 'complete', pattern: /^i(?:'ve| have)?\s+(?:finished|completed|done|did)\s+(\S.*)$/i },
+  { kind: 'complete', pattern: new RegExp(String.raw`^(\S(?:.*?\S)??)\s+is\s+(?:now\s+)?${DONE}$`, 'i') },
   { kind: 'complete', pattern: new RegExp(String.raw`^(it|that|this)'?s\s+(?:now\s+)?${DONE}$`, 'i') },
-  { kind: 'delete', pattern: /^(?:delete|del|remove|cancel|trash|erase|drop|discard|scrap|get rid of|forget about|forget)\s+(.+)$/i },
+  { kind: 'delete', pattern: /^(?:delete|del|remove|cancel|trash|erase|drop|discard|scrap|get rid of|forget about|forget)\s+(\S.*)$/i },
 ];
 
 const CLEAR_COMPLETED = new RegExp(String.raw`^(?:clear|delete|remove|purge|clean up|get rid of|archive|trash)\s+(?:out\s+)?(?:all\s+)?(?:(?:the|my)\s+)?(?:${DONE}|ticked(?: off)?)(?:\s+(?:ones|tasks?|todos?|to-dos?|items?))?(?:\s+from\s+(?:my|the)\s+list)?$`, 'i');
@@ -41,6 +41,7 @@ export function bulkIntent(text: string): Intent | undefined {
     if (phrase === '') return { kind: rule.kind, targets: [{ kind: 'it' }] };
     const targets = parseRefs(phrase);
     if (!targets) return { kind: 'unknown', reason: rule.kind === 'delete' ? NAME_THEM : 'say which task' };
+    if (targets.length > MAX_TASKS_PER_MESSAGE) return { kind: 'unknown', reason: `that names ${targets.length} tasks; I take at most ${MAX_TASKS_PER_MESSAGE} in one message` };
     return { kind: rule.kind, targets };
   }
   return undefined;

@@ -3,10 +3,11 @@ import type { ParsingComponents, ParsingResult } from 'chrono-node';
 import type { ParseContext } from './intent';
 import { MONTH } from './months';
 import { endOfWeekParser, ordinalDayParser } from './chrono-parsers';
+import { withLinearTimeUnits } from './linear-time-units';
 import { addDays, type CalendarDay, formatInZone, instantOf, offsetMinutes, wallClockAt, type WallClock } from './zoned-time';
 
 const parser = chrono.casual.clone();
-parser.parsers.push(ordinalDayParser, endOfWeekParser);
+parser.parsers = [...parser.parsers.map(withLinearTimeUnits), ordinalDayParser, endOfWeekParser];
 
 /** Hour for a day named without a time ("tomorrow"); today's fall back to the evening, then the day's end. */
 export const DEFAULT_HOUR = 9;
@@ -24,7 +25,7 @@ const PARTS_OF_DAY: [RegExp, number][] = [
 /** Words chrono reads as dates that are usually part of a title ("sun cream", "call May"). */
 const FALSE_FRIENDS = /^(?:sun|sat|wed|mon|tue|thu|fri|may|march|now|second|sec|night|weekend|morning|evening|afternoon|noon|midnight)$/i;
 const INTRODUCERS = /\b(?:on|by|in|until|till|before|next|this|every|due|from|starting|at|for|the)\s*$/i;
-const RELATIVE_CLOCK = /\b(?:in|within)\s+.*\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b|\bfrom now\b/i;
+const RELATIVE_CLOCK = /\b(?:in|within)\s.*\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b|\bfrom now\b/i;
 
 /** A date/time phrase found in a message, resolved in the user's zone. */
 export interface FoundDate {
@@ -123,15 +124,26 @@ export function findDate(text: string, context: ParseContext): FoundDate | undef
   return { spans, instant, dueAt: formatInZone(instant, context.timeZone), day, clock, hasTime: !!timed || !!defaultClock(phrase), hasDay: !!dated || !timed, monthOnly };
 }
 
+const STARTS_WITH_MONTH = new RegExp(String.raw`^${MONTH}\b`, 'i');
+const IN_AT_END = { pattern: /\bin\s*$/gi, longest: 'in'.length };
+const PREPOSITION_AT_END = { pattern: /\b(?:on the|on|at|by(?: the)?|in the|due(?: on| by| at)?|before|starting(?: on| from)?|from|for|the)\s*$/gi, longest: 'starting from'.length };
+
+/**
+ * `text` without a word (and the spaces after it) at its end. The search starts a word's length before
+ * the spaces, not at the start of `text`: `withoutDate` looks once per date phrase, and a message can hold hundreds.
+ */
+function withoutLastWord(text: string, word: { pattern: RegExp; longest: number }): string {
+  word.pattern.lastIndex = Math.max(0, text.trimEnd().length - word.longest);
+  const match = word.pattern.exec(text);
+  return match ? text.slice(0, match.index) : text;
+}
+
 /** Removes the found phrases (and a preposition just before each) from `text`. */
 export function withoutDate(text: string, found: FoundDate): string {
   let rest = text;
   for (const span of [...found.spans].sort((a, b) => b.index - a.index)) {
-    const namesMonth = new RegExp(String.raw`^${MONTH}\b`, 'i').test(rest.slice(span.index, span.index + span.length));
-    const before = rest
-      .slice(0, span.index)
-      .replace(namesMonth ? /\bin\s*$/i : /$^/, '')
-      .replace(/\b(?:on the|on|at|by(?: the)?|in the|due(?: on| by| at)?|before|starting(?: on| from)?|from|for|the)\s*$/i, '');
+    const namesMonth = STARTS_WITH_MONTH.test(rest.slice(span.index, span.index + span.length));
+    const before = withoutLastWord(namesMonth ? withoutLastWord(rest.slice(0, span.index), IN_AT_END) : rest.slice(0, span.index), PREPOSITION_AT_END);
     rest = `${before} ${rest.slice(span.index + span.length)}`;
   }
   return rest;

@@ -4,10 +4,10 @@ import { findTags } from './priority-tags';
 import { titleWords } from './refs';
 import { extract, tidy, unquote } from './text';
 
-const SEARCH = /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|(?:do i have|is there|are there)\s+(?:anything|any tasks?|something)\s+(?:about|on|with|for|mentioning|called)|anything\s+about)\s+(?:(?:tasks?|todos?)\s+(?:about|with|for|called|named|mentioning|containing)\s+)?(.+)$/i;
+const SEARCH = /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|(?:do i have|is there|are there)\s+(?:anything|any tasks?|something)\s+(?:about|on|with|for|mentioning|called)|anything\s+about)\s+(?:(?:tasks?|todos?)\s+(?:about|with|for|called|named|mentioning|containing)\s+)?(\S.*)$/i;
 const LIST_START = /^(?:what|what's|which|show|list|display|view|see|give me|get|any|anything|do i have|is there|are there|how many|overdue|late|today|tomorrow|tasks?|my|open|pending|completed|finished|urgent|important|high|low|todo|to-do)\b/i;
 /** "show my work tasks": words the filters did not take, before "tasks", are searched for. */
-const SHOW_WORD_TASKS = /^(?:show|list|display|view|see|give me|get|find|what are)\b.*\b(?:tasks|todos|to-dos|items|things|stuff)\b/i;
+const SHOW_WORD_TASKS = /^(?:show|list|display|view|see|give me|get|find|what are)\b.+\b(?:tasks|todos|to-dos|items|things|stuff)\b/i;
 const FILLER = new Set(
   'what whats what\'s which is are do does did i i\'ve have has got to show me my list display view see give get all the tasks task todos todo to-do items item things stuff any anything there please for on of with everything that open pending need left a an in yet still remaining it it\'s is there\'s can you could would like now be should just tell doing so far currently upcoming coming up lists tagged tag tags how many plate agenda schedule scheduled planned calendar'.split(' '),
 );
@@ -51,7 +51,7 @@ function readFilters(text: string, context: ParseContext): Parts {
   take(parts, /\b(?:overdue|late|past due|missed deadlines?)\b/i, () => (parts.filter.overdue = true));
   const { tags, rest } = findTags(parts.rest);
   parts.rest = rest;
-  take(parts, /\b(?:tagged(?:\s+with)?|with\s+(?:the\s+)?tags?|tags?)\s+(\p{L}[\p{L}\p{N}_-]*(?:\s*(?:,|and|&)\s*\p{L}[\p{L}\p{N}_-]*)*)/iu, (m) => tags.push(...m[1]!.split(/\s*(?:,|\band\b|&)\s*/i).map((tag) => tag.toLowerCase())));
+  take(parts, /\b(?:tagged(?:\s+with)?|with\s+(?:the\s+)?tags?|tags?)\s+(\p{L}[\p{L}\p{N}_-]*(?:\s*(?:,|and|&)\s*\p{L}[\p{L}\p{N}_-]*)*)/iu, (m) => tags.push(...m[1]!.split(/(?:(?<!\s)|(?!\s))\s*(?:,|\band\b|&)\s*/i).map((tag) => tag.toLowerCase())));
   for (const [pattern, levels] of PRIORITY_WORDS) {
     if (parts.filter.priority) break;
     take(parts, pattern, () => (parts.filter.priority = levels));

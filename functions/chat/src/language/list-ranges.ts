@@ -53,7 +53,7 @@ export function findDueRange(text: string, context: ParseContext): DueRange | un
     const { match, rest } = extract(text, shape.pattern);
     if (match) return { filter: toFilter(shape.span(today, match), context.timeZone), label: shape.label(match), rest };
   }
-  const bound = /\b(before|by|until|till)\s+(.+)$/i.exec(text);
+  const bound = /\b(before|by|until|till)\s+(\S.*)$/i.exec(text);
   if (bound) {
     const found = findDate(bound[2]!, context);
     if (found) {

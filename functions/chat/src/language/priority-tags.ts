@@ -3,16 +3,20 @@ import { extract } from './text';
 
 const TAG = /(^|[\s,(])#(\p{L}[\p{L}\p{N}_\-/]*)/u;
 
-/** Removes every `#tag` and returns the tags lower-cased, in order, without repeats. */
+/**
+ * Removes every `#tag` and returns the tags lower-cased, in order, without repeats. A removed tag leaves a
+ * space, so "#a#b" holds two tags; the search goes on from that space, never again from the start.
+ */
 export function findTags(text: string): { tags: string[]; rest: string } {
-  const tags: string[] = [];
+  const tags = new Set<string>();
+  let done = '';
   let rest = text;
   for (let found = TAG.exec(rest); found; found = TAG.exec(rest)) {
-    const tag = found[2]!.replace(/[-/]+$/, '').toLowerCase();
-    if (!tags.includes(tag)) tags.push(tag);
-    rest = `${rest.slice(0, found.index)}${found[1]} ${rest.slice(found.index + found[0].length)}`;
+    tags.add(found[2]!.replace(/(?<![-/])[-/]+$/, '').toLowerCase());
+    done += `${rest.slice(0, found.index)}${found[1]}`;
+    rest = ` ${rest.slice(found.index + found[0].length)}`;
   }
-  return { tags, rest };
+  return { tags: [...tags], rest: done + rest };
 }
 
 const LEVEL = String.raw`(low|medium|normal|high|urgent)`;

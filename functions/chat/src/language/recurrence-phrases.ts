@@ -32,7 +32,8 @@ const interval = (word: string | undefined) => (word === undefined ? undefined :
 
 function monthDays(list: string): number[] {
   return list
-    .split(/\s*(?:,|\band\b|&)\s*(?:the\s+)?/i)
+    // Never from inside a run of spaces (see weekdays.ts).
+    .split(/(?:(?<!\s)|(?!\s))\s*(?:,|\band\b|&)\s*(?:the\s+)?/i)
     .map((word) => (/first/i.test(word) ? 1 : /last/i.test(word) ? -1 : Number.parseInt(word, 10)))
     .filter((day) => Number.isFinite(day));
 }

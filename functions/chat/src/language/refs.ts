@@ -3,16 +3,23 @@ import { tidy, unquote } from './text';
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const ORDINAL = String.raw`(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))`;
-const JOIN = String.raw`\s*(?:,\s*(?:and\s+)?|\band\b|&|\s)\s*`;
-const NUMBER = String.raw`(?:(?:task|number|no\.?|item)\s*)?#?\s*\d{1,3}`;
+/**
+ * Between two references: ",", ", and", "&", "and" or spaces. Each run of spaces has one place in it (and
+ * no reference starts with a space), so a failing match backtracks linearly instead of trying 2^n splits.
+ */
+const JOIN = String.raw`(?:\s*,\s*(?:and\s+)?|\s*&\s*|\s+and\s+|\s+)`;
+const NUMBER = String.raw`(?:(?:task|number|no\.?|item)\s*)?(?:#\s*)?\d{1,3}`;
 
 const IT = /^(?:it|that|this|this one|that one|that task|this task|the one|same one)$/i;
-const NUMBERS = new RegExp(String.raw`^${NUMBER}(?:${JOIN}${NUMBER})*$`, 'i');
+const NUMBERS = new RegExp(String.raw`^${NUMBER}(?:(?:${JOIN}|\s+and(?=#))${NUMBER})*$`, 'i');
 const RANGE = /^(?:(?:tasks?|numbers?)\s+)?#?(\d{1,3})\s*(?:-|–|to|through|thru)\s*#?(\d{1,3})$/i;
 const ORDINAL_LIST = new RegExp(String.raw`^(?:the\s+)?${ORDINAL}(?:${JOIN}(?:the\s+)?${ORDINAL})*(?:\s+(?:ones?|tasks?|items?))?$`, 'i');
 const FIRST_FEW = /^(?:the\s+)?first\s+(two|three|four|five|\d{1,2})(?:\s+(?:ones|tasks|items))?$/i;
 const FEW: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 const EVERYTHING = /^(?:all|everything|all (?:of )?(?:them|my tasks|tasks)|every task|the lot)$/i;
+
+/** The most tasks one message may name: a list shows at most 50, so a longer list of numbers is a slip or an attack. */
+export const MAX_TASKS_PER_MESSAGE = 50;
 
 const index = (value: number): TaskRef => ({ kind: 'index', index: value });
 
@@ -28,7 +35,7 @@ export function titleWords(text: string): string {
   return tidy(text)
     .replace(/^(?:the|my|a|an|that|this)\s+/i, '')
     .replace(/^task\s+/i, '')
-    .replace(/\s+(?:task|from (?:my|the) (?:list|tasks|todo list))$/i, '')
+    .replace(/(?<!\s)\s+(?:task|from (?:my|the) (?:list|tasks|todo list))$/i, '')
     .trim();
 }
 
@@ -43,12 +50,12 @@ export function parseRefs(phrase: string): TaskRef[] | undefined {
   const few = FIRST_FEW.exec(text);
   if (few) {
     const count = FEW[few[1]!.toLowerCase()] ?? Number(few[1]);
-    if (count >= 1 && count <= 50) return Array.from({ length: count }, (_, offset) => index(offset + 1));
+    if (count >= 1 && count <= MAX_TASKS_PER_MESSAGE) return Array.from({ length: count }, (_, offset) => index(offset + 1));
   }
   const range = RANGE.exec(text);
   if (range) {
     const [from, to] = [Number(range[1]), Number(range[2])];
-    if (from >= 1 && to >= from && to - from < 50) return Array.from({ length: to - from + 1 }, (_, offset) => index(from + offset));
+    if (from >= 1 && to >= from && to - from < MAX_TASKS_PER_MESSAGE) return Array.from({ length: to - from + 1 }, (_, offset) => index(from + offset));
   }
   if (NUMBERS.test(text)) {
     const values = [...new Set((text.match(/\d{1,3}/g) ?? []).map(Number))].filter((value) => value >= 1);

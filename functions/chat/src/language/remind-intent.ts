@@ -5,19 +5,19 @@ import { parseRef } from './refs';
 import { offsetsIn } from './reminder-phrases';
 import { extract, tidy } from './text';
 
-const ABOUT = /^(?:remind me\s+(?:about|of|regarding)|(?:set|add|create|schedule)(?: me)? (?:a |an )?reminder\s+(?:about|of|for|on|to|regarding))\s+(.+)$/i;
+const ABOUT = /^(?:remind me\s+(?:about|of|regarding)|(?:set|add|create|schedule)(?: me)? (?:a |an )?reminder\s+(?:about|of|for|on|to|regarding))\s+(\S.*)$/i;
 const BEFORE_REF = new RegExp(String.raw`^remind me\s+(${DURATION}(?:\s*(?:,|and)\s*${DURATION})*)\s+before\s+(.+)$`, 'i');
 const BEFORE = new RegExp(String.raw`\s(${DURATION})\s+(?:before|ahead|earlier|prior)(?:\s+(?:it|that|it'?s due))?$`, 'i');
 /** "remind me tomorrow at 8 about the dentist": the time before the task. */
-const WHEN_ABOUT = /^remind me\s+((?:in|at|on|this|next|tomorrow|today|tonight)\b.*?)\s+(?:about|of|regarding)\s+(.+)$/i;
+const WHEN_ABOUT = /^remind me\s+((?:in|at|on|this|next|tomorrow|today|tonight)\b(?:.*?\S)??)\s+(?:about|of|regarding)\s+(\S.*)$/i;
 /** "remind me again in 30 minutes": about the task just talked about. */
-const AGAIN = /^remind me\s+(?:again|about it again|of it again)\s+(.+)$/i;
+const AGAIN = /^remind me\s+(?:again|about it again|of it again)\s+(\S.*)$/i;
 const AT_DUE = /\s(?:when it'?s due|at the (?:due )?time|on time)$/i;
 
 type Remind = Extract<Intent, { kind: 'remind' }>;
 
 function toRemind(refPhrase: string, when: Omit<Remind, 'kind' | 'target'>): Intent {
-  const target = parseRef(tidy(refPhrase).replace(/\s+(?:for|at|on|in)$/i, ''));
+  const target = parseRef(tidy(refPhrase).replace(/(?<!\s)\s+(?:for|at|on|in)$/i, ''));
   if (!target) return { kind: 'unknown', reason: 'say which task to remind you about' };
   return { kind: 'remind', target, ...when };
 }

@@ -21,16 +21,16 @@ export function normalize(message: string): string {
 
 /** Courtesy words around a request: "please delete 2", "can you add ...?". */
 export function withoutCourtesy(text: string): string {
-  return text.replace(/^(?:(?:please|pls|can you|could you|would you|will you|ok|okay)[\s,]+)+/i, '').replace(/[\s,]+(?:please|pls|thanks|thank you)$/i, '');
+  return text.replace(/^(?:(?:please|pls|can you|could you|would you|will you|ok|okay)[\s,]+)+/i, '').replace(/(?<![\s,])[\s,]+(?:please|pls|thanks|thank you)$/i, '');
 }
 
 /** Drops edge punctuation and doubled spaces left behind after phrases were cut out. */
 export function tidy(text: string): string {
   return text
     .replace(/\s+/g, ' ')
-    .replace(/\s+([,.;!?])(?=\s|$)/g, '$1')
+    .replace(/(?<!\s)\s+([,.;!?])(?=\s|$)/g, '$1')
     .replace(/^[\s,.;:!?\-–—&]+/, '')
-    .replace(/[\s,.;:!?\-–—&]+$/, '')
+    .replace(/(?<![\s,.;:!?\-–—&])[\s,.;:!?\-–—&]+$/, '')
     .trim();
 }
 

@@ -22,7 +22,8 @@ const priority = (value: string): TaskChanges | undefined => {
 const tagWords = (value: string): string[] => {
   const { tags, rest } = findTags(value);
   const words = tidy(rest.replace(/^(?:with|as)\s+/i, ''))
-    .split(/\s*(?:,|\band\b|&|\s)\s*/)
+    // Never from inside a run of spaces (see weekdays.ts).
+    .split(/(?:(?<!\s)|(?!\s))\s*(?:,|\band\b|&|\s)\s*/)
     .filter((word) => /^\p{L}[\p{L}\p{N}_-]*$/u.test(word))
     .map((word) => word.toLowerCase());
   return [...new Set([...tags, ...words])];
@@ -50,48 +51,55 @@ const earlier = (value: string): TaskChanges | undefined => {
 const STATUS_WORD = /^(?:done|complete|completed|finished|not done|undone|incomplete|pending|open)$/i;
 const anything = (value: string, context: ParseContext): TaskChanges | undefined => STATUS_WORD.test(value.trim()) ? undefined : priority(value) ?? due(value, context) ?? recurrenceChange(value, context) ?? newTitle(value);
 
-const TAGS_TAIL = String.raw`((?:with\s+|as\s+)?#\S+(?:\s*(?:,|and|&)?\s*#\S+)*)`;
+/** "#a #b", "#a, #b and #c": a space comes before each further tag ("#a#b" is one `\S+` already), so a list splits one way. */
+const TAG_LIST = String.raw`#\S+(?:\s+(?:(?:,|and|&)\s*)?#\S+)*`;
+const TAGS_TAIL = String.raw`((?:with\s+|as\s+)?${TAG_LIST})`;
 const SHORT_REF = String.raw`(it|that|this(?: one)?|#?\d{1,3}|the (?:first|second|third|fourth|fifth|last) one)`;
 const RECURS = String.raw`((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly|bi-?weekly)\b.*)`;
 
 const SHIFT = String.raw`(${DURATION})`;
 const MOVE_VERB = String.raw`(?:move|reschedule|postpone|push|shift|delay|defer|snooze|bump)`;
 
-/** Each phrasing: the ref is group 1 and the new value group 2, unless `refGroup` says 2. */
+/**
+ * Each phrasing: the ref is group 1 and the new value group 2, unless `refGroup` says 2. A phrase is
+ * `\S(?:.*?\S)??` or `\S.*`, never `.+?`/`.+` beside `\s+`: a phrase that could begin or end in spaces
+ * could split a run of spaces many ways, and a failing match would try every split.
+ */
 const RULES: Rule[] = [
-  { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(.+?)\s+(?:back\s+|out\s+|later\s+)?(?:by|for)\s+${SHIFT}$`, 'i'), changes: later },
-  { pattern: new RegExp(String.raw`^(?:push|move|shift|put)\s+(.+?)\s+(?:back|out)\s+(?:by\s+)?${SHIFT}$`, 'i'), changes: later },
-  { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(.+?)\s+${SHIFT}\s+later$`, 'i'), changes: later },
-  { pattern: new RegExp(String.raw`^(?:bring|move|pull|shift)\s+(.+?)\s+forward\s+(?:by\s+)?${SHIFT}$`, 'i'), changes: earlier },
-  { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(.+?)\s+${SHIFT}\s+earlier$`, 'i'), changes: earlier },
-  { pattern: /^(?:remove|clear|delete|drop|unset)\s+(?:the\s+)?(?:due\s+date|due\s+time|deadline|date)\s+(?:from|of|on|for)\s+(.+)()$/i, changes: () => ({ dueAt: null }) },
-  { pattern: /^no\s+(?:due\s+date|deadline)\s+(?:for|on)\s+(.+)()$/i, changes: () => ({ dueAt: null }) },
-  { pattern: /^(?:stop|don'?t|do not|no longer)\s+repeat(?:ing)?\s+(.+)()$/i, changes: () => ({ recurrence: null }) },
-  { pattern: /^(?:remove|cancel|delete|clear|drop)\s+(?:the\s+)?(?:repeat|repetition|recurrence)\s+(?:from|of|on|for)\s+(.+)()$/i, changes: () => ({ recurrence: null }) },
-  { pattern: /^(?:make|set)\s+(.+?)\s+(?:an?\s+)?(?:not\s+repeat|non-?recurring|one-?off(?:\s+task)?|one-?time(?:\s+task)?)()$/i, changes: () => ({ recurrence: null }) },
-  { pattern: /^(?:no|turn off|disable|remove|cancel|delete|clear|stop)\s+(?:the\s+|all\s+)?reminders?\s+(?:for|on|from|of|about)\s+(.+)()$/i, changes: () => ({ reminders: [] }) },
-  { pattern: /^(?:don'?t|do not|never)\s+remind\s+me\s+(?:about|of)\s+(.+)()$/i, changes: () => ({ reminders: [] }) },
-  { pattern: /^(?:rename|retitle)\s+((["']).+?\2)\s+(?:to|as)\s*:?\s*(.+)$/i, changes: (value) => newTitle(value) },
-  { pattern: /^(?:rename|retitle)\s+(.+?)\s+(?:to|as)\s*:?\s+(.+)$/i, changes: newTitle },
-  { pattern: /^(?:change|set|update)\s+the\s+(?:title|name)\s+(?:of|for)\s+(.+?)\s+to\s*:?\s+(.+)$/i, changes: newTitle },
-  { pattern: /^call\s+(it|that|this one)\s+(.+)$/i, changes: newTitle },
-  { pattern: /^(?:move|reschedule|postpone|push|shift|delay|defer|snooze|bring forward)\s+(.+?)\s+(?:to|for|until|till)\s+(.+)$/i, changes: due },
-  { pattern: /^(?:change|set|update)\s+the\s+(?:due\s+)?(?:date|time|deadline)\s+(?:of|for|on)\s+(.+?)\s+to\s+(.+)$/i, changes: due },
-  { pattern: /^(?:make|set)\s+(.+?)\s+due\s+(.+)$/i, changes: due },
-  { pattern: /^(?:change|set|update)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(.+?)\s+to\s+(.+)$/i, changes: priority },
-  { pattern: /^(?:make|mark|set|bump|raise|flag)\s+(.+?)\s+(?:as\s+|to\s+)?((?:an?\s+)?!?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?)$/i, changes: priority },
+  { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(\S(?:.*?\S)??)\s+(?:back\s+|out\s+|later\s+)?(?:by|for)\s+${SHIFT}$`, 'i'), changes: later },
+  { pattern: new RegExp(String.raw`^(?:push|move|shift|put)\s+(\S(?:.*?\S)??)\s+(?:back|out)\s+(?:by\s+)?${SHIFT}$`, 'i'), changes: later },
+  { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(\S(?:.*?\S)??)\s+${SHIFT}\s+later$`, 'i'), changes: later },
+  { pattern: new RegExp(String.raw`^(?:bring|move|pull|shift)\s+(\S(?:.*?\S)??)\s+forward\s+(?:by\s+)?${SHIFT}$`, 'i'), changes: earlier },
+  { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(\S(?:.*?\S)??)\s+${SHIFT}\s+earlier$`, 'i'), changes: earlier },
+  { pattern: /^(?:remove|clear|delete|drop|unset)\s+(?:the\s+)?(?:due\s+date|due\s+time|deadline|date)\s+(?:from|of|on|for)\s+(\S.*)()$/i, changes: () => ({ dueAt: null }) },
+  { pattern: /^no\s+(?:due\s+date|deadline)\s+(?:for|on)\s+(\S.*)()$/i, changes: () => ({ dueAt: null }) },
+  { pattern: /^(?:stop|don'?t|do not|no longer)\s+repeat(?:ing)?\s+(\S.*)()$/i, changes: () => ({ recurrence: null }) },
+  { pattern: /^(?:remove|cancel|delete|clear|drop)\s+(?:the\s+)?(?:repeat|repetition|recurrence)\s+(?:from|of|on|for)\s+(\S.*)()$/i, changes: () => ({ recurrence: null }) },
+  { pattern: /^(?:make|set)\s+(\S(?:.*?\S)??)\s+(?:an?\s+)?(?:not\s+repeat|non-?recurring|one-?off(?:\s+task)?|one-?time(?:\s+task)?)()$/i, changes: () => ({ recurrence: null }) },
+  { pattern: /^(?:no|turn off|disable|remove|cancel|delete|clear|stop)\s+(?:the\s+|all\s+)?reminders?\s+(?:for|on|from|of|about)\s+(\S.*)()$/i, changes: () => ({ reminders: [] }) },
+  { pattern: /^(?:don'?t|do not|never)\s+remind\s+me\s+(?:about|of)\s+(\S.*)()$/i, changes: () => ({ reminders: [] }) },
+  { pattern: /^(?:rename|retitle)\s+((["']).+?\2)\s+(?:to|as)(?:\s*:)?\s*(\S.*)$/i, changes: (value) => newTitle(value) },
+  { pattern: /^(?:rename|retitle)\s+(\S(?:.*?\S)??)\s+(?:to|as)(?:\s*:)?\s+(\S.*)$/i, changes: newTitle },
+  { pattern: /^(?:change|set|update)\s+the\s+(?:title|name)\s+(?:of|for)\s+(\S(?:.*?\S)??)\s+to(?:\s*:)?\s+(\S.*)$/i, changes: newTitle },
+  { pattern: /^call\s+(it|that|this one)\s+(\S.*)$/i, changes: newTitle },
+  { pattern: /^(?:move|reschedule|postpone|push|shift|delay|defer|snooze|bring forward)\s+(\S(?:.*?\S)??)\s+(?:to|for|until|till)\s+(\S.*)$/i, changes: due },
+  { pattern: /^(?:change|set|update)\s+the\s+(?:due\s+)?(?:date|time|deadline)\s+(?:of|for|on)\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: due },
+  { pattern: /^(?:make|set)\s+(\S(?:.*?\S)??)\s+due\s+(\S.*)$/i, changes: due },
+  { pattern: /^(?:change|set|update)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: priority },
+  { pattern: /^(?:make|mark|set|bump|raise|flag)\s+(\S(?:.*?\S)??)\s+(?:as\s+|to\s+)?((?:an?\s+)?!?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?)$/i, changes: priority },
   { pattern: /^(it|that|this)'?s\s+((?:very\s+)?(?:urgent|important|high priority|low priority))$/i, changes: (value) => priority(value.replace(/^very\s+/i, '')) },
-  { pattern: /^(?:make|set)\s+(.+?)\s+(?:to\s+)?(?:repeat|recur)\s+(.+)$/i, changes: recurrenceChange },
-  { pattern: /^(?:repeat|recur)\s+(.+?)\s+(every\b.+|each\b.+|daily.*|weekly.*|monthly.*|yearly.*)$/i, changes: recurrenceChange },
-  { pattern: new RegExp(String.raw`^(?:make|set)\s+(.+?)\s+${RECURS}$`, 'i'), changes: recurrenceChange },
-  { pattern: new RegExp(String.raw`^tag\s+(.+?)\s+${TAGS_TAIL}$`, 'i'), changes: addTags },
-  { pattern: new RegExp(String.raw`^tag\s+${SHORT_REF}\s+(?:with\s+|as\s+)?(.+)$`, 'i'), changes: addTags },
-  { pattern: /^add\s+(?:the\s+)?tags?\s+(.+?)\s+to\s+(.+)$/i, changes: addTags, refGroup: 2 },
-  { pattern: new RegExp(String.raw`^untag\s+(.+?)\s+${TAGS_TAIL}$`, 'i'), changes: removeTags },
-  { pattern: /^(?:remove|delete|drop)\s+(?:the\s+)?tags?\s+(.+?)\s+from\s+(.+)$/i, changes: removeTags, refGroup: 2 },
-  { pattern: /^(?:remove|delete|drop)\s+(#\S+(?:\s*(?:,|and|&)?\s*#\S+)*)\s+from\s+(.+)$/i, changes: removeTags, refGroup: 2 },
-  { pattern: /^(?:add\s+(?:a\s+)?(?:note|description)\s+to|note\s+(?:for|on|to)|(?:set|change)\s+the\s+(?:description|note|notes)\s+(?:of|for|on))\s+(.+?)\s*(?::|\bto\b|\bas\b)\s*(.+)$/i, changes: description },
-  { pattern: /^(?:change|set|update|switch)\s+(.+?)\s+to\s+(.+)$/i, changes: anything },
+  { pattern: /^(?:make|set)\s+(\S(?:.*?\S)??)\s+(?:to\s+)?(?:repeat|recur)\s+(\S.*)$/i, changes: recurrenceChange },
+  { pattern: /^(?:repeat|recur)\s+(\S(?:.*?\S)??)\s+(every\b.+|each\b.+|daily.*|weekly.*|monthly.*|yearly.*)$/i, changes: recurrenceChange },
+  { pattern: new RegExp(String.raw`^(?:make|set)\s+(\S(?:.*?\S)??)\s+${RECURS}$`, 'i'), changes: recurrenceChange },
+  { pattern: new RegExp(String.raw`^tag\s+(\S(?:.*?\S)??)\s+${TAGS_TAIL}$`, 'i'), changes: addTags },
+  { pattern: new RegExp(String.raw`^tag\s+${SHORT_REF}\s+(?:with\s+|as\s+)?(\S.*)$`, 'i'), changes: addTags },
+  { pattern: /^add\s+(?:the\s+)?tags?\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: addTags, refGroup: 2 },
+  { pattern: new RegExp(String.raw`^untag\s+(\S(?:.*?\S)??)\s+${TAGS_TAIL}$`, 'i'), changes: removeTags },
+  { pattern: /^(?:remove|delete|drop)\s+(?:the\s+)?tags?\s+(\S(?:.*?\S)??)\s+from\s+(\S.*)$/i, changes: removeTags, refGroup: 2 },
+  { pattern: new RegExp(String.raw`^(?:remove|delete|drop)\s+(${TAG_LIST})\s+from\s+(\S.*)$`, 'i'), changes: removeTags, refGroup: 2 },
+  // No `$`: the note runs to the end anyway (a normalized message has no line breaks), and the linter then sees it cannot fail.
+  { pattern: /^(?:add\s+(?:a\s+)?(?:note|description)\s+to|note\s+(?:for|on|to)|(?:set|change)\s+the\s+(?:description|note|notes)\s+(?:of|for|on))\s+(\S(?:.*?\S)??)\s*(?::|\bto\b|\bas\b)\s*(\S.*)/i, changes: description },
+  { pattern: /^(?:change|set|update|switch)\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: anything },
 ];
 
 function refFrom(phrase: string): TaskRef | undefined {

@@ -17,7 +17,8 @@ export const WEEKDAY_LIST = String.raw`${WEEKDAY}(?:\s*(?:,\s*(?:and\s+)?|\band\
 /** RFC 5545 weekday codes for the names in a {@link WEEKDAY_LIST} match, in the order written. */
 export function weekdayCodes(list: string): string[] {
   const codes: string[] = [];
-  for (const word of list.split(/\s*(?:,|\band\b|&)\s*/i)) {
+  // `(?<!\s)|(?!\s)`: no separator starts inside a run of spaces, so a long run is not rescanned from each of its spaces.
+  for (const word of list.split(/(?:(?<!\s)|(?!\s))\s*(?:,|\band\b|&)\s*/i)) {
     const code = DAYS.find(([pattern]) => pattern.test(word.trim()))?.[1];
     if (code && !codes.includes(code)) codes.push(code);
   }
