@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Task } from '#shared/contracts/task';
 import type { EventOf } from '#shared/events/catalog';
 import { type EventContext, newEvent } from '#shared/events/new-event';
-import { nextOccurrence } from './next-occurrence';
+import { nextOccurrence } from '#shared/recurrence/next-occurrence';
 
 export type CreateTaskCommand = EventOf<'dev.todo.task.create.v1'>;
 

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
+import { Rfc3339 } from '#shared/contracts/time';
 import { encodeCursor as encode, readCursor } from '#shared/http/opaque-cursor';
 import { Problem } from '#shared/http/problem';
 
-const Cursor = z.object({ r: z.iso.datetime(), i: z.uuid() });
+// Range-checked like every time this server reads: a forged year 0000 would fail in Postgres (a 500).
+const Cursor = z.object({ r: Rfc3339, i: z.uuid() });
 
 /** The opaque `nextCursor` of `GET /reminders`: the last reminder of the page, in (remindAt, id) order. */
 export const encodeCursor = (last: { remindAt: string; id: string }) => encode({ r: last.remindAt, i: last.id });

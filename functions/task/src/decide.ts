@@ -1,6 +1,7 @@
 import type { NewTask, Task, TaskChanges } from '#shared/contracts/task';
 import type { AnyEvent, EventContext } from '#shared/events/index';
 import { newEvent } from '#shared/events/new-event';
+import { seriesStartProblem } from '#shared/recurrence/series-start';
 
 export class TaskRuleViolation extends Error {
   constructor(
@@ -103,6 +104,11 @@ export function decideUpdate(current: Task, changes: TaskChanges, context: Event
   }
   if (changed.length === 0) return { task: current, events: [] };
   checkRules(next);
+  // A change of only one half (the other is stored) is checked here; both together, by TaskChanges.
+  if ((changed.includes('dueAt') || changed.includes('recurrence')) && next.recurrence && next.dueAt) {
+    const problem = seriesStartProblem(next.recurrence, next.dueAt);
+    if (problem) throw new TaskRuleViolation('recurrence.rrule', problem);
+  }
   next.version = current.version + 1;
   next.updatedAt = context.now.toISOString();
   const event = newEvent('dev.todo.task.updated.v1', context, { subject: next.id, data: { task: next, changed } });

@@ -146,6 +146,17 @@ describe('decideCreate', () => {
 });
 
 describe('decideUpdate', () => {
+  it('refuses a change of the due time or of the rule alone that leaves the series no next date, naming the rule', () => {
+    const recurring = anExistingTask({ dueAt: '2026-05-05T09:00:00.000Z', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU', timezone: 'UTC' }, series: { id: 'series-1', index: 1 } });
+    const rule = (rrule: string) => ({ recurrence: { rrule, timezone: 'UTC' } });
+
+    expect(() => decideUpdate(recurring, rule('FREQ=YEARLY;INTERVAL=400;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO'), fixedContext())).toThrow(
+      expect.objectContaining({ name: 'TaskRuleViolation', field: 'recurrence.rrule' }),
+    );
+    const mondays = anExistingTask({ dueAt: '2026-05-04T09:00:00.000Z', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO', timezone: 'UTC' } });
+    expect(decideUpdate(mondays, { dueAt: '2026-05-11T09:00:00Z' }, fixedContext()).task.dueAt).toBe('2026-05-11T09:00:00.000Z');
+  });
+
   it('emits only the fields that changed, as a new version at the time of the change', () => {
     const current = anExistingTask({ title: 'Buy milk', priority: 'low', tags: ['shopping'] });
 

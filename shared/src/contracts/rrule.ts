@@ -19,6 +19,8 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const PERIOD: Record<Freq, string> = { YEARLY: 'year', MONTHLY: 'month', WEEKLY: 'week', DAILY: 'day', HOURLY: 'hour' };
 const MAX_INTERVAL = 1000;
 const MAX_COUNT = 10_000;
+/** At most how many instants one period may name; more is never a to-do, and every one costs the search time. */
+export const MAX_INSTANTS_PER_PERIOD = 500;
 
 type Parts = Map<string, string>;
 const list = (parts: Parts, name: string) => parts.get(name)?.split(',') ?? [];
@@ -92,15 +94,20 @@ function combinationProblems(freq: Freq, parts: Parts): string[] {
   const ordinals = list(parts, 'BYDAY').some((item) => /\d/.test(item));
   if (ordinals && !(freq === 'MONTHLY' || (freq === 'YEARLY' && !parts.has('BYWEEKNO')))) {
     problems.push('a BYDAY position (2MO, -1FR) needs FREQ=MONTHLY, or FREQ=YEARLY without BYWEEKNO');
+  } else if ((freq === 'MONTHLY' || parts.has('BYMONTH')) && list(parts, 'BYDAY').some((item) => Math.abs(Number(BYDAY_ITEM.exec(item)?.[2] ?? 0)) > 5)) {
+    problems.push('a BYDAY position in a month must be from 1 to 5 or -5 to -1 (a month has at most five of a weekday)');
   }
   if (ordinals && parts.has('BYMONTHDAY')) problems.push('a BYDAY position (2MO, -1FR) cannot be combined with BYMONTHDAY');
   if (parts.has('BYMONTHDAY') && parts.has('BYMONTH')) {
     const longest = Math.max(...numbers(parts, 'BYMONTH').map((month) => DAYS_IN_MONTH[month - 1]!));
     if (numbers(parts, 'BYMONTHDAY').every((day) => Math.abs(day) > longest)) problems.push(`no month in BYMONTH has ${Math.min(...numbers(parts, 'BYMONTHDAY').map(Math.abs))} days`);
   }
+  const largest = largestSet(freq, parts);
+  if (largest > MAX_INSTANTS_PER_PERIOD) {
+    problems.push(`the rule names up to ${largest} times per ${PERIOD[freq]}, more than ${MAX_INSTANTS_PER_PERIOD}; use a shorter FREQ or fewer BY... values`);
+  }
   if (parts.has('BYSETPOS')) {
     const others = [...parts.keys()].filter((name) => name.startsWith('BY') && name !== 'BYSETPOS');
-    const largest = largestSet(freq, parts);
     if (others.length === 0) problems.push('BYSETPOS needs another BY... part to pick from');
     else if (numbers(parts, 'BYSETPOS').every((position) => Math.abs(position) > largest)) {
       problems.push(`BYSETPOS picks a position the rule never reaches (it gives at most ${largest} per ${PERIOD[freq]})`);
@@ -112,8 +119,10 @@ function combinationProblems(freq: Freq, parts: Parts): string[] {
 /**
  * What is wrong with an RFC 5545 RRULE (without DTSTART), as this system evaluates it; empty when
  * nothing is. Checks the grammar and ranges of RFC 5545 §3.3.10, its rules on which parts go
- * together, and combinations that never name a date (the 30th of February, the 6th Monday of a
- * month), so a rule is refused when the task is written instead of failing when it is next due.
+ * together, combinations that never name a date (the 30th of February, the 6th Monday of a
+ * month), and rules naming more than {@link MAX_INSTANTS_PER_PERIOD} times per period, so a rule is
+ * refused when the task is written instead of failing when it is next due. Whether the rule names a
+ * date after a given due time is the recurrence engine's to say (`recurrenceProblems`).
  * Part names and values may be in any case; each part may appear once.
  * @example rruleProblems('FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30') // ['no month in BYMONTH has 30 days']
  */

@@ -24,6 +24,11 @@ describe('an RRULE the system accepts', () => {
     'FREQ=DAILY;UNTIL=20261231T225959Z',
     'RRULE:FREQ=DAILY',
     'freq=weekly;byday=mo',
+    'FREQ=MONTHLY;BYDAY=5MO',
+    'FREQ=MONTHLY;BYDAY=-5FR;BYMONTH=2',
+    'FREQ=YEARLY;BYDAY=53MO',
+    'FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9,17',
+    'FREQ=YEARLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9',
   ])('%s', (rrule) => {
     expect(rruleProblems(rrule)).toEqual([]);
   });
@@ -66,6 +71,14 @@ describe('an RRULE the system refuses, saying why', () => {
     ['FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6', 'BYSETPOS picks a position the rule never reaches (it gives at most 5 per month)'],
     ['FREQ=YEARLY;BYDAY=MO;BYSETPOS=-54', 'BYSETPOS picks a position the rule never reaches (it gives at most 53 per year)'],
     ['FREQ=DAILY;BYHOUR=9,17;BYSETPOS=3', 'BYSETPOS picks a position the rule never reaches (it gives at most 2 per day)'],
+    ['FREQ=MONTHLY;BYDAY=-53MO', 'a BYDAY position in a month must be from 1 to 5 or -5 to -1 (a month has at most five of a weekday)'],
+    ['FREQ=MONTHLY;BYDAY=6MO', 'a BYDAY position in a month must be from 1 to 5 or -5 to -1 (a month has at most five of a weekday)'],
+    ['FREQ=YEARLY;BYMONTH=2;BYDAY=6MO', 'a BYDAY position in a month must be from 1 to 5 or -5 to -1 (a month has at most five of a weekday)'],
+    ['FREQ=YEARLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9,17', 'the rule names up to 530 times per year, more than 500; use a shorter FREQ or fewer BY... values'],
+    [
+      `FREQ=DAILY;BYHOUR=${Array.from({ length: 24 }, (_, hour) => hour).join(',')};BYMINUTE=${Array.from({ length: 60 }, (_, minute) => minute).join(',')}`,
+      'the rule names up to 1440 times per day, more than 500; use a shorter FREQ or fewer BY... values',
+    ],
   ])('%s', (rrule, problem) => {
     expect(rruleProblems(rrule)).toEqual([problem]);
   });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Recurrence } from './recurrence';
+import { continuesAfterDueTime, Recurrence } from './recurrence';
 import { IsoDuration, Rfc3339 } from './time';
 
 export const Priority = z.enum(['low', 'medium', 'high', 'urgent']);
@@ -56,7 +56,11 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 
-/** What a client sends to create a task (`POST /tasks`, and the create-task command's data). */
+/**
+ * What a client sends to create a task (`POST /tasks`, and the create-task command's data). A task
+ * that starts a series (no `series` yet) must have a rule that names a date after its due time; the
+ * next task of a series, which the recurrence function computed, is not asked again.
+ */
 export const NewTask = z.strictObject({
   title: Title,
   description: z.optional(Description),
@@ -67,10 +71,13 @@ export const NewTask = z.strictObject({
   recurrence: z.optional(z.nullable(Recurrence)),
   /** Set by the recurrence function on the next task of a series; a recurring task without it starts a series. */
   series: z.optional(Series),
-});
+}).check(continuesAfterDueTime((task) => task.series === undefined));
 export type NewTask = z.infer<typeof NewTask>;
 
-/** The fields to change (`PUT /tasks/{id}`); at least one. */
+/**
+ * The fields to change (`PUT /tasks/{id}`); at least one. Given a due time and a rule together, the
+ * rule must name a date after the due time (with only one of them, the stored task holds the other).
+ */
 export const TaskChanges = z
   .strictObject({
     title: z.optional(Title),
@@ -82,5 +89,8 @@ export const TaskChanges = z
     recurrence: z.optional(z.nullable(Recurrence)),
     status: z.optional(TaskStatus),
   })
-  .check(z.refine((changes) => Object.keys(changes).length > 0, 'must change at least one field'));
+  .check(
+    z.refine((changes) => Object.keys(changes).length > 0, 'must change at least one field'),
+    continuesAfterDueTime(),
+  );
 export type TaskChanges = z.infer<typeof TaskChanges>;

@@ -1,20 +1,55 @@
 import * as z from 'zod/mini';
 import './english-errors';
 
-const RFC3339_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+const RFC3339_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:Z|([+-])(\d{2}):(\d{2}))$/i;
 
-function isRealInstant(value: string): boolean {
-  const match = RFC3339_WITH_OFFSET.exec(value);
-  if (!match) return false;
-  const [, y, mo, d, h, mi, s] = match.map(Number);
-  const daysInMonth = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
-  return mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= daysInMonth && h! <= 23 && mi! <= 59 && s! <= 59;
+/** The first instant the system reads or stores: years 0001-9999 UTC fit Postgres `timestamptz` and JS `Date` alike. */
+export const EARLIEST_INSTANT_MS = utcMs(1, 1, 1, 0, 0, 0);
+/** The last whole millisecond the system reads or stores (a finer fraction of that second is still read as it). */
+export const LATEST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (year: number, month: number) => (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
+
+/** Milliseconds since the epoch of a calendar reading taken as UTC; `Date.UTC` would read years 0-99 as 1900-1999. */
+function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date.getTime();
 }
 
-/** An RFC 3339 timestamp with an explicit offset (`Z` or `±hh:mm`) naming a real calendar instant. */
+/**
+ * The instant an RFC 3339 timestamp names, in whole seconds as epoch milliseconds; `NaN` unless it is
+ * a real calendar date and time, its offset is at most ±23:59, and both its own reading and the
+ * instant lie within years 0001-9999.
+ */
+export function rfc3339Ms(value: string): number {
+  const match = RFC3339_WITH_OFFSET.exec(value);
+  if (!match) return Number.NaN;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [offsetHours, offsetMinutes] = [Number(match[9] ?? 0), Number(match[10] ?? 0)];
+  const real = year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59;
+  if (!real || offsetHours > 23 || offsetMinutes > 59) return Number.NaN;
+  const offsetMs = (match[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  const ms = utcMs(year, month, day, hour, minute, second) - offsetMs;
+  return ms >= EARLIEST_INSTANT_MS && ms <= LATEST_INSTANT_MS ? ms : Number.NaN;
+}
+
+/**
+ * An RFC 3339 timestamp with an explicit offset (`Z` or `±hh:mm`, hours 00-23, minutes 00-59) naming
+ * a real calendar instant within years 0001-9999 UTC. `-00:00` is accepted: RFC 3339 §4.3 gives it
+ * the same instant as `Z` (only the local offset is unknown), and the system keeps instants in UTC.
+ */
 export const Rfc3339 = z
   .string()
-  .check(z.refine(isRealInstant, 'must be an RFC 3339 date-time with an offset, e.g. 2026-05-01T09:00:00+02:00, naming a real date'));
+  .check(
+    z.refine(
+      (value) => !Number.isNaN(rfc3339Ms(value)),
+      'must be an RFC 3339 date-time with an offset, e.g. 2026-05-01T09:00:00+02:00, naming a real date in years 0001-9999 (offsets up to ±23:59)',
+    ),
+  );
 
 // Weeks, days, hours, minutes, seconds; at most 20 digits each (the limit luxon, used before, had).
 const ISO_DURATION = /^P(?!$)(?:(\d{1,20})W)?(?:(\d{1,20})D)?(?:T(?=\d)(?:(\d{1,20})H)?(?:(\d{1,20})M)?(?:(\d{1,20})S)?)?$/;

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Recurrence } from './recurrence';
 import { durationMs, IsoDuration, Rfc3339, TimeZone } from './time';
+import { OUT_OF_RANGE_TIMES } from '../testing/odd-times';
 
 describe('Rfc3339', () => {
   it.each(['2026-05-01T09:00:00+02:00', '2026-05-01T07:00:00Z', '2028-02-29T00:00:00.123Z'])('accepts %s', (value) => {
@@ -13,6 +15,54 @@ describe('Rfc3339', () => {
       expect(Rfc3339.safeParse(value).success).toBe(false);
     },
   );
+});
+
+describe('Rfc3339 offsets and range', () => {
+  it.each([
+    ['the largest offsets', '2026-05-01T09:00:00+23:59'],
+    ['the smallest offsets', '2026-05-01T09:00:00-23:59'],
+    ['-00:00 (UTC, local offset unknown)', '2026-05-01T09:00:00-00:00'],
+    ['lower-case t and z', '2026-05-01t09:00:00z'],
+    ['the first instant', '0001-01-01T00:00:00Z'],
+    ['the first instant written east of UTC', '0001-01-01T00:59:00+00:59'],
+    ['the last instant', '9999-12-31T23:59:59.999999999Z'],
+    ['the last instant written west of UTC', '9999-12-31T22:00:00-01:59'],
+  ])('accepts %s', (_, value) => {
+    expect(Rfc3339.safeParse(value).success).toBe(true);
+  });
+
+  it.each<readonly [string, string]>([
+    ...OUT_OF_RANGE_TIMES,
+    ['year 0000 written west of UTC', '0000-12-31T23:00:00-02:00'],
+    ['a leap second', '2026-06-30T23:59:60Z'],
+  ])('refuses %s', (_, value) => {
+    const result = Rfc3339.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/^must be an RFC 3339 date-time with an offset/);
+  });
+
+  it('accepts exactly the offsets and instants the JavaScript Date parser reads within years 0001-9999 UTC', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const time = fc.record({
+      year: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 9998, max: 9999 }), fc.integer({ min: 0, max: 9999 })),
+      month: fc.constantFrom(1, 6, 12),
+      day: fc.constantFrom(1, 15, 30, 31),
+      hour: fc.constantFrom(0, 12, 23),
+      sign: fc.constantFrom('+', '-'),
+      offsetHours: fc.oneof(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 24, max: 99 })),
+      offsetMinutes: fc.oneof(fc.integer({ min: 0, max: 59 }), fc.integer({ min: 60, max: 99 })),
+    });
+    fc.assert(
+      fc.property(time, (t) => {
+        const value = `${String(t.year).padStart(4, '0')}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:30:00${t.sign}${two(t.offsetHours)}:${two(t.offsetMinutes)}`;
+        const ms = Date.parse(value);
+        const realDay = t.day <= ({ 1: 31, 6: 30, 12: 31 } as Record<number, number>)[t.month]!;
+        const expected = realDay && Number.isFinite(ms) && ms >= Date.parse('0001-01-01T00:00:00Z') && ms <= Date.parse('9999-12-31T23:59:59.999Z') && t.year >= 1;
+        expect(Rfc3339.safeParse(value).success, value).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('IsoDuration', () => {

@@ -1,4 +1,5 @@
 import { HTTP } from 'cloudevents';
+import { nestsDeeperThan, tooDeep } from '../contracts/json-depth';
 import { decodeHeaderValue } from './header-encoding';
 
 export interface HttpMessage {
@@ -14,8 +15,10 @@ const WIRE_ATTRIBUTES = ['specversion', 'id', 'time'];
  * Turns an HTTP request into a plain CloudEvent object (attributes + `data`) with the official SDK.
  * Accepts binary mode (`ce-*` headers, as Knative delivers) and structured mode
  * (`application/cloudevents+json`, as Dapr delivers, extras such as `topic` or `traceid` included).
- * JSON data is parsed, also from `data_base64`; batches are refused. `id`, `time` and `specversion`
- * (and structured `data`) are kept as sent: the SDK would invent or drop them. Never throws.
+ * JSON data is parsed, also from `data_base64`; batches are refused, and so is JSON nested more than
+ * `MAX_JSON_DEPTH` levels, before the SDK or the schemas walk it (so it is a drop, never a 500).
+ * `id`, `time` and `specversion` (and structured `data`) are kept as sent: the SDK would invent or
+ * drop them. Never throws.
  */
 export function decodeHttpEvent(message: HttpMessage): Decoded {
   try {
@@ -32,6 +35,7 @@ export function decodeHttpEvent(message: HttpMessage): Decoded {
 function decodeStructured(body: string): Decoded {
   const parsed = parseJson(body);
   if (!parsed.ok) return notOk(`the structured CloudEvent is not valid JSON: ${parsed.reason}`);
+  if (nestsDeeperThan(parsed.value)) return notOk(tooDeep('the structured CloudEvent'));
   if (!isPlainObject(parsed.value)) return notOk('the structured CloudEvent must be a JSON object');
   const { data_base64: base64, ...wire } = parsed.value;
   const data = base64 === undefined ? undefined : decodeBase64Data(base64, wire['datacontenttype']);
@@ -51,6 +55,7 @@ function decodeBinary(encoded: Record<string, string>, body: string): Decoded {
   if (!isJson(headers['content-type'])) return { ok: true, event: { ...attributes, data: body } };
   const data = parseJson(body);
   if (!data.ok) return notOk(`the event data is not valid JSON: ${data.reason}`);
+  if (nestsDeeperThan(data.value)) return notOk(tooDeep('the event data'));
   return { ok: true, event: { ...attributes, data: data.value } };
 }
 
@@ -59,6 +64,7 @@ function decodeBase64Data(base64: unknown, contentType: unknown) {
   if (!isJson(contentType)) return { ok: true as const, fields: { data_base64: base64 } };
   const data = parseJson(Buffer.from(base64, 'base64').toString('utf8'));
   if (!data.ok) return notOk(`data_base64 is not valid JSON: ${data.reason}`);
+  if (nestsDeeperThan(data.value)) return notOk(tooDeep('data_base64'));
   return { ok: true as const, fields: { data: data.value } };
 }
 

@@ -1,4 +1,5 @@
 import { CloudEvent, HTTP } from 'cloudevents';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aTaskCreated } from '../testing/event-fixtures';
 import { decodeHttpEvent } from './decode-http';
@@ -129,6 +130,67 @@ describe('decodeHttpEvent', () => {
     const decoded = decodeHttpEvent({ headers: { 'content-type': 'application/json' }, body: '{}' });
 
     expect(decoded).toMatchObject({ ok: false, reason: expect.stringContaining('not a CloudEvent') });
+  });
+
+  describe('JSON nested deeper than 32 levels', () => {
+    const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+    const { data, ...attributes } = aTaskCreated();
+    const structured = (body: string) => decodeHttpEvent({ headers: { 'content-type': 'application/cloudevents+json' }, body });
+
+    it.each([
+      ['type', nested(50_000)],
+      ['time', nested(50_000)],
+      ['an extension attribute', nested(3000)],
+      ['data', `{"task":${nested(3000)}}`],
+    ])('refuses a structured event whose %s is too deep, before anything walks it', (name, value) => {
+      const key = name === 'an extension attribute' ? 'extra' : name;
+      const body = `${JSON.stringify({ ...attributes, data }).slice(0, -1)},${JSON.stringify(key)}:${value}}`;
+
+      expect(structured(body)).toEqual({ ok: false, reason: 'the structured CloudEvent nests arrays and objects more than 32 levels deep' });
+    });
+
+    it('refuses binary data that is too deep', () => {
+      const message = asMessage(HTTP.binary(new CloudEvent(aTaskCreated())));
+
+      expect(decodeHttpEvent({ headers: message.headers, body: nested(3000) })).toEqual({ ok: false, reason: 'the event data nests arrays and objects more than 32 levels deep' });
+    });
+
+    it('refuses data_base64 that is too deep', () => {
+      const body = JSON.stringify({ ...attributes, data_base64: Buffer.from(nested(3000)).toString('base64') });
+
+      expect(structured(body)).toEqual({ ok: false, reason: 'data_base64 nests arrays and objects more than 32 levels deep' });
+    });
+
+    it('accepts binary data 32 levels deep', () => {
+      const message = asMessage(HTTP.binary(new CloudEvent(aTaskCreated())));
+
+      expect(decodeHttpEvent({ headers: message.headers, body: nested(32) })).toMatchObject({ ok: true });
+    });
+  });
+
+  it('never throws, and refuses anything too deep, however deep or wide', () => {
+    const { json } = fc.letrec((tie) => ({
+      json: fc.oneof(
+        { depthSize: 'large', withCrossShrink: true },
+        fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)),
+        fc.array(tie('json'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 4 }), tie('json'), { maxKeys: 4 }),
+      ),
+    }));
+    const depthOf = (value: unknown): number =>
+      typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depthOf)) : 0;
+    const message = fc.tuple(fc.integer({ min: 0, max: 5_000 }), fc.constantFrom('[', '{"a":'), json, fc.boolean()).map(([depth, open, inner, binary]) => {
+      const body = open.repeat(depth) + JSON.stringify(inner) + (open === '[' ? ']' : '}').repeat(depth);
+      const headers: Record<string, string> = binary ? { ...asMessage(HTTP.binary(new CloudEvent(aTaskCreated()))).headers } : { 'content-type': 'application/cloudevents+json' };
+      return { headers, body, depth: depth + depthOf(inner) };
+    });
+    fc.assert(
+      fc.property(message, ({ headers, body, depth }) => {
+        const decoded = decodeHttpEvent({ headers, body });
+        if (depth > 32) expect(decoded).toMatchObject({ ok: false, reason: expect.stringContaining('more than 32 levels deep') });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('never throws, whatever it is given', () => {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import '../contracts/english-errors';
+import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeep } from '../contracts/json-depth';
 import { brokenTextFields } from '../contracts/plain-text';
 import { type FieldError, Problem } from './problem';
 
@@ -24,8 +25,9 @@ export function parseOr422<S extends z.core.$ZodType>(schema: S, value: unknown,
 
 /**
  * Reads a JSON request body and validates it: 415 when it is not JSON, 400 when it does not parse,
- * 422 naming the fields that break the schema or hold text Postgres cannot store (NUL, lone
- * surrogates). (Oversize bodies are refused earlier with 413.)
+ * 422 when it nests arrays and objects more than {@link MAX_JSON_DEPTH} levels (checked before
+ * anything else walks it), 422 naming the fields that break the schema or hold text Postgres cannot
+ * store (NUL, lone surrogates). (Oversize bodies are refused earlier with 413.)
  */
 export async function readJson<S extends z.core.$ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
@@ -38,6 +40,9 @@ export async function readJson<S extends z.core.$ZodType>(c: Context, schema: S)
     value = JSON.parse(text);
   } catch (error) {
     throw new Problem(400, 'Bad Request', `the body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (nestsDeeperThan(value)) {
+    throw new Problem(422, 'Unprocessable Content', tooDeep('the request body'), [{ field: '(body)', message: `must not nest arrays and objects more than ${MAX_JSON_DEPTH} levels deep` }]);
   }
   const broken = brokenTextFields(value);
   if (broken.length) throw new Problem(422, 'Unprocessable Content', 'the request body is invalid', broken);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Recurrence } from '#shared/contracts/recurrence';
+import type { Recurrence } from '../contracts/recurrence';
 import { nextOccurrence } from './next-occurrence';
 
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'America/Sao_Paulo', 'Europe/London', 'Pacific/Auckland', 'UTC'];

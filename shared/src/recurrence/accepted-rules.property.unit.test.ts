@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { RRuleTemporal } from 'rrule-temporal';
 import { describe, expect, it } from 'vitest';
-import type { Recurrence } from '#shared/contracts/recurrence';
-import { rruleProblems } from '#shared/contracts/rrule';
+import type { Recurrence } from '../contracts/recurrence';
+import { rruleProblems } from '../contracts/rrule';
 import { nextOccurrence } from './next-occurrence';
 
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC'];

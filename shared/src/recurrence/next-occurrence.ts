@@ -1,0 +1,161 @@
+import { RRuleTemporal } from 'rrule-temporal';
+import type { Recurrence } from '../contracts/recurrence';
+import { LATEST_INSTANT_MS } from '../contracts/time';
+
+/** What the schedule says about the task after this one. */
+export type NextOccurrence =
+  | { kind: 'next'; dueAt: string; index: number }
+  /** `never`: the rule names no further date within the search (see {@link SEARCH_YEARS}). */
+  | { kind: 'ended'; reason: 'count' | 'until' | 'never' };
+
+export interface OccurrenceInput {
+  /** The completed task's due time (any RFC 3339 instant). */
+  dueAt: string;
+  /** When the task was completed. */
+  completedAt: string;
+  recurrence: Recurrence;
+  /** The completed task's place in its series (1 for the first task). */
+  index: number;
+}
+
+type Zoned = NonNullable<ReturnType<RRuleTemporal['next']>>;
+
+/**
+ * How far after the reference the next slot is looked for; a slot further away is none, and the
+ * series ends (`never`). The longest real gap, a Feb 29 across 2100, is 8 years.
+ */
+export const SEARCH_YEARS = 100;
+const SEARCH_MS = SEARCH_YEARS * 365.2425 * 86_400_000;
+
+/**
+ * The work one search may do, so a rule that rarely or never matches costs milliseconds, not
+ * seconds: periods stepped through (a few microseconds each; an HOURLY step walks its INTERVAL day
+ * by day, so HOURLY rules are searched one year of hours ahead) and candidate times resolved in the
+ * zone (up to 0.1 ms each with the Temporal polyfill; a period holds at most 500, see the contract).
+ * Running out is `never`: the same answer for the contract, which asks this function when a series
+ * starts, and for the recurrence function.
+ */
+const MAX_PERIODS: Record<string, number> = { YEARLY: 100, MONTHLY: 600, WEEKLY: 600, DAILY: 3_000, HOURLY: 500 };
+const HOURLY_SEARCH_HOURS = 366 * 24;
+const MAX_CANDIDATES = 1_500;
+
+const maxPeriods = (freq: string, interval: number) => Math.min(MAX_PERIODS[freq] ?? 500, freq === 'HOURLY' ? Math.ceil(HOURLY_SEARCH_HOURS / interval) : Infinity);
+
+/**
+ * 400 Gregorian years: dates, weekdays and leap days repeat after it, and so do the yearly rules a
+ * zone follows once its data runs out (by 2087 for every zone). Instants from {@link CYCLE_FROM_MS}
+ * on are computed whole cycles earlier: the library tabulates a zone's transitions from the first
+ * instant it saw up to every later one, seconds of work to reach the year 9999.
+ */
+const CYCLE_MS = 146_097 * 86_400_000;
+const CYCLE_FROM_MS = Date.UTC(2500, 0, 1);
+
+const SUB_DAILY = new Set(['HOURLY', 'MINUTELY', 'SECONDLY']);
+
+interface RuleParts {
+  /** The parts the library evaluates: without `RRULE:`, `COUNT` (the series index enforces it) and `UNTIL` (see {@link untilAllows}). */
+  parts: string[];
+  count: number | null;
+  until: string | null;
+  freq: string;
+  interval: number;
+}
+
+function ruleParts(rrule: string): RuleParts {
+  const all = rrule.replace(/^RRULE:/i, '').split(';').filter(Boolean);
+  const value = (name: string) => all.find((part) => part.toUpperCase().startsWith(`${name}=`))?.split('=')[1];
+  const count = value('COUNT');
+  return {
+    parts: all.filter((part) => !/^(COUNT|UNTIL)=/i.test(part)),
+    count: count === undefined ? null : Number(count),
+    until: value('UNTIL') ?? null,
+    freq: (value('FREQ') ?? '').toUpperCase(),
+    interval: Number(value('INTERVAL') ?? 1),
+  };
+}
+
+/**
+ * Whether a slot is within `UNTIL` (inclusive): a UTC date-time compares as an instant, a date as the
+ * slot's calendar date in the recurrence zone (the end of that day there). `cycles` moves the slot's
+ * date back from the earlier cycle it was computed in.
+ */
+function untilAllows(until: string, slot: Zoned, cycles: number): boolean {
+  const [, year, month, day, time] = /^(\d{4})(\d{2})(\d{2})(?:T(\d{6})Z)?$/i.exec(until)!;
+  if (time) return slot.epochMilliseconds + cycles * CYCLE_MS <= Date.parse(`${year}-${month}-${day}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4)}Z`);
+  const slotDay = (slot.year + 400 * cycles) * 10_000 + slot.month * 100 + slot.day;
+  return slotDay <= Number(`${year}${month}${day}`);
+}
+
+/** An instant as the input Temporal.ZonedDateTime.from() reads: exact instant, named zone. */
+const zonedInput = (epochMs: number, timeZoneId: string) => ({ timeZoneId, toString: () => `${new Date(epochMs).toISOString()}[${timeZoneId}]` });
+
+/** The instant in `zone` as a ZonedDateTime, built by the library's own Temporal. */
+function zoned(epochMs: number, zone: string): Zoned {
+  return new RRuleTemporal({ freq: 'DAILY', count: 1, dtstart: zonedInput(epochMs, zone) }).all()[0]!;
+}
+
+/**
+ * The rule's start and the instant the next slot must be strictly after, both `cycles` 400-year
+ * cycles early. `schedule`: DTSTART is the due time; the slot comes after the due time and after the
+ * completion. `completion`: DTSTART is the completion day at the due time's wall-clock time
+ * (sub-daily rules: the completion instant); the slot comes after that start and after the completion.
+ */
+function anchor(input: OccurrenceInput, freq: string, parts: string[], cycles: number): { dtstart: Zoned; after: number; parts: string[] } {
+  const zone = input.recurrence.timezone;
+  const due = zoned(Date.parse(input.dueAt) - cycles * CYCLE_MS, zone);
+  const completed = zoned(Date.parse(input.completedAt) - cycles * CYCLE_MS, zone);
+  if ((input.recurrence.from ?? 'schedule') === 'schedule') {
+    return { dtstart: due, after: Math.max(due.epochMilliseconds, completed.epochMilliseconds), parts };
+  }
+  if (SUB_DAILY.has(freq)) return { dtstart: completed, after: completed.epochMilliseconds, parts };
+  const dtstart = completed.withPlainTime(due.toPlainTime());
+  // Pin the due time's wall clock: a start shifted by a DST gap must not shift the whole series.
+  const pinned = parts.some((part) => /^BY(HOUR|MINUTE|SECOND)=/i.test(part))
+    ? parts
+    : [...parts, `BYHOUR=${due.hour}`, `BYMINUTE=${due.minute}`, `BYSECOND=${due.second}`];
+  return { dtstart, after: Math.max(dtstart.epochMilliseconds, completed.epochMilliseconds), parts: pinned };
+}
+
+/** The first slot of the rule strictly after `after`, or null when the work runs out first. */
+function firstSlotAfter(parts: string[], dtstart: Zoned, after: number, maxIterations: number): Zoned | null {
+  const rule = new RRuleTemporal({ rruleString: parts.join(';'), dtstart, maxIterations, maxCandidateEvaluations: MAX_CANDIDATES });
+  try {
+    return rule.next(new Date(after), false);
+  } catch (error) {
+    if (/^Maximum (iterations|candidate evaluations)/.test((error as Error).message)) return null;
+    throw error;
+  }
+}
+
+/**
+ * The next task of a recurring series, computed by `rrule-temporal` in the recurrence's time zone.
+ * The slot is the first one of the rule strictly after the reference (see {@link anchor}), at most
+ * {@link SEARCH_YEARS} years after it and not after year 9999; `COUNT` caps the series' number of
+ * tasks (index), `UNTIL` the slots themselves.
+ *
+ * @example
+ * nextOccurrence({ dueAt: '2026-03-27T08:00:00Z', completedAt: '2026-03-27T10:00:00Z', index: 1,
+ *   recurrence: { rrule: 'FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR', timezone: 'Europe/Berlin' } })
+ * // → { kind: 'next', dueAt: '2026-03-30T07:00:00.000Z', index: 2 } (09:00 Berlin, summer time)
+ */
+export function nextOccurrence(input: OccurrenceInput): NextOccurrence {
+  const { parts, count, until, freq, interval } = ruleParts(input.recurrence.rrule);
+  if (count !== null && input.index >= count) return { kind: 'ended', reason: 'count' };
+  const reference = Math.max(Date.parse(input.dueAt), Date.parse(input.completedAt));
+  if (until && untilBefore(until, reference)) return { kind: 'ended', reason: 'until' };
+  const cycles = reference < CYCLE_FROM_MS ? 0 : Math.ceil((reference - CYCLE_FROM_MS + 1) / CYCLE_MS);
+  const start = anchor(input, freq, parts, cycles);
+  const searchEnd = Math.min(start.after + cycles * CYCLE_MS + SEARCH_MS, LATEST_INSTANT_MS);
+  const slot = firstSlotAfter(start.parts, start.dtstart, start.after, maxPeriods(freq, interval));
+  const dueAt = slot ? slot.epochMilliseconds + cycles * CYCLE_MS : Number.POSITIVE_INFINITY;
+  if (slot && until && !untilAllows(until, slot, cycles)) return { kind: 'ended', reason: 'until' };
+  if (dueAt > searchEnd) return { kind: 'ended', reason: until && untilBefore(until, searchEnd) ? 'until' : 'never' };
+  return { kind: 'next', dueAt: new Date(dueAt).toISOString(), index: input.index + 1 };
+}
+
+/** Whether `UNTIL` ends the series before `epochMs` (a date counts to the latest end of that day anywhere). */
+function untilBefore(until: string, epochMs: number): boolean {
+  const [, year, month, day, time = '235959'] = /^(\d{4})(\d{2})(\d{2})(?:T(\d{6})Z)?$/i.exec(until)!;
+  const untilMs = Date.parse(`${year}-${month}-${day}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4)}Z`) + (until.length === 8 ? 14 * 3_600_000 : 0);
+  return untilMs < epochMs;
+}
