@@ -39,12 +39,12 @@ export interface Planned {
   events: AnyEvent[];
 }
 
-/** The channels a user's preferences enable on this server, in-app first. */
+/** The channels a user's preferences enable on this server, in-app first; email only to a verified address. */
 export function enabledChannels(preferences: Preferences, emailAvailable: boolean): NotificationChannel[] {
   const channels: NotificationChannel[] = [];
   if (preferences.inApp) channels.push('in-app');
   if (preferences.webhook) channels.push('webhook');
-  if (preferences.email && emailAvailable) channels.push('email');
+  if (preferences.email?.verifiedAt && emailAvailable) channels.push('email');
   return channels;
 }
 
@@ -52,6 +52,7 @@ function chooseChannels(preferences: Preferences, request: NotifyRequest, emailA
   const enabled = enabledChannels(preferences, emailAvailable);
   if (!request.channels) return enabled;
   const missing = request.channels.find((channel) => !enabled.includes(channel));
+  if (missing === 'email' && preferences.email && emailAvailable) throw new NotificationRuleViolation('channels', 'email is not enabled: the address is not verified yet');
   if (missing) throw new NotificationRuleViolation('channels', `${missing} is not enabled in your notification preferences`);
   return enabled.filter((channel) => request.channels!.includes(channel));
 }

@@ -22,7 +22,7 @@ function context(overrides: Partial<NotifyContext> = {}): NotifyContext {
 const everything: Preferences = {
   inApp: true,
   webhook: { url: 'https://hooks.example.com/x', secret: 'whsec_x' },
-  email: { address: 'alice@example.com' },
+  email: { address: 'alice@example.com', verifiedAt: '2026-04-30T12:00:00.000Z' },
   quietHours: null,
 };
 
@@ -46,6 +46,12 @@ describe('decideNotify', () => {
 
   it('leaves email out when the server has no SMTP server', () => {
     expect(enabledChannels(everything, false)).toEqual(['in-app', 'webhook']);
+  });
+
+  it('leaves out an email address its user has not verified, and says so when it is asked for', () => {
+    const unverified: Preferences = { ...everything, email: { address: 'victim@example.com', verifiedAt: null } };
+    expect(enabledChannels(unverified, true)).toEqual(['in-app', 'webhook']);
+    expect(() => decideNotify(unverified, { ...reminder, channels: ['email'] }, context())).toThrow('email is not enabled: the address is not verified yet');
   });
 
   it('holds webhook and email until quiet hours end, never in-app', () => {
@@ -82,6 +88,12 @@ describe('decidePreferences', () => {
     const decision = decidePreferences(everything, { channels: { webhook: { url: 'https://b.example/h' } } }, secret);
     expect(decision.preferences.webhook).toEqual({ url: 'https://b.example/h', secret: 'whsec_x' });
     expect(decision.revealSecret).toBe(false);
+  });
+
+  it('keeps an email address verified only while it is the same address', () => {
+    expect(decidePreferences(everything, { channels: { email: { address: 'alice@example.com' } } }, secret).preferences.email).toEqual(everything.email);
+    expect(decidePreferences(everything, { channels: { email: { address: 'victim@example.com' } } }, secret).preferences.email).toEqual({ address: 'victim@example.com', verifiedAt: null });
+    expect(decidePreferences(everything, { channels: { email: { address: 'Alice@example.com' } } }, secret).preferences.email?.verifiedAt).toBeNull();
   });
 
   it('replaces everything not given with the defaults', () => {

@@ -8,7 +8,7 @@ import type { NotificationDeps } from './notification-deps';
 import { NOTIFICATION_SOURCE } from './notification-events';
 import { insertNotifications } from './notification-store';
 import { decidePreferences, type Preferences, type PreferencesInput } from './preferences';
-import { loadPreferences, loadPreferencesOf, savePreferences } from './preferences-store';
+import { loadPreferences, loadPreferencesOf, lockPreferences, savePreferences } from './preferences-store';
 
 export interface Actor {
   userId: string;
@@ -83,7 +83,7 @@ export async function sendToSelf(deps: NotificationDeps, afterCommit: AfterCommi
 /** Replaces the user's preferences; a webhook secret generated now is in the answer, once. */
 export async function replacePreferences(deps: NotificationDeps, userId: string, input: PreferencesInput): Promise<{ preferences: Preferences; revealSecret: boolean }> {
   return deps.sql.begin(async (tx) => {
-    await tx.unsafe(`select pg_advisory_xact_lock(hashtext($1))`, [`preferences:${deps.schema}:${userId}`]);
+    await lockPreferences(tx, deps.schema, userId);
     const decision = decidePreferences(await loadPreferences(tx, deps.schema, userId), input, deps.newSecret);
     await savePreferences(tx, deps.schema, userId, decision.preferences, deps.clock());
     return decision;

@@ -1,6 +1,7 @@
 import type { NotificationChannel } from '#shared/events/notification-events';
 import type { FunctionDeps } from '#shared/runtime/function-module';
 import type { ChannelSender } from './channels/channel';
+import type { VerificationMailer } from './channels/email-sender';
 import type { DeliveryPolicyOptions } from './dispatcher/delivery-policy';
 
 /** Everything the notification function needs from the outside, built once by its entry point. */
@@ -12,4 +13,6 @@ export interface NotificationDeps extends FunctionDeps {
   allowPrivateTargets: boolean;
   /** A new webhook secret (`whsec_...`). */
   newSecret: () => string;
+  /** Mails the codes that verify email addresses; absent without SMTP_URL. */
+  mailer?: VerificationMailer;
 }

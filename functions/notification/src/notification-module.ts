@@ -19,6 +19,7 @@ export const notificationModule: FunctionModule = {
     const parts = createNotificationFunction({
       ...deps,
       senders: { webhook: webhookSender({ timeoutMs: config.NOTIFY_TIMEOUT_MS, allowPrivateTargets }), ...(email ? { email } : {}) },
+      mailer: email,
       delivery: { ...DEFAULT_DELIVERY_POLICY, maxAttempts: config.NOTIFY_MAX_ATTEMPTS, initialDelayMs: config.NOTIFY_BACKOFF_MS },
       allowPrivateTargets,
       newSecret: newWebhookSecret,

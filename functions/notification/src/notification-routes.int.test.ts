@@ -1,3 +1,4 @@
+import { encodeCursor } from '#shared/http/opaque-cursor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aReminderDelivered, type NotificationKit, startNotificationKit, TASK_ID } from './notification-test-kit';
 
@@ -142,6 +143,11 @@ describe('GET /notifications/{userId}', () => {
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'limit', 'unread']);
     expect((await kit.call(alice, 'GET', `/notifications/${alice}?cursor=not-ours`)).status).toBe(400);
+    // Well-formed cursors naming an instant no database holds (year 0000, an offset past 23:59): 400, never a 500.
+    for (const c of ['0000-06-01T00:00:00Z', '2026-05-01T00:00:00+24:00', '0001-01-01T00:00:00+01:00']) {
+      const forged = encodeCursor({ c, i: '0196a8c4-0000-7000-8000-000000000001' });
+      expect((await kit.call(alice, 'GET', `/notifications/${alice}?cursor=${forged}`)).status, c).toBe(400);
+    }
     for (const limit of ['201', 'ten', '1e1', '5.0']) {
       const answer = await kit.call(alice, 'GET', `/notifications/${alice}?limit=${limit}`);
       expect([answer.status, answer.body.errors]).toEqual([422, [{ field: 'limit', message: 'must be a whole number from 1 to 200' }]]);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { Rfc3339 } from '#shared/contracts/time';
 import type { User } from '#shared/http/auth';
 import { requireUser } from '#shared/http/auth';
 import { notFound, Problem } from '#shared/http/problem';
@@ -7,6 +8,7 @@ import { parseOr422, readJson } from '#shared/http/read-json';
 import type { RequestVariables } from '#shared/http/request-context';
 import { encodeCursor, readCursor } from '#shared/http/opaque-cursor';
 import { NotificationRuleViolation } from './decide';
+import { mountEmailVerificationRoutes } from './email-verification/verification-routes';
 import { type Actor, type AfterCommit, replacePreferences, sendToSelf } from './notification-commands';
 import type { NotificationDeps } from './notification-deps';
 import { ListQuery, SendNotification } from './notification-schemas';
@@ -15,10 +17,11 @@ import { toView } from './notification';
 import { preferencesInput, preferencesView } from './preferences';
 import { loadPreferences } from './preferences-store';
 
-type Env = { Variables: RequestVariables & { user: User } };
+/** What the notification routes see of a request: its context and the authenticated user. */
+export type NotificationEnv = { Variables: RequestVariables & { user: User } };
 
 const NotificationId = z.uuid();
-const Cursor = z.object({ c: z.iso.datetime({ offset: true }), i: z.uuid() });
+const Cursor = z.object({ c: Rfc3339, i: z.uuid() });
 
 const notificationCursor = (createdAt: string, id: string) => encodeCursor({ c: createdAt, i: id });
 
@@ -29,10 +32,10 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
 }
 
 /** The notification REST API: every route acts for the authenticated user only. */
-export function notificationRoutes(deps: NotificationDeps, afterCommit: AfterCommit): Hono<Env> {
-  const app = new Hono<Env>();
+export function notificationRoutes(deps: NotificationDeps, afterCommit: AfterCommit): Hono<NotificationEnv> {
+  const app = new Hono<NotificationEnv>();
   const PreferencesInput = preferencesInput({ allowPrivateTargets: deps.allowPrivateTargets });
-  const actor = (c: { var: Env['Variables'] }): Actor => ({ userId: c.var.user.id, traceparent: c.var.traceparent });
+  const actor = (c: { var: NotificationEnv['Variables'] }): Actor => ({ userId: c.var.user.id, traceparent: c.var.traceparent });
   app.use('/notifications', requireUser(deps.authenticate));
   app.use('/notifications/*', requireUser(deps.authenticate));
 
@@ -43,6 +46,8 @@ export function notificationRoutes(deps: NotificationDeps, afterCommit: AfterCom
     const { preferences, revealSecret } = await replacePreferences(deps, c.var.user.id, input);
     return c.json(preferencesView(preferences, revealSecret));
   });
+
+  mountEmailVerificationRoutes(app, deps);
 
   app.post('/notifications/send', async (c) => {
     const input = await readJson(c, SendNotification);

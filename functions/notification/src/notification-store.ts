@@ -113,20 +113,38 @@ export async function listNotifications(db: Db, schema: string, userId: string, 
   return rows(found);
 }
 
+export interface Claim {
+  now: Date;
+  leaseUntil: Date;
+  limit: number;
+  /** Users, and users' channels, already at their limit of tries in flight: their rows stay where they are. */
+  skip: { users: readonly string[]; lanes: readonly { userId: string; channel: NotificationChannel }[] };
+}
+
 /**
  * Claims due webhook and email deliveries for this dispatcher: pending ones whose time has come, and
- * `sending` ones whose lease ran out (their dispatcher died). Skips rows another dispatcher holds.
+ * `sending` ones whose lease ran out (their dispatcher died). Skips rows another dispatcher holds,
+ * and those of `skip`, so one user's backlog never stands in front of another user's deliveries.
  */
-export async function claimDue(sql: Sql, schema: string, now: Date, leaseUntil: Date, limit: number): Promise<Notification[]> {
+export async function claimDue(sql: Sql, schema: string, claim: Claim): Promise<Notification[]> {
   const claimed = await sql.unsafe(
     `update ${schema}.notifications set status = 'sending', locked_until = $2
      where id in (
        select id from ${schema}.notifications
        where status in ('pending', 'sending') and (case when status = 'pending' then next_attempt_at else locked_until end) <= $1
+         and user_id <> all($4::text[])
+         and (user_id, channel) not in (select * from unnest($5::text[], $6::text[]))
        order by (case when status = 'pending' then next_attempt_at else locked_until end)
        limit $3 for update skip locked)
      returning *`,
-    [now.toISOString(), leaseUntil.toISOString(), limit],
+    [
+      claim.now.toISOString(),
+      claim.leaseUntil.toISOString(),
+      claim.limit,
+      [...claim.skip.users],
+      claim.skip.lanes.map((lane) => lane.userId),
+      claim.skip.lanes.map((lane) => lane.channel),
+    ],
   );
   return rows(claimed);
 }

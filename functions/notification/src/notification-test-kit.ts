@@ -7,6 +7,7 @@ import { createMemoryBus } from '#shared/bus/memory-bus';
 import { migrate } from '#shared/db/migrate';
 import type { AnyEvent } from '#shared/events/catalog';
 import { mountEventRoutes } from '#shared/events/http-event-routes';
+import { testEventPath } from '#shared/testing/test-event-path';
 import { ack } from '#shared/events/outcome';
 import { TOPICS } from '#shared/events/topics';
 import { createHttpApp } from '#shared/http/create-http-app';
@@ -18,6 +19,7 @@ import { testAuth } from '#shared/testing/test-auth';
 import { testClock } from '#shared/testing/test-clock';
 import { testSql, uniqueSchema } from '#shared/testing/test-database';
 import { emailSender } from './channels/email-sender';
+import type { ReceivedMail } from './channels/smtp-receiver';
 import { newWebhookSecret } from './channels/webhook-signer';
 import { webhookSender } from './channels/webhook-sender';
 import type { DeliveryPolicyOptions } from './dispatcher/delivery-policy';
@@ -28,7 +30,7 @@ import { nextDueAt } from './notification-store';
 export const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
 /** Fast retries for tests: 4 tries, 20 ms doubling, a breaker that opens only after 10 failures. */
-export const TEST_DELIVERY: DeliveryPolicyOptions = { maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200, breakerThreshold: 10, halfOpenAfterMs: 1_000, perReceiver: 4 };
+export const TEST_DELIVERY: DeliveryPolicyOptions = { maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200, breakerThreshold: 10, halfOpenAfterMs: 1_000, perReceiver: 4, perUser: 6, concurrency: 16 };
 
 /**
  * The notification function wired to the run's real test database (own schema), the in-process bus
@@ -64,6 +66,7 @@ export async function startNotificationKit(options: { smtpUrl?: string; delivery
     log,
     metrics,
     senders: { webhook: webhookSender({ timeoutMs: 2_000, allowPrivateTargets: true }), ...(email ? { email } : {}) },
+    mailer: email,
     delivery: { ...TEST_DELIVERY, ...options.delivery },
     allowPrivateTargets: true,
     newSecret: newWebhookSecret,
@@ -72,9 +75,10 @@ export async function startNotificationKit(options: { smtpUrl?: string; delivery
   parts.start();
   const app = createHttpApp({ log, metrics, maxBodyBytes: 64 * 1024 });
   app.route('/', parts.routes as unknown as Hono);
-  mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub' });
+  const eventPath = await testEventPath(auth.authenticate);
+  mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub', senders: eventPath.senders, metrics });
   const { tokenFor } = auth;
-  const client = appClient(app, tokenFor);
+  const client = appClient(app, tokenFor, eventPath.authorization);
 
   const kit = {
     sql,
@@ -150,4 +154,12 @@ export function aReminderDelivered(userid: string, data: Partial<{ reminderId: s
     },
     ...overrides,
   });
+}
+
+/** The verification code in the last mail `address` received. */
+export function codeMailedTo(mails: readonly ReceivedMail[], address: string): string {
+  const mail = mails.findLast((received) => received.to.some((to) => to.toLowerCase() === `<${address.toLowerCase()}>`));
+  const code = /code: (\d{6})/.exec(mail?.data ?? '')?.[1];
+  if (!code) throw new Error(`no verification code was mailed to ${address}`);
+  return code;
 }

@@ -8,13 +8,14 @@ interface PreferencesRow {
   webhook_url: string | null;
   webhook_secret: string | null;
   email_address: string | null;
+  email_verified_at: Date | null;
   quiet_hours: QuietHours | null;
 }
 
 const preferencesOf = (row: PreferencesRow): Preferences => ({
   inApp: row.in_app,
   webhook: row.webhook_url && row.webhook_secret ? { url: row.webhook_url, secret: row.webhook_secret } : null,
-  email: row.email_address ? { address: row.email_address } : null,
+  email: row.email_address ? { address: row.email_address, verifiedAt: row.email_verified_at?.toISOString() ?? null } : null,
   quietHours: row.quiet_hours,
 });
 
@@ -32,20 +33,32 @@ export async function loadPreferencesOf(db: Db, schema: string, userIds: readonl
   return found;
 }
 
+/** Serialises everything that changes one user's preferences or their email verification (a transaction-scoped lock). */
+export async function lockPreferences(tx: TransactionSql, schema: string, userId: string): Promise<void> {
+  await tx.unsafe(`select pg_advisory_xact_lock(hashtext($1))`, [`preferences:${schema}:${userId}`]);
+}
+
 export async function savePreferences(db: Db, schema: string, userId: string, preferences: Preferences, now: Date): Promise<void> {
   await db.unsafe(
-    `insert into ${schema}.preferences (user_id, in_app, webhook_url, webhook_secret, email_address, quiet_hours, updated_at)
-     values ($1, $2, $3, $4, $5, $6::text::jsonb, $7)
+    `insert into ${schema}.preferences (user_id, in_app, webhook_url, webhook_secret, email_address, email_verified_at, quiet_hours, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8)
      on conflict (user_id) do update set in_app = excluded.in_app, webhook_url = excluded.webhook_url, webhook_secret = excluded.webhook_secret,
-       email_address = excluded.email_address, quiet_hours = excluded.quiet_hours, updated_at = excluded.updated_at`,
+       email_address = excluded.email_address, email_verified_at = excluded.email_verified_at, quiet_hours = excluded.quiet_hours, updated_at = excluded.updated_at`,
     [
       userId,
       preferences.inApp,
       preferences.webhook?.url ?? null,
       preferences.webhook?.secret ?? null,
       preferences.email?.address ?? null,
+      preferences.email?.verifiedAt ?? null,
       preferences.quietHours ? JSON.stringify(preferences.quietHours) : null,
       now.toISOString(),
     ],
   );
+}
+
+/** Marks the user's email address verified, if it is still `address`; false when it changed meanwhile. */
+export async function markEmailVerified(db: Db, schema: string, userId: string, address: string, now: Date): Promise<boolean> {
+  const updated = await db.unsafe(`update ${schema}.preferences set email_verified_at = $3 where user_id = $1 and email_address = $2 returning user_id`, [userId, address, now.toISOString()]);
+  return updated.length === 1;
 }

@@ -56,7 +56,8 @@ function isHttpUrl(value: string): boolean {
 export interface Preferences {
   inApp: boolean;
   webhook: { url: string; secret: string } | null;
-  email: { address: string } | null;
+  /** Notifications are mailed only once `verifiedAt` is set: the user proved the address is theirs. */
+  email: { address: string; verifiedAt: string | null } | null;
   quietHours: QuietHours | null;
 }
 
@@ -69,7 +70,7 @@ export function preferencesView(preferences: Preferences, revealSecret = false) 
     channels: {
       inApp: preferences.inApp,
       webhook: webhook ? (revealSecret ? { url: webhook.url, secret: webhook.secret } : { url: webhook.url }) : null,
-      email: preferences.email,
+      email: preferences.email && { address: preferences.email.address, verified: preferences.email.verifiedAt !== null },
     },
     quietHours: preferences.quietHours && { start: preferences.quietHours.start, end: preferences.quietHours.end, timezone: preferences.quietHours.timezone },
   };
@@ -77,7 +78,8 @@ export function preferencesView(preferences: Preferences, revealSecret = false) 
 
 /**
  * The preferences a `PUT` asks for. A webhook without a secret keeps the secret it has, or gets a new
- * one from `newSecret` (then `revealSecret` is true: the answer shows it, once).
+ * one from `newSecret` (then `revealSecret` is true: the answer shows it, once). An email address
+ * stays verified only while it is the same address.
  */
 export function decidePreferences(current: Preferences, input: PreferencesInput, newSecret: () => string): { preferences: Preferences; revealSecret: boolean } {
   const webhookInput = input.channels.webhook ?? null;
@@ -87,9 +89,11 @@ export function decidePreferences(current: Preferences, input: PreferencesInput,
     preferences: {
       inApp: input.channels.inApp ?? true,
       webhook: webhookInput ? { url: webhookInput.url, secret: secret ?? newSecret() } : null,
-      email: input.channels.email ?? null,
+      email: input.channels.email ? { address: input.channels.email.address, verifiedAt: sameAddressVerifiedAt(current, input.channels.email.address) } : null,
       quietHours: input.quietHours ?? null,
     },
     revealSecret: generated,
   };
 }
+
+const sameAddressVerifiedAt = (current: Preferences, address: string) => (current.email?.address === address ? current.email.verifiedAt : null);

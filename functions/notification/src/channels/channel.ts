@@ -18,8 +18,11 @@ export interface Delivery {
 
 /** A channel the dispatcher sends through after commit (webhook, email). */
 export interface ChannelSender {
-  /** The circuit breaker this delivery goes through: one per webhook origin, one for the SMTP server. */
-  circuit(delivery: Delivery): string;
+  /**
+   * The receiver this delivery goes to: the webhook's origin, the SMTP server. The dispatcher keeps a
+   * circuit breaker and a limit of tries in flight per user and receiver.
+   */
+  receiver(delivery: Delivery): string;
   /** Resolves when the receiver accepted the message; throws `PermanentFailure` or a retryable error. */
   send(delivery: Delivery, signal: AbortSignal): Promise<void>;
 }

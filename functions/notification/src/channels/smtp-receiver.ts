@@ -13,11 +13,11 @@ export type SmtpMode = 'accept' | 'refuse-recipient' | 'hang-up';
 /**
  * The smallest SMTP server that nodemailer talks to, for tests: 220 greeting, EHLO/HELO → 250,
  * MAIL/RCPT → 250, DATA → 354 … `.` → 250, QUIT → 221. Each connection takes the next mode of
- * `modes` (the last one repeats).
+ * `modes` (the last one repeats); `answerWith` sets the modes of the next connections.
  */
 export async function startSmtpReceiver(modes: SmtpMode[] = ['accept']) {
   const received: ReceivedMail[] = [];
-  const queue = [...modes];
+  let queue = [...modes];
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
@@ -78,6 +78,9 @@ export async function startSmtpReceiver(modes: SmtpMode[] = ['accept']) {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    answerWith(next: SmtpMode[]) {
+      queue = [...next];
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

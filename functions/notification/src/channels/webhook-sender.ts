@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type { ChannelSender, Delivery } from './channel';
 import { PermanentFailure } from './channel';
 import { isPrivateHost, PrivateTargetRefused, publicOnlyLookup } from './public-address';
@@ -10,6 +11,8 @@ export interface WebhookSenderOptions {
   timeoutMs: number;
   /** Development and test only: allow loopback and private targets (production refuses them: SSRF). */
   allowPrivateTargets: boolean;
+  /** Where names are resolved and checked when private targets are refused (default: `publicOnlyLookup()`, the system resolver). */
+  lookup?: LookupFunction;
 }
 
 const RETRYABLE_STATUS = new Set([408, 425, 429]);
@@ -39,14 +42,16 @@ export function webhookBody(delivery: Delivery): string {
   });
 }
 
-function post(url: URL, headers: Record<string, string>, body: string, options: WebhookSenderOptions, signal: AbortSignal): Promise<number> {
+function post(url: URL, headers: Record<string, string>, body: string, options: { timeoutMs: number; lookup: LookupFunction | undefined }, signal: AbortSignal): Promise<number> {
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(url, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'todo-notification/1' },
       signal,
-      ...(options.allowPrivateTargets ? {} : { lookup: publicOnlyLookup }),
+      // A fresh connection per try: each one resolves the name again through the guarded lookup.
+      agent: false,
+      ...(options.lookup ? { lookup: options.lookup } : {}),
     });
     const timer = setTimeout(() => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
     req.on('error', (error) => {
@@ -75,8 +80,9 @@ function post(url: URL, headers: Record<string, string>, body: string, options: 
  * never followed) fail at once.
  */
 export function webhookSender(options: WebhookSenderOptions): ChannelSender {
+  const lookup = options.allowPrivateTargets ? undefined : (options.lookup ?? publicOnlyLookup());
   return {
-    circuit: (delivery) => `webhook ${delivery.preferences.webhook ? new URL(delivery.preferences.webhook.url).origin : 'none'}`,
+    receiver: (delivery) => `webhook ${delivery.preferences.webhook ? new URL(delivery.preferences.webhook.url).origin : 'none'}`,
     async send(delivery, signal) {
       const webhook = delivery.preferences.webhook;
       if (!webhook) throw new PermanentFailure('the webhook was removed from the preferences before delivery');
@@ -86,7 +92,7 @@ export function webhookSender(options: WebhookSenderOptions): ChannelSender {
       const headers = signWebhook({ secret: webhook.secret, id: delivery.notification.id, timestamp: Math.floor(delivery.now.getTime() / 1000), body });
       let status: number;
       try {
-        status = await post(url, { ...headers }, body, options, signal);
+        status = await post(url, { ...headers }, body, { timeoutMs: options.timeoutMs, lookup }, signal);
       } catch (error) {
         if (error instanceof PrivateTargetRefused || (error as { cause?: unknown }).cause instanceof PrivateTargetRefused) throw new PermanentFailure((error as Error).message);
         throw error;

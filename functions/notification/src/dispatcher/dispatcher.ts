@@ -7,7 +7,9 @@ import type { Notification } from '../notification';
 import { contextOf, deliveredEvent, failedEvent } from '../notification-events';
 import { claimDue, finishDelivery, nextDueAt, releaseDelivery, retryLater } from '../notification-store';
 import { loadPreferences } from '../preferences-store';
-import { type DeliveryPolicyOptions, isOpenCircuit, receiverCircuits, retryDelayMs } from './delivery-policy';
+import { type DeliveryPolicyOptions, retryDelayMs } from './delivery-policy';
+import { inFlightLimits, type Lane, laneKey } from './in-flight-limits';
+import { isOpenCircuit, receiverCircuits } from './receiver-circuits';
 
 export interface DispatcherOptions {
   sql: Sql;
@@ -19,8 +21,6 @@ export interface DispatcherOptions {
   eventsCommitted: () => void;
   senders: Partial<Record<NotificationChannel, ChannelSender>>;
   policy: DeliveryPolicyOptions;
-  /** Tries in flight at once (default 16). */
-  concurrency?: number;
   /** How long a claimed delivery is this dispatcher's; must outlast one try (default 2 minutes). */
   leaseMs?: number;
 }
@@ -38,24 +38,25 @@ export interface Dispatcher {
 
 const MAX_TIMER_MS = 60 * 60_000;
 const DB_RETRY_MS = 1_000;
-/** A delivery to a receiver that already has `perReceiver` tries in flight is taken again after this. */
-const BUSY_RECEIVER_MS = 1_000;
+/** A delivery whose user or receiver is at its limit of tries in flight is taken again after this. */
+const BUSY_LANE_MS = 1_000;
 
 /**
  * Sends webhook and email notifications after their rows committed: pending → sending → delivered or
  * failed, each outcome and its event committed together. A claim is one try: a try that fails and
  * may be retried goes back to `pending` with its backoff in `next_attempt_at`, so waiting never
- * holds a slot, and the schedule survives restarts. Each receiver has a circuit breaker and at most
- * `policy.perReceiver` tries in flight. No polling: woken after commits, when a try finishes, and by one
- * timer set to the next due time (a retry, the end of quiet hours, an expired lease).
+ * holds a slot, and the schedule survives restarts. Users are kept apart: each user's receiver has
+ * its own circuit breaker and at most `policy.perReceiver` tries in flight, and each user at most
+ * `policy.perUser`. No polling: woken after commits, when a try finishes, and by one timer set to
+ * the next due time (a retry, the end of quiet hours, an expired lease).
  */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { sql, schema, clock, log } = options;
-  const concurrency = options.concurrency ?? 16;
+  const { concurrency } = options.policy;
   const leaseMs = options.leaseMs ?? 2 * 60_000;
-  const circuits = receiverCircuits(options.policy);
+  const circuits = receiverCircuits({ ...options.policy, clock });
+  const limits = inFlightLimits(options.policy);
   const inflight = new Set<Promise<void>>();
-  const busy = new Map<string, number>();
   const abort = new AbortController();
   let draining: Promise<void> | null = null;
   let again = false;
@@ -74,7 +75,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const free = concurrency - inflight.size;
     if (free <= 0) return 0;
     const now = clock();
-    const claimed = await claimDue(sql, schema, now, new Date(now.getTime() + leaseMs), free);
+    const claimed = await claimDue(sql, schema, { now, leaseUntil: new Date(now.getTime() + leaseMs), limit: free, skip: limits.saturated() });
     for (const notification of claimed) {
       const running: Promise<void> = deliver(notification)
         .catch((error: unknown) => log.error({ err: error, notificationId: notification.id }, 'delivery bookkeeping failed; the lease will re-drive it'))
@@ -120,19 +121,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return releaseDelivery(sql, schema, notification.id, new Date(clock().getTime() + DB_RETRY_MS));
     }
     const delivery = { notification, preferences };
-    const receiver = sender.circuit({ ...delivery, now: clock() });
-    const running = busy.get(receiver) ?? 0;
-    if (running >= options.policy.perReceiver) return releaseDelivery(sql, schema, notification.id, new Date(clock().getTime() + BUSY_RECEIVER_MS));
-    busy.set(receiver, running + 1);
+    const lane: Lane = { userId: notification.userId, channel: notification.channel, receiver: sender.receiver({ ...delivery, now: clock() }) };
+    if (!limits.tryAcquire(lane)) return releaseDelivery(sql, schema, notification.id, new Date(clock().getTime() + BUSY_LANE_MS));
     let failure: unknown = null;
     try {
-      await circuits.execute(receiver, (signal) => sender.send({ ...delivery, now: clock() }, signal), abort.signal);
+      await circuits.execute(laneKey(lane), (signal) => sender.send({ ...delivery, now: clock() }, signal), abort.signal);
     } catch (error) {
       failure = error;
     } finally {
-      const left = busy.get(receiver)! - 1;
-      if (left === 0) busy.delete(receiver);
-      else busy.set(receiver, left);
+      limits.release(lane);
     }
     // Stopped in the middle of a try: it does not count, and the next start sends it at once.
     if (failure && abort.signal.aborted) return releaseDelivery(sql, schema, notification.id, clock());

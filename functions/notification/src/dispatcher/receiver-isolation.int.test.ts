@@ -18,7 +18,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function receiver(statuses: number[]) {
+async function receiver(statuses: Parameters<typeof startLoopbackReceiver>[0]) {
   const started = await startLoopbackReceiver(statuses);
   cleanups.push(() => started.close());
   return started;
@@ -69,5 +69,71 @@ describe('receivers are kept apart', () => {
     expect(rows.map((row) => row.last_error)).toEqual(Array(3).fill('not tried: the receiver failed repeatedly and its circuit is open'));
     const failed = (await kit.published()).filter((e) => e.userid === 'down-carol' && e.type === 'dev.todo.notification.failed.v1');
     expect(failed.map((e) => (e.data as { attempts: number }).attempts)).toEqual([4, 4, 4]);
+  });
+});
+
+describe('users are kept apart on the same receiver', () => {
+  const webhookAt = (userId: string, url: string) => kit.call(userId, 'PUT', '/notifications/preferences', { channels: { webhook: { url } } });
+  const pathsOf = (hook: { received: { path: string }[] }, prefix: string) => hook.received.filter((request) => request.path.startsWith(prefix));
+
+  it("one user's failing sends do not open the circuit for another user's deliveries to the same origin", async () => {
+    const shared = await receiver((path) => (path.startsWith('/mallory') ? 500 : 200));
+    const { origin } = new URL(shared.url);
+    await webhookAt('cb-mallory', `${origin}/mallory`);
+    await webhookAt('cb-alice', `${origin}/alice`);
+    const parts = dispatching({ breakerThreshold: 2, halfOpenAfterMs: 60_000 });
+
+    for (let i = 0; i < 3; i++) await kit.deliver(aReminderDelivered('cb-mallory', { title: `m${i}` }));
+    parts.dispatcher.wake();
+    await kit.settleRetries(60_000, parts.dispatcher);
+    expect((await webhookRows('cb-mallory')).map((row) => row.last_error)).toContain('not tried: the receiver failed repeatedly and its circuit is open');
+
+    await kit.deliver(aReminderDelivered('cb-alice'));
+    parts.dispatcher.wake();
+    await parts.dispatcher.idle();
+
+    expect(pathsOf(shared, '/alice')).toHaveLength(1);
+    expect((await webhookRows('cb-alice')).map((row) => [row.status, row.attempts, row.last_error])).toEqual([['delivered', 1, null]]);
+  });
+
+  it("one user's hanging sends do not take the slots of another user's deliveries to the same origin", async () => {
+    const shared = await receiver((path) => (path.startsWith('/mallory') ? 0 : 200));
+    const { origin } = new URL(shared.url);
+    await webhookAt('slots-mallory', `${origin}/mallory`);
+    await webhookAt('slots-alice', `${origin}/alice`);
+    const parts = dispatching({ perReceiver: 2 });
+
+    for (let i = 0; i < 10; i++) await kit.deliver(aReminderDelivered('slots-mallory', { title: `m${i}` }));
+    parts.dispatcher.wake();
+    await vi.waitFor(() => expect(pathsOf(shared, '/mallory')).toHaveLength(2));
+    await sleep(100);
+    expect(pathsOf(shared, '/mallory')).toHaveLength(2);
+
+    await kit.deliver(aReminderDelivered('slots-alice'));
+    parts.dispatcher.wake();
+    await vi.waitFor(() => expect(pathsOf(shared, '/alice')).toHaveLength(1), { timeout: 1_000, interval: 10 });
+  });
+
+  it('caps the tries in flight of one user over all their receivers, so one user cannot occupy the whole dispatcher', async () => {
+    const first = await receiver([0]);
+    const second = await receiver([0]);
+    const fine = await receiver([200]);
+    const parts = dispatching({ concurrency: 4, perReceiver: 2, perUser: 2 });
+
+    await webhookAt('cap-mallory', first.url);
+    for (let i = 0; i < 5; i++) await kit.deliver(aReminderDelivered('cap-mallory', { title: `first ${i}` }));
+    parts.dispatcher.wake();
+    await vi.waitFor(() => expect(first.received).toHaveLength(2));
+    // A new receiver gives no new slots: the user is at their cap.
+    await webhookAt('cap-mallory', second.url);
+    for (let i = 0; i < 5; i++) await kit.deliver(aReminderDelivered('cap-mallory', { title: `second ${i}` }));
+    parts.dispatcher.wake();
+    await sleep(200);
+    expect([first.received.length, second.received.length]).toEqual([2, 0]);
+
+    await webhookAt('cap-alice', fine.url);
+    await kit.deliver(aReminderDelivered('cap-alice'));
+    parts.dispatcher.wake();
+    await vi.waitFor(() => expect(fine.received).toHaveLength(1), { timeout: 1_000, interval: 10 });
   });
 });
