@@ -18,8 +18,11 @@ RUN test -n "${FUNCTION}" || { echo 'build with --build-arg FUNCTION=<function>'
 
 FROM gcr.io/distroless/nodejs24-debian12:nonroot
 ARG FUNCTION
+# HOST: a function listens on loopback unless told otherwise; in a pod it must take the kubelet's
+# probes and the mesh's traffic on the pod address (NetworkPolicies decide who reaches it).
 ENV NODE_ENV=production \
-    SERVICE_NAME=${FUNCTION}
+    SERVICE_NAME=${FUNCTION} \
+    HOST=0.0.0.0
 WORKDIR /app
 # Owned by root and read-only to the app (uid 65532), even where the root file system is writable.
 COPY --from=build /src/dist/${FUNCTION}/ ./

@@ -6,6 +6,7 @@
 #        db-url-<fn>      DATABASE_URL of the function, as its own role
 #        dapr-statestore  connectionString of the Dapr state store (role dapr)
 #        todo-auth        AUTH_JWT_SECRET: the HS256 key of kind's tokens (the cloud uses OIDC instead)
+#        dapr-app-token   the token every Dapr sidecar presents to its app (dapr.io/app-token-secret)
 #      Existing Secrets are kept, so a redeploy never changes a password under a running database;
 #   3. applies the overlay in two passes: first the platform (namespace, configuration, Kafka, topics,
 #      Postgres, Dapr resources) and waits for Kafka and Postgres, then everything, and waits for the
@@ -83,6 +84,7 @@ if ! secret_exists dapr-statestore; then
     --from-file=connectionString=<(printf 'host=todo-db-rw.%s port=5432 dbname=todo user=dapr password=%s sslmode=require search_path=dapr' "$namespace" "$password")
 fi
 create_secret todo-auth --from-file=AUTH_JWT_SECRET=<(random_value)
+create_secret dapr-app-token --from-file=token=<(random_value)
 
 step "platform: $overlay without the functions and their event sources"
 kubectl apply --kustomize "$overlay" --selector 'app.kubernetes.io/component notin (function,eventing)'

@@ -24,6 +24,21 @@ const ALWAYS_UP = 'reminder';
 /** Ports daprd must not use: queue-proxy's 8012, 8013, 8022, 8112, 9090, 9091 and profiling 8008. */
 const QUEUE_PROXY_PORTS = new Set([8008, 8012, 8013, 8022, 8112, 9090, 9091]);
 const APP_PORT = 8080;
+/** Functions with no API for people: reachable only inside the cluster. */
+const CLUSTER_LOCAL = ['recurrence'];
+/** The namespaces whose pods may reach a function (knative/base/network-policies.yaml). */
+const FUNCTION_CALLERS = ['knative-serving', 'kourier-system', 'knative-eventing'];
+
+/**
+ * The service account Knative Eventing gives a KafkaSource for sender identity (knative/eventing
+ * pkg/auth GetOIDCServiceAccountNameForResource: kmeta.ChildName(name, "-oidc-<group>-<kind>"), lower
+ * case). ChildName hashes names over 63 characters; none here is, and the test says so if one becomes.
+ */
+function kafkaSourceIdentity(sourceName: string): string {
+  const name = `${sourceName}-oidc-sources.knative.dev-KafkaSource`.toLowerCase();
+  if (name.length > 63) throw new Error(`KafkaSource ${sourceName}: its OIDC service account name would be hashed; choose a shorter name`);
+  return name;
+}
 
 type Json = Record<string, unknown>;
 
@@ -260,6 +275,16 @@ function ksvcProblems(ksvc: Manifest): string[] {
     if (/SECRET|PASSWORD|TOKEN|PRIVATE|DATABASE_URL|CONNECTION/i.test(key) && item.value !== undefined) fail(`env ${key} must come from a Secret, not a literal value`);
   }
   if (name === ALWAYS_UP && env.get('REMINDER_SCHEDULER')?.value !== 'dapr') fail('env REMINDER_SCHEDULER must be "dapr"');
+
+  // Every delivery is authenticated: the sidecar's app token (the same Secret on both sides), and the
+  // audience and identities of the event path's tokens.
+  const appTokenSecret = annotation('dapr.io/app-token-secret');
+  if (!appTokenSecret) fail('dapr.io/app-token-secret must be set: the sidecar then presents the app token on every call to the app');
+  if (asObject(asObject(env.get('APP_API_TOKEN')?.valueFrom).secretKeyRef).name !== appTokenSecret) fail(`env APP_API_TOKEN must come from the Secret ${appTokenSecret} (dapr.io/app-token-secret), so the app checks what the sidecar sends`);
+  if (!str(env.get('EVENTS_OIDC_AUDIENCE')?.value)) fail('env EVENTS_OIDC_AUDIENCE must be set (the audience of its KafkaSource\'s tokens)');
+  if (!str(env.get('EVENTS_OIDC_SENDERS')?.value)) fail('env EVENTS_OIDC_SENDERS must name the event path\'s service accounts');
+  const visibility = str(asObject(asObject(ksvc.body.metadata).labels)['networking.knative.dev/visibility']);
+  if (CLUSTER_LOCAL.includes(name) && visibility !== 'cluster-local') fail('networking.knative.dev/visibility must be cluster-local (it has no API for people)');
   return problems;
 }
 
@@ -274,6 +299,7 @@ function kafkaSourceProblems(source: Manifest): string[] {
   const ref = asObject(sink.ref);
   if (ref.apiVersion !== 'serving.knative.dev/v1' || ref.kind !== 'Service') fail('spec.sink.ref must be a Knative Service');
   if (sink.uri !== '/events') fail('spec.sink.uri must be /events (the function\'s Knative event route)');
+  if (!str(sink.audience)) fail('spec.sink.audience must be set: the source presents a token for it (sender identity)');
   // Trap 23: a `delivery` block replaces the defaults, so retries must be spelled out.
   const delivery = asObject(body.delivery);
   if (!(typeof delivery.retry === 'number' && delivery.retry >= 1)) fail('spec.delivery.retry must be >= 1 (setting delivery removes the default retries)');
@@ -375,6 +401,15 @@ function deploymentProblems(manifests: Manifest[]): string[] {
     groups.set(group, nameOf(source));
     const target = str(asObject(asObject(body.sink).ref).name) ?? '';
     if (ksvcs.length > 0 && !ksvcNames.has(target)) problems.push(`${label(source)}: sink ${target} is not a Knative Service here`);
+    const sinkKsvc = ksvcs.find((ksvc) => nameOf(ksvc) === target);
+    if (sinkKsvc) {
+      const env = envOf(sinkKsvc);
+      const audience = str(asObject(body.sink).audience);
+      if (env.get('EVENTS_OIDC_AUDIENCE') !== audience) problems.push(`${label(source)}: sink.audience ${audience} is not ${target}'s EVENTS_OIDC_AUDIENCE ${env.get('EVENTS_OIDC_AUDIENCE')}`);
+      const namespace = str(asObject(source.body.metadata).namespace) ?? 'todo';
+      const identity = `system:serviceaccount:${namespace}:${kafkaSourceIdentity(nameOf(source))}`;
+      if (!(env.get('EVENTS_OIDC_SENDERS') ?? '').split(',').includes(identity)) problems.push(`${label(source)}: ${target}'s EVENTS_OIDC_SENDERS must list ${identity}, the identity this source delivers with`);
+    }
     const deadLetter = asObject(asObject(asObject(body.delivery).deadLetterSink).ref);
     if (deadLetter.kind === 'KafkaSink' && !sinks.has(str(deadLetter.name) ?? '')) problems.push(`${label(source)}: dead-letter KafkaSink ${String(deadLetter.name)} is missing`);
     if (topics.length > 0) {
@@ -400,6 +435,7 @@ function deploymentProblems(manifests: Manifest[]): string[] {
   }
 
   problems.push(...wiringProblems(manifests, alwaysOn));
+  if (ksvcs.length > 0) problems.push(...exposureProblems(manifests, ksvcs));
 
   // Dapr: every ksvc's config exists where Configurations are rendered.
   const configurations = new Set(manifests.filter((m) => isKind(m, 'dapr.io/v1alpha1', 'Configuration')).map(nameOf));
@@ -428,6 +464,39 @@ function deploymentProblems(manifests: Manifest[]): string[] {
       if (minIsr > replicas) problems.push(`${label(topic)}: min.insync.replicas ${minIsr} > replicas ${replicas}`);
     }
   }
+  return problems;
+}
+
+/** Who can reach the functions, and what they may read: network policies, the key-set reader binding, the config. */
+function exposureProblems(manifests: Manifest[], ksvcs: Manifest[]): string[] {
+  const problems: string[] = [];
+  const policies = manifests.filter((m) => isKind(m, 'networking.k8s.io/v1', 'NetworkPolicy'));
+  const guarding = policies.filter((policy) => {
+    const selected = asObject(asObject(spec(policy).podSelector).matchLabels);
+    return selected['app.kubernetes.io/component'] === 'function' && asArray(spec(policy).policyTypes).includes('Ingress');
+  });
+  if (guarding.length === 0) problems.push('no NetworkPolicy restricts who reaches the function pods');
+  const allowedNamespaces = new Set(
+    guarding.flatMap((policy) =>
+      asArray(spec(policy).ingress).flatMap((rule) => asArray(asObject(rule).from).map((peer) => str(asObject(asObject(asObject(peer).namespaceSelector).matchLabels)['kubernetes.io/metadata.name']))),
+    ),
+  );
+  for (const namespace of FUNCTION_CALLERS) if (!allowedNamespaces.has(namespace)) problems.push(`the function pods' NetworkPolicies must let ${namespace} in`);
+
+  const bindings = manifests.filter((m) => isKind(m, 'rbac.authorization.k8s.io/v1', 'ClusterRoleBinding') && asObject(m.body.roleRef).name === 'system:service-account-issuer-discovery');
+  const readers = new Set(bindings.flatMap((binding) => asArray(binding.body.subjects).map((subject) => `${str(asObject(subject).namespace)}/${str(asObject(subject).name)}`)));
+  for (const ksvc of ksvcs) {
+    const account = str(asObject(asObject(spec(ksvc).template).spec).serviceAccountName);
+    const namespace = str(asObject(ksvc.body.metadata).namespace) ?? 'todo';
+    if (!account) problems.push(`${label(ksvc)}: serviceAccountName must be set (its own identity reads the key set)`);
+    else if (!readers.has(`${namespace}/${account}`)) problems.push(`${label(ksvc)}: service account ${account} may not read the cluster's key set (bind system:service-account-issuer-discovery)`);
+  }
+
+  const data = asObject(manifests.find((m) => m.body.kind === 'ConfigMap' && nameOf(m) === 'todo-env')?.body.data);
+  for (const key of ['METRICS_PORT', 'EVENTS_OIDC_ISSUER', 'EVENTS_OIDC_JWKS_URL', 'NODE_EXTRA_CA_CERTS']) {
+    if (!str(data[key])) problems.push(`todo-env must set ${key}`);
+  }
+  if (QUEUE_PROXY_PORTS.has(Number(data.METRICS_PORT)) || Number(data.METRICS_PORT) === APP_PORT) problems.push(`METRICS_PORT ${String(data.METRICS_PORT)} collides with queue-proxy or the app`);
   return problems;
 }
 

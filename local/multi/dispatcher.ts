@@ -4,7 +4,9 @@ import { type ConsumerLoop, startConsumerLoop } from '#shared/bus/kafka-consumer
 import { createKafkaSender } from '#shared/bus/kafka-producer';
 import type { RetryPolicy } from '#shared/bus/retry-policy';
 import { deadLetterTopic } from '#shared/events/topics';
+import type { SenderTokenSigner } from '#shared/events/sender-token';
 import type { Logger } from '#shared/log/logger';
+import { eventsAudience } from './dispatch-identity';
 import { httpDelivery } from './http-delivery';
 
 /** A function the dispatcher feeds: its name (= consumer group) and base URL. */
@@ -16,6 +18,8 @@ export interface DispatchTarget {
 export interface DispatcherOptions {
   brokers: string[];
   targets: readonly DispatchTarget[];
+  /** Signs each delivery's token, for the target's audience. */
+  signer: SenderTokenSigner;
   log: Logger;
   /** As the cluster's KafkaSource `delivery`: 8 retries, exponential from 0.5 s (about two minutes in all). */
   retry?: RetryPolicy;
@@ -51,7 +55,12 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       kafka,
       groupId: target.name,
       topics,
-      deliver: httpDelivery({ url: `${target.url}/events`, timeoutMs: options.timeoutMs ?? 60_000, sourceName: target.name }),
+      deliver: httpDelivery({
+        url: `${target.url}/events`,
+        timeoutMs: options.timeoutMs ?? 60_000,
+        sourceName: target.name,
+        authorization: async () => `Bearer ${await options.signer.tokenFor(eventsAudience(target.name))}`,
+      }),
       deadLetterTopic: deadLetterTopic(target.name),
       sender,
       retry: retryPolicy,

@@ -19,11 +19,14 @@ export interface HttpDeliveryOptions {
   timeoutMs: number;
   /** Names the source of records that are not CloudEvents (KafkaSource wraps them). */
   sourceName: string;
+  /** The `Authorization` header value each delivery carries (the event path's token for this function). */
+  authorization: () => Promise<string>;
 }
 
 /**
  * Delivers a record as KafkaSource does: an HTTP POST in binary content mode (`ce-*` headers, the data
- * as the body); a connection error or a timeout is retried like a 5xx.
+ * as the body) with a bearer token for the function's audience (Knative's sender identity); a
+ * connection error or a timeout is retried like a 5xx.
  */
 export function httpDelivery(options: HttpDeliveryOptions): DeliverRecord {
   return async (record) => {
@@ -31,7 +34,7 @@ export function httpDelivery(options: HttpDeliveryOptions): DeliverRecord {
     try {
       const response = await fetch(options.url, {
         method: 'POST',
-        headers: { ...message.headers, prefer: 'reply' },
+        headers: { ...message.headers, prefer: 'reply', authorization: await options.authorization() },
         body: message.body,
         signal: AbortSignal.timeout(options.timeoutMs),
       });

@@ -1,4 +1,4 @@
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type Server, type ServerResponse } from 'node:http';
 
 /** A path prefix and the base URL (`http://host:port`) it goes to; the first match wins, `''` matches all. */
 export interface IngressRoute {
@@ -11,17 +11,28 @@ export interface Ingress {
   stop(): Promise<void>;
 }
 
+/** Routes only the event path and the Dapr sidecar call: never reachable through the ingress. */
+const INTERNAL = /^\/(events|dapr|job)(\/|$)/;
+
+const notFound = (outgoing: ServerResponse, path: string) =>
+  outgoing.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: `no route for ${path}` }));
+
 /**
  * The local stand-in for the cluster's ingress: proxies each request to the function that owns its path,
- * streaming both ways (the chat page's live view is a server-sent event stream). A function that does
- * not answer gives 502, as a gateway would.
+ * streaming both ways (the chat page's live view is a server-sent event stream). Paths are matched and
+ * forwarded in their normalised form (`/tasks/../events` is `/events`), and the functions' event and
+ * sidecar routes are never forwarded. A function that does not answer gives 502, as a gateway would.
  */
 export async function startIngress(options: { port: number; host: string; routes: readonly IngressRoute[] }): Promise<Ingress> {
   const server: Server = createServer((incoming, outgoing) => {
-    const path = incoming.url ?? '/';
-    const route = options.routes.find((candidate) => matches(path, candidate.prefix));
+    // Appended to an origin, so that `//host/...` stays a path; then `.`/`..` resolved and `//` collapsed.
+    const raw = incoming.url ?? '/';
+    const normalised = new URL(`http://ingress${raw.startsWith('/') ? raw : `/${raw}`}`);
+    const pathname = normalised.pathname.replace(/\/{2,}/g, '/');
+    const path = `${pathname}${normalised.search}`;
+    const route = INTERNAL.test(pathname) ? undefined : options.routes.find((candidate) => matches(path, candidate.prefix));
     if (!route) {
-      outgoing.writeHead(404).end();
+      notFound(outgoing, pathname);
       return;
     }
     const target = new URL(path, route.target);

@@ -8,10 +8,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createKafkaBus, type KafkaBus } from '#shared/bus/kafka-bus';
 import { recordToHttp } from '#shared/bus/kafka-record';
 import { parseKafkaUrl } from '#shared/bus/kafka-url';
+import { createAuthenticator } from '#shared/http/auth';
 import { issueToken } from '#shared/http/issue-token';
 import { type RunningSystem, startSystem } from '#shared/runtime/start-system';
 import { aTask, aTaskCreated, eventContext } from '#shared/testing/event-fixtures';
 import { readTopic } from '#shared/testing/kafka-test-kit';
+import { testEventPath } from '#shared/testing/test-event-path';
 import { auditModule } from '../../functions/audit/src/audit-module';
 
 // The cluster's producing path (knative/README.md): functions write binary-mode records with kafkajs and
@@ -25,11 +27,14 @@ describe('publishing in the CloudEvents Kafka binding, read back as KafkaSource 
   const secret = 'kafka-source-contract-secret-0123456789';
   let audit: RunningSystem;
   let bus: KafkaBus;
+  const eventPath = testEventPath(createAuthenticator({ issuer: 'todo-local', audience: 'todo', secret }));
+  let keys: Awaited<ReturnType<Awaited<typeof eventPath>['serveKeys']>>;
 
   beforeAll(async () => {
     bus = createKafkaBus({ brokers: brokers(), consume: 'http', clientId: 'contract-test', log });
+    keys = await (await eventPath).serveKeys();
     audit = await startSystem({
-      env: { SERVICE_NAME: 'audit', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', AUTH_JWT_SECRET: secret, DATABASE_URL: inject('databaseUrl') },
+      env: { SERVICE_NAME: 'audit', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', AUTH_JWT_SECRET: secret, DATABASE_URL: inject('databaseUrl'), ...keys.env },
       modules: [auditModule],
       handleSignals: false,
     });
@@ -37,6 +42,7 @@ describe('publishing in the CloudEvents Kafka binding, read back as KafkaSource 
   afterAll(async () => {
     await bus?.close();
     await audit?.stop();
+    await keys?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -60,7 +66,7 @@ describe('publishing in the CloudEvents Kafka binding, read back as KafkaSource 
     const delivery = HTTP.binary(decoded);
     const answer = await fetch(`${audit.url}/events`, {
       method: 'POST',
-      headers: delivery.headers as Record<string, string>,
+      headers: { ...(delivery.headers as Record<string, string>), authorization: await (await eventPath).authorization() },
       body: typeof delivery.body === 'string' ? delivery.body : JSON.stringify(delivery.body),
     });
     expect(answer.status).toBe(202);

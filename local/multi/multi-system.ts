@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { functionEventEnv, newDispatchIdentity } from './dispatch-identity';
 import { formatTargets } from './dispatch-targets';
 import { type IngressRoute, startIngress } from './ingress';
 import { type ManagedProcess, managedProcess } from './managed-process';
@@ -80,6 +81,7 @@ export async function startMultiSystem(options: MultiSystemOptions): Promise<Mul
     ...options.env,
   };
   const chatEnv = { TASK_URL: functionUrl('task'), REMINDER_URL: functionUrl('reminder'), NOTIFICATION_URL: functionUrl('notification') };
+  const identity = await newDispatchIdentity(url(options.ports.dispatcher));
 
   const functions = Object.fromEntries(
     FUNCTIONS.map((name) => [
@@ -88,7 +90,7 @@ export async function startMultiSystem(options: MultiSystemOptions): Promise<Mul
         name,
         command: node,
         args: ['--enable-source-maps', join('dist', name, 'main.mjs')],
-        env: { ...common, SERVICE_NAME: name, PORT: String(options.ports[name]), ...(name === 'chat' ? chatEnv : {}) },
+        env: { ...common, ...functionEventEnv(identity, name), SERVICE_NAME: name, PORT: String(options.ports[name]), ...(name === 'chat' ? chatEnv : {}) },
         cwd: options.root,
         logDir: options.runDir,
         readyUrl: `${functionUrl(name)}/ready`,
@@ -104,6 +106,8 @@ export async function startMultiSystem(options: MultiSystemOptions): Promise<Mul
       ...common,
       PORT: String(options.ports.dispatcher),
       DISPATCH_TARGETS: formatTargets(FUNCTIONS.map((name) => ({ name, url: functionUrl(name) }))),
+      DISPATCH_ISSUER: identity.issuer,
+      DISPATCH_SIGNING_JWK: JSON.stringify(identity.privateJwk),
     },
     cwd: options.root,
     logDir: options.runDir,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG, type EventType } from '#shared/events/catalog';
 import { TOPICS } from '#shared/events/topics';
 import { TRACEPARENT } from '#shared/testing/event-fixtures';
+import { TEST_APP_API_TOKEN } from '#shared/testing/test-event-path';
 import { type AuditKit, anEvent, startAuditKit, TASK_ID } from './audit-test-kit';
 
 let kit: AuditKit;
@@ -74,7 +75,7 @@ describe('appending events', () => {
     const event = anEvent('dev.todo.reminder.delivered.v1', alice);
     const { headers, body } = HTTP.structured(event);
     const envelope = { ...JSON.parse(body as string), topic: 'reminder-events', pubsubname: 'pubsub' };
-    const response = await kit.app.request('/dapr/events', { method: 'POST', headers: headers as Record<string, string>, body: JSON.stringify(envelope) });
+    const response = await kit.app.request('/dapr/events', { method: 'POST', headers: { ...(headers as Record<string, string>), 'dapr-api-token': TEST_APP_API_TOKEN }, body: JSON.stringify(envelope) });
     expect(await response.json()).toEqual({ status: 'SUCCESS' });
     expect(await kit.rowsOf(alice)).toHaveLength(1);
   });

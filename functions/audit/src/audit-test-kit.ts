@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { migrate } from '#shared/db/migrate';
 import type { EventType } from '#shared/events/catalog';
 import { mountEventRoutes } from '#shared/events/http-event-routes';
+import { testEventPath } from '#shared/testing/test-event-path';
 import { processDelivery } from '#shared/events/process-delivery';
 import { createHttpApp } from '#shared/http/create-http-app';
 import { createMetrics } from '#shared/metrics/metrics';
@@ -36,14 +37,17 @@ export async function startAuditKit() {
   const parts = createAuditFunction(deps);
   const app = createHttpApp({ log, metrics, maxBodyBytes: 64 * 1024 });
   app.route('/', parts.routes as unknown as Hono);
-  mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub' });
+  const eventPath = await testEventPath(auth.authenticate);
+  mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub', senders: eventPath.senders, metrics });
   const { tokenFor } = auth;
-  const client = appClient(app, tokenFor);
+  const client = appClient(app, tokenFor, eventPath.authorization);
 
   return {
     sql,
     schema,
     app,
+    /** The event path's credentials: `authorization()` for POST /events, the sidecar's app token for /dapr/*. */
+    eventPath,
     clock,
     deps,
     consumer: parts.consumer,

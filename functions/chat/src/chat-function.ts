@@ -10,6 +10,7 @@ import { pageRoutes } from './http/page-routes';
 import { chooseLiveFanout } from './live/choose-fanout';
 import { createLiveConsumer } from './live/live-consumer';
 import { streamRoutes } from './live/stream-route';
+import { postgresStreamTickets } from './live/stream-tickets';
 import { mcpRoutes } from './mcp/mcp-route';
 
 /** The chat function's parts: the page, the chat API, sign-in, the live stream, MCP, its consumer and the live fan-out. */
@@ -44,7 +45,8 @@ export function createChatFunction(deps: ChatDeps): FunctionParts & { consumer: 
       ...(deps.model ? { model: deps.model } : {}),
     }) as unknown as Hono,
   );
-  routes.route('/', streamRoutes({ authenticate: deps.authenticate, hub: deps.hub, closing: deps.stopping }));
+  const tickets = postgresStreamTickets({ sql: deps.sql, schema: deps.schema });
+  routes.route('/', streamRoutes({ authenticate: deps.authenticate, tickets, hub: deps.hub, closing: deps.stopping }) as unknown as Hono);
   routes.route('/', mcpRoutes({ authenticate: deps.authenticate, clients: deps.clients, callContext }) as unknown as Hono);
   const fanout = chooseLiveFanout({ setting: deps.config.LIVE_FANOUT, databaseUrl: deps.config.DATABASE_URL, sql: deps.sql, schema: deps.schema, hub: deps.hub, log: deps.log, stopping: deps.stopping });
   return { routes: routes as unknown as Hono<never>, consumer: createLiveConsumer(fanout), start: () => fanout.start(), stop: () => fanout.stop() };

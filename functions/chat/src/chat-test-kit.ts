@@ -62,6 +62,13 @@ export async function startChatKit(options: { env?: Record<string, string>; modu
     chat,
     /** Waits until the outbox relays have published everything committed so far. */
     idle: () => Promise.all(system.relays.map((relay) => relay.idle())),
+    /** Moves every stream ticket issued so far past its expiry, as if 30 s had gone by. */
+    async expireStreamTickets() {
+      const sql = connect(inject('databaseUrl'), { max: 1 });
+      const chatSchema = modules.find((module) => module.name === 'chat')!.schema;
+      await sql`update ${sql(chatSchema)}.stream_tickets set expires_at = now() - interval '1 second'`;
+      await sql.end();
+    },
     async stop() {
       await system.stop();
       const sql = connect(inject('databaseUrl'), { max: 1 });

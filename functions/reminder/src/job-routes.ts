@@ -1,18 +1,12 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import type { RequestVariables } from '#shared/http/request-context';
+import { sameSecret } from '#shared/http/same-secret';
 import { fireReminder } from './fire-reminders';
 import type { ReminderDeps } from './reminder-deps';
 import { JobData } from './reminder-requests';
 import { jobName } from './scheduler/job-name';
 
 type Env = { Variables: RequestVariables };
-
-function sameToken(given: string | undefined, expected: string): boolean {
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /**
  * `POST /job/:name`, the Dapr Jobs callback (body = the job's raw `data` JSON; at least once).
@@ -22,12 +16,13 @@ function sameToken(given: string | undefined, expected: string): boolean {
  * our reminders (bad data, unknown id) — retrying cannot help; 500 (a database error) asks for a retry.
  * A trigger before the reminder's time (a job left from a move that has not reached Dapr yet) does not
  * deliver: the job is scheduled again for the reminder's time. Only the reminder's time lets it fire,
- * so a stray caller cannot deliver a reminder early; with `APP_API_TOKEN` set, callers must present it.
+ * so a stray caller cannot deliver a reminder early. Only the sidecar may call: it presents the app
+ * API token (`APP_API_TOKEN`) as `dapr-api-token`; anyone else gets 401 and nothing is read.
  */
-export function jobRoutes(deps: ReminderDeps, options: { appApiToken?: string }): Hono<Env> {
+export function jobRoutes(deps: ReminderDeps, options: { appApiToken: string }): Hono<Env> {
   const app = new Hono<Env>();
   app.post('/job/:name', async (c) => {
-    if (options.appApiToken && !sameToken(c.req.header('dapr-api-token'), options.appApiToken)) {
+    if (!sameSecret(c.req.header('dapr-api-token'), options.appApiToken)) {
       return c.json({ status: 'unauthorized' }, 401);
     }
     let data: unknown;

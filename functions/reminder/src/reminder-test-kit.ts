@@ -7,6 +7,7 @@ import type { Sql } from '#shared/db/connect';
 import { migrate } from '#shared/db/migrate';
 import type { AnyEvent, EventOf } from '#shared/events/catalog';
 import { mountEventRoutes } from '#shared/events/http-event-routes';
+import { testEventPath } from '#shared/testing/test-event-path';
 import { newEvent } from '#shared/events/new-event';
 import { ack } from '#shared/events/outcome';
 import { TOPICS } from '#shared/events/topics';
@@ -78,10 +79,11 @@ export async function startReminderKit(options: ReminderKitOptions = {}) {
   });
   const app = createHttpApp({ log, metrics, maxBodyBytes: 64 * 1024 });
   app.route('/', parts.routes as unknown as Hono);
-  mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub' });
+  const eventPath = await testEventPath(auth.authenticate);
+  mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub', senders: eventPath.senders, metrics });
   if (options.start !== false) await parts.start();
   const { tokenFor } = auth;
-  const client = appClient(app, tokenFor);
+  const client = appClient(app, tokenFor, eventPath.authorization);
   let eventIds = 0;
 
   const kit = {

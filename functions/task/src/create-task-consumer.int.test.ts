@@ -3,6 +3,7 @@ import { CloudEvent, HTTP } from 'cloudevents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '#shared/contracts/task';
 import { aTask, aTaskCreated, TRACEPARENT } from '#shared/testing/event-fixtures';
+import { TEST_APP_API_TOKEN } from '#shared/testing/test-event-path';
 import { startTaskKit, type TaskKit } from './task-test-kit';
 
 let kit: TaskKit;
@@ -49,7 +50,8 @@ const knative = {
   name: 'Knative',
   async deliver(event: CloudEvent<unknown>): Promise<Answer> {
     const { headers, body } = HTTP.binary(event);
-    return answerOf(await kit.app.request('/events', { method: 'POST', headers: headers as Record<string, string>, body: body as string }));
+    const authorization = await kit.eventPath.authorization();
+    return answerOf(await kit.app.request('/events', { method: 'POST', headers: { ...(headers as Record<string, string>), authorization }, body: body as string }));
   },
   acked: { status: 202, body: null },
   dropped: (reason: string) => ({ status: 400, body: expect.objectContaining({ title: 'Event Dropped', detail: expect.stringContaining(reason) }) }),
@@ -61,7 +63,8 @@ const dapr = {
   async deliver(event: CloudEvent<unknown>): Promise<Answer> {
     const { headers, body } = HTTP.structured(event);
     const envelope = { ...JSON.parse(body as string), topic: 'task-commands', pubsubname: 'pubsub', traceid: TRACEPARENT };
-    return answerOf(await kit.app.request('/dapr/events', { method: 'POST', headers: headers as Record<string, string>, body: JSON.stringify(envelope) }));
+    const sidecar = { 'dapr-api-token': TEST_APP_API_TOKEN };
+    return answerOf(await kit.app.request('/dapr/events', { method: 'POST', headers: { ...(headers as Record<string, string>), ...sidecar }, body: JSON.stringify(envelope) }));
   },
   acked: { status: 200, body: { status: 'SUCCESS' } },
   dropped: (_reason: string) => ({ status: 200, body: { status: 'DROP' } }),

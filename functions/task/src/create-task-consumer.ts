@@ -11,6 +11,12 @@ export function createTaskConsumer(deps: TaskDeps): Consumer {
     name: 'task',
     topics: [TOPICS.taskCommands],
     types: ['dev.todo.task.create.v1'],
+    // A person may send a create-task command for themselves (POST /events with their token), but not
+    // choose the task's id: ids of next occurrences are derived, and a taken one would end a series.
+    fromUsers: {
+      types: ['dev.todo.task.create.v1'],
+      refuse: (event) => (event.type === 'dev.todo.task.create.v1' && event.data.taskId ? 'taskId is chosen by the system; leave it out' : undefined),
+    },
     async handle(event) {
       if (event.type !== 'dev.todo.task.create.v1') return ack('ignored');
       const { taskId, ...input } = event.data;

@@ -5,6 +5,7 @@ import { createMemoryBus } from '#shared/bus/memory-bus';
 import { migrate } from '#shared/db/migrate';
 import type { AnyEvent } from '#shared/events/catalog';
 import { mountEventRoutes } from '#shared/events/http-event-routes';
+import { testEventPath } from '#shared/testing/test-event-path';
 import { ack } from '#shared/events/outcome';
 import { TOPICS } from '#shared/events/topics';
 import { createHttpApp } from '#shared/http/create-http-app';
@@ -48,12 +49,15 @@ export async function startTaskKit() {
   const parts = createTaskFunction(deps);
   const app = createHttpApp({ log, metrics, maxBodyBytes: 64 * 1024 });
   app.route('/', parts.routes as unknown as Hono);
-  mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub' });
-  const client = appClient(app, tokenFor);
+  const eventPath = await testEventPath(authenticate);
+  mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub', senders: eventPath.senders, metrics });
+  const client = appClient(app, tokenFor, eventPath.authorization);
 
   return {
     ...function_,
     app,
+    /** The event path's credentials: `authorization()` for POST /events, the sidecar's app token for /dapr/*. */
+    eventPath,
     clock,
     deps,
     relay,

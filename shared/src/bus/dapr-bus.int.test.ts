@@ -7,6 +7,8 @@ import { daprSidecar } from '../dapr/dapr-sidecar';
 import { mountEventRoutes } from '../events/http-event-routes';
 import { aTask, aTaskCompleted, aTaskCreated, eventContext, recordingConsumer, recordingLog } from '../testing/event-fixtures';
 import { type FakeDaprSidecar, startFakeDaprSidecar } from '../testing/fake-dapr/fake-dapr-sidecar';
+import { testAuth } from '../testing/test-auth';
+import { testEventPath } from '../testing/test-event-path';
 import type { WrittenRecord } from '../testing/fake-dapr/pubsub-routes';
 import { traceIdOf } from '../trace/traceparent';
 import { createDaprBus, daprPubsubName } from './dapr-bus';
@@ -77,9 +79,10 @@ describe('Dapr bus: publishing through the sidecar', () => {
 
     // ...and delivers it to the sink in binary mode.
     const consumer = recordingConsumer();
-    const app = mountEventRoutes(new Hono(), consumer, { log: recordingLog().log, pubsubName: 'pubsub' });
+    const eventPath = await testEventPath(testAuth().authenticate);
+    const app = mountEventRoutes(new Hono(), consumer, { log: recordingLog().log, pubsubName: 'pubsub', senders: eventPath.senders });
     const { headers, body } = HTTP.binary(decoded);
-    const response = await app.request('/events', { method: 'POST', headers: headers as Record<string, string>, body: body as string });
+    const response = await app.request('/events', { method: 'POST', headers: { ...(headers as Record<string, string>), authorization: await eventPath.authorization() }, body: body as string });
 
     expect(response.status).toBe(202);
     expect(consumer.calls.map((call) => call.event)).toEqual([{ ...event, traceparent: decoded.traceparent }]);

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import '../contracts/english-errors';
+import { EVENT_SENDER_VARIABLES, eventSenderChecks } from '../events/event-sender-config';
+import { RATE_LIMIT_VARIABLES } from '../rate-limit/rate-limit-config';
 
 const port = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65_535));
 const text = z.string().check(z.minLength(1));
@@ -18,7 +20,19 @@ export const BaseConfig = z
     AUTH_JWKS_URL: z.optional(z.url()),
     AUTH_ISSUER: z._default(text, 'todo-local'),
     AUTH_AUDIENCE: z._default(text, 'todo'),
+    /** The longest a user token may live (`exp - iat`); longer ones are refused. */
+    AUTH_MAX_TOKEN_LIFETIME_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(60), z.maximum(30 * 86_400)), 86_400),
+    /** Prometheus `/metrics` on a port of its own (the cluster's scrape port, never behind the ingress); unset: on PORT, except in production. */
+    METRICS_PORT: z.optional(port),
     MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.minimum(1024)), 64 * 1024),
+    ...EVENT_SENDER_VARIABLES,
+    /** Writes (POST, PUT, PATCH, DELETE) per user in each window, on every REST route; over it: 429 with Retry-After. */
+    WRITE_RATE_LIMIT_REQUESTS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1_000_000)), 120),
+    WRITE_RATE_LIMIT_WINDOW_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(86_400)), 60),
+    RATE_LIMIT_STORE: RATE_LIMIT_VARIABLES.RATE_LIMIT_STORE,
+    /** The Dapr sidecar's HTTP port and API token (the injector sets both in the app container). */
+    DAPR_HTTP_PORT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65_535)), 3500),
+    DAPR_API_TOKEN: z.optional(z.string().check(z.minLength(1))),
   })
   // `when` makes these run even when other variables are invalid, so one error lists everything.
   .check(
@@ -32,4 +46,5 @@ export const BaseConfig = z
       message: 'or AUTH_JWT_SECRET is required in production',
       when: () => true,
     }),
+    ...eventSenderChecks,
   );

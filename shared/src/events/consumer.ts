@@ -20,4 +20,9 @@ export interface Consumer {
   topics: readonly Topic[];
   types: readonly EventType[];
   handle: (event: AnyEvent, context: DeliveryContext) => Promise<Outcome>;
+  /**
+   * The events a person may send to this function with their own token (`POST /events`): commands,
+   * for themselves. `refuse` names what a user may not ask even so. Absent: none.
+   */
+  fromUsers?: { types: readonly EventType[]; refuse?: (event: AnyEvent) => string | undefined };
 }

@@ -2,20 +2,27 @@ import { CloudEvent, HTTP } from 'cloudevents';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { aTask, aTaskCompleted, aTaskCreated, recordingConsumer, recordingLog, type RecordingConsumer } from '../testing/event-fixtures';
+import { testAuth } from '../testing/test-auth';
+import { TEST_APP_API_TOKEN, testEventPath } from '../testing/test-event-path';
 import { mountEventRoutes } from './http-event-routes';
 import { retry } from './outcome';
 
 type Message = { headers: Record<string, unknown>; body: unknown };
 
+const eventPath = testEventPath(testAuth().authenticate);
+
+/** The routes as the event path and the sidecar call them: with their credentials. */
 function given(consumer: RecordingConsumer, options: { maxBytes?: number } = {}) {
-  const app = mountEventRoutes(new Hono(), consumer, { log: recordingLog().log, pubsubName: 'pubsub', ...options });
-  const post = (path: string, message: Message, extraHeaders: Record<string, string> = {}) =>
-    app.request(path, { method: 'POST', headers: { ...(message.headers as Record<string, string>), ...extraHeaders }, body: message.body as string });
+  const senders = eventPath.then((path) => path.senders);
+  const app = new Hono();
+  const mounted = senders.then((resolved) => mountEventRoutes(app, consumer, { log: recordingLog().log, pubsubName: 'pubsub', senders: resolved, ...options }));
+  const post = async (path: string, message: Message, extraHeaders: Record<string, string> = {}) =>
+    (await mounted).request(path, { method: 'POST', headers: { ...(message.headers as Record<string, string>), ...extraHeaders }, body: message.body as string });
   return {
-    app,
-    knative: (message: Message, extraHeaders?: Record<string, string>) => post('/events', message, extraHeaders),
+    app: { request: async (path: string, init?: RequestInit) => (await mounted).request(path, init) },
+    knative: async (message: Message, extraHeaders?: Record<string, string>) => post('/events', message, { authorization: await (await eventPath).authorization(), ...extraHeaders }),
     dapr: async (message: Message) => {
-      const response = await post('/dapr/events', message);
+      const response = await post('/dapr/events', message, { 'dapr-api-token': TEST_APP_API_TOKEN });
       return { status: response.status, body: (await response.json()) as unknown };
     },
   };
@@ -247,7 +254,7 @@ describe('GET /dapr/subscribe', () => {
   });
 
   it('uses the dead-letter topic it is given', async () => {
-    const app = mountEventRoutes(new Hono(), recordingConsumer(), { log: recordingLog().log, pubsubName: 'kafka', deadLetterTopic: 'poison' });
+    const app = mountEventRoutes(new Hono(), recordingConsumer(), { log: recordingLog().log, pubsubName: 'kafka', deadLetterTopic: 'poison', senders: (await eventPath).senders });
 
     const response = await app.request('/dapr/subscribe');
 

@@ -16,19 +16,37 @@ export interface AuthOptions {
   /** JWKS of an OIDC provider (production). */
   jwksUrl?: string;
   jwks?: JSONWebKeySet;
+  /** The longest a token may live, `exp - iat` (default 24 h): a stolen token stops working soon. */
+  maxLifetimeSeconds?: number;
 }
+
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+/** Clocks of the issuer and of this server may differ this much. */
+const CLOCK_SKEW_SECONDS = 30;
 
 const USER_ID = /^[A-Za-z0-9._@|:-]{1,128}$/;
 
-/** Verifies bearer JWTs (signature, expiry, issuer, audience) and reads the user from `sub`. */
+/**
+ * Verifies bearer JWTs and reads the user from `sub`: the signature, the issuer and audience, `exp`
+ * and `iat` both present (a token without an expiry would never expire), `iat` not in the future and
+ * the lifetime `exp - iat` within the maximum, with a small clock skew either way.
+ */
 export function createAuthenticator(options: AuthOptions): Authenticator {
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   let key: Uint8Array | JWTVerifyGetKey;
   if (options.jwksUrl) key = createRemoteJWKSet(new URL(options.jwksUrl));
   else if (options.jwks) key = createLocalJWKSet(options.jwks);
   else if (options.secret) key = new TextEncoder().encode(options.secret);
   else throw new Error('authentication needs AUTH_JWT_SECRET or AUTH_JWKS_URL');
   return async (token) => {
-    const { payload } = await jwtVerify(token, key as Uint8Array, { issuer: options.issuer, audience: options.audience, clockTolerance: 5 });
+    const { payload } = await jwtVerify(token, key as Uint8Array, {
+      issuer: options.issuer,
+      audience: options.audience,
+      requiredClaims: ['exp', 'iat', 'sub'],
+      maxTokenAge: maxLifetime,
+      clockTolerance: CLOCK_SKEW_SECONDS,
+    });
+    if (payload.exp! - payload.iat! > maxLifetime) throw new Error(`the token lives longer than ${maxLifetime} s`);
     if (typeof payload.sub !== 'string' || !USER_ID.test(payload.sub)) throw new Error('token has no usable subject');
     return { id: payload.sub };
   };

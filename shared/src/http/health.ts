@@ -3,9 +3,14 @@ import type { Metrics } from '../metrics/metrics';
 
 export type ReadinessCheck = () => Promise<boolean>;
 
+/** `GET /metrics`: the registry in Prometheus text. */
+export function metricsRoute(metrics: Metrics): Hono {
+  return new Hono().get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+}
+
 /**
  * `/live` (the process answers), `/ready` (every dependency answers: 503 names those that do not),
- * `/health` (both, with details) and `/metrics` (Prometheus text).
+ * `/health` (both, with details) and, with `serveMetrics`, `/metrics` (Prometheus text).
  */
 export function operationalRoutes(options: {
   service: string;
@@ -13,6 +18,8 @@ export function operationalRoutes(options: {
   metrics: Metrics;
   /** The process's state: `/ready` answers 503 while it is `starting` or `stopping`. */
   state?: () => 'starting' | 'running' | 'stopping';
+  /** False when `/metrics` is served on a port of its own (default true). */
+  serveMetrics?: boolean;
 }): Hono {
   const app = new Hono();
   const runChecks = async () => {
@@ -34,8 +41,6 @@ export function operationalRoutes(options: {
     const up = Object.values(checks).every((state) => state === 'up');
     return c.json({ status: up ? 'up' : 'degraded', service: options.service, uptimeSeconds: Math.round(process.uptime()), checks }, up ? 200 : 503);
   });
-  app.get('/metrics', async (c) =>
-    c.body(await options.metrics.registry.metrics(), 200, { 'content-type': options.metrics.registry.contentType }),
-  );
+  if (options.serveMetrics !== false) app.route('/', metricsRoute(options.metrics));
   return app;
 }

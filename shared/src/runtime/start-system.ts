@@ -9,13 +9,16 @@ import { BaseConfig } from '../config/base-config';
 import { loadConfig } from '../config/load-config';
 import { daprSidecar } from '../dapr/dapr-sidecar';
 import { migrate } from '../db/migrate';
+import { eventSendersFrom } from '../events/event-sender-config';
 import { mountEventRoutes } from '../events/http-event-routes';
 import { deadLetterTopic } from '../events/topics';
 import { createAuthenticator } from '../http/auth';
 import { createHttpApp } from '../http/create-http-app';
-import { operationalRoutes } from '../http/health';
+import { metricsRoute, operationalRoutes } from '../http/health';
 import { createLogger, type Logger } from '../log/logger';
 import { createMetrics } from '../metrics/metrics';
+import { rateLimiterFor } from '../rate-limit/rate-limit-config';
+import { writeRateLimit } from '../rate-limit/write-rate-limit';
 import { secretsFromStore } from '../secrets/store-secrets';
 import { type OutboxRelay, startOutboxRelay } from '../outbox/outbox-relay';
 import type { FunctionModule, FunctionParts } from './function-module';
@@ -32,9 +35,13 @@ const DAPR_PUBSUB = 'pubsub';
 const DRAIN_MS = 4_000;
 /** Each later stop step (function parts, relays, bus, database) is waited for at most this long. */
 const STEP_BUDGET_MS = 1_500;
+/** Where a function listens unless HOST says otherwise: only this machine can call it (the image sets HOST=0.0.0.0). */
+const LOOPBACK = '127.0.0.1';
 
 export interface RunningSystem {
   url: string;
+  /** The interface the server listens on (127.0.0.1 unless HOST says otherwise). */
+  address: string;
   port: number;
   bus: EventBus;
   relays: OutboxRelay[];
@@ -82,10 +89,16 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: { env: Re
   const bus = createBus(config.EVENT_BUS_URL, { log, metrics: busMetrics(metrics), clientId: config.SERVICE_NAME });
   lifecycle.onStop({ name: 'event bus', run: () => bus.close(), budgetMs: STEP_BUDGET_MS });
   const secret = config.AUTH_JWT_SECRET ?? (config.AUTH_JWKS_URL ? undefined : loadLocalSecrets(config.DATA_DIR).authJwtSecret);
-  const authenticate = createAuthenticator({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, secret, jwksUrl: config.AUTH_JWKS_URL });
+  const authenticate = createAuthenticator({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, secret, jwksUrl: config.AUTH_JWKS_URL, maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS });
 
   const app = createHttpApp({ log, metrics, maxBodyBytes: config.MAX_BODY_BYTES });
-  app.route('/', operationalRoutes({ service: config.SERVICE_NAME, metrics, state: lifecycle.state, checks: { database: database.ready, eventBus: () => bus.isReady() } }));
+  // /metrics tells how the system is used: on its own port where one is set (the cluster scrapes it
+  // there, the ingress never reaches it), on PORT in development, nowhere else.
+  const metricsOnPort = config.METRICS_PORT === undefined && config.NODE_ENV !== 'production';
+  if (config.METRICS_PORT === undefined && !metricsOnPort) log.warn('no METRICS_PORT in production: /metrics is not served');
+  app.route('/', operationalRoutes({ service: config.SERVICE_NAME, metrics, state: lifecycle.state, serveMetrics: metricsOnPort, checks: { database: database.ready, eventBus: () => bus.isReady() } }));
+  const writeLimiter = rateLimiterFor({ ...config, RATE_LIMIT_REQUESTS: config.WRITE_RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS: config.WRITE_RATE_LIMIT_WINDOW_SECONDS });
+  app.use(writeRateLimit({ limiter: writeLimiter, authenticate, clock: () => new Date(), log, metrics }));
   const relays: OutboxRelay[] = [];
   const relayOf = new Map<string, OutboxRelay>();
   const functionParts: { name: string; parts: FunctionParts }[] = [];
@@ -108,7 +121,8 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: { env: Re
     app.route('/', parts.routes);
     if (parts.consumer) {
       bus.subscribe(parts.consumer);
-      if (options.modules.length === 1) mountEventRoutes(app, parts.consumer, { log, pubsubName: DAPR_PUBSUB, deadLetterTopic: deadLetterTopic(parts.consumer.name) });
+      // One function per process (a pod): its event routes, open only to the event path, the sidecar and producers.
+      if (options.modules.length === 1) mountEventRoutes(app, parts.consumer, { log, metrics, senders: eventSendersFrom(config, authenticate), pubsubName: DAPR_PUBSUB, deadLetterTopic: deadLetterTopic(parts.consumer.name) });
     }
   }
   // Relays start once every consumer is subscribed: the in-process bus hands an event only to the
@@ -124,14 +138,18 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: { env: Re
     if (stop) lifecycle.onStop({ name: `${name} function`, run: () => stop(), budgetMs: STEP_BUDGET_MS });
   }
 
-  const server = await step(listen({ fetch: app.fetch, port: config.PORT, hostname: env.HOST ?? '0.0.0.0' }));
+  const server = await step(listen({ fetch: app.fetch, port: config.PORT, hostname: env.HOST ?? LOOPBACK }));
   lifecycle.onStop({ name: 'http server', run: () => closeServer(server, { drainMs: DRAIN_MS }), budgetMs: DRAIN_MS + 500 });
+  if (config.METRICS_PORT !== undefined) {
+    const metricsServer = await step(listen({ fetch: metricsRoute(metrics).fetch, port: config.METRICS_PORT, hostname: env.HOST ?? LOOPBACK }));
+    lifecycle.onStop({ name: 'metrics server', run: () => closeServer(metricsServer, { drainMs: 500 }), budgetMs: 1_000 });
+  }
   server.on('connection', (socket) => {
     metrics.activeConnections.inc();
     socket.once('close', () => metrics.activeConnections.dec());
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const bound = server.address();
+  const port = typeof bound === 'object' && bound ? bound.port : config.PORT;
   for (const { parts } of functionParts) await step(Promise.resolve(parts.start?.()));
   lifecycle.started();
   log.info({ port, functions: options.modules.map((m) => m.name), embeddedDatabase: database.embedded }, 'ready');
@@ -140,5 +158,5 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: { env: Re
     const outcome = await lifecycle.stop();
     if (!outcome.completed) throw new Error(`the stop did not finish in time; still waiting for ${outcome.waitingFor.join(', ')}`);
   };
-  return { url: `http://127.0.0.1:${port}`, port, bus, relays, stop };
+  return { url: `http://127.0.0.1:${port}`, address: typeof bound === 'object' && bound ? bound.address : LOOPBACK, port, bus, relays, stop };
 }

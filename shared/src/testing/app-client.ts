@@ -25,9 +25,10 @@ async function answer(response: Response): Promise<TestAnswer> {
 
 /**
  * Calls an app the way its users do: `call` as a signed-in user (or none) with a JSON body (a string
- * is sent as it is), `deliver` a CloudEvent to `POST /events` in binary mode, as Knative does.
+ * is sent as it is), `deliver` a CloudEvent to `POST /events` in binary mode, as Knative does, with
+ * the event path's credential (`deliveryAuthorization`, e.g. testEventPath's `authorization`).
  */
-export function appClient(app: RequestHandler, tokenFor: (userId: string) => Promise<string>) {
+export function appClient(app: RequestHandler, tokenFor: (userId: string) => Promise<string>, deliveryAuthorization?: () => Promise<string>) {
   return {
     async call(userId: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestAnswer> {
       const sent: Record<string, string> = { ...headers };
@@ -41,7 +42,9 @@ export function appClient(app: RequestHandler, tokenFor: (userId: string) => Pro
     async deliver(event: CloudEvent<unknown> | Record<string, unknown>): Promise<Omit<TestAnswer, 'headers'>> {
       const cloudEvent = event instanceof CloudEvent ? event : new CloudEvent<unknown>({ ...event });
       const { headers, body } = HTTP.binary(cloudEvent);
-      const { status, body: answered } = await answer(await app.request('/events', { method: 'POST', headers: headers as Record<string, string>, body: body as string }));
+      const sent: Record<string, string> = { ...(headers as Record<string, string>) };
+      if (deliveryAuthorization) sent.authorization = await deliveryAuthorization();
+      const { status, body: answered } = await answer(await app.request('/events', { method: 'POST', headers: sent, body: body as string }));
       return { status, body: answered };
     },
   };

@@ -8,10 +8,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Task } from '#shared/contracts/task';
 import type { AnyEvent } from '#shared/events/catalog';
 import { newEvent } from '#shared/events/new-event';
+import { createAuthenticator } from '#shared/http/auth';
 import { issueToken } from '#shared/http/issue-token';
 import { type RunningSystem, startSystem } from '#shared/runtime/start-system';
 import { aTask, eventContext } from '#shared/testing/event-fixtures';
 import { testSql, uniqueSchema } from '#shared/testing/test-database';
+import { testEventPath } from '#shared/testing/test-event-path';
 import { chatTestEnv, SECRET } from '../chat-test-kit';
 import { createChatModule } from '../chat-module';
 import { chooseLiveFanout } from './choose-fanout';
@@ -53,17 +55,23 @@ describe.skipIf(!onServer)(`two chat instances on one Postgres server${onServer 
   let a: RunningSystem;
   let b: RunningSystem;
 
+  const eventPath = testEventPath(createAuthenticator({ issuer: 'todo-local', audience: 'todo', secret: SECRET }));
+  const keys = eventPath.then((path) => path.serveKeys());
+
   async function startInstance(name: string) {
-    const env = chatTestEnv(dataDir, { SERVICE_NAME: name });
+    const env = chatTestEnv(dataDir, { SERVICE_NAME: name, ...(await keys).env });
     const instance = await startSystem({ env, modules: [{ ...createChatModule({ env }), schema }], handleSignals: false });
     instances.push(instance);
     return instance;
   }
 
-  /** A page's live stream on an instance, once it is `ready`. */
+  /** A page's live stream on an instance, once it is `ready`; its ticket comes from the other instance, as a page behind a load balancer may get it. */
   async function openPage(instance: RunningSystem, userId: string) {
     const token = await issueToken({ userId, secret: SECRET, issuer: 'todo-local', audience: 'todo' });
-    const stream = readEvents(await fetch(`${instance.url}/stream?access_token=${token}`));
+    const issuer = instance === a ? b : a;
+    const issued = await fetch(`${issuer.url}/stream/tickets`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const { ticket } = (await issued.json()) as { ticket: string };
+    const stream = readEvents(await fetch(`${instance.url}/stream?ticket=${ticket}`));
     streams.push(stream);
     await stream.waitFor((e) => e.event === 'ready');
     return stream;
@@ -72,7 +80,8 @@ describe.skipIf(!onServer)(`two chat instances on one Postgres server${onServer 
   /** Delivers an event to an instance's `POST /events` as a KafkaSource does (binary mode). */
   async function deliver(instance: RunningSystem, event: AnyEvent) {
     const { headers, body } = HTTP.binary(new CloudEvent<unknown>(event));
-    const response = await fetch(`${instance.url}/events`, { method: 'POST', headers: headers as Record<string, string>, body: body as string });
+    const authorization = await (await eventPath).authorization();
+    const response = await fetch(`${instance.url}/events`, { method: 'POST', headers: { ...(headers as Record<string, string>), authorization }, body: body as string });
     return response.status;
   }
 
@@ -88,6 +97,7 @@ describe.skipIf(!onServer)(`two chat instances on one Postgres server${onServer 
   afterAll(async () => {
     await Promise.all(streams.map((stream) => stream.cancel()));
     await Promise.all(instances.map((instance) => instance.stop()));
+    await (await keys).close();
     const sql = testSql();
     await sql.unsafe(`drop schema if exists ${schema} cascade`);
     await sql.end();

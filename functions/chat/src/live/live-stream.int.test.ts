@@ -8,10 +8,17 @@ beforeAll(async () => {
 });
 afterAll(() => kit?.stop());
 
+/** Opens a stream as the page does: a ticket first (with the bearer token), then the stream with the ticket. */
+async function openStream(userId: string) {
+  const issued = await kit.call(userId, 'POST', '/stream/tickets');
+  expect(issued.status).toBe(201);
+  return fetch(`${kit.url}/stream?ticket=${issued.body.ticket}`);
+}
+
 describe('GET /stream in the running system', () => {
   it('receives the task events of its own user only, whichever way the change was made', async () => {
-    const alice = readEvents(await fetch(`${kit.url}/stream?access_token=${await kit.tokenFor('alice')}`));
-    const bob = readEvents(await fetch(`${kit.url}/stream?access_token=${await kit.tokenFor('bob')}`));
+    const alice = readEvents(await openStream('alice'));
+    const bob = readEvents(await openStream('bob'));
     await alice.waitFor((e) => e.event === 'ready');
     await bob.waitFor((e) => e.event === 'ready');
 
@@ -31,8 +38,20 @@ describe('GET /stream in the running system', () => {
     await bob.cancel();
   });
 
-  it('refuses a stream without a valid token', async () => {
+  it('refuses a stream without a valid ticket or token, a spent ticket, and a token in the URL', async () => {
     expect((await fetch(`${kit.url}/stream`)).status).toBe(401);
-    expect((await fetch(`${kit.url}/stream?access_token=nope`)).status).toBe(401);
+    expect((await fetch(`${kit.url}/stream?access_token=${await kit.tokenFor('alice')}`)).status).toBe(401);
+    expect((await fetch(`${kit.url}/stream?ticket=${'A'.repeat(43)}`)).status).toBe(401);
+    const { ticket } = (await kit.call('alice', 'POST', '/stream/tickets')).body as { ticket: string };
+    const first = readEvents(await fetch(`${kit.url}/stream?ticket=${ticket}`));
+    await first.waitFor((e) => e.event === 'ready');
+    expect((await fetch(`${kit.url}/stream?ticket=${ticket}`)).status).toBe(401);
+    await first.cancel();
+  });
+
+  it('refuses a ticket after it expired', async () => {
+    const { ticket } = (await kit.call('alice', 'POST', '/stream/tickets')).body as { ticket: string };
+    await kit.expireStreamTickets();
+    expect((await fetch(`${kit.url}/stream?ticket=${ticket}`)).status).toBe(401);
   });
 });

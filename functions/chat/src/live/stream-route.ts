@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { Authenticator, User } from '#shared/http/auth';
+import { type Authenticator, requireUser, type User } from '#shared/http/auth';
 import { Problem } from '#shared/http/problem';
+import type { StreamTickets } from './stream-tickets';
 import type { LiveMessage, UserHub } from './user-hub';
 
 export interface StreamOptions {
   authenticate: Authenticator;
+  tickets: StreamTickets;
   hub: UserHub;
   /** Aborted when the process stops: every stream ends so the server can close. */
   closing: AbortSignal;
@@ -16,29 +18,41 @@ export interface StreamOptions {
   maxQueued?: number;
 }
 
-async function userOf(authenticate: Authenticator, token: string | undefined): Promise<User> {
-  if (!token) throw new Problem(401, 'Unauthorized', 'send the token as ?access_token= or Authorization: Bearer');
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/** The stream's user: from a single-use ticket (`?ticket=`, what a page's EventSource sends) or a bearer header. */
+async function userOf(options: StreamOptions, ticket: string | undefined, authorization: string | undefined): Promise<User> {
+  if (ticket) {
+    const userId = await options.tickets.redeem(ticket);
+    if (!userId) throw new Problem(401, 'Unauthorized', 'the ticket is unknown, spent or expired; ask POST /stream/tickets for a new one');
+    return { id: userId };
+  }
+  const token = BEARER.exec(authorization ?? '')?.[1];
+  if (!token) throw new Problem(401, 'Unauthorized', 'open the stream with ?ticket= (POST /stream/tickets) or Authorization: Bearer');
   try {
-    return await authenticate(token);
+    return await options.authenticate(token);
   } catch {
     throw new Problem(401, 'Unauthorized', 'the token is invalid or expired');
   }
 }
 
 /**
- * `GET /stream`: server-sent events with the user's task changes (`event: task`) and notifications
- * (`event: notification`), JSON data, heartbeat comments every 15 s. EventSource cannot send
- * headers, so this route alone also accepts the token as `?access_token=`.
+ * `POST /stream/tickets` (bearer token) → `{ticket, expiresIn}`: a ticket that opens one stream within
+ * 30 s. `GET /stream`: server-sent events with the user's task changes (`event: task`) and
+ * notifications (`event: notification`), JSON data, heartbeat comments every 15 s. EventSource cannot
+ * send headers, and a token in a URL ends up in proxy logs, so a page opens it with `?ticket=`;
+ * other clients may send `Authorization: Bearer`. 429 when the user has too many streams open, 503
+ * when this instance has.
  */
-export function streamRoutes(options: StreamOptions): Hono {
-  const app = new Hono();
+export function streamRoutes(options: StreamOptions): Hono<{ Variables: { user: User } }> {
+  const app = new Hono<{ Variables: { user: User } }>();
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const maxAgeMs = options.maxAgeMs ?? 240_000;
   const maxQueued = options.maxQueued ?? 500;
 
+  app.post('/stream/tickets', requireUser(options.authenticate), async (c) => c.json(await options.tickets.issue(c.var.user.id), 201));
   app.get('/stream', async (c) => {
-    const header = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const user = await userOf(options.authenticate, c.req.query('access_token') ?? header);
+    const user = await userOf(options, c.req.query('ticket'), c.req.header('authorization'));
     const queue: LiveMessage[] = [];
     let wake: (() => void) | null = null;
     let open = true;
@@ -54,7 +68,11 @@ export function streamRoutes(options: StreamOptions): Hono {
       },
       end: stop,
     });
-    if (!unsubscribe) throw new Problem(429, 'Too Many Requests', 'too many live streams are open for this user');
+    if (unsubscribe === 'user-limit') throw new Problem(429, 'Too Many Requests', 'too many live streams are open for this user');
+    if (unsubscribe === 'instance-limit') {
+      c.header('Retry-After', '5');
+      throw new Problem(503, 'Service Unavailable', 'this instance holds as many live streams as it may; try again shortly');
+    }
     c.header('X-Accel-Buffering', 'no');
 
     return streamSSE(c, async (stream) => {

@@ -1,9 +1,11 @@
+import type { Hono } from 'hono';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createHttpApp } from '#shared/http/create-http-app';
 import { createMetrics } from '#shared/metrics/metrics';
 import { readEvents } from './sse-reader';
 import { streamRoutes } from './stream-route';
+import type { StreamTickets } from './stream-tickets';
 import { createUserHub } from './user-hub';
 
 const authenticate = async (token: string) => {
@@ -11,18 +13,37 @@ const authenticate = async (token: string) => {
   return { id: token.slice(5) };
 };
 
-function given(options: { heartbeatMs?: number; maxAgeMs?: number; maxQueued?: number } = {}) {
-  const hub = createUserHub({ maxStreamsPerUser: 2 });
+/** Tickets in a map: the route's rules, without the database (postgresStreamTickets is tested on Postgres). */
+function memoryTickets(): StreamTickets {
+  const users = new Map<string, string>();
+  let next = 0;
+  return {
+    issue: async (userId) => {
+      const ticket = `ticket${String(++next).padStart(37, '0')}`;
+      users.set(ticket, userId);
+      return { ticket, expiresIn: 30 };
+    },
+    redeem: async (ticket) => {
+      const userId = users.get(ticket) ?? null;
+      users.delete(ticket);
+      return userId;
+    },
+  };
+}
+
+function given(options: { heartbeatMs?: number; maxAgeMs?: number; maxQueued?: number; maxStreams?: number } = {}) {
+  const hub = createUserHub({ maxStreamsPerUser: 2, ...(options.maxStreams ? { maxStreams: options.maxStreams } : {}) });
   const closing = new AbortController();
   const app = createHttpApp({ log: pino({ level: 'silent' }), metrics: createMetrics('stream-test'), maxBodyBytes: 1024 });
-  app.route('/', streamRoutes({ authenticate, hub, closing: closing.signal, ...options }));
-  return { hub, closing, app };
+  app.route('/', streamRoutes({ authenticate, tickets: memoryTickets(), hub, closing: closing.signal, ...options }) as unknown as Hono);
+  const open = (user: string) => app.request('/stream', { headers: { authorization: `Bearer good-${user}` } });
+  return { hub, closing, app, open };
 }
 
 describe('GET /stream', () => {
   it('pushes only the user\'s own messages, once each, with heartbeat comments', async () => {
-    const { app, hub, closing } = given({ heartbeatMs: 20 });
-    const response = await app.request('/stream?access_token=good-alice');
+    const { hub, closing, open } = given({ heartbeatMs: 20 });
+    const response = await open('alice');
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const stream = readEvents(response);
     await stream.waitFor((e) => e.event === 'ready');
@@ -47,9 +68,9 @@ describe('GET /stream', () => {
   });
 
   it('ends every open stream when the hub may have missed messages, so the pages reconnect and reload', async () => {
-    const { app, hub } = given();
-    const alice = readEvents(await app.request('/stream?access_token=good-alice'));
-    const bob = readEvents(await app.request('/stream?access_token=good-bob'));
+    const { hub, open } = given();
+    const alice = readEvents(await open('alice'));
+    const bob = readEvents(await open('bob'));
     await alice.waitFor((e) => e.event === 'ready');
     await bob.waitFor((e) => e.event === 'ready');
     expect([hub.has('alice'), hub.has('bob'), hub.has('carol')]).toEqual([true, true, false]);
@@ -61,8 +82,8 @@ describe('GET /stream', () => {
   });
 
   it('ends a stream whose reader falls more than maxQueued messages behind', async () => {
-    const { app, hub } = given({ maxQueued: 3 });
-    const stream = readEvents(await app.request('/stream?access_token=good-alice'));
+    const { hub, open } = given({ maxQueued: 3 });
+    const stream = readEvents(await open('alice'));
     await stream.waitFor((e) => e.event === 'ready');
     for (let i = 1; i <= 4; i++) hub.publish('alice', { event: 'task', id: `e${i}`, data: { i } });
     await stream.done;
@@ -70,15 +91,45 @@ describe('GET /stream', () => {
     expect(hub.streamCount()).toBe(0);
   });
 
-  it('refuses a missing or bad token (401) and too many streams (429)', async () => {
-    const { app, closing } = given();
+  it('refuses a missing or bad token (401) and too many streams of one user (429)', async () => {
+    const { app, closing, open } = given();
     const missing = await app.request('/stream');
     expect(missing.status).toBe(401);
     expect(missing.headers.get('content-type')).toBe('application/problem+json');
-    expect((await app.request('/stream?access_token=forged')).status).toBe(401);
-    const open = [await app.request('/stream?access_token=good-carol'), await app.request('/stream?access_token=good-carol')];
-    expect((await app.request('/stream?access_token=good-carol')).status).toBe(429);
+    expect((await app.request('/stream', { headers: { authorization: 'Bearer forged' } })).status).toBe(401);
+    const opened = [await open('carol'), await open('carol')];
+    expect((await open('carol')).status).toBe(429);
     closing.abort();
-    await Promise.all(open.map((response) => readEvents(response).done));
+    await Promise.all(opened.map((response) => readEvents(response).done));
+  });
+
+  it('never takes a bearer token from the URL, where proxies log it', async () => {
+    const { app } = given();
+    expect((await app.request('/stream?access_token=good-alice')).status).toBe(401);
+  });
+
+  it('opens one stream per ticket, and only for the user it was issued to', async () => {
+    const { app, closing } = given();
+    expect((await app.request('/stream/tickets', { method: 'POST' })).status).toBe(401);
+    const issued = await app.request('/stream/tickets', { method: 'POST', headers: { authorization: 'Bearer good-dana' } });
+    expect(issued.status).toBe(201);
+    const { ticket } = (await issued.json()) as { ticket: string };
+
+    const stream = readEvents(await app.request(`/stream?ticket=${ticket}`));
+    expect((await stream.waitFor((e) => e.event === 'ready')).data).toBe('{"userId":"dana"}');
+    expect((await app.request(`/stream?ticket=${ticket}`)).status).toBe(401);
+    expect((await app.request('/stream?ticket=made-up')).status).toBe(401);
+    closing.abort();
+    await stream.done;
+  });
+
+  it('answers 503 with Retry-After once this instance holds its maximum of streams', async () => {
+    const { closing, open } = given({ maxStreams: 2 });
+    const opened = [await open('erin'), await open('fay')];
+    const refused = await open('gus');
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    closing.abort();
+    await Promise.all(opened.map((response) => readEvents(response).done));
   });
 });

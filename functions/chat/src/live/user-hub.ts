@@ -17,21 +17,28 @@ export interface LiveListener {
  * once. Every chat instance holds its own hub; the live fan-out (live-fanout.ts) makes each event
  * reach every instance's hub.
  */
-export function createUserHub(options: { maxStreamsPerUser?: number; rememberIds?: number } = {}) {
+export function createUserHub(options: { maxStreamsPerUser?: number; maxStreams?: number; rememberIds?: number } = {}) {
   const listeners = new Map<string, Set<LiveListener>>();
   const seen = new Set<string>();
   const remember = options.rememberIds ?? 2_000;
-  const maxStreams = options.maxStreamsPerUser ?? 10;
+  const maxPerUser = options.maxStreamsPerUser ?? 10;
+  const maxStreams = options.maxStreams ?? 10_000;
+  let open = 0;
 
   return {
-    /** Adds a listener; returns its removal, or null when the user already has too many streams open. */
-    subscribe(userId: string, listener: LiveListener): (() => void) | null {
+    /**
+     * Adds a listener; returns its removal, or why it was refused: the user already has too many
+     * streams open here, or this instance has (each open stream holds a connection and memory).
+     */
+    subscribe(userId: string, listener: LiveListener): (() => void) | 'user-limit' | 'instance-limit' {
       const set = listeners.get(userId) ?? new Set<LiveListener>();
-      if (set.size >= maxStreams) return null;
+      if (set.size >= maxPerUser) return 'user-limit';
+      if (open >= maxStreams) return 'instance-limit';
       set.add(listener);
       listeners.set(userId, set);
+      open++;
       return () => {
-        set.delete(listener);
+        if (set.delete(listener)) open--;
         if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId);
       };
     },
@@ -55,7 +62,7 @@ export function createUserHub(options: { maxStreamsPerUser?: number; rememberIds
       for (const listener of all) listener.end();
       return all.length;
     },
-    streamCount: () => [...listeners.values()].reduce((total, set) => total + set.size, 0),
+    streamCount: () => open,
   };
 }
 export type UserHub = ReturnType<typeof createUserHub>;

@@ -228,11 +228,31 @@ function onLiveNotification(data) {
   }
 }
 
-function connect() {
+let reconnectTimer;
+let reconnectDelay = 1_000;
+
+function reconnectLater() {
+  clearTimeout(reconnectTimer);
+  reconnectTimer = setTimeout(() => void connect(), reconnectDelay);
+  reconnectDelay = Math.min(reconnectDelay * 2, 30_000);
+}
+
+// The stream is opened with a single-use ticket, never with the token: a URL ends up in logs.
+async function connect() {
+  clearTimeout(reconnectTimer);
   events?.close();
-  events = new EventSource(`/stream?access_token=${encodeURIComponent(store.token)}`);
+  let ticket;
+  try {
+    ({ ticket } = await api('POST', '/stream/tickets'));
+  } catch {
+    // Signed out (api() handled it), or the server is away: try again later.
+    if (store.token) reconnectLater();
+    return;
+  }
+  events = new EventSource(`/stream?ticket=${encodeURIComponent(ticket)}`);
   events.addEventListener('ready', () => {
     status('Live updates on');
+    reconnectDelay = 1_000;
     // After a reconnect, catch up on what changed while the stream was down.
     if (streamOpened) void Promise.all([loadTasks(), loadNotifications()]).catch(() => undefined);
     streamOpened = true;
@@ -246,8 +266,9 @@ function connect() {
   events.addEventListener('notification', (message) => onLiveNotification(JSON.parse(message.data)));
   events.addEventListener('error', () => {
     status('Live updates reconnecting…');
-    // The browser gives up on a refused stream (an expired token): check the session, then reopen.
-    if (events.readyState === EventSource.CLOSED) setTimeout(() => api('GET', '/conversations').then(connect, () => undefined), 5_000);
+    // The browser would retry with the spent ticket: reconnect with a new one instead.
+    events.close();
+    reconnectLater();
   });
 }
 
@@ -285,6 +306,8 @@ async function showSignIn(message = '') {
 }
 
 function signOut(message) {
+  clearTimeout(reconnectTimer);
+  events?.close();
   store.token = null;
   store.conversation = null;
   tasks.clear();
