@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['functions/**/*.test.ts', 'shared/**/*.test.ts', 'local/**/*.test.ts', 'scripts/**/*.test.ts'],
     // Over a real Kafka broker: `npm run test:kafka` (vitest.kafka.config.ts); the built bundles as
     // processes: `npm run test:bundles` (vitest.bundle.config.ts).
-    exclude: [...configDefaults.exclude, '**/*.kafka.test.ts', '**/*.bundle.test.ts'],
+    exclude: [...configDefaults.exclude, '**/*.kafka.test.ts', '**/*.bundle.test.ts', '**/*.dapr.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

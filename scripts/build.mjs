@@ -4,22 +4,11 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, wri
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const functionsDir = join(root, 'functions');
 const distDir = join(root, 'dist');
-
-// CommonJS dependencies (pino, prom-client) call require() and read __dirname, which ESM lacks.
-const banner = [
-  "import { createRequire as __bannerCreateRequire } from 'node:module';",
-  'const require = __bannerCreateRequire(import.meta.url);',
-  'const __filename = import.meta.filename;',
-  'const __dirname = import.meta.dirname;',
-].join('\n');
-
-// The embedded Postgres is for the local system only: a function image always has DATABASE_URL, so
-// PGlite (about 1 MiB of JS plus its wasm) stays out of the bundles and is loaded lazily in development.
-const devOnly = ['@electric-sql/pglite', '@electric-sql/pglite-socket'];
 
 function listFunctions() {
   if (!existsSync(functionsDir)) return [];
@@ -39,17 +28,7 @@ async function buildFunction(name) {
   const { metafile } = await build({
     entryPoints: [join(functionsDir, name, 'src/main.ts')],
     outfile: join(outDir, 'function.mjs'),
-    bundle: true,
-    packages: 'bundle',
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    minify: true,
-    sourcemap: 'linked',
-    metafile: true,
-    banner: { js: banner },
-    external: devOnly,
-    logLevel: 'warning',
+    ...BUNDLE_OPTIONS,
   });
   writeFileSync(join(outDir, 'meta.json'), JSON.stringify(metafile));
   copyFileSync(join(root, 'scripts/bundle-entry.mjs'), join(outDir, 'main.mjs'));

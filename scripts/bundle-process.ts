@@ -23,8 +23,8 @@ export interface BundleProcess {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function spawnBundle(options: { root: string; name: string; env: Record<string, string> }): Promise<BundleProcess> {
-  const port = await freePort();
+export async function spawnBundle(options: { root: string; name: string; env: Record<string, string>; port?: number }): Promise<BundleProcess> {
+  const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), `bundle-${options.name}-`));
   const spawnedAt = performance.now();
   const child = spawn(join(options.root, 'node_modules/.bin/node'), [join(options.root, 'dist', options.name, 'main.mjs')], {
@@ -85,16 +85,19 @@ export async function spawnBundle(options: { root: string; name: string; env: Re
 /** A TCP proxy to a server, which can be cut (every connection reset, new ones refused) or made to swallow connections. */
 export interface TcpProxy {
   readonly port: number;
-  /** Ends every open connection and refuses new ones: the server is gone. */
+  /** Ends every open connection and resets new ones until `restore`: the server is gone. */
   cut(): Promise<void>;
   /** Accepts connections but passes nothing on: the server hangs. */
   swallow(): void;
+  /** After a cut: passes new connections on again (the server is back). */
+  restore(): void;
   close(): Promise<void>;
 }
 
 export async function tcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let swallowing = false;
+  let down = false;
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
@@ -102,6 +105,7 @@ export async function tcpProxy(target: { host: string; port: number }): Promise<
   };
   const server: Server = createServer((client) => {
     track(client);
+    if (down) return void client.destroy();
     if (swallowing) return;
     const upstream = createConnection(target);
     track(upstream);
@@ -118,9 +122,15 @@ export async function tcpProxy(target: { host: string; port: number }): Promise<
   };
   return {
     port: address.port,
-    cut: close,
+    async cut() {
+      down = true;
+      for (const socket of sockets) socket.destroy();
+    },
     swallow: () => {
       swallowing = true;
+    },
+    restore: () => {
+      down = false;
     },
     close,
   };

@@ -340,9 +340,16 @@ function subscriptionProblems(subscription: Manifest): string[] {
 }
 
 function resiliencyProblems(resiliency: Manifest): string[] {
-  const statestore = asObject(asObject(asObject(asObject(spec(resiliency).targets).components).statestore).outbound);
+  const components = asObject(asObject(spec(resiliency).targets).components);
+  const statestore = asObject(asObject(components.statestore).outbound);
+  const problems: string[] = [];
   // A retried first-write can never succeed and a lost race is no outage (dapr/base/resiliency.yaml).
-  return statestore.retry !== undefined || statestore.circuitBreaker !== undefined ? [`${label(resiliency)}: the statestore outbound target must have a timeout only (no retry, no circuit breaker)`] : [];
+  if (statestore.retry !== undefined || statestore.circuitBreaker !== undefined) problems.push(`${label(resiliency)}: the statestore outbound target must have a timeout only (no retry, no circuit breaker)`);
+  // daprd shares one breaker per component between delivery, publish and the dead-letter send: open, it loses events.
+  const pubsub = asObject(components.pubsub);
+  if (asObject(pubsub.inbound).circuitBreaker !== undefined || asObject(pubsub.outbound).circuitBreaker !== undefined) problems.push(`${label(resiliency)}: the pubsub component must have no circuit breaker (it would make the dead-letter send fail)`);
+  if (asObject(pubsub.inbound).retry === undefined) problems.push(`${label(resiliency)}: the pubsub inbound target needs a retry policy (without one the first failure goes to the dead-letter topic)`);
+  return problems;
 }
 
 function manifestProblems(manifest: Manifest): string[] {

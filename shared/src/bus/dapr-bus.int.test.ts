@@ -12,6 +12,7 @@ import { testEventPath } from '../testing/test-event-path';
 import type { WrittenRecord } from '../testing/fake-dapr/pubsub-routes';
 import { traceIdOf } from '../trace/traceparent';
 import { createDaprBus, daprPubsubName } from './dapr-bus';
+import { daprPublishContract } from './dapr-publish.contract';
 
 /** The pubsub.kafka component's excludeHeaderMetaRegex, read from the manifest the cluster applies. */
 function excludeHeaderMetaRegexOfManifest(): string {
@@ -26,7 +27,7 @@ const asKafkaMessage = (record: WrittenRecord) => ({ key: record.key ?? '', valu
 
 let sidecar: FakeDaprSidecar;
 beforeAll(async () => {
-  sidecar = await startFakeDaprSidecar({ appId: 'task', apiToken: 'sidecar-token', pubsubs: { pubsub: { excludeHeaderMetaRegex: excludeHeaderMetaRegexOfManifest() } } });
+  sidecar = await startFakeDaprSidecar({ appId: 'task', apiToken: 'sidecar-token', pubsubs: { pubsub: { excludeHeaderMetaRegex: excludeHeaderMetaRegexOfManifest() }, unsampled: { sampled: false } } });
 });
 afterAll(() => sidecar?.close());
 
@@ -37,6 +38,14 @@ function givenBus(url = 'dapr://pubsub') {
 }
 
 describe('Dapr bus: publishing through the sidecar', () => {
+  it('keeps the event\'s traceparent where the sidecar does not sample (kind): daprd would write ""', async () => {
+    const bus = givenBus('dapr://unsampled');
+    const event = aTaskCreated();
+    await bus.publish([event]);
+    const written = JSON.parse(sidecar.records[0]!.value) as Record<string, unknown>;
+    expect(written).toMatchObject({ traceparent: event.traceparent, traceid: event.traceparent });
+  });
+
   it('posts each event, in order, as a structured CloudEvent keyed by its partitionkey', async () => {
     const bus = givenBus();
     const created = aTaskCreated();
@@ -49,7 +58,7 @@ describe('Dapr bus: publishing through the sidecar', () => {
       ['POST', '/v1.0/publish/pubsub/task-events', { 'metadata.partitionKey': completed.partitionkey, 'metadata.content-type': 'application/cloudevents+json' }],
     ]);
     expect(sidecar.requests[0]!.headers).toMatchObject({ 'content-type': 'application/cloudevents+json', traceparent: created.traceparent, 'dapr-api-token': 'sidecar-token' });
-    expect(JSON.parse(sidecar.requests[0]!.body)).toEqual(created);
+    expect(JSON.parse(sidecar.requests[0]!.body)).toEqual({ ...created, traceid: created.traceparent });
     expect(sidecar.records.map((record) => [record.topic, record.key, JSON.parse(record.value).id])).toEqual([
       ['task-events', created.partitionkey, created.id],
       ['task-events', completed.partitionkey, completed.id],
@@ -138,4 +147,13 @@ describe('Dapr bus: publishing through the sidecar', () => {
     expect(daprPubsubName('dapr://kafka-pubsub/')).toBe('kafka-pubsub');
     for (const url of ['dapr://', 'dapr://a/b', 'kafka://pubsub', 'dapr://bad name']) expect(() => daprPubsubName(url), url).toThrow(/dapr:\/\/<pubsub component name>/);
   });
+});
+
+daprPublishContract('the fake sidecar', {
+  sidecar: () => daprSidecar(sidecar.env),
+  recordOf: async (topic, eventId) => {
+    const record = sidecar.records.find((candidate) => candidate.topic === topic && candidate.value.includes(eventId));
+    if (!record) throw new Error(`no record of ${eventId} in ${topic}`);
+    return record;
+  },
 });

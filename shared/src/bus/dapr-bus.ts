@@ -27,8 +27,10 @@ export function daprPubsubName(url: string): string {
 /**
  * Publishes through the Dapr sidecar: `POST /v1.0/publish/<pubsub>/<topic>` with the whole event as a
  * structured CloudEvent (`Content-Type: application/cloudevents+json`), so daprd keeps its id,
- * source, type, subject, time, data and extensions (it only overwrites `topic`, `pubsubname` and the
- * trace fields, with a child of the `traceparent` header sent here: the trace id stays).
+ * source, type, subject, time, data and extensions; it overwrites `topic` and `pubsubname`. The event
+ * also carries `traceid` = its `traceparent`: daprd's `FromCloudEvent` replaces `traceparent` with its
+ * own span's unless `traceid` is present, and an unsampled span (`samplingRate: 0`, as on kind) is
+ * `""`, which every consumer would drop as an invalid event.
  * `metadata.partitionKey` = the event's `partitionkey` becomes the Kafka record key (one task's
  * events stay in one partition, in order). `metadata.content-type` becomes a Kafka header — pubsub.kafka
  * turns every metadata entry into a header and adds none itself — so the record is a CloudEvent in the
@@ -48,7 +50,7 @@ export function createDaprBus(options: DaprBusOptions): EventBus {
     const response = await callSidecar(options.sidecar, `/v1.0/publish/${pubsub}/${encodeURIComponent(topic)}?${query}`, {
       method: 'POST',
       headers: { 'content-type': CLOUD_EVENT, traceparent: event.traceparent },
-      body: JSON.stringify(event),
+      body: JSON.stringify({ ...event, traceid: event.traceparent }),
       timeoutMs: PUBLISH_TIMEOUT_MS,
     });
     if (response.status !== 204) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daprSidecar } from '../dapr/dapr-sidecar';
 import { type FakeDaprSidecar, startFakeDaprSidecar } from '../testing/fake-dapr/fake-dapr-sidecar';
 import { daprRateLimiter } from './dapr-rate-limiter';
+import { rateLimiterContract } from './rate-limiter.contract';
 
 let clockMs = Date.parse('2026-05-01T09:00:10.000Z');
 const now = () => new Date(clockMs);
@@ -88,3 +89,5 @@ describe('Dapr state store rate limiter', () => {
     await expect(nobody.hit('chat:alice', now())).rejects.toThrow();
   });
 });
+
+rateLimiterContract('the fake sidecar', () => daprSidecar(sidecar.env));

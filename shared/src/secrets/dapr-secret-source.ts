@@ -16,9 +16,11 @@ export interface DaprSecretSourceOptions {
 
 /**
  * Reads secrets through the sidecar: `GET /v1.0/secrets/<store>/<name>` → 200 with a key→value map
- * (a Kubernetes Secret: its keys; a vault entry: `{<name>: <value>}`), 204 = no such secret, 403 =
- * denied by the Configuration's secret scopes. Waits first until `GET /v1.0/healthz/outbound` answers
- * 204 (components loaded; it does not wait for the app, unlike `/v1.0/healthz`).
+ * (a Kubernetes Secret: its keys; a vault entry: `{<name>: <value>}`); no such secret → the 204 the
+ * API reference documents or, what daprd 1.18 really answers, `500 {"errorCode": "ERR_SECRET_GET",
+ * "message": "… not found"}` (the store's own not-found error, passed on); 403 = denied by the
+ * Configuration's secret scopes. Waits first until `GET /v1.0/healthz/outbound` answers 204
+ * (components loaded; it does not wait for the app, unlike `/v1.0/healthz`).
  */
 export function daprSecretSource(options: DaprSecretSourceOptions): SecretSource {
   let ready: Promise<void> | undefined;
@@ -28,6 +30,7 @@ export function daprSecretSource(options: DaprSecretSourceOptions): SecretSource
     if (response.status === 204) return null;
     if (response.status === 200) return stringMap(await response.json(), name);
     const detail = (await response.text()).slice(0, 300);
+    if (isNotFound(response.status, detail)) return null;
     if (response.status === 403) throw new Error(`the secret ${name} in store ${options.store} is denied by the Dapr Configuration's secret scopes (403): ${detail}`);
     throw new Error(`reading the secret ${name} from store ${options.store} failed: ${response.status} ${detail}`);
   };
@@ -46,6 +49,17 @@ async function waitForSidecar(options: DaprSecretSourceOptions): Promise<void> {
     }
     if (Date.now() + POLL_MS > deadline) throw new Error(`the Dapr sidecar at ${options.sidecar.url} was not ready within ${options.waitMs} ms (${last})`);
     await sleep(POLL_MS);
+  }
+}
+
+/** daprd passes a store's not-found error on as ERR_SECRET_GET (local.file: `secret x not found`; kubernetes: `secrets "x" not found`). */
+function isNotFound(status: number, body: string): boolean {
+  if (status !== 500) return false;
+  try {
+    const { errorCode, message } = JSON.parse(body) as { errorCode?: unknown; message?: unknown };
+    return errorCode === 'ERR_SECRET_GET' && typeof message === 'string' && /\bnot found\b/i.test(message);
+  } catch {
+    return false;
   }
 }
 

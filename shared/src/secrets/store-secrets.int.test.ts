@@ -65,7 +65,7 @@ describe('secrets from the Dapr secret store at start-up', () => {
 
   it('stops the start when the store refuses, or the secret has several keys but not the variable', async () => {
     await expect(secretsFromStore(envWith({ SECRET_STORE: 'dapr:kubernetes', SECRET_REFS: 'DATABASE_URL=db-url-audit' }))).rejects.toThrow(/db-url-audit .* denied by the Dapr Configuration's secret scopes \(403\)/);
-    await expect(secretsFromStore(envWith({ SECRET_STORE: 'dapr:nowhere', SECRET_REFS: 'DATABASE_URL=db-url-task' }))).rejects.toThrow(/failed: 400 .*ERR_SECRET_STORE_NOT_FOUND/);
+    await expect(secretsFromStore(envWith({ SECRET_STORE: 'dapr:nowhere', SECRET_REFS: 'DATABASE_URL=db-url-task' }))).rejects.toThrow(/failed: 401 .*ERR_SECRET_STORE_NOT_FOUND/);
     await expect(secretsFromStore(envWith({ SECRET_STORE: 'dapr:kubernetes', SECRET_REFS: 'DATABASE_URL=two-keys' }))).rejects.toThrow('the secret two-keys has no key DATABASE_URL (keys: username, password)');
   });
 

@@ -38,3 +38,26 @@ export async function readTopic(brokers: string[], topic: string, keep: (record:
     await consumer.disconnect();
   }
 }
+
+/** Every record `topic` holds now (up to each partition's end offset when called) that `keep` accepts. */
+export async function readAll(brokers: string[], topic: string, keep: (record: ReadRecord) => boolean = () => true, timeoutMs = 30_000): Promise<ReadRecord[]> {
+  const kafka = new Kafka({ clientId: 'test-reader', brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const remaining = new Set(ends.filter((end) => end.high !== end.low).map((end) => end.partition));
+  const last = new Map(ends.map((end) => [end.partition, BigInt(end.high) - 1n]));
+  if (remaining.size === 0) return [];
+  const records: ReadRecord[] = [];
+  await readTopic(
+    brokers,
+    topic,
+    (record) => {
+      if (BigInt(record.offset) >= last.get(record.partition)!) remaining.delete(record.partition);
+      return keep(record);
+    },
+    () => remaining.size === 0,
+    timeoutMs,
+  ).then((kept) => records.push(...kept));
+  return records;
+}

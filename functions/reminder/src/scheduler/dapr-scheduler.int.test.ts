@@ -5,6 +5,7 @@ import { aTask, startReminderKit, type ReminderKit } from '../reminder-test-kit'
 import type { DaprScheduler } from './dapr-scheduler';
 import { startFakeSidecar, type FakeSidecar } from './fake-sidecar';
 import { jobName } from './job-name';
+import { jobsApiContract } from './jobs-api.contract';
 
 // The kit's clock stands at 2026-05-01T08:00Z and is moved by hand past a reminder's time before
 // the fake sidecar triggers its job.
@@ -179,3 +180,5 @@ describe('the fake sidecar follows the Jobs contract', () => {
     expect((await fetch(`${sidecar.url}/v1.0-alpha1/jobs/contract-1`, { method: 'DELETE' })).status).toBe(204);
   });
 });
+
+jobsApiContract('the fake sidecar', () => ({ url: sidecar.url, headers: {} }));

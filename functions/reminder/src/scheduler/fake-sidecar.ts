@@ -9,7 +9,9 @@ import { Hono } from 'hono';
  * - `POST /v1.0-alpha1/jobs/{name}` → 204; 400 when the body has `name` or neither `schedule` nor
  *   `dueTime`; 409 when the job exists and `overwrite` is not true.
  * - `DELETE /v1.0-alpha1/jobs/{name}` → 204 (deleting a missing job is assumed to succeed too).
- * - `GET /v1.0-alpha1/jobs/{name}` → 200 with the job, 500 (not 404) when missing.
+ * - `GET /v1.0-alpha1/jobs/{name}` → 200 with the job, its `data` wrapped as a protobuf Value
+ *   (`{"@type": "type.googleapis.com/google.protobuf.Value", "value": <data>}`, as daprd 1.18 answers);
+ *   500 (not 404) when missing. The adapter never reads a job back.
  * - `trigger(name)` does what the Scheduler does at the due time: `POST /job/{name}` to the app with
  *   the raw `data` JSON as body; 2xx and 404 count as success (the one-shot job is removed), anything
  *   else keeps it for the failure policy.
@@ -59,7 +61,9 @@ export async function startFakeSidecar(options: { callApp: CallApp }): Promise<F
   });
   app.get('/v1.0-alpha1/jobs/:name', (c) => {
     const job = jobs.get(c.req.param('name'));
-    return job ? c.json({ name: c.req.param('name'), ...job }) : c.json({ errorCode: 'ERR_SCHEDULER_GET_JOB' }, 500);
+    if (!job) return c.json({ errorCode: 'DAPR_SCHEDULER_GET_JOB' }, 500);
+    const { overwrite: _overwrite, data, ...rest } = job;
+    return c.json({ name: c.req.param('name'), ...rest, data: { '@type': 'type.googleapis.com/google.protobuf.Value', value: data } });
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

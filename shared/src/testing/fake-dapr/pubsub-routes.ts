@@ -16,6 +16,11 @@ export interface WrittenRecord {
 export interface PubsubOptions {
   /** The component's `excludeHeaderMetaRegex` (Go syntax; the manifests' value works in JS). */
   excludeHeaderMetaRegex?: string;
+  /**
+   * Whether the sidecar's span is sampled (the Configuration's `samplingRate` > 0; kind runs 0). Not
+   * sampled, daprd's span is empty and the trace fields it fills are `""`. Default: sampled.
+   */
+  sampled?: boolean;
 }
 
 const CLOUD_EVENT = 'application/cloudevents+json';
@@ -25,9 +30,9 @@ const mediaType = (contentType: string | undefined) => (contentType ?? '').split
 /**
  * `POST /v1.0/publish/{pubsub}/{topic}` (platform.md §1.3, §1.5, §1.6): 404 for an unknown pubsub;
  * query parameters `metadata.<k>` become publish metadata. With `Content-Type:
- * application/cloudevents+json` the body is kept as the event (`FromCloudEvent`): daprd sets
- * `traceid`/`traceparent` to its own span (a child of the request's `traceparent` header) and
- * `tracestate`, always overwrites `topic` and `pubsubname`, adds `time`, `source`, `type`,
+ * application/cloudevents+json` the body is kept as the event (`FromCloudEvent`): only when it has no
+ * `traceid` does daprd set `traceid` and `traceparent` to its own span (a child of the request's
+ * `traceparent` header; `""` when not sampled), and `tracestate` only when absent; it always overwrites `topic` and `pubsubname`, adds `time`, `source`, `type`,
  * `specversion` when missing; a body that is not JSON → 500. Any other content type is wrapped in a
  * new envelope (`NewCloudEventsEnvelope`). `metadata.rawPayload=true` publishes the body as is.
  * `metadata.ttlInSeconds` adds `expiration` (Kafka has no native TTL). 204 once "written".
@@ -44,7 +49,7 @@ export function pubsubRoutes(options: { appId: string; pubsubs: Record<string, P
     const body = await c.req.text();
     let value = body;
     if (metadata.rawPayload !== 'true') {
-      const traceparent = continueTrace(c.req.header('traceparent'));
+      const traceparent = component.sampled === false ? '' : continueTrace(c.req.header('traceparent'));
       const trace = { traceid: traceparent, traceparent, tracestate: c.req.header('tracestate') ?? '' };
       let envelope: Record<string, unknown>;
       if (mediaType(c.req.header('content-type')) === CLOUD_EVENT) {
@@ -54,13 +59,15 @@ export function pubsubRoutes(options: { appId: string; pubsubs: Record<string, P
         } catch (error) {
           return c.json({ errorCode: 'ERR_PUBSUB_CLOUD_EVENTS_SER', message: `cannot create the CloudEvent: ${(error as Error).message}` }, 500);
         }
+        const fields = event as Record<string, unknown>;
         envelope = {
           time: new Date().toISOString(),
           source: 'Dapr',
           type: 'com.dapr.event.sent',
           specversion: '1.0',
-          ...(event as Record<string, unknown>),
-          ...trace,
+          ...fields,
+          ...('traceid' in fields ? {} : { traceid: trace.traceid, traceparent: trace.traceparent }),
+          ...('tracestate' in fields ? {} : { tracestate: trace.tracestate }),
           topic,
           pubsubname: pubsub,
         };

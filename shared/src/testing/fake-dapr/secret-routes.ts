@@ -8,18 +8,22 @@ export interface SecretStoreOptions {
 }
 
 /**
- * `GET /v1.0/secrets/{store}/{name}` (platform.md §3.3): 200 with the secret's key→value map, 204 when
- * the secret does not exist, 400 for an unknown store, 403 when the scopes deny the name.
+ * `GET /v1.0/secrets/{store}/{name}` as a real daprd 1.18 answers it (checked by the same cases in
+ * shared/src/secrets/secret-source.contract.ts): 200 with the secret's key→value map; a secret the
+ * store does not have → 500 `ERR_SECRET_GET` "… not found" (not the 204 the API reference documents);
+ * an unknown store → 401 `ERR_SECRET_STORE_NOT_FOUND` (the reference says 400); 403 when the scopes deny the name.
  */
 export function secretRoutes(stores: Record<string, SecretStoreOptions>): Hono {
   const app = new Hono();
   app.get('/:store/:name', (c) => {
     const store = stores[c.req.param('store')];
     const name = c.req.param('name');
-    if (!store) return c.json({ errorCode: 'ERR_SECRET_STORE_NOT_FOUND', message: `secret store ${c.req.param('store')} not found` }, 400);
+    if (!store) return c.json({ errorCode: 'ERR_SECRET_STORE_NOT_FOUND', message: `failed finding secret store with key ${c.req.param('store')}` }, 401);
     if (store.denied?.includes(name)) return c.json({ errorCode: 'ERR_PERMISSION_DENIED', message: `access denied by policy to get "${name}"` }, 403);
     const secret = store.secrets[name];
-    return secret ? c.json(secret, 200) : c.body(null, 204);
+    if (secret) return c.json(secret, 200);
+    const storeName = c.req.param('store');
+    return c.json({ errorCode: 'ERR_SECRET_GET', message: `failed getting secret with key ${name} from secret store ${storeName}: secret ${name} not found` }, 500);
   });
   return app;
 }

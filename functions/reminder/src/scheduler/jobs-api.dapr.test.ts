@@ -1,0 +1,6 @@
+import { useStandaloneDaprd } from '#shared/testing/dapr/standalone-daprd';
+import { jobsApiContract } from './jobs-api.contract';
+
+const daprd = useStandaloneDaprd({ appId: 'reminder', pubsub: false });
+
+jobsApiContract('a real daprd and Jobs scheduler', () => ({ url: daprd.sidecar().url, headers: daprd.sidecar().headers() }));
