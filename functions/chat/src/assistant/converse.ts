@@ -1,6 +1,7 @@
 import type { ConversationState } from '../conversation/conversation-state';
 import { parseMessage } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
+import { asNewTask } from './as-new-task';
 import { readClarifyAnswer } from './clarify-answer';
 import { runIntent } from './run-intent';
 import { say, type Turn } from './turn';
@@ -16,6 +17,6 @@ export async function converse(message: string, state: ConversationState, deps: 
     if (answer === 'cancel') return say('OK, I left everything as it was.', rest);
     if (answer !== null) return runIntent(pending.intent, rest, deps, [...pending.resolved, pending.candidates[answer]!]);
   }
-  const intent = parseMessage(message, { now: deps.now, timeZone: deps.timeZone });
-  return runIntent(intent, rest, deps);
+  const context = { now: deps.now, timeZone: deps.timeZone };
+  return runIntent(parseMessage(message, context), rest, deps, [], asNewTask(message, context));
 }

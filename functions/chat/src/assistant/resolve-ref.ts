@@ -6,7 +6,7 @@ import type { TurnDeps } from './assistant-deps';
 export type Resolution =
   | { kind: 'task'; task: TaskSummary }
   | { kind: 'ambiguous'; candidates: TaskSummary[] }
-  | { kind: 'missing'; reply: string };
+  | { kind: 'missing'; reply: string; /** A title search that found no task at all. */ nothingMatched?: true };
 
 /** Which tasks a title search should prefer for the operation at hand. */
 export type Preference = 'pending' | 'completed' | 'any';
@@ -35,7 +35,7 @@ export async function resolveRef(ref: TaskRef, state: ConversationState, prefere
   const pool = preferred.length > 0 ? preferred : preference === 'any' ? found : [];
   if (pool.length === 0) {
     const already = preference !== 'any' && found.length > 0 ? ` (only ${preference === 'pending' ? 'completed' : 'open'} ones)` : '';
-    return { kind: 'missing', reply: `I couldn't find a task matching "${text}"${already}.` };
+    return { kind: 'missing', reply: `I couldn't find a task matching "${text}"${already}.`, ...(found.length === 0 ? { nothingMatched: true as const } : {}) };
   }
   const exact = pool.filter((task) => task.title.trim().toLowerCase() === text.toLowerCase());
   if (pool.length === 1 || exact.length === 1) return { kind: 'task', task: summary(exact.length === 1 ? exact[0]! : pool[0]!) };

@@ -8,14 +8,20 @@ import { describeTask, HELP, joinWords, remindersSentence } from './format';
 import { listReminders, listNotifications, remind } from './reminder-operations';
 import { type Preference, resolveRef } from './resolve-ref';
 import { listTasks } from './list-operation';
-import { shiftedDue } from './shift-due';
+import { onDayKeepingTime, shiftedDue } from './shift-due';
 import { showTask } from './show-task';
 import { say, type Turn } from './turn';
 
 const summary = (task: Task): TaskSummary => ({ id: task.id, title: task.title });
 const quoted = (tasks: { title: string }[]) => joinWords(tasks.map((task) => `"${task.title}"`));
 
-type Resolved = { kind: 'ok'; tasks: TaskSummary[] } | { kind: 'stop'; turn: Turn };
+type Resolved = { kind: 'ok'; tasks: TaskSummary[] } | { kind: 'stop'; turn: Turn } | { kind: 'no-such-task'; reply: string };
+
+/**
+ * Another reading of the message, as a task to add, for when a word that can be a command ("finish
+ * the report", "trash out on thursdays") names no task of the user's: then it was not a command.
+ */
+export type AsNewTask = () => Extract<Intent, { kind: 'add' }> | undefined;
 
 /** Resolves every reference in order; stops at the first unknown one, or asks which one was meant. */
 async function resolveAll(intent: Intent, refs: TaskRef[], preference: Preference, state: ConversationState, deps: TurnDeps, preResolved: TaskSummary[]): Promise<Resolved> {
@@ -27,6 +33,7 @@ async function resolveAll(intent: Intent, refs: TaskRef[], preference: Preferenc
       continue;
     }
     const resolution = await resolveRef(ref, state, preference, deps);
+    if (resolution.kind === 'missing' && resolution.nothingMatched && refs.length === 1) return { kind: 'no-such-task', reply: resolution.reply };
     if (resolution.kind === 'missing') return { kind: 'stop', turn: say(resolution.reply, state) };
     if (resolution.kind === 'ambiguous') {
       const { candidates } = resolution;
@@ -65,13 +72,14 @@ async function add(intent: Extract<Intent, { kind: 'add' }>, state: Conversation
 }
 
 async function update(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
-  const { addTags, removeTags, shiftBy, ...fields } = intent.changes;
+  const { addTags, removeTags, shiftBy, keepTimeOfDay, ...fields } = intent.changes;
   const changes: TaskChanges = {};
   for (const key of ['title', 'description', 'dueAt', 'priority', 'recurrence', 'tags', 'reminders'] as const) {
     if (fields[key] !== undefined) (changes as Record<string, unknown>)[key] = fields[key];
   }
-  if (addTags?.length || removeTags?.length || shiftBy) {
+  if (addTags?.length || removeTags?.length || shiftBy || keepTimeOfDay) {
     const current = await deps.clients.tasks.get(deps.call, target.id);
+    if (keepTimeOfDay && current.dueAt && typeof changes.dueAt === 'string') changes.dueAt = onDayKeepingTime(changes.dueAt, current.dueAt, deps.timeZone);
     if (addTags?.length || removeTags?.length) {
       const tags = new Set(changes.tags ?? current.tags);
       for (const tag of addTags ?? []) tags.add(tag);
@@ -139,7 +147,11 @@ async function bulk(kind: BulkKind, targets: TaskSummary[], state: ConversationS
  * Carries out one understood message against the user's tasks. `preResolved` holds references a
  * clarifying answer already settled. Failures of the task function become replies, never errors.
  */
-export async function runIntent(intent: Intent, state: ConversationState, deps: TurnDeps, preResolved: TaskSummary[] = []): Promise<Turn> {
+export async function runIntent(intent: Intent, state: ConversationState, deps: TurnDeps, preResolved: TaskSummary[] = [], asNewTask?: AsNewTask): Promise<Turn> {
+  const unresolved = async (reply: string): Promise<Turn> => {
+    const added = asNewTask?.();
+    return added ? add(added, state, deps) : say(reply, state);
+  };
   try {
     switch (intent.kind) {
       case 'add':
@@ -150,6 +162,7 @@ export async function runIntent(intent: Intent, state: ConversationState, deps: 
       case 'show':
       case 'remind': {
         const resolved = await resolveAll(intent, [intent.target], 'any', state, deps, preResolved);
+        if (resolved.kind === 'no-such-task') return await unresolved(resolved.reply);
         if (resolved.kind === 'stop') return resolved.turn;
         const target = resolved.tasks[0]!;
         if (intent.kind === 'show') return await showTask(target, state, deps);
@@ -160,6 +173,7 @@ export async function runIntent(intent: Intent, state: ConversationState, deps: 
       case 'delete': {
         const preference: Preference = intent.kind === 'complete' ? 'pending' : intent.kind === 'reopen' ? 'completed' : 'any';
         const resolved = await resolveAll(intent, intent.targets, preference, state, deps, preResolved);
+        if (resolved.kind === 'no-such-task') return await unresolved(resolved.reply);
         if (resolved.kind === 'stop') return resolved.turn;
         return await bulk(intent.kind, resolved.tasks, state, deps);
       }

@@ -17,3 +17,10 @@ export function shiftedDue(dueAt: string, duration: string, timeZone: string): s
   const moved = instantOf({ ...wall, ...day }, timeZone).getTime() + sign * ((hours! * 60 + minutes!) * 60 + seconds!) * 1000;
   return formatInZone(new Date(moved), timeZone);
 }
+
+/** The calendar day of `newDue` at the wall-clock time of `currentDue`, in the user's zone ("move it to friday" keeps 19:00). */
+export function onDayKeepingTime(newDue: string, currentDue: string, timeZone: string): string {
+  const day = wallClockAt(new Date(newDue), timeZone);
+  const time = wallClockAt(new Date(currentDue), timeZone);
+  return formatInZone(instantOf({ ...time, year: day.year, month: day.month, day: day.day }, timeZone), timeZone);
+}

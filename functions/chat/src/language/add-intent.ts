@@ -1,6 +1,7 @@
 import { findDate, today, withoutDate } from './dates';
 import type { Intent, ParseContext, TaskDraft } from './intent';
 import { findPriority, findTags } from './priority-tags';
+import { QUESTION } from './question';
 import { findRecurrence } from './recurrence-phrases';
 import { findReminders } from './reminder-phrases';
 import { firstOccurrence, toRrule } from './rrule';
@@ -83,7 +84,7 @@ export function addIntent(text: string, context: ParseContext): Intent | undefin
   const priority = findPriority(tags.rest);
   rest = schedule(draft, priority.rest, context);
   const marked = draft.dueAt !== undefined || tags.tags.length > 0 || priority.priority !== undefined;
-  if (!explicit && !marked) return undefined;
+  if (!explicit && (!marked || QUESTION.test(text))) return undefined;
   const title = quoted ? quoted[2]!.trim() : tidy(tidy(rest).replace(DANGLING, '')).replace(/^(?:to|that)\s+/i, '');
   if (!title || /^(?:a\s+)?(?:task|todo|item|reminder)$/i.test(title)) return explicit ? { kind: 'unknown', reason: 'say what the task is, e.g. "add buy milk tomorrow"' } : undefined;
   if (title.length > 200) return { kind: 'unknown', reason: 'that title is too long (200 characters at most)' };

@@ -14,12 +14,15 @@ export function priorityValue(phrase: string): Priority | undefined {
   return match ? LEVELS[match[1]!.toLowerCase()] : undefined;
 }
 
-/** A due time when the whole phrase is one ("monday 9am", "the 20th"); leftover words mean it is not. */
-export function dueValue(phrase: string, context: ParseContext): string | undefined {
+/**
+ * A due time when the whole phrase is one ("monday 9am", "the 20th"); leftover words mean it is not.
+ * `dayOnly`: no time of day was said, so a task that has one keeps it ("move it to friday").
+ */
+export function dueValue(phrase: string, context: ParseContext): { dueAt: string; dayOnly: boolean } | undefined {
   const found = findDate(phrase, context);
   if (!found || found.monthOnly) return undefined;
   const leftover = tidy(withoutDate(phrase, found)).replace(/^(?:on|at|the|for)$/i, '');
-  return leftover === '' ? found.dueAt : undefined;
+  return leftover === '' ? { dueAt: found.dueAt, dayOnly: !found.hasTime } : undefined;
 }
 
 /**

@@ -36,6 +36,8 @@ export type TaskChanges = Partial<Omit<TaskDraft, 'dueAt' | 'recurrence'>> & {
   recurrence?: TaskDraft['recurrence'] | null;
   /** Move the due time by an ISO 8601 duration ("-PT1H" earlier); days and weeks keep the wall-clock time. */
   shiftBy?: string;
+  /** `dueAt` names a day only: a task with a due time keeps its time of day on that day. */
+  keepTimeOfDay?: true;
   addTags?: string[];
   removeTags?: string[];
 };

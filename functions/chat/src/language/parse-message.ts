@@ -5,6 +5,7 @@ import { listIntent } from './list-intent';
 import { remindIntent } from './remind-intent';
 import { showIntent } from './show-intent';
 import { impossibleDay } from './impossible-dates';
+import { plainTask } from './plain-task';
 import { isThanks, smallTalk } from './small-talk';
 import { normalize, tidy, withoutCourtesy } from './text';
 import { updateIntent } from './update-intent';
@@ -48,5 +49,6 @@ export function parseMessage(message: string, context: ParseContext): Intent {
   if (intent.kind !== 'unknown') return intent;
   const fixed = withVerbFixed(text);
   const retried = fixed === undefined ? undefined : understand(fixed, context);
-  return retried && retried.kind !== 'unknown' ? retried : intent;
+  if (retried && retried.kind !== 'unknown') return retried;
+  return plainTask(text, context) ?? intent;
 }

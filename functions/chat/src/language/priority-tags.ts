@@ -2,6 +2,8 @@ import type { Priority } from './intent';
 import { extract } from './text';
 
 const TAG = /(^|[\s,(])#(\p{L}[\p{L}\p{N}_\-/]*)/u;
+/** "tagged work", "labelled home and garden", "tag: errands": tags in words (one or two). */
+const TAGGED = /(?:\btagged|\blabell?ed|\btags?:)(?:\s+(?:as|with))?\s*(\p{L}[\p{L}\p{N}_-]*)(?:\s*(?:,|\band\b|&)\s*(\p{L}[\p{L}\p{N}_-]*))?/iu;
 
 /**
  * Removes every `#tag` and returns the tags lower-cased, in order, without repeats. A removed tag leaves a
@@ -10,7 +12,9 @@ const TAG = /(^|[\s,(])#(\p{L}[\p{L}\p{N}_\-/]*)/u;
 export function findTags(text: string): { tags: string[]; rest: string } {
   const tags = new Set<string>();
   let done = '';
-  let rest = text;
+  const tagged = extract(text, TAGGED);
+  if (tagged.match) for (const word of [tagged.match[1]!, tagged.match[2]].filter(Boolean)) tags.add(word!.toLowerCase());
+  let rest = tagged.rest;
   for (let found = TAG.exec(rest); found; found = TAG.exec(rest)) {
     tags.add(found[2]!.replace(/(?<![-/])[-/]+$/, '').toLowerCase());
     done += `${rest.slice(0, found.index)}${found[1]}`;
@@ -30,7 +34,9 @@ const MARKERS: [RegExp, (match: RegExpExecArray) => Priority][] = [
   [new RegExp(String.raw`\b(?:with\s+)?${LEVEL}[\s-]+priority\b`, 'i'), (m) => normalLevel(m[1]!)],
   [new RegExp(String.raw`\bpriority[\s:]+${LEVEL}\b`, 'i'), (m) => normalLevel(m[1]!)],
   [/\bp([1-4])\b/i, (m) => (['urgent', 'high', 'medium', 'low'] as const)[Number(m[1]) - 1]!],
-  [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?urgent(?:ly)?(?:\s*[:!)]|\s*$|(?=\s*,))/i, () => 'urgent'],
+  [/(?:^|,\s*|\(|\s)(?:not\s+(?:urgent|important)|no\s+rush|whenever(?:\s+i\s+can)?|low\s+prio)(?:\s*[:!)]|\s*$|(?=\s*,))/i, () => 'low'],
+  [/\bhigh\s+prio\b/i, () => 'high'],
+  [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?urgent(?:ly)?(?:\s*[:!)]|\s*$|(?=\s*,))|(?<=\S)\s+urgent(?:ly)?$/i, () => 'urgent'],
   [/\basap\b/i, () => 'urgent'],
   [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?important(?:\s*[:!)]|\s*$|(?=\s*,))/i, () => 'high'],
 ];

@@ -1,5 +1,5 @@
 import { MONTH, monthNumber } from './months';
-import { extract } from './text';
+import { cut, extract } from './text';
 import { WEEK_ORDINAL, weekdayCodes, WEEKDAY, WEEKDAY_LIST, weekOrdinal } from './weekdays';
 
 /** The parts of an RRULE the phrases can express. */
@@ -22,6 +22,8 @@ export interface FoundRecurrence {
 }
 
 const EVERY = String.raw`(?:every|each)`;
+const PLURAL_WEEKDAY = String.raw`(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)`;
+const PLURAL_WEEKDAY_LIST = String.raw`${PLURAL_WEEKDAY}(?:\s*(?:[,&/]\s*)?(?:and\s+)?${PLURAL_WEEKDAY}\b)*`;
 const DAY_NUMBER = String.raw`(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)`;
 const DAY_WORD = String.raw`(?:first|${DAY_NUMBER}|last day)`;
 const DAY_LIST = String.raw`${DAY_WORD}(?:\s*(?:,|\band\b|&)\s*(?:the\s+)?${DAY_WORD})*`;
@@ -88,6 +90,8 @@ const SHAPES: Shape[] = [
   },
   { pattern: /\b(?:daily|every\s*day)\b/i, rule: () => ({ freq: 'DAILY' }) },
   { pattern: /\b(?:fortnightly|bi-?weekly)\b/i, rule: () => ({ freq: 'WEEKLY', interval: 2 }) },
+  // "on thursdays", "mondays and wednesdays": weekday names in the plural say the task repeats.
+  { pattern: new RegExp(String.raw`\b(?:on\s+)?(${PLURAL_WEEKDAY_LIST})\b`, 'i'), rule: (m) => ({ freq: 'WEEKLY', byDay: weekdayCodes(m[1]!) }) },
   { pattern: /\bweekly\b/i, rule: () => ({ freq: 'WEEKLY' }) },
   { pattern: /\bmonthly\b/i, rule: () => ({ freq: 'MONTHLY' }) },
   { pattern: /\b(?:yearly|annually)\b/i, rule: () => ({ freq: 'YEARLY' }) },
@@ -97,6 +101,9 @@ const HOURS: Record<string, number> = { two: 2, three: 3, four: 4, six: 6, eight
 const FREQ_OF: Record<string, RuleParts['freq']> = { day: 'DAILY', week: 'WEEKLY', month: 'MONTHLY', year: 'YEARLY' };
 const UNTIL = new RegExp(String.raw`\b(?:until|till|through)\s+(?:(?:the\s+)?end\s+of\s+)?(${MONTH})(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?\b`, 'i');
 const COUNT = /\b(?:for\s+)?(\d{1,3})\s+times\b/i;
+/** A part of the day right after the repetition: "every thursday night", "on weekdays in the morning". */
+const PART_OF_DAY = /^\s*(?:in\s+the\s+)?(morning|afternoon|evening|night)s?\b/i;
+const PART_OF_DAY_HOUR: Record<string, number> = { morning: 9, afternoon: 14, evening: 18, night: 18 };
 
 /** Finds a repetition phrase ("every other monday", "monthly on the last friday", "until june") and removes it. */
 export function findRecurrence(text: string): FoundRecurrence | undefined {
@@ -106,6 +113,12 @@ export function findRecurrence(text: string): FoundRecurrence | undefined {
     const rule = shape.rule(match);
     if (rule.interval === 1) delete rule.interval;
     let remaining = rest;
+    let hour = shape.hour;
+    const part = hour === undefined ? PART_OF_DAY.exec(rest.slice(match.index)) : null;
+    if (part) {
+      hour = PART_OF_DAY_HOUR[part[1]!.toLowerCase()];
+      remaining = cut(rest, match.index, part[0].length);
+    }
     const until = extract(remaining, UNTIL);
     if (until.match) {
       const [, month, day, year] = until.match;
@@ -117,7 +130,7 @@ export function findRecurrence(text: string): FoundRecurrence | undefined {
       rule.count = Number(count.match[1]);
       remaining = count.rest;
     }
-    return { rule, rest: remaining, ...(shape.hour !== undefined ? { hour: shape.hour } : {}) };
+    return { rule, rest: remaining, ...(hour !== undefined ? { hour } : {}) };
   }
   return undefined;
 }

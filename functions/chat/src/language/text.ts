@@ -1,7 +1,12 @@
 const TYPOS: [RegExp, string][] = [
   [/[\u2018\u2019\u201B\u2032]/g, "'"],
   [/[\u201C\u201D\u201E]/g, '"'],
-  [/\b(?:tmrw|tmrow|tmr|tommorow|tommorrow|tomorow|tomrrow|2moro|2morrow)\b/gi, 'tomorrow'],
+  [/\b(?:tmrw|tmrow|tmr|tmw|tmrrw|tommorow|tommorrow|tomorow|tomorrw|tomrrow|tomoroww|2moro|2morrow)\b/gi, 'tomorrow'],
+  [/\b(?:2day|tdy|todat)\b/gi, 'today'],
+  [/\bnxt\b/gi, 'next'],
+  [/\bb4\b/gi, 'before'],
+  [/\b(?:rmind|remid|remin|reimnd|remmind|reminde)\b/gi, 'remind'],
+  [/\b(?:wk)\b/gi, 'week'],
   [/\b(?:tonite|2nite)\b/gi, 'tonight'],
   [/\btodya\b/gi, 'today'],
   [/\b(?:wknd)\b/gi, 'weekend'],
@@ -12,16 +17,27 @@ const TYPOS: [RegExp, string][] = [
   [/\bremnd\b/gi, 'remind'],
 ];
 
+/** "!!!" and "!!" as a word or at the very end of a message with words mark priority (Todoist's convention), not emphasis. */
+const EXCLAMATIONS: [RegExp, string][] = [
+  [/(?:^|\s)!{3,}(?=\s|$)|(?<=[^\s!])!{3,}$/g, ' !urgent'],
+  [/(?:^|\s)!!(?=\s|$)|(?<=[^\s!])!!$/g, ' !high'],
+];
+
 /** Straightens quotes, fixes the typos the parser accepts, and collapses white space. */
 export function normalize(message: string): string {
   let text = message;
   for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  if (/\p{L}/u.test(text)) for (const [pattern, replacement] of EXCLAMATIONS) text = text.replace(pattern, replacement);
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Courtesy words around a request: "please delete 2", "can you add ...?". */
+/**
+ * Courtesy and discourse words around a request: "please delete 2", "can you add ...?", "actually make
+ * that 3pm", "oh and tag it #health", "no, friday".
+ */
 export function withoutCourtesy(text: string): string {
-  return text.replace(/^(?:(?:please|pls|can you|could you|would you|will you|ok|okay)[\s,]+)+/i, '').replace(/(?<![\s,])[\s,]+(?:please|pls|thanks|thank you)$/i, '');
+  return text
+    .replace(/^(?:(?:please|pls|can you|could you|would you|will you|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no,|nope,)[\s,]+)+/i, '').replace(/(?<![\s,])[\s,]+(?:please|pls|thanks|thank you)$/i, '');
 }
 
 /** Drops edge punctuation and doubled spaces left behind after phrases were cut out. */

@@ -12,8 +12,8 @@ const newTitle = (value: string): TaskChanges | undefined => {
   return title ? { title } : undefined;
 };
 const due = (value: string, context: ParseContext): TaskChanges | undefined => {
-  const dueAt = dueValue(value, context);
-  return dueAt ? { dueAt } : undefined;
+  const found = dueValue(value, context);
+  return found ? { dueAt: found.dueAt, ...(found.dayOnly ? { keepTimeOfDay: true as const } : {}) } : undefined;
 };
 const priority = (value: string): TaskChanges | undefined => {
   const level = priorityValue(value);
@@ -50,6 +50,9 @@ const earlier = (value: string): TaskChanges | undefined => {
 };
 const STATUS_WORD = /^(?:done|complete|completed|finished|not done|undone|incomplete|pending|open)$/i;
 const anything = (value: string, context: ParseContext): TaskChanges | undefined => STATUS_WORD.test(value.trim()) ? undefined : priority(value) ?? due(value, context) ?? recurrenceChange(value, context) ?? newTitle(value);
+
+/** "make it 3pm", "make that next wednesday", "make it weekly": a new value for the task just discussed, never a new title. */
+const aboutIt = (value: string, context: ParseContext): TaskChanges | undefined => (STATUS_WORD.test(value.trim()) ? undefined : priority(value) ?? due(value, context) ?? recurrenceChange(value, context) ?? addTags(value.startsWith('#') ? value : ''));
 
 /** "#a #b", "#a, #b and #c": a space comes before each further tag ("#a#b" is one `\S+` already), so a list splits one way. */
 const TAG_LIST = String.raw`#\S+(?:\s+(?:(?:,|and|&)\s*)?#\S+)*`;
@@ -99,6 +102,7 @@ const RULES: Rule[] = [
   { pattern: new RegExp(String.raw`^(?:remove|delete|drop)\s+(${TAG_LIST})\s+from\s+(\S.*)$`, 'i'), changes: removeTags, refGroup: 2 },
   // No `$`: the note runs to the end anyway (a normalized message has no line breaks), and the linter then sees it cannot fail.
   { pattern: /^(?:add\s+(?:a\s+)?(?:note|description)\s+to|note\s+(?:for|on|to)|(?:set|change)\s+the\s+(?:description|note|notes)\s+(?:of|for|on))\s+(\S(?:.*?\S)??)\s*(?::|\bto\b|\bas\b)\s*(\S.*)/i, changes: description },
+  { pattern: new RegExp(String.raw`^(?:make|change|set|switch|move|put)\s+${SHORT_REF}\s+(?:to\s+|for\s+|on\s+|at\s+)?(\S.*)$`, 'i'), changes: aboutIt },
   { pattern: /^(?:change|set|update|switch)\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: anything },
 ];
 

@@ -11,15 +11,14 @@ const DAYS: [RegExp, string][] = [
 /** One weekday name or abbreviation, singular or plural. */
 export const WEEKDAY = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?`;
 
-/** "monday", "mon, wed and fri", "tuesday & thursday". */
-export const WEEKDAY_LIST = String.raw`${WEEKDAY}(?:\s*(?:,\s*(?:and\s+)?|\band\b|&)\s*${WEEKDAY})*`;
+/** "monday", "mon, wed and fri", "tuesday & thursday", "mon wed fri", "tue/thu". */
+export const WEEKDAY_LIST = String.raw`${WEEKDAY}(?:\s*(?:[,&/]\s*)?(?:and\s+)?${WEEKDAY}\b)*`;
 
 /** RFC 5545 weekday codes for the names in a {@link WEEKDAY_LIST} match, in the order written. */
 export function weekdayCodes(list: string): string[] {
   const codes: string[] = [];
-  // `(?<!\s)|(?!\s)`: no separator starts inside a run of spaces, so a long run is not rescanned from each of its spaces.
-  for (const word of list.split(/(?:(?<!\s)|(?!\s))\s*(?:,|\band\b|&)\s*/i)) {
-    const code = DAYS.find(([pattern]) => pattern.test(word.trim()))?.[1];
+  for (const word of list.match(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/gi) ?? []) {
+    const code = DAYS.find(([pattern]) => pattern.test(word))?.[1];
     if (code && !codes.includes(code)) codes.push(code);
   }
   return codes;

@@ -1,0 +1,18 @@
+import { type Intent, type ParseContext, parseMessage } from '../language/intent';
+import type { AsNewTask } from './run-intent';
+
+/** Words that only ever address the task list: with them a message is a command even when nothing matches. */
+const ONLY_A_COMMAND = /^(?:complete|delete|del|remove|erase|mark|reopen|re-open|uncheck|untick|uncomplete|undo|restore|rename|untag|tag|show|details)\b|\b(?:task|tasks|todo|to-do|(?:as|is)\s+(?:done|complete|completed|finished)|from\s+(?:my|the)\s+list)\b/i;
+
+/**
+ * The message read as a task to add, for a command word that named no task: "finish the report by
+ * friday", "check the tyre pressure", "drop off the parcel" are things to do. Never for wording that
+ * only makes sense about the list itself ("delete the dentist", "mark taxes as done").
+ */
+export function asNewTask(message: string, context: ParseContext): AsNewTask {
+  return () => {
+    if (ONLY_A_COMMAND.test(message.trim())) return undefined;
+    const intent: Intent = parseMessage(`add ${message.trim()}`, context);
+    return intent.kind === 'add' ? intent : undefined;
+  };
+}

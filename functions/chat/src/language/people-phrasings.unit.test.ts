@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { type Intent, parseMessage } from './intent';
+
+// Friday 2026-05-01, 10:00 in Berlin.
+const context = { now: new Date('2026-05-01T08:00:00Z'), timeZone: 'Europe/Berlin' };
+const added = (message: string) => {
+  const intent: Intent = parseMessage(message, context);
+  if (intent.kind !== 'add') throw new Error(`"${message}" was read as ${JSON.stringify(intent)}`);
+  return intent.task;
+};
+
+describe('several weekdays, and weekdays in the plural', () => {
+  it('"gym every mon wed fri at 6:30am" repeats on the three days at 6:30', () => {
+    const task = added('gym every mon wed fri at 6:30am');
+    expect(task.title).toBe('gym');
+    expect(task.recurrence!.rrule).toMatch(/FREQ=WEEKLY;BYDAY=MO,WE,FR/);
+    expect(task.dueAt).toBe('2026-05-04T06:30:00+02:00');
+  });
+
+  it('"yoga every tue/thu 7pm" and "mondays and wednesdays"', () => {
+    expect(added('yoga every tue/thu 7pm').recurrence!.rrule).toMatch(/BYDAY=TU,TH/);
+    expect(added('piano lesson mondays and wednesdays at 5pm').recurrence!.rrule).toMatch(/BYDAY=MO,WE/);
+  });
+
+  it('"weekly 1:1 with Priya on thursdays at 2pm" repeats on Thursdays, not on the day it was said', () => {
+    const task = added('weekly 1:1 with Priya on thursdays at 2pm');
+    expect(task.recurrence!.rrule).toMatch(/FREQ=WEEKLY;BYDAY=TH/);
+    expect(task.dueAt).toBe('2026-05-07T14:00:00+02:00');
+  });
+
+  it('"add trash out every thursday night" is Thursdays in the evening', () => {
+    const task = added('add trash out every thursday night');
+    expect(task.title).toBe('trash out');
+    expect(task.dueAt).toBe('2026-05-07T18:00:00+02:00');
+  });
+});
+
+describe('typos and abbreviations people type', () => {
+  it('"rmind me to pay the gas bill tomorow"', () => {
+    const task = added('rmind me to pay the gas bill tomorow');
+    expect(task.title).toBe('pay the gas bill');
+    expect(task.dueAt).toMatch(/^2026-05-02T/);
+  });
+
+  it('"dentist nxt friday 3pm", "call mom tmw"', () => {
+    expect(added('dentist nxt friday 3pm')).toMatchObject({ title: 'dentist', dueAt: '2026-05-08T15:00:00+02:00' });
+    expect(added('call mom tmw').dueAt).toMatch(/^2026-05-02T/);
+  });
+});
+
+describe('priority and tag conventions', () => {
+  it.each([
+    ['call the bank !!', 'call the bank', 'high'],
+    ['fix the roof !!!', 'fix the roof', 'urgent'],
+    ['water the plants p1', 'water the plants', 'urgent'],
+    ['sort the photos p4', 'sort the photos', 'low'],
+    ['clean the garage, not urgent', 'clean the garage', 'low'],
+    ['renew passport urgent', 'renew passport', 'urgent'],
+  ])('"%s" → "%s", %s', (message, title, priority) => {
+    expect(added(message)).toMatchObject({ title, priority });
+  });
+
+  it('"buy paint tagged home", "book flights tagged travel and work"', () => {
+    expect(added('buy paint tagged home')).toMatchObject({ title: 'buy paint', tags: ['home'] });
+    expect(added('book flights tagged travel and work')).toMatchObject({ title: 'book flights', tags: ['travel', 'work'] });
+  });
+});

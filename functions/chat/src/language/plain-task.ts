@@ -1,0 +1,32 @@
+import { addIntent } from './add-intent';
+import type { Intent, ParseContext } from './intent';
+import { QUESTION } from './question';
+
+/** Words of other languages that English task notes do not use; a message of them is not English. */
+const FOREIGN = /\b(?:und|oder|nicht|morgen|heute|bitte|kaufen|einkaufen|mañana|hoy|comprar|por favor|llamar|demain|aujourd'hui|acheter|appeler|domani|oggi|comprare|amanhã|hoje|morgon|kopen|bellen|boodschappen)\b/i;
+/** Letters outside the Latin script: Cyrillic, Greek, CJK, Arabic, Hebrew, Devanagari, Thai, Hangul. */
+const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Thai}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\p{Script=Hangul}]/u;
+
+/** A command the parser knows, given without what it needs ("delete", "rename 2", "move it"): its own answer says what is missing. */
+const INCOMPLETE_COMMAND = /^(?:add|create|delete|remove|complete|rename|move|reschedule|postpone|tag|untag|remind|make|change|update|set|mark|reopen|clear|show|list|find|search|cancel|undo|edit)\b/i;
+/** Requests to the assistant itself, not things to do. */
+const TO_THE_ASSISTANT = /^(?:tell|show|give|teach|explain|sing|talk|say)\s+(?:me|us)\b|^(?:who|what)\s+are\s+you\b/i;
+/** Markup, or a run along one keyboard row ("asdfghjkl"): nothing a person would keep as a task. */
+const NOT_WORDS = /<\/?[a-z][^<>]*>|qwert|werty|ertyu|asdfg|sdfgh|dfghj|fghjk|ghjkl|zxcvb|xcvbn|cvbnm/i;
+/** A word: letters (with ' or -) of two or more. */
+const WORD = /\p{L}[\p{L}'-]*\p{L}/u;
+
+export const CAN_DO = 'I can add tasks ("buy milk tomorrow 5pm"), list them ("what\'s due this week?"), change, complete or delete them, and remind you';
+
+/**
+ * A message nothing else understood: a note with no command and no question is a task to add
+ * ("buy eggs and bread"); a question that is not about tasks, or another language, gets an answer that
+ * says what the chat can do, and never becomes a task.
+ */
+export function plainTask(text: string, context: ParseContext): Intent | undefined {
+  if (OTHER_SCRIPT.test(text) || FOREIGN.test(text)) return { kind: 'unknown', reason: `I only understand English so far. ${CAN_DO}` };
+  if (QUESTION.test(text) || TO_THE_ASSISTANT.test(text)) return { kind: 'unknown', reason: `I can only answer questions about your tasks. ${CAN_DO}` };
+  if (INCOMPLETE_COMMAND.test(text) || NOT_WORDS.test(text) || !WORD.test(text)) return undefined;
+  const intent = addIntent(`add ${text}`, context);
+  return intent?.kind === 'add' ? intent : undefined;
+}
