@@ -47,9 +47,17 @@ export interface FoundDate {
 const componentDay = (start: ParsingComponents): CalendarDay => ({ year: start.get('year')!, month: start.get('month')!, day: start.get('day')! });
 const namesDay = (start: ParsingComponents) => start.isCertain('day') || start.isCertain('weekday') || start.isCertain('month');
 
+/**
+ * Whether a date chrono found is the due time rather than words of the title: not a false friend
+ * without an introducer ("call May"), nor one after "the" ("about the march"), nor a possessive
+ * ("Monday's meeting").
+ */
 function usable(result: ParsingResult, text: string): boolean {
   const words = result.text.trim();
-  if (FALSE_FRIENDS.test(words) && !INTRODUCERS.test(text.slice(0, result.index))) return false;
+  const before = text.slice(0, result.index);
+  if (FALSE_FRIENDS.test(words) && !INTRODUCERS.test(before)) return false;
+  if (/^(?:march|may)$/i.test(words) && /\bthe\s*$/i.test(before)) return false;
+  if (/^'s\b/i.test(text.slice(result.index + result.text.length))) return false;
   return true;
 }
 

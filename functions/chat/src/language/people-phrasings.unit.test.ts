@@ -65,3 +65,30 @@ describe('priority and tag conventions', () => {
     expect(added('book flights tagged travel and work')).toMatchObject({ title: 'book flights', tags: ['travel', 'work'] });
   });
 });
+
+describe('date words inside titles', () => {
+  it('"email Ravi about the march on monday" keeps "the march" in the title', () => {
+    expect(added('email Ravi about the march on monday')).toMatchObject({ title: 'email Ravi about the march', dueAt: '2026-05-04T09:00:00+02:00' });
+  });
+
+  it('"prepare slides for Monday\'s meeting by thursday" keeps the possessive', () => {
+    expect(added("prepare slides for Monday's meeting by thursday")).toMatchObject({ title: "prepare slides for Monday's meeting", dueAt: '2026-05-07T09:00:00+02:00' });
+  });
+});
+
+describe('reminders as asked, no more', () => {
+  it('"… remind me an hour before and 15 minutes before" gives exactly those two ("and" is no "an d")', () => {
+    expect(added('dentist friday 3pm, remind me an hour before and 15 minutes before').reminders).toEqual(['PT1H', 'PT15M']);
+  });
+
+  it('as a follow-up it sets the reminders of the task just discussed', () => {
+    expect(parseMessage('remind me an hour before and 15 minutes before', context)).toEqual({ kind: 'update', target: { kind: 'it' }, changes: { reminders: ['PT1H', 'PT15M'] } });
+  });
+});
+
+describe('"this week" on a Sunday', () => {
+  it('is the week ahead, through next Sunday', () => {
+    const sunday = { now: new Date('2026-12-06T10:00:00Z'), timeZone: 'Europe/Berlin' };
+    expect(parseMessage("what's due this week", sunday)).toMatchObject({ kind: 'list', filter: { dueAfter: '2026-12-06T00:00:00+01:00', dueBefore: '2026-12-14T00:00:00+01:00' } });
+  });
+});

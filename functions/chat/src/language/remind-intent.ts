@@ -2,10 +2,12 @@ import { findDate, withoutDate } from './dates';
 import { DURATION } from './durations';
 import type { Intent, ParseContext } from './intent';
 import { parseRef } from './refs';
-import { offsetsIn } from './reminder-phrases';
+import { BEFORE_LIST, offsetsIn } from './reminder-phrases';
 import { extract, tidy } from './text';
 
 const ABOUT = /^(?:remind me\s+(?:about|of|regarding)|(?:set|add|create|schedule)(?: me)? (?:a |an )?reminder\s+(?:about|of|for|on|to|regarding))\s+(\S.*)$/i;
+/** "remind me an hour before and 15 minutes before": the reminders of the task just talked about (one offset is a `remind`). */
+const OFFSETS_OF_IT = new RegExp(String.raw`^(?:remind me|set reminders?|reminders?)\s+(${BEFORE_LIST})$`, 'i');
 const BEFORE_REF = new RegExp(String.raw`^remind me\s+(${DURATION}(?:\s*(?:,|and)\s*${DURATION})*)\s+before\s+(.+)$`, 'i');
 const BEFORE = new RegExp(String.raw`\s(${DURATION})\s+(?:before|ahead|earlier|prior)(?:\s+(?:it|that|it'?s due))?$`, 'i');
 /** "remind me tomorrow at 8 about the dentist": the time before the task. */
@@ -24,6 +26,9 @@ function toRemind(refPhrase: string, when: Omit<Remind, 'kind' | 'target'>): Int
 
 /** "remind me about rent 3 days before", "remind me of 2 tomorrow at 8am", "remind me 2 days before the dentist". */
 export function remindIntent(text: string, context: ParseContext): Intent | undefined {
+  const offsets = OFFSETS_OF_IT.exec(text);
+  const several = offsets ? offsetsIn(offsets[1]!) : [];
+  if (several.length > 1) return { kind: 'update', target: { kind: 'it' }, changes: { reminders: several } };
   const beforeRef = BEFORE_REF.exec(text);
   if (beforeRef) return toRemind(beforeRef[2]!, { before: offsetsIn(beforeRef[1]!)[0]! });
   const again = AGAIN.exec(text);

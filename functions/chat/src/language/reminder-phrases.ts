@@ -1,7 +1,8 @@
 import { DURATION, isoDuration } from './durations';
 import { extract } from './text';
 
-const BEFORE_LIST = String.raw`${DURATION}(?:\s+before)?(?:\s*(?:,|\band\b|&)\s*(?:again\s+)?${DURATION})*\s+(?:before|ahead|earlier|prior)\b(?:\s+(?:it|that))?`;
+/** "2 days before and 1 hour before", "an hour and 15 minutes before". */
+export const BEFORE_LIST = String.raw`${DURATION}(?:\s+before)?(?:\s*(?:,|\band\b|&)\s*(?:again\s+)?${DURATION})*\s+(?:before|ahead|earlier|prior)\b(?:\s+(?:it|that))?`;
 /** Starts at a comma or where no space is behind (the leftmost match never starts inside a run of spaces), as NONE does: no retrying at every space. */
 const INTRO = String.raw`(?:(?:,|(?<!\s))\s*(?:and\s+)?(?:remind\s+me|(?:with\s+|and\s+)?(?:an?\s+)?reminders?|alert\s+me|notify\s+me|ping\s+me)\s+)`;
 const OFFSETS = new RegExp(String.raw`${INTRO}(${BEFORE_LIST})`, 'i');
