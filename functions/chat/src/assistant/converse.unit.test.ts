@@ -90,3 +90,53 @@ describe('follow-ups about the task just discussed', () => {
     expect(titles()).toEqual(['call the landlord:completed', 'call the plumber:pending']);
   });
 });
+
+describe('corrections, completions and questions in people\'s words', () => {
+  it('"actually the 27th" and "no wait 9:30" correct the task just added, keeping what was not said', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'renew car insurance on the 25th at 10am', 'actually the 27th');
+    expect([...tasks.values()].map((task) => task.dueAt)).toEqual(['2026-05-27T10:00:00+02:00']);
+    await chat(deps, 'ring the plumber tomorrow 9am', 'no wait 9:30');
+    expect([...tasks.values()][1]!.dueAt).toBe('2026-05-02T09:30:00+02:00');
+  });
+
+  it('"make it 7 instead" takes the reading nearest the old time; "push it to the day after" moves a day', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'gym tomorrow 6am', 'make it 7 instead');
+    expect([...tasks.values()][0]!.dueAt).toBe('2026-05-02T07:00:00+02:00');
+    await chat(deps, 'pick up dry cleaning tomorrow', 'actually push it to the day after');
+    expect([...tasks.values()][1]!.dueAt).toBe('2026-05-03T09:00:00+02:00');
+  });
+
+  it.each([
+    ['clean the bbq', "that's done now", 'clean the bbq:completed'],
+    ['pay the water bill', 'done, paid it', 'pay the water bill:completed'],
+    ['return books to the library', 'I returned the books to the library, tick it off', 'return books to the library:completed'],
+    ['pick up the cake', 'done with picking up the cake', 'pick up the cake:completed'],
+  ])('after "%s", "%s" completes it', async (first, second, expected) => {
+    const { deps, titles } = given();
+    await chat(deps, first, second);
+    expect(titles()).toEqual([expected]);
+  });
+
+  it.each(['scratch that', 'never mind, delete that', 'the class got cancelled, delete it'])('"%s" deletes the task just added', async (message) => {
+    const { deps, titles } = given();
+    await chat(deps, 'spin class thursday 7am', message);
+    expect(titles()).toEqual([]);
+  });
+
+  it('completes several named tasks in one message', async () => {
+    const { deps, titles } = given([{ title: 'do laundry' }, { title: 'wash the dishes' }]);
+    expect(await chat(deps, 'finished do laundry and wash the dishes')).toBe('Completed "do laundry" and "wash the dishes".');
+    expect(titles()).toEqual(['do laundry:completed', 'wash the dishes:completed']);
+  });
+
+  it('answers "when is my dentist appointment?" with the task, and "any home tasks?" with the tagged ones', async () => {
+    const { deps, titles } = given([{ title: 'dentist', dueAt: '2026-05-08T15:00:00+02:00' }, { title: 'renew lease', tags: ['home'] }, { title: 'clean gutters' }]);
+    expect(await chat(deps, 'when is my dentist appointment?')).toMatch(/"dentist" · due Fri, May 8, 3:00 PM/);
+    const tagged = await chat(deps, 'any home tasks?');
+    expect(tagged).toMatch(/renew lease/);
+    expect(tagged).not.toMatch(/gutters/);
+    expect(titles()).toHaveLength(3);
+  });
+});

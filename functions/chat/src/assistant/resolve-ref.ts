@@ -2,6 +2,7 @@ import type { Task } from '#shared/contracts/task';
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
 import type { TaskRef } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
+import { closestTitle } from './closest-title';
 
 export type Resolution =
   | { kind: 'task'; task: TaskSummary }
@@ -33,6 +34,11 @@ export async function resolveRef(ref: TaskRef, state: ConversationState, prefere
   const found = (await deps.clients.tasks.list(deps.call, { q: text.slice(0, 200), limit: 20 })).items;
   const preferred = preference === 'any' ? found.filter((task) => task.status === 'pending') : found.filter((task) => task.status === preference);
   const pool = preferred.length > 0 ? preferred : preference === 'any' ? found : [];
+  if (found.length === 0) {
+    const open = (await deps.clients.tasks.list(deps.call, { status: preference === 'completed' ? 'completed' : 'pending', limit: 100 })).items;
+    const closest = closestTitle(text, open);
+    if (closest) return { kind: 'task', task: summary(closest) };
+  }
   if (pool.length === 0) {
     const already = preference !== 'any' && found.length > 0 ? ` (only ${preference === 'pending' ? 'completed' : 'open'} ones)` : '';
     return { kind: 'missing', reply: `I couldn't find a task matching "${text}"${already}.`, ...(found.length === 0 ? { nothingMatched: true as const } : {}) };

@@ -8,7 +8,7 @@ import { describeTask, HELP, joinWords, remindersSentence } from './format';
 import { listReminders, listNotifications, remind } from './reminder-operations';
 import { type Preference, resolveRef } from './resolve-ref';
 import { listTasks } from './list-operation';
-import { onDayKeepingTime, shiftedDue } from './shift-due';
+import { atTimeOfDay, onDayKeepingTime, shiftedDue } from './shift-due';
 import { showTask } from './show-task';
 import { say, type Turn } from './turn';
 
@@ -23,6 +23,19 @@ type Resolved = { kind: 'ok'; tasks: TaskSummary[] } | { kind: 'stop'; turn: Tur
  */
 export type AsNewTask = () => Extract<Intent, { kind: 'add' }> | undefined;
 
+/** "buy paint and buy brushes", "laundry, dishes": several titles in one phrase, when each names one task. */
+async function eachOf(text: string, preference: Preference, state: ConversationState, deps: TurnDeps): Promise<TaskSummary[] | undefined> {
+  const parts = text.split(/,|&|\band\b/).map((part) => part.trim()).filter(Boolean);
+  if (parts.length < 2 || parts.length > 10) return undefined;
+  const tasks: TaskSummary[] = [];
+  for (const part of parts) {
+    const resolution = await resolveRef({ kind: 'title', text: part }, state, preference, deps);
+    if (resolution.kind !== 'task') return undefined;
+    tasks.push(resolution.task);
+  }
+  return tasks;
+}
+
 /** Resolves every reference in order; stops at the first unknown one, or asks which one was meant. */
 async function resolveAll(intent: Intent, refs: TaskRef[], preference: Preference, state: ConversationState, deps: TurnDeps, preResolved: TaskSummary[]): Promise<Resolved> {
   const tasks: TaskSummary[] = [];
@@ -33,7 +46,10 @@ async function resolveAll(intent: Intent, refs: TaskRef[], preference: Preferenc
       continue;
     }
     const resolution = await resolveRef(ref, state, preference, deps);
-    if (resolution.kind === 'missing' && resolution.nothingMatched && refs.length === 1) return { kind: 'no-such-task', reply: resolution.reply };
+    if (resolution.kind === 'missing' && resolution.nothingMatched && refs.length === 1) {
+      const several = ref.kind === 'title' ? await eachOf(ref.text, preference, state, deps) : undefined;
+      return several ? { kind: 'ok', tasks: several } : { kind: 'no-such-task', reply: resolution.reply };
+    }
     if (resolution.kind === 'missing') return { kind: 'stop', turn: say(resolution.reply, state) };
     if (resolution.kind === 'ambiguous') {
       const { candidates } = resolution;
@@ -72,13 +88,14 @@ async function add(intent: Extract<Intent, { kind: 'add' }>, state: Conversation
 }
 
 async function update(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
-  const { addTags, removeTags, shiftBy, keepTimeOfDay, ...fields } = intent.changes;
+  const { addTags, removeTags, shiftBy, keepTimeOfDay, timeOfDay, ...fields } = intent.changes;
   const changes: TaskChanges = {};
   for (const key of ['title', 'description', 'dueAt', 'priority', 'recurrence', 'tags', 'reminders'] as const) {
     if (fields[key] !== undefined) (changes as Record<string, unknown>)[key] = fields[key];
   }
-  if (addTags?.length || removeTags?.length || shiftBy || keepTimeOfDay) {
+  if (addTags?.length || removeTags?.length || shiftBy || keepTimeOfDay || timeOfDay) {
     const current = await deps.clients.tasks.get(deps.call, target.id);
+    if (timeOfDay) changes.dueAt = atTimeOfDay(current.dueAt, timeOfDay, deps.timeZone, deps.now);
     if (keepTimeOfDay && current.dueAt && typeof changes.dueAt === 'string') changes.dueAt = onDayKeepingTime(changes.dueAt, current.dueAt, deps.timeZone);
     if (addTags?.length || removeTags?.length) {
       const tags = new Set(changes.tags ?? current.tags);

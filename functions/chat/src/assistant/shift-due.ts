@@ -24,3 +24,17 @@ export function onDayKeepingTime(newDue: string, currentDue: string, timeZone: s
   const time = wallClockAt(new Date(currentDue), timeZone);
   return formatInZone(instantOf({ ...time, year: day.year, month: day.month, day: day.day }, timeZone), timeZone);
 }
+
+/**
+ * `currentDue`'s day (today when there is none) at a new time of day. Without am/pm ("make it 7"),
+ * the reading (7:00 or 19:00) nearest the old time of day, or the next one to come when there was none.
+ */
+export function atTimeOfDay(currentDue: string | null | undefined, time: { hour: number; minute: number; eitherHalf?: true }, timeZone: string, now: Date): string {
+  const base = wallClockAt(currentDue ? new Date(currentDue) : now, timeZone);
+  const readings = time.eitherHalf && time.hour < 12 ? [time.hour, time.hour + 12] : [time.hour];
+  const instants = readings.map((hour) => instantOf({ ...base, hour, minute: time.minute }, timeZone));
+  const chosen = currentDue
+    ? instants.reduce((best, next) => (Math.abs(next.getTime() - new Date(currentDue).getTime()) < Math.abs(best.getTime() - new Date(currentDue).getTime()) ? next : best))
+    : (instants.find((instant) => instant >= now) ?? instants[0]!);
+  return formatInZone(chosen, timeZone);
+}

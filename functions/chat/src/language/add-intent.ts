@@ -8,13 +8,14 @@ import { firstOccurrence, toRrule } from './rrule';
 import { extract, tidy } from './text';
 import { formatInZone } from './zoned-time';
 
-const POLITE = /^(?:(?:please|pls|can you|could you|would you|will you|hey|ok|okay)[\s,]+)+/i;
+const POLITE = /^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|hey|ok|okay)[\s,]+)+/i;
 const COMMANDS = [
   /^(?:add|create|make|new)(?:\s+(?:a|an))?(?:\s+new)?\s+(?:task|todo|to-do|item|reminder)(?:\s+to)?\b\s*:?/i,
   /^add\s+(?:to\s+(?:my|the)\s+(?:list|todo list|to-do list|tasks))\s*:?/i,
   /^(?:add|create)\b\s*:?/i,
   /^(?:todo|to-do|task|new)\s*:/i,
-  /^remind\s+me\s+to\b/i,
+  /^remind\s+me\s+(?:to|about|of)\b/i,
+  /^(?:(?:put|jot|note|write)\s+(?:down|in)\s+(?:that\s+)?|a\s+note\s+(?:for\s+me\s+)?to\b)/i,
   /^(?:(?:i|we)\s+)?(?:need|have|must|should|got|gotta|want)\s+to\b/i,
   /^(?:i|we)\s+must\b/i,
   /^(?:don'?t|do not)\s+(?:let me\s+)?forget\s+to\b/i,
@@ -29,6 +30,17 @@ const QUOTED = /(["'])(.+?)\1/;
 /** Words a removed date or repetition leaves hanging ("buy milk on"). A match never starts inside spaces or right after such a word, so those starts are skipped rather than each scanned to the end. */
 const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|with|for))(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for))+$/i;
 
+const ON_MY_LIST = /(?<!\s)\s+(?:to|on|onto)\s+(?:my|the)\s+(?:to-?dos?|to-?do list|list|tasks?)$/i;
+
+function stripSecondCommand(body: string): string {
+  const polite = body.replace(POLITE, '');
+  for (const command of COMMANDS) {
+    const { match, rest } = extract(polite, command);
+    if (match && match.index === 0) return rest.trim();
+  }
+  return body;
+}
+
 /** Removes the command words ("add", "remind me to", "I need to"); `explicit` says whether any were there. */
 function stripCommand(text: string): { body: string; explicit: boolean } {
   const put = PUT_ON_LIST.exec(text);
@@ -38,9 +50,15 @@ function stripCommand(text: string): { body: string; explicit: boolean } {
   const polite = text.replace(POLITE, '');
   for (const command of COMMANDS) {
     const { match, rest } = extract(polite, command);
-    if (match && match.index === 0) return { body: rest.trim(), explicit: true };
+    // "add X to my todos", "add please remind me to X": the list named, or a second command, goes too.
+    if (match && match.index === 0) return { body: stripSecondCommand(rest.trim().replace(ON_MY_LIST, '')), explicit: true };
   }
   return { body: polite, explicit: false };
+}
+
+/** "every tuesday night at 8" is 20:00: a morning hour said with an afternoon or evening part of the day. */
+function eveningClock(clock: { hour: number; minute: number }, partOfDayHour: number | undefined): { hour: number; minute: number } {
+  return partOfDayHour !== undefined && partOfDayHour >= 14 && clock.hour >= 1 && clock.hour < 12 ? { ...clock, hour: clock.hour + 12 } : clock;
 }
 
 function schedule(draft: TaskDraft, text: string, context: ParseContext): string {
@@ -53,7 +71,7 @@ function schedule(draft: TaskDraft, text: string, context: ParseContext): string
     draft.dueAt = formatInZone(new Date(first), context.timeZone);
     draft.recurrence = { rrule: toRrule(recurrence.rule, today(context), context.timeZone), timezone: context.timeZone };
   } else if (recurrence) {
-    const clock = found?.hasTime ? found.clock : { hour: recurrence.hour ?? 9, minute: 0 };
+    const clock = found?.hasTime ? eveningClock(found.clock, recurrence.hour) : { hour: recurrence.hour ?? 9, minute: 0 };
     const from = found?.hasDay ? found.day : today(context);
     draft.dueAt = formatInZone(firstOccurrence(recurrence.rule, from, clock, context), context.timeZone);
     draft.recurrence = { rrule: toRrule(recurrence.rule, today(context), context.timeZone), timezone: context.timeZone };

@@ -16,13 +16,14 @@ export function priorityValue(phrase: string): Priority | undefined {
 
 /**
  * A due time when the whole phrase is one ("monday 9am", "the 20th"); leftover words mean it is not.
- * `dayOnly`: no time of day was said, so a task that has one keeps it ("move it to friday").
+ * `dayOnly`: no time of day was said, so a task that has one keeps it ("move it to friday"); `timeOnly`:
+ * no day was said ("3pm"), so the task keeps its day.
  */
-export function dueValue(phrase: string, context: ParseContext): { dueAt: string; dayOnly: boolean } | undefined {
+export function dueValue(phrase: string, context: ParseContext): { dueAt: string; dayOnly: boolean; timeOnly: boolean; clock: { hour: number; minute: number } } | undefined {
   const found = findDate(phrase, context);
   if (!found || found.monthOnly) return undefined;
   const leftover = tidy(withoutDate(phrase, found)).replace(/^(?:on|at|the|for)$/i, '');
-  return leftover === '' ? { dueAt: found.dueAt, dayOnly: !found.hasTime } : undefined;
+  return leftover === '' ? { dueAt: found.dueAt, dayOnly: !found.hasTime, timeOnly: !found.hasDay, clock: found.clock } : undefined;
 }
 
 /**

@@ -24,7 +24,8 @@ export const changeCorpus: CorpusEntry[] = [
   update('Move the dentist to Monday at 9', title('dentist'), { dueAt: '2026-05-11T09:00:00+02:00' }),
   update('reschedule the team meeting for thursday 2pm', title('team meeting'), { dueAt: '2026-05-07T14:00:00+02:00' }),
   update('move #2 to the 20th', index(2), { dueAt: '2026-05-20T09:00:00+02:00' }),
-  update('make it due at 6pm', it, { dueAt: '2026-05-06T18:00:00+02:00' }),
+  // A time alone keeps the task's own day (the chat applies it to the task's due date).
+  update('make it due at 6pm', it, { timeOfDay: { hour: 18, minute: 0 } }),
   update('make the first one due tomorrow', index(1), { dueAt: '2026-05-07T09:00:00+02:00' }),
   update('change 2 to tomorrow at 8am', index(2), { dueAt: '2026-05-07T08:00:00+02:00', title: undefined }),
   update('rename it to Call mom back', it, { title: 'Call mom back' }),

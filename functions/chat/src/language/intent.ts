@@ -38,6 +38,8 @@ export type TaskChanges = Partial<Omit<TaskDraft, 'dueAt' | 'recurrence'>> & {
   shiftBy?: string;
   /** `dueAt` names a day only: a task with a due time keeps its time of day on that day. */
   keepTimeOfDay?: true;
+  /** A new time of day on the task's own day (today when it has none); `eitherHalf`: no am/pm was said, take the reading nearest the old time. */
+  timeOfDay?: { hour: number; minute: number; eitherHalf?: true };
   addTags?: string[];
   removeTags?: string[];
 };

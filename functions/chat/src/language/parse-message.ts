@@ -1,4 +1,7 @@
 import { addIntent } from './add-intent';
+import { aboutIt } from './about-it';
+import { askAbout } from './ask-about';
+import { followUpValue } from './follow-up';
 import { bulkIntent } from './bulk-intents';
 import type { Intent, ParseContext } from './intent';
 import { listIntent } from './list-intent';
@@ -19,13 +22,35 @@ const BARE_NUMBER = /^(?:#|number\s+|no\.?\s*)?(\d{1,3})$/i;
 function understand(text: string, context: ParseContext): Intent {
   return (
     smallTalk(text) ??
+    followUpValue(text, context) ??
+    aboutIt(text, context) ??
     remindIntent(text, context) ??
     updateIntent(text, context) ??
     bulkIntent(text) ??
     showIntent(text) ??
     listIntent(text, context) ??
+    askAbout(text) ??
     addIntent(text, context) ?? { kind: 'unknown', reason: 'I could not tell what to do' }
   );
+}
+
+const CORRECTION = /^(?:actually|oops|sorry|no\b|nope|wait|i meant|i mean)/i;
+const REFERS_TO_IT = new Set(['update', 'complete', 'delete', 'remind', 'reopen']);
+
+/**
+ * "I returned the books, tick it off", "the class got cancelled, delete it", "not that important after
+ * all, set it to low": a last clause that acts on the task just discussed is what the message asks.
+ */
+function withLastClauseAboutIt(text: string, context: ParseContext): Intent {
+  const whole = understand(text, context);
+  const comma = text.lastIndexOf(',');
+  if (comma < 0 || (whole.kind !== 'add' && whole.kind !== 'unknown')) return whole;
+  const clause = tidy(withoutCourtesy(tidy(text.slice(comma + 1).replace(/^\s*(?:so|then|and|but|you can|can you|just|please|pls)\s+/i, ''))));
+  // A clause the new task's own reading used ("…, remind me an hour before", "…, it's urgent") belongs to it.
+  if (clause === '' || (whole.kind === 'add' && !whole.task.title.toLowerCase().includes(clause.toLowerCase()))) return whole;
+  const intent = understand(clause, context);
+  const targets = 'targets' in intent ? intent.targets : 'target' in intent ? [intent.target] : [];
+  return REFERS_TO_IT.has(intent.kind) && targets.length === 1 && targets[0]!.kind === 'it' ? intent : whole;
 }
 
 /**
@@ -45,7 +70,10 @@ export function parseMessage(message: string, context: ParseContext): Intent {
   if (number) return { kind: 'unknown', reason: `say what to do with ${number[1]}, e.g. "complete ${number[1]}", "delete ${number[1]}" or "move ${number[1]} to friday"` };
   const impossible = impossibleDay(text);
   if (impossible) return { kind: 'unknown', reason: `there is no ${impossible}` };
-  const intent = understand(text, context);
+  // "actually the 27th", "oops, thursday", "no wait 9:30": a correction of the task just discussed.
+  const correction = CORRECTION.test(tidy(normalized)) ? followUpValue(`make it ${text}`, context) : undefined;
+  if (correction) return correction;
+  const intent = withLastClauseAboutIt(text, context);
   if (intent.kind !== 'unknown') return intent;
   const fixed = withVerbFixed(text);
   const retried = fixed === undefined ? undefined : understand(fixed, context);

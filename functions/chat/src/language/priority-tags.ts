@@ -38,7 +38,8 @@ const MARKERS: [RegExp, (match: RegExpExecArray) => Priority][] = [
   [/\bhigh\s+prio\b/i, () => 'high'],
   [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?urgent(?:ly)?(?:\s*[:!)]|\s*$|(?=\s*,))|(?<=\S)\s+urgent(?:ly)?$/i, () => 'urgent'],
   [/\basap\b/i, () => 'urgent'],
-  [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?important(?:\s*[:!)]|\s*$|(?=\s*,))/i, () => 'high'],
+  [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?important(?:\s*[:!)]|\s*$|(?=\s*,))|(?<=\S)\s+important$/i, () => 'high'],
+  [/^URGENT\b/, () => 'urgent'],
 ];
 
 /** Removes a priority marker ("!high", "high priority", "urgent:", ", it's urgent", "asap") and returns its level. */

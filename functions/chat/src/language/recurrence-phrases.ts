@@ -95,6 +95,8 @@ const SHAPES: Shape[] = [
   { pattern: /\bweekly\b/i, rule: () => ({ freq: 'WEEKLY' }) },
   { pattern: /\bmonthly\b/i, rule: () => ({ freq: 'MONTHLY' }) },
   { pattern: /\b(?:yearly|annually)\b/i, rule: () => ({ freq: 'YEARLY' }) },
+  // "gym mon wed fri 7am": two or more weekdays in a row say the task repeats on them.
+  { pattern: new RegExp(String.raw`\b(?:on\s+)?(${WEEKDAY}\b(?:\s*(?:[,&/]\s*)?(?:and\s+)?${WEEKDAY}\b)+)`, 'i'), rule: (m) => ({ freq: 'WEEKLY', byDay: weekdayCodes(m[1]!) }) },
 ];
 
 const HOURS: Record<string, number> = { two: 2, three: 3, four: 4, six: 6, eight: 8, twelve: 12 };

@@ -7,7 +7,7 @@ export const BEFORE_LIST = String.raw`${DURATION}(?:\s+before)?(?:\s*(?:,|\band\
 const INTRO = String.raw`(?:(?:,|(?<!\s))\s*(?:and\s+)?(?:remind\s+me|(?:with\s+|and\s+)?(?:an?\s+)?reminders?|alert\s+me|notify\s+me|ping\s+me)\s+)`;
 const OFFSETS = new RegExp(String.raw`${INTRO}(${BEFORE_LIST})`, 'i');
 const AT_DUE = new RegExp(String.raw`${INTRO}(?:when\s+it'?s\s+due|at\s+the\s+(?:due\s+)?time|on\s+time)\b`, 'i');
-const NONE = /(?:,|(?<!\s))\s*(?:(?:with\s+)?no\s+reminders?|without\s+(?:a\s+)?reminders?|don'?t\s+remind\s+me)\b/i;
+const NONE = /(?:,|(?<!\s))\s*(?:(?:with\s+)?no\s+reminders?(?:\s+(?:needed|necessary|required|please))?|without\s+(?:a\s+)?reminders?|don'?t\s+remind\s+me)\b/i;
 
 /** The ISO durations in a "2 days before and 1 hour before" list, in order. */
 export function offsetsIn(list: string): string[] {

@@ -15,6 +15,22 @@ const TYPOS: [RegExp, string][] = [
   [/^its\b/i, "it's"],
   [/(?<!#)\bdont\b/gi, "don't"],
   [/(?<!#)\bremnd\b/gi, 'remind'],
+  [/(?<!#)\btues\b/gi, 'tuesday'],
+  [/(?<!#)\bthurs?\b/gi, 'thursday'],
+  [/(?<!#)\bweds\b/gi, 'wednesday'],
+  [/^wat\b/i, 'what'],
+  [/(?<!#)\bu\b/gi, 'you'],
+  [/(?<!#)\bnvm\b/gi, 'never mind'],
+  [/(?<!#)\barvo\b/gi, 'afternoon'],
+  [/(?<!#)\b(mon|tue|tuesday|wed|thu|thursday|fri|sat|sun|monday|wednesday|friday|saturday|sunday)\s+am\b/gi, '$1 morning'],
+  [/(?<!#)\b(?:the\s+)?day\s+after\s+tomorrow\b/gi, 'in 2 days'],
+  [/(?<!#)\b(?:eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day)\b/gi, '5pm'],
+  [/(?<!#)\b(by|on|before|until|till)\s+christmas(?:\s+day)?\b/gi, '$1 december 25'],
+  [/(?<!#)\b(by|on|before|until|till)\s+christmas\s+eve\b/gi, '$1 december 24'],
+  [/(?<!#)\b(by|on|before|until|till)\s+new\s+year'?s\s+eve\b/gi, '$1 december 31'],
+  [/(?<!#)\b(by|on|before|until|till)\s+new\s+year'?s(?:\s+day)?\b/gi, '$1 january 1'],
+  [/(?<!#)\b(by|on|before|until|till)\s+halloween\b/gi, '$1 october 31'],
+  [/(?<!#)\b(by|on|before|until|till)\s+valentine'?s(?:\s+day)?\b/gi, '$1 february 14'],
 ];
 
 /** "!!!" and "!!" as a word or at the very end of a message with words mark priority (Todoist's convention), not emphasis. */
@@ -37,7 +53,8 @@ export function normalize(message: string): string {
  */
 export function withoutCourtesy(text: string): string {
   return text
-    .replace(/^(?:(?:please|pls|can you|could you|would you|will you|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no,|nope,)[\s,]+)+/i, '').replace(/(?<![\s,])[\s,]+(?:please|pls|thanks|thank you)$/i, '');
+    .replace(/^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|no,|nope,)[\s,]+)+/i, '')
+    .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol)$/i, '');
 }
 
 /** Drops edge punctuation and doubled spaces left behind after phrases were cut out. */

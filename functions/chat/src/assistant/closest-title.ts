@@ -1,0 +1,21 @@
+const IGNORED = new Set(['the', 'a', 'an', 'my', 'to', 'for', 'of', 'and', 'on', 'at', 'in', 'with', 'one', 'task', 'it', 'up', 'off', 'from', 'this', 'that']);
+
+/** The words that carry meaning, cut to a stem of four letters: "picking up the cake" → pick, cake. */
+function stems(text: string): string[] {
+  return [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 && !IGNORED.has(word)).map((word) => word.slice(0, 4)))];
+}
+
+/**
+ * The one title that shares most of the words of `text` ("done with picking up the cake" → "pick up
+ * the cake", "the lawns one" → "mow lawns"): at least half of its words, and no other title as close.
+ */
+export function closestTitle<T extends { title: string }>(text: string, tasks: readonly T[]): T | undefined {
+  const wanted = stems(text);
+  if (wanted.length === 0) return undefined;
+  const scored = tasks
+    .map((task) => ({ task, shared: stems(task.title).filter((stem) => wanted.includes(stem)).length }))
+    .filter(({ shared }) => shared * 2 >= wanted.length && shared > 0)
+    .sort((a, b) => b.shared - a.shared);
+  if (scored.length === 0 || (scored.length > 1 && scored[1]!.shared === scored[0]!.shared)) return undefined;
+  return scored[0]!.task;
+}

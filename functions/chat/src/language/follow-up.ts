@@ -1,0 +1,61 @@
+import { dueValue, priorityValue } from './change-values';
+import { DURATION, isoDuration } from './durations';
+import type { Intent, ParseContext, TaskChanges } from './intent';
+import { findPriority, findTags } from './priority-tags';
+import { tidy } from './text';
+
+const IT = String.raw`(?:it|that|this)(?:\s+one)?`;
+/** Words that say the message changes the task just discussed: "make it", "i meant", "push it to", "it's due". */
+const LEAD = new RegExp(
+  String.raw`^(?:i\s+meant|i\s+mean|meant|make\s+${IT}|change\s+${IT}(?:\s+to)?|set\s+${IT}(?:\s+to)?|move\s+${IT}(?:\s+to)?|push\s+${IT}(?:\s+(?:back|out))?(?:\s+to)?|bump\s+${IT}(?:\s+(?:up|down))?(?:\s+to)?|switch\s+${IT}(?:\s+to)?|put\s+${IT}(?:\s+(?:on|at|for))?|${IT}(?:'s|\s+is|\s+should\s+be|\s+needs\s+to\s+be)\s+(?:due\s+)?|should\s+be|can\s+we\s+(?:do|make\s+it)|let'?s\s+(?:do|say|make\s+it)|how\s+about|what\s+about|due|change\s+to|set\s+to|move\s+to|push\s+to)\b\s*`,
+  'i',
+);
+const TAIL = /(?<!\s)\s+(?:instead|then|rather|please|pls|sorry|too|as\s+well|(?:at\s+)?(?:the\s+)?same\s+time)$/i;
+const DAY_AFTER = /^(?:the\s+)?(?:day|next\s+day)\s+after$/i;
+const BARE_HOUR = /^(?:at\s+)?(\d{1,2})(?::([0-5]\d))?\s*(am|pm)?$/i;
+const SHIFT = new RegExp(String.raw`^(${DURATION})\s+(later|earlier|sooner)$`, 'i');
+
+/**
+ * A message that only gives a new value for the task just discussed: "actually make it 3pm", "i meant
+ * thursday", "push it to 10am", "make it 7 instead", "it's due on the 20th", "bump it to p1", "make it an
+ * hour later". A day alone keeps the time of day; a time alone keeps the day. Undefined for anything
+ * else (a bare date with no such words stays a list request: "the 27th").
+ */
+export function followUpValue(text: string, context: ParseContext): Intent | undefined {
+  const lead = LEAD.exec(text);
+  if (!lead || (lead[0].trim() === '' && !/^make it\b/i.test(text))) return undefined;
+  const value = tidy(text.slice(lead[0].length).replace(TAIL, '')).replace(/^(?:on|at|for|to)\s+/i, '');
+  const changes = valueChanges(value, context);
+  return changes ? { kind: 'update', target: { kind: 'it' }, changes } : undefined;
+}
+
+const ONLY_A_DURATION = new RegExp(String.raw`^${DURATION}$`, 'i');
+
+function valueChanges(value: string, context: ParseContext): TaskChanges | undefined {
+  // "push it back 2 hours" is a shift, which the update phrasings read.
+  if (value === '' || ONLY_A_DURATION.test(value)) return undefined;
+  const level = priorityValue(value) ?? findPriority(value).priority;
+  if (level && tidy(findPriority(value).rest) === '') return { priority: level };
+  if (DAY_AFTER.test(value)) return { shiftBy: 'P1D' };
+  const shift = SHIFT.exec(value);
+  if (shift) {
+    const duration = isoDuration(shift[1]!);
+    return duration ? { shiftBy: shift[2]!.toLowerCase() === 'later' ? duration : `-${duration}` } : undefined;
+  }
+  const hour = BARE_HOUR.exec(value);
+  if (hour) return timeOnly(Number(hour[1]), Number(hour[2] ?? 0), hour[3]?.toLowerCase());
+  const due = dueValue(value, context);
+  if (due?.timeOnly) return timeOnly(due.clock.hour, due.clock.minute, 'exact');
+  if (due) return { dueAt: due.dueAt, ...(due.dayOnly ? { keepTimeOfDay: true as const } : {}) };
+  const tags = findTags(value);
+  if (tags.tags.length > 0 && tidy(tags.rest) === '') return { addTags: tags.tags };
+  return undefined;
+}
+
+/** A new time of day on the day the task already has; without am/pm, the reading nearest its old time. */
+function timeOnly(hour: number, minute: number, meridiem: string | undefined): TaskChanges | undefined {
+  if (hour > 23) return undefined;
+  const exact = meridiem === 'exact' || hour > 12 || hour === 0;
+  const h = meridiem === 'pm' && hour < 12 ? hour + 12 : meridiem === 'am' && hour === 12 ? 0 : hour;
+  return { timeOfDay: { hour: h, minute, ...(exact || meridiem ? {} : { eitherHalf: true as const }) } };
+}
