@@ -9,10 +9,16 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 port=${CHAT_EVAL_PORT:-58080}
 data=$(mktemp -d)
 log="$data/system.log"
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+pid=
+# The system runs in its own process group (npx → tsx → node): the whole group is stopped at the end.
+trap '[[ -n $pid ]] && { kill -- -"$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }; rm -rf "$data"' EXIT
 
 cd "$root"
-DATA_DIR="$data" PORT=$port HOST=127.0.0.1 LOG_LEVEL=warn npx --no-install tsx local/main.ts >"$log" 2>&1 &
+if curl -s -o /dev/null "http://127.0.0.1:$port/live"; then
+  echo "chat-heldout: something already listens on port $port (set CHAT_EVAL_PORT)"
+  exit 1
+fi
+DATA_DIR="$data" PORT=$port HOST=127.0.0.1 LOG_LEVEL=warn setsid npx --no-install tsx local/main.ts >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/ready" >/dev/null && break

@@ -1,4 +1,5 @@
 import { type Intent, type ParseContext, parseMessage } from '../language/intent';
+import { pastTenseDone } from '../language/past-tense';
 import type { AsNewTask } from './run-intent';
 
 /** Words that only ever address the task list: with them a message is a command even when nothing matches. */
@@ -11,7 +12,7 @@ const ONLY_A_COMMAND = /^(?:complete|delete|del|remove|erase|mark|reopen|re-open
  */
 export function asNewTask(message: string, context: ParseContext): AsNewTask {
   return () => {
-    if (ONLY_A_COMMAND.test(message.trim())) return undefined;
+    if (ONLY_A_COMMAND.test(message.trim()) || pastTenseDone(message.trim().toLowerCase())) return undefined;
     const intent: Intent = parseMessage(`add ${message.trim()}`, context);
     return intent.kind === 'add' ? intent : undefined;
   };

@@ -17,6 +17,6 @@ export async function converse(message: string, state: ConversationState, deps: 
     if (answer === 'cancel') return say('OK, I left everything as it was.', rest);
     if (answer !== null) return runIntent(pending.intent, rest, deps, [...pending.resolved, pending.candidates[answer]!]);
   }
-  const context = { now: deps.now, timeZone: deps.timeZone };
+  const context = { now: deps.now, timeZone: deps.timeZone, followsTask: rest.lastTask !== undefined };
   return runIntent(parseMessage(message, context), rest, deps, [], asNewTask(message, context));
 }

@@ -140,3 +140,35 @@ describe('corrections, completions and questions in people\'s words', () => {
     expect(titles()).toHaveLength(3);
   });
 });
+
+describe('right after a task was discussed', () => {
+  it('a bare value changes it: "by the 23rd", then "high priority too"', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'buy christmas ham', 'by the 23rd', 'high priority too');
+    expect([...tasks.values()].map((task) => [task.title, task.dueAt, task.priority])).toEqual([['buy christmas ham', '2026-05-23T09:00:00+02:00', 'high']]);
+  });
+
+  it('several changes at once: "tag it family and make it low priority"; "actually it doesn\'t need a date, no rush"', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'buy gift tomorrow', 'tag it family and make it low priority');
+    expect([...tasks.values()].map((task) => [task.tags, task.priority])).toEqual([[['family'], 'low']]);
+    await chat(deps, 'renew rego tomorrow', "actually it doesn't need a date, no rush");
+    expect([...tasks.values()].map((task) => [task.dueAt ?? null, task.priority])[1]).toEqual([null, 'low']);
+  });
+
+  it('"change the time to 8am" keeps the day', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'grocery shopping saturday', 'change the time to 8am');
+    expect([...tasks.values()][0]!.dueAt).toBe('2026-05-02T08:00:00+02:00');
+  });
+
+  it.each([
+    ['buy notebooks', 'bought the notebooks'],
+    ['pay internet bill', 'i already paid the internet bill'],
+    ['call grandpa', 'called him already'],
+  ])('after "%s", "%s" completes it', async (first, second) => {
+    const { deps, titles } = given();
+    await chat(deps, first, second);
+    expect(titles()).toEqual([`${first}:completed`]);
+  });
+});

@@ -1,5 +1,5 @@
-import { dueValue } from './change-values';
 import { DURATION, isoDuration } from './durations';
+import { valueChanges } from './follow-up';
 import type { Intent, ParseContext, TaskChanges, TaskRef } from './intent';
 import { parseRef } from './refs';
 import { tidy } from './text';
@@ -25,7 +25,7 @@ const PHRASES: Phrase[] = [
   { pattern: new RegExp(String.raw`^add\s+(?:a\s+|the\s+)?(?:tags?:?\s+)?#?(\p{L}[\p{L}\p{N}_-]*)(?:\s+tag)?\s+to\s+${IT}$|^add\s+(?:a\s+|the\s+)?tags?:?\s+#?(\p{L}[\p{L}\p{N}_-]*)$|^tag\s+${IT}\s+(?:as\s+|with\s+)?#?(\p{L}[\p{L}\p{N}_-]*)$`, 'iu'), intent: (m) => update({ addTags: [(m[1] ?? m[2] ?? m[3]!).toLowerCase()] }) },
   { pattern: /^tag\s+(\S(?:.*?\S)??)\s+as\s+#?(\p{L}[\p{L}\p{N}_-]*)$/iu, intent: (m) => { const target = parseRef(m[1]!); return target ? update({ addTags: [m[2]!.toLowerCase()] }, target) : undefined; } },
   { pattern: new RegExp(String.raw`^(?:${IT}\s+)?(?:doesn'?t|does\s+not|don'?t|do\s+not|no\s+longer|shouldn'?t|should\s+not|won'?t|will\s+not)\s+(?:need\s+to\s+|have\s+to\s+)?(?:repeat|recur)(?:\s+any\s*more)?$|^stop\s+repeating(?:\s+${IT})?$|^(?:no\s+more|stop\s+the|remove\s+the)\s+(?:repeats?|repetition|recurrence)$`, 'i'), intent: () => update({ recurrence: null }) },
-  { pattern: new RegExp(String.raw`^(?:also\s+|and\s+)?remind\s+me\s+(?:also\s+)?(${DURATION})\s+(?:before|ahead|earlier|prior)(?:\s+${IT})?$`, 'i'), intent: (m) => ({ kind: 'remind', target: it, before: isoDuration(m[1]!)! }) },
+  { pattern: new RegExp(String.raw`^(?:also\s+|and\s+)?remind\s+me\s+(?:also\s+)?(${DURATION})\s+(?:before(?:hand)?|ahead|earlier|prior|in\s+advance)(?:\s+${IT})?$`, 'i'), intent: (m) => ({ kind: 'remind', target: it, before: isoDuration(m[1]!)! }) },
   { pattern: new RegExp(String.raw`^(?:also\s+|and\s+)?remind\s+me\s+the\s+day\s+before(?:\s+${IT})?$`, 'i'), intent: () => ({ kind: 'remind', target: it, before: 'P1D' }) },
 ];
 
@@ -35,8 +35,8 @@ function named(kind: 'complete' | 'delete', phrase: string): Intent | undefined 
 }
 
 function dueChange(value: string, context: ParseContext): Intent | undefined {
-  const due = dueValue(value, context);
-  return due ? update({ dueAt: due.dueAt, ...(due.dayOnly ? { keepTimeOfDay: true as const } : {}) }) : undefined;
+  const changes = valueChanges(value, context);
+  return changes && ('dueAt' in changes || 'timeOfDay' in changes || 'shiftBy' in changes) ? update(changes) : undefined;
 }
 
 function titleChange(value: string): Intent | undefined {

@@ -25,6 +25,8 @@ const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|todo lis
 /** "remind me in 10 minutes to …", "remind me tomorrow at 9 to …": the time comes before the task. */
 const REMIND_WHEN_TO = /^remind\s+me\s+((?:in|at|on|by|this|next|tomorrow|today|tonight|every|each)\b(?:.*?\S)??)\s+to\s+(\S.*)$/i;
 const HOUR_MS = 3_600_000;
+/** "ring my sister on her birthday, that's the 22nd": what is left of the clause that named the date. */
+const THAT_IS = /(?:,|(?<!\s))\s*(?:that'?s|that\s+is|which\s+is|i\s+think)$/i;
 const NOTE = /(?:,|(?<!\s))\s*(?:note|notes|description|details)\s*:\s*(\S.*)$/i;
 const QUOTED = /(["'])(.+?)\1/;
 /** Words a removed date or repetition leaves hanging ("buy milk on"). A match never starts inside spaces or right after such a word, so those starts are skipped rather than each scanned to the end. */
@@ -32,13 +34,10 @@ const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|wi
 
 const ON_MY_LIST = /(?<!\s)\s+(?:to|on|onto)\s+(?:my|the)\s+(?:to-?dos?|to-?do list|list|tasks?)$/i;
 
+const SECOND_COMMAND = /^(?:remind\s+me\s+(?:to|about|of)|(?:i\s+)?(?:need|have|must|want)\s+to)\b\s*/i;
+
 function stripSecondCommand(body: string): string {
-  const polite = body.replace(POLITE, '');
-  for (const command of COMMANDS) {
-    const { match, rest } = extract(polite, command);
-    if (match && match.index === 0) return rest.trim();
-  }
-  return body;
+  return body.replace(POLITE, '').replace(SECOND_COMMAND, '');
 }
 
 /** Removes the command words ("add", "remind me to", "I need to"); `explicit` says whether any were there. */
@@ -103,7 +102,7 @@ export function addIntent(text: string, context: ParseContext): Intent | undefin
   rest = schedule(draft, priority.rest, context);
   const marked = draft.dueAt !== undefined || tags.tags.length > 0 || priority.priority !== undefined;
   if (!explicit && (!marked || QUESTION.test(text))) return undefined;
-  const title = quoted ? quoted[2]!.trim() : tidy(tidy(rest).replace(DANGLING, '')).replace(/^(?:to|that)\s+/i, '');
+  const title = quoted ? quoted[2]!.trim() : tidy(tidy(rest).replace(DANGLING, '').replace(THAT_IS, '')).replace(/^(?:to|that)\s+/i, '');
   if (!title || /^(?:a\s+)?(?:task|todo|item|reminder)$/i.test(title)) return explicit ? { kind: 'unknown', reason: 'say what the task is, e.g. "add buy milk tomorrow"' } : undefined;
   if (title.length > 200) return { kind: 'unknown', reason: 'that title is too long (200 characters at most)' };
   draft.title = title;

@@ -58,8 +58,8 @@ function usable(result: ParsingResult, text: string): boolean {
   if (FALSE_FRIENDS.test(words) && !INTRODUCERS.test(before)) return false;
   if (/^(?:march|may)$/i.test(words) && /\bthe\s*$/i.test(before)) return false;
   if (/^'s\b/i.test(text.slice(result.index + result.text.length))) return false;
-  // "study for 30 min": how long, not when.
-  if (/\bfor\s*$/i.test(before) && /^(?:\d+|an?|one|half an?)\s*(?:minutes?|mins?|hours?|hrs?|h)$/i.test(words)) return false;
+  // "study for 30 min", "12 hour shift": how long, not when ("in 30 min" is when).
+  if (/^(?:for\s+)?(?:\d+|an?|one|half an?)[\s-]*(?:minutes?|mins?|hours?|hrs?|h)$/i.test(words) && !/\b(?:in|within|after)\s*$/i.test(before)) return false;
   return true;
 }
 

@@ -7,7 +7,7 @@ import { tidy } from './text';
 const IT = String.raw`(?:it|that|this)(?:\s+one)?`;
 /** Words that say the message changes the task just discussed: "make it", "i meant", "push it to", "it's due". */
 const LEAD = new RegExp(
-  String.raw`^(?:i\s+meant|i\s+mean|meant|make\s+${IT}|change\s+${IT}(?:\s+to)?|set\s+${IT}(?:\s+to)?|move\s+${IT}(?:\s+to)?|push\s+${IT}(?:\s+(?:back|out))?(?:\s+to)?|bump\s+${IT}(?:\s+(?:up|down))?(?:\s+to)?|switch\s+${IT}(?:\s+to)?|put\s+${IT}(?:\s+(?:on|at|for))?|${IT}(?:'s|\s+is|\s+should\s+be|\s+needs\s+to\s+be)\s+(?:due\s+)?|should\s+be|can\s+we\s+(?:do|make\s+it)|let'?s\s+(?:do|say|make\s+it)|how\s+about|what\s+about|due|change\s+to|set\s+to|move\s+to|push\s+to)\b\s*`,
+  String.raw`^(?:i\s+meant|i\s+mean|meant|make\s+${IT}|change\s+${IT}(?:\s+to)?|set\s+${IT}(?:\s+to)?|move\s+${IT}(?:\s+to)?|push\s+${IT}(?:\s+(?:back|out))?(?:\s+to)?|bump\s+${IT}(?:\s+(?:up|down))?(?:\s+to)?|switch\s+${IT}(?:\s+to)?|put\s+${IT}(?:\s+(?:on|at|for))?|${IT}(?:'s|\s+is|\s+should\s+be|\s+needs\s+to\s+be)\s+(?:due\s+)?|should\s+be|needs?\s+to\s+be\s+(?:done|finished|ready|in)|can\s+we\s+(?:do|make\s+it)|let'?s\s+(?:do|say|make\s+it)|how\s+about|what\s+about|due|change\s+to|set\s+to|move\s+to|push\s+to)\b\s*`,
   'i',
 );
 const TAIL = /(?<!\s)\s+(?:instead|then|rather|please|pls|sorry|too|as\s+well|(?:at\s+)?(?:the\s+)?same\s+time)$/i;
@@ -24,14 +24,15 @@ const SHIFT = new RegExp(String.raw`^(${DURATION})\s+(later|earlier|sooner)$`, '
 export function followUpValue(text: string, context: ParseContext): Intent | undefined {
   const lead = LEAD.exec(text);
   if (!lead || (lead[0].trim() === '' && !/^make it\b/i.test(text))) return undefined;
-  const value = tidy(text.slice(lead[0].length).replace(TAIL, '')).replace(/^(?:on|at|for|to)\s+/i, '');
+  const value = tidy(text.slice(lead[0].length).replace(TAIL, '')).replace(/^(?:on|at|for|to|by)\s+/i, '');
   const changes = valueChanges(value, context);
   return changes ? { kind: 'update', target: { kind: 'it' }, changes } : undefined;
 }
 
 const ONLY_A_DURATION = new RegExp(String.raw`^${DURATION}$`, 'i');
 
-function valueChanges(value: string, context: ParseContext): TaskChanges | undefined {
+/** The change a bare value asks for: a priority, a shift, a time, a day, tags. */
+export function valueChanges(value: string, context: ParseContext): TaskChanges | undefined {
   // "push it back 2 hours" is a shift, which the update phrasings read.
   if (value === '' || ONLY_A_DURATION.test(value)) return undefined;
   const level = priorityValue(value) ?? findPriority(value).priority;

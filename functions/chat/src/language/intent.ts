@@ -66,6 +66,8 @@ export type Intent =
 export interface ParseContext {
   now: Date;
   timeZone: string;
+  /** A task was just discussed: a message that is only a new value ("by the 23rd", "high priority too") changes it. */
+  followsTask?: boolean;
 }
 
 export { parseMessage } from './parse-message';

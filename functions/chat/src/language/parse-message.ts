@@ -1,9 +1,10 @@
 import { addIntent } from './add-intent';
 import { aboutIt } from './about-it';
 import { askAbout } from './ask-about';
+import { pastTenseDone } from './past-tense';
 import { followUpValue } from './follow-up';
 import { bulkIntent } from './bulk-intents';
-import type { Intent, ParseContext } from './intent';
+import type { Intent, ParseContext, TaskChanges } from './intent';
 import { listIntent } from './list-intent';
 import { remindIntent } from './remind-intent';
 import { showIntent } from './show-intent';
@@ -30,11 +31,28 @@ function understand(text: string, context: ParseContext): Intent {
     showIntent(text) ??
     listIntent(text, context) ??
     askAbout(text) ??
+    (context.followsTask ? pastTenseDone(text) : undefined) ??
     addIntent(text, context) ?? { kind: 'unknown', reason: 'I could not tell what to do' }
   );
 }
 
 const CORRECTION = /^(?:actually|oops|sorry|no\b|nope|wait|i meant|i mean)/i;
+/**
+ * "tag it family and make it low priority", "it doesn't need a date, no rush": several changes to the
+ * task just discussed, each a phrase of its own, made together.
+ */
+function mergedChanges(text: string, context: ParseContext): Intent | undefined {
+  const parts = text.split(/,|\band\b/).map((part) => tidy(part)).filter(Boolean);
+  if (parts.length < 2 || parts.length > 4) return undefined;
+  let changes: TaskChanges = {};
+  for (const part of parts) {
+    const intent = followUpValue(`make it ${part}`, context) ?? understand(part, context);
+    if (intent.kind !== 'update' || intent.target.kind !== 'it') return undefined;
+    changes = { ...changes, ...intent.changes, ...(changes.addTags && intent.changes.addTags ? { addTags: [...changes.addTags, ...intent.changes.addTags] } : {}) };
+  }
+  return { kind: 'update', target: { kind: 'it' }, changes };
+}
+
 const REFERS_TO_IT = new Set(['update', 'complete', 'delete', 'remind', 'reopen']);
 
 /**
@@ -71,8 +89,10 @@ export function parseMessage(message: string, context: ParseContext): Intent {
   const impossible = impossibleDay(text);
   if (impossible) return { kind: 'unknown', reason: `there is no ${impossible}` };
   // "actually the 27th", "oops, thursday", "no wait 9:30": a correction of the task just discussed.
-  const correction = CORRECTION.test(tidy(normalized)) ? followUpValue(`make it ${text}`, context) : undefined;
+  const correction = CORRECTION.test(tidy(normalized)) || context.followsTask ? followUpValue(`make it ${text}`, context) : undefined;
   if (correction) return correction;
+  const merged = context.followsTask ? mergedChanges(text, context) : undefined;
+  if (merged) return merged;
   const intent = withLastClauseAboutIt(text, context);
   if (intent.kind !== 'unknown') return intent;
   const fixed = withVerbFixed(text);

@@ -8,7 +8,7 @@ const FOREIGN = /\b(?:und|oder|nicht|morgen|heute|bitte|kaufen|einkaufen|mañana
 const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Thai}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\p{Script=Hangul}]/u;
 
 /** A command the parser knows, given without what it needs ("delete", "rename 2", "move it"): its own answer says what is missing. */
-const INCOMPLETE_COMMAND = /^(?:add|create|delete|remove|complete|rename|move|reschedule|postpone|tag|untag|remind|make|change|update|set|mark|reopen|clear|show|list|find|search|cancel|undo|edit)\b/i;
+const INCOMPLETE_COMMAND = /^(?:add|create|delete|remove|complete|rename|move|reschedule|postpone|tag|untag|remind|make|change|update|set|mark|reopen|clear|show|list|find|search|cancel|undo|edit)(?:\s+(?:it|that|this|me|all|everything|tasks?|#?\d{1,3}|(?:my|the)\s+(?:list|tasks)))?$/i;
 /** Requests to the assistant itself, not things to do. */
 const TO_THE_ASSISTANT = /^(?:tell|show|give|teach|explain|sing|talk|say)\s+(?:me|us)\b|^(?:who|what)\s+are\s+you\b/i;
 /** Markup, or a run along one keyboard row ("asdfghjkl"): nothing a person would keep as a task. */

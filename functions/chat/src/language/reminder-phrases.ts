@@ -2,11 +2,14 @@ import { DURATION, isoDuration } from './durations';
 import { extract } from './text';
 
 /** "2 days before and 1 hour before", "an hour and 15 minutes before". */
-export const BEFORE_LIST = String.raw`${DURATION}(?:\s+before)?(?:\s*(?:,|\band\b|&)\s*(?:again\s+)?${DURATION})*\s+(?:before|ahead|earlier|prior)\b(?:\s+(?:it|that))?`;
+export const BEFORE_LIST = String.raw`${DURATION}(?:\s+before)?(?:\s*(?:,|\band\b|&)\s*(?:again\s+)?${DURATION})*\s+(?:before(?:hand)?|ahead|earlier|prior|in\s+advance)\b(?:\s+(?:it|that))?`;
 /** Starts at a comma or where no space is behind (the leftmost match never starts inside a run of spaces), as NONE does: no retrying at every space. */
 const INTRO = String.raw`(?:(?:,|(?<!\s))\s*(?:and\s+)?(?:remind\s+me|(?:with\s+|and\s+)?(?:an?\s+)?reminders?|alert\s+me|notify\s+me|ping\s+me)\s+)`;
 const OFFSETS = new RegExp(String.raw`${INTRO}(${BEFORE_LIST})`, 'i');
 const AT_DUE = new RegExp(String.raw`${INTRO}(?:when\s+it'?s\s+due|at\s+the\s+(?:due\s+)?time|on\s+time)\b`, 'i');
+const DAY_BEFORE = new RegExp(String.raw`${INTRO}the\s+day\s+before\b`, 'i');
+/** ", an hour before" after the due time, without "remind me". */
+const BARE_OFFSETS = new RegExp(String.raw`,\s*(${BEFORE_LIST})$`, 'i');
 const NONE = /(?:,|(?<!\s))\s*(?:(?:with\s+)?no\s+reminders?(?:\s+(?:needed|necessary|required|please))?|without\s+(?:a\s+)?reminders?|don'?t\s+remind\s+me)\b/i;
 
 /** The ISO durations in a "2 days before and 1 hour before" list, in order. */
@@ -22,6 +25,10 @@ export function offsetsIn(list: string): string[] {
 export function findReminders(text: string): { reminders?: string[]; rest: string } {
   const offsets = extract(text, OFFSETS);
   if (offsets.match) return { reminders: offsetsIn(offsets.match[1]!), rest: offsets.rest };
+  const dayBefore = extract(text, DAY_BEFORE);
+  if (dayBefore.match) return { reminders: ['P1D'], rest: dayBefore.rest };
+  const bare = extract(text, BARE_OFFSETS);
+  if (bare.match) return { reminders: offsetsIn(bare.match[1]!), rest: bare.rest };
   const atDue = extract(text, AT_DUE);
   if (atDue.match) return { reminders: ['PT0S'], rest: atDue.rest };
   const none = extract(text, NONE);

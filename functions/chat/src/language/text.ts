@@ -53,7 +53,7 @@ export function normalize(message: string): string {
  */
 export function withoutCourtesy(text: string): string {
   return text
-    .replace(/^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|no,|nope,)[\s,]+)+/i, '')
+    .replace(/^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|never ?mind|no,|nope,)[\s,]+)+/i, '')
     .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol)$/i, '');
 }
 
