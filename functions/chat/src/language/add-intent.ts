@@ -8,14 +8,14 @@ import { firstOccurrence, toRrule } from './rrule';
 import { extract, tidy } from './text';
 import { formatInZone } from './zoned-time';
 
-const POLITE = /^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|hey|ok|okay)[\s,]+)+/i;
+const POLITE = /^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|hey|ok|okay|be so kind as to|would you be so kind as to)[\s,]+)+/i;
 const COMMANDS = [
   /^(?:add|create|make|new)(?:\s+(?:a|an))?(?:\s+new)?\s+(?:task|todo|to-do|item|reminder)(?:\s+to)?\b\s*:?/i,
   /^add\s+(?:to\s+(?:my|the)\s+(?:list|todo list|to-do list|tasks))\s*:?/i,
   /^(?:add|create)\b\s*:?/i,
   /^(?:todo|to-do|task|new)\s*:/i,
   /^remind\s+me\s+(?:to|about|of)\b/i,
-  /^(?:(?:put|jot|note|write)\s+(?:down|in)\s+(?:that\s+)?|a\s+note\s+(?:for\s+me\s+)?to\b)/i,
+  /^(?:(?:put|jot|note|write)\s+(?:down|in)\s+(?:that\s+)?(?:i\s+(?:have|need)\s+to\s+|i\s+)?|a\s+note\s+(?:for\s+me\s+)?to\b)/i,
   /^(?:(?:i|we)\s+)?(?:need|have|must|should|got|gotta|want)\s+to\b/i,
   /^(?:i|we)\s+must\b/i,
   /^(?:don'?t|do not)\s+(?:let me\s+)?forget\s+to\b/i,
@@ -34,7 +34,7 @@ const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|wi
 
 const ON_MY_LIST = /(?<!\s)\s+(?:to|on|onto)\s+(?:my|the)\s+(?:to-?dos?|to-?do list|list|tasks?)$/i;
 
-const SECOND_COMMAND = /^(?:remind\s+me\s+(?:to|about|of)|(?:i\s+)?(?:need|have|must|want)\s+to)\b\s*/i;
+const SECOND_COMMAND = /^(?:remind\s+me\s+(?:to|about|of)|(?:i\s+)?(?:need|have|must|want)\s+to|a\s+note\s+(?:for\s+me\s+)?to|a\s+reminder\s+(?:for\s+me\s+)?to)\b\s*/i;
 
 function stripSecondCommand(body: string): string {
   return body.replace(POLITE, '').replace(SECOND_COMMAND, '');

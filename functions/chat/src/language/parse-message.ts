@@ -4,7 +4,7 @@ import { askAbout } from './ask-about';
 import { pastTenseDone } from './past-tense';
 import { followUpValue } from './follow-up';
 import { bulkIntent } from './bulk-intents';
-import type { Intent, ParseContext, TaskChanges } from './intent';
+import type { Intent, ParseContext, TaskChanges, TaskRef } from './intent';
 import { listIntent } from './list-intent';
 import { remindIntent } from './remind-intent';
 import { showIntent } from './show-intent';
@@ -68,8 +68,14 @@ function withLastClauseAboutIt(text: string, context: ParseContext): Intent {
   if (clause === '' || (whole.kind === 'add' && !whole.task.title.toLowerCase().includes(clause.toLowerCase()))) return whole;
   const intent = understand(clause, context);
   const targets = 'targets' in intent ? intent.targets : 'target' in intent ? [intent.target] : [];
-  return REFERS_TO_IT.has(intent.kind) && targets.length === 1 && targets[0]!.kind === 'it' ? intent : whole;
+  if (!REFERS_TO_IT.has(intent.kind) || targets.length !== 1 || targets[0]!.kind !== 'it') return whole;
+  // "the fishing trip's off, delete it": the first clause names the task "it" means.
+  const named = NAMED_IN_CLAUSE.exec(text.slice(0, comma));
+  const target: TaskRef = named ? { kind: 'title', text: tidy(named[1]!) } : { kind: 'it' };
+  return 'targets' in intent ? { ...intent, targets: [target] } : { ...intent, target } as Intent;
 }
+
+const NAMED_IN_CLAUSE = /^(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:'s|\s+is|\s+got|\s+has\s+been|\s+was)\s+(?:off|cancel+ed|called\s+off|done|finished|over|sorted|moved|postponed)\b/i;
 
 /**
  * Understands one chat message relative to `context.now` in `context.timeZone`. Pure: no I/O and no

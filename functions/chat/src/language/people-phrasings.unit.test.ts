@@ -92,3 +92,19 @@ describe('"this week" on a Sunday', () => {
     expect(parseMessage("what's due this week", sunday)).toMatchObject({ kind: 'list', filter: { dueAfter: '2026-12-06T00:00:00+01:00', dueBefore: '2026-12-14T00:00:00+01:00' } });
   });
 });
+
+describe('polite and spoken phrasings', () => {
+  it('"half past nine", "quarter to ten" are clock times', () => {
+    expect(added('flu jab friday at half past nine').dueAt).toBe('2026-05-08T09:30:00+02:00');
+    expect(added('team call monday quarter to ten').dueAt).toBe('2026-05-04T09:45:00+02:00');
+  });
+
+  it('"add a note for me to …" and "be so kind as to put down that I have …" leave only the task', () => {
+    expect(added('Could you please add a note for me to telephone the council on Wednesday at 10am').title).toBe('telephone the council');
+    expect(added('Would you be so kind as to put down that I have my flu jab at the chemist on Friday').title).toBe('have my flu jab at the chemist');
+  });
+
+  it('"the fishing trip\'s off, delete it" deletes the fishing trip, not the last task', () => {
+    expect(parseMessage("the fishing trip's off, delete it", context)).toEqual({ kind: 'delete', targets: [{ kind: 'title', text: 'fishing trip' }] });
+  });
+});

@@ -39,11 +39,23 @@ const EXCLAMATIONS: [RegExp, string][] = [
   [/(?:^|\s)!!(?=\s|$)|(?<=[^\s!])!!$/g, ' !high'],
 ];
 
+const CLOCK_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const hourOf = (word: string) => CLOCK_WORDS[word.toLowerCase()] ?? Number(word);
+/** "half past nine" → "9:30", "quarter past 4" → "4:15", "quarter to ten" → "9:45". */
+function withClockWords(text: string): string {
+  const HOUR = String.raw`(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])`;
+  return text
+    .replace(new RegExp(String.raw`\bhalf\s+past\s+${HOUR}\b`, 'gi'), (_, hour: string) => `${hourOf(hour)}:30`)
+    .replace(new RegExp(String.raw`\b(?:a\s+)?quarter\s+past\s+${HOUR}\b`, 'gi'), (_, hour: string) => `${hourOf(hour)}:15`)
+    .replace(new RegExp(String.raw`\b(?:a\s+)?quarter\s+to\s+${HOUR}\b`, 'gi'), (_, hour: string) => `${((hourOf(hour) + 10) % 12) + 1}:45`);
+}
+
 /** Straightens quotes, fixes the typos the parser accepts, and collapses white space. */
 export function normalize(message: string): string {
   let text = message;
   for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
   if (/\p{L}/u.test(text)) for (const [pattern, replacement] of EXCLAMATIONS) text = text.replace(pattern, replacement);
+  text = withClockWords(text);
   return text.replace(/\s+/g, ' ').trim();
 }
 
