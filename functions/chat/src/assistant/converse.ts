@@ -1,6 +1,7 @@
 import type { ConversationState } from '../conversation/conversation-state';
 import { parseMessage } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
+import { addMany, manyTasks } from './add-many';
 import { asNewTask } from './as-new-task';
 import { readClarifyAnswer } from './clarify-answer';
 import { runIntent } from './run-intent';
@@ -18,5 +19,7 @@ export async function converse(message: string, state: ConversationState, deps: 
     if (answer !== null) return runIntent(pending.intent, rest, deps, [...pending.resolved, pending.candidates[answer]!]);
   }
   const context = { now: deps.now, timeZone: deps.timeZone, followsTask: rest.lastTask !== undefined };
+  const many = manyTasks(message, context);
+  if (many) return addMany(many, rest, deps);
   return runIntent(parseMessage(message, context), rest, deps, [], asNewTask(message, context));
 }

@@ -172,3 +172,42 @@ describe('right after a task was discussed', () => {
     expect(titles()).toEqual([`${first}:completed`]);
   });
 });
+
+describe('a list of tasks on several lines', () => {
+  it('adds each line as a task and numbers them, so "2 is done" completes the second', async () => {
+    const { deps, titles } = given();
+    let state: ConversationState = {};
+    const added = await converse('add these:\n- water the tomatoes tuesday\n- buy compost wednesday\n- fix the fence friday', state, deps);
+    expect(added.reply).toMatch(/^Added 3 tasks:\n1\. "water the tomatoes"/);
+    state = added.state;
+    expect((await converse('2 is done', state, deps)).reply).toBe('Completed "buy compost".');
+    expect(titles()).toEqual(['water the tomatoes:pending', 'buy compost:completed', 'fix the fence:pending']);
+  });
+});
+
+describe('more ways people say it', () => {
+  it.each([
+    ['gotta finish the logo drafts by friday', 'finish the logo drafts'],
+    ['remember me to call the vet tomorrow', 'call the vet'],
+    ['every saturday I clean the gutters', 'clean the gutters'],
+    ['book the venue, is important', 'book the venue'],
+  ])('"%s" is titled "%s"', async (message, title) => {
+    const { deps, tasks } = given();
+    await chat(deps, message);
+    expect([...tasks.values()].map((task) => task.title)).toEqual([title]);
+  });
+
+  it('"not friday, saturday" and "the time is 9 in the morning" correct the task just added', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'dentist friday 3pm', 'not friday, saturday', 'the time is 9 in the morning');
+    expect([...tasks.values()].map((task) => [task.title, task.dueAt])).toEqual([['dentist', '2026-05-02T09:00:00+02:00']]);
+  });
+
+  it('"got it done" completes it; "call it \'send the proposal\' instead" renames it without the quotes', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'draft proposal', "call it 'send the proposal' instead");
+    expect([...tasks.values()][0]!.title).toBe('send the proposal');
+    await chat(deps, 'water plants', 'got it done');
+    expect([...tasks.values()][1]!.status).toBe('completed');
+  });
+});

@@ -67,7 +67,7 @@ async function resolveAll(intent: Intent, refs: TaskRef[], preference: Preferenc
   return { kind: 'ok', tasks };
 }
 
-function draftToNewTask(draft: Extract<Intent, { kind: 'add' }>['task']): NewTask {
+export function draftToNewTask(draft: Extract<Intent, { kind: 'add' }>['task']): NewTask {
   const task: NewTask = { title: draft.title };
   if (draft.description) task.description = draft.description;
   if (draft.dueAt) task.dueAt = draft.dueAt;
@@ -214,7 +214,8 @@ export async function runIntent(intent: Intent, state: ConversationState, deps: 
   }
 }
 
-function failureTurn(error: unknown, state: ConversationState): Turn {
+/** A failure of the task function as a reply; anything else is thrown on. */
+export function failureTurn(error: unknown, state: ConversationState): Turn {
   if (isUnavailable(error)) return say("I can't reach your tasks right now; please try again in a moment.", state);
   if (isNotFound(error)) return say('That task no longer exists.', state);
   if (error instanceof ServiceError) {

@@ -4,7 +4,7 @@ import type { Intent, ParseContext, TaskChanges, TaskRef } from './intent';
 import { parseRef } from './refs';
 import { tidy } from './text';
 
-const IT = String.raw`(?:it|that|this(?:\s+one)?)`;
+const IT = String.raw`(?:it|that|this)(?:\s+one)?`;
 const ON_IT = String.raw`(?:\s+(?:of|for|on|from|to)\s+${IT})?`;
 const it: TaskRef = { kind: 'it' };
 const update = (changes: TaskChanges, target: TaskRef = it): Intent => ({ kind: 'update', target, changes });
@@ -17,9 +17,10 @@ const PHRASES: Phrase[] = [
   { pattern: new RegExp(String.raw`^(?:scratch\s+that|(?:delete|remove|cancel|drop|scrap|trash|bin|erase)\s+${IT}|forget\s+(?:about\s+)?${IT})$`, 'i'), intent: () => ({ kind: 'delete', targets: [it] }) },
   { pattern: /^(?:take|strike)\s+(\S(?:.*?\S)??)\s+off\s+(?:my|the)\s+(?:list|todo list|to-do list)$/i, intent: (m) => named('delete', m[1]!) },
   { pattern: /^(\S(?:.*?\S)??)\s*[-–:,]\s*(?:done|finished|completed|complete)\b[\s\p{P}\p{S}]*$/iu, intent: (m) => named('complete', m[1]!) },
-  { pattern: new RegExp(String.raw`^(?:remove|clear|delete|drop|unset)\s+(?:the\s+)?(?:due\s+date|due\s+time|deadline|date)${ON_IT}$|^(?:${IT}\s+)?(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+need\s+(?:a|the|any)\s+(?:due\s+)?(?:date|deadline)$|^no\s+(?:due\s+)?(?:date|deadline)(?:\s+(?:for|on)\s+${IT})?$`, 'i'), intent: () => update({ dueAt: null }) },
+  { pattern: new RegExp(String.raw`^(?:remove|clear|delete|drop|unset|take)\s+(?:the\s+)?(?:due\s+date|due\s+time|deadline|date)(?:\s+off(?:\s+(?:of\s+)?${IT})?)?${ON_IT}(?:\s+off)?$|^(?:${IT}\s+)?(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+need\s+(?:a|the|any)\s+(?:due\s+)?(?:date|deadline)$|^no\s+(?:due\s+)?(?:date|deadline)(?:\s+(?:for|on)\s+${IT})?$`, 'i'), intent: () => update({ dueAt: null }) },
+  { pattern: new RegExp(String.raw`^(?:(?:i\s+)?(?:got|have\s+got|have)\s+${IT}\s+done|(?:i\s+)?(?:already\s+)?(?:did|done|finished)\s+${IT}(?:\s+already)?|(?:it\s+)?is\s+(?:done|finished))$`, 'i'), intent: () => ({ kind: 'complete', targets: [it] }) },
   { pattern: /^(?:done|finished|all\s+done|sorted|did\s+it)[,.!](?:\s\S.*)?$/i, intent: () => ({ kind: 'complete', targets: [it] }) },
-  { pattern: new RegExp(String.raw`^(?:set|change|update|move|put)\s+(?:the\s+)?(?:due\s+date|due\s+time|deadline|date|time)${ON_IT}\s+(?:to\s+|for\s+)?(\S.*)$`, 'i'), intent: (m, context) => dueChange(m[1]!, context) },
+  { pattern: new RegExp(String.raw`^(?:set|change|update|move|put)\s+(?:the\s+)?(?:due\s+date|due\s+time|deadline|date|time|hour|day)${ON_IT}\s+(?:to\s+|for\s+)?(\S.*)$`, 'i'), intent: (m, context) => dueChange(m[1]!, context) },
   { pattern: new RegExp(String.raw`^(?:change|set|update)\s+(?:the\s+)?(?:title|name)${ON_IT}\s+to:?\s+(\S.*)$|^(?:rename|retitle)\s+(?:${IT}\s+(?:(?:to|as):?\s+)?|(?:to|as):?\s+)(\S.*)$|^call\s+${IT}\s+(\S.*)$`, 'i'), intent: (m) => titleChange(m[1] ?? m[2] ?? m[3]!) },
   { pattern: new RegExp(String.raw`^(?:remove|delete|drop)\s+(?:the\s+)?(?:#?(\p{L}[\p{L}\p{N}_-]*)\s+tag|tags?\s+#?(\p{L}[\p{L}\p{N}_-]*))${ON_IT}$|^untag\s+(?:${IT}\s+)?#?(\p{L}[\p{L}\p{N}_-]*)$`, 'iu'), intent: (m) => update({ removeTags: [(m[1] ?? m[2] ?? m[3]!).toLowerCase()] }) },
   { pattern: new RegExp(String.raw`^add\s+(?:a\s+|the\s+)?(?:tags?:?\s+)?#?(\p{L}[\p{L}\p{N}_-]*)(?:\s+tag)?\s+to\s+${IT}$|^add\s+(?:a\s+|the\s+)?tags?:?\s+#?(\p{L}[\p{L}\p{N}_-]*)$|^tag\s+${IT}\s+(?:as\s+|with\s+)?#?(\p{L}[\p{L}\p{N}_-]*)$`, 'iu'), intent: (m) => update({ addTags: [(m[1] ?? m[2] ?? m[3]!).toLowerCase()] }) },
@@ -40,7 +41,8 @@ function dueChange(value: string, context: ParseContext): Intent | undefined {
 }
 
 function titleChange(value: string): Intent | undefined {
-  const title = tidy(value.replace(/^["']|["']$/g, ''));
+  const quoted = /(?<![\p{L}\p{N}])(["'])(.+?)\1(?![\p{L}\p{N}])/u.exec(value);
+  const title = quoted ? tidy(quoted[2]!) : tidy(value.replace(/(?<!\s)\s+(?:instead|please|pls)$/i, ''));
   return title ? update({ title }) : undefined;
 }
 

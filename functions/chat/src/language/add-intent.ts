@@ -16,7 +16,10 @@ const COMMANDS = [
   /^(?:todo|to-do|task|new)\s*:/i,
   /^remind\s+me\s+(?:to|about|of)\b/i,
   /^(?:(?:put|jot|note|write)\s+(?:down|in)\s+(?:that\s+)?(?:i\s+(?:have|need)\s+to\s+|i\s+)?|a\s+note\s+(?:for\s+me\s+)?to\b)/i,
-  /^(?:(?:i|we)\s+)?(?:need|have|must|should|got|gotta|want)\s+to\b/i,
+  /^(?:(?:i|we)\s+)?(?:need|have|must|should|got|gotta|want|ought)\s+to\b/i,
+  /^(?:(?:i|we)\s+)?(?:gotta|gonna\s+have\s+to|need(?=\s+(?:go|buy|call|get|pay|do|make|take|see|send|pick|fix|book|clean|finish|write|read|visit|check)\b))\b/i,
+  /^(?:remember|remind)\s+(?:me\s+)?to\b/i,
+  /^(?:i|we)\s+have\b(?!\s+(?:to|got)\b)/i,
   /^(?:i|we)\s+must\b/i,
   /^(?:don'?t|do not)\s+(?:let me\s+)?forget\s+to\b/i,
   /^schedule\b/i,
@@ -26,9 +29,12 @@ const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|todo lis
 const REMIND_WHEN_TO = /^remind\s+me\s+((?:in|at|on|by|this|next|tomorrow|today|tonight|every|each)\b(?:.*?\S)??)\s+to\s+(\S.*)$/i;
 const HOUR_MS = 3_600_000;
 /** "ring my sister on her birthday, that's the 22nd": what is left of the clause that named the date. */
-const THAT_IS = /(?:,|(?<!\s))\s*(?:that'?s|that\s+is|which\s+is|i\s+think)$/i;
+const THAT_IS = /(?:,|(?<!\s))\s*\b(?:that'?s|that\s+is|which\s+is|i\s+think|remind\s+me|please|is)$/i;
+/** "every saturday I clean the gutters": the person doing it is no part of the title. */
+const SUBJECT = /^(?:i|we)\s+(?:have(?:\s+got)?\s+(?:an?\s+)?)?(?=\p{L})/iu;
 const NOTE = /(?:,|(?<!\s))\s*(?:note|notes|description|details)\s*:\s*(\S.*)$/i;
-const QUOTED = /(["'])(.+?)\1/;
+/** A quoted title; an apostrophe inside ("dad's") does not close it. */
+const QUOTED = /(?<![\p{L}\p{N}])(["'])(.+?)\1(?![\p{L}\p{N}])/u;
 /** Words a removed date or repetition leaves hanging ("buy milk on"). A match never starts inside spaces or right after such a word, so those starts are skipped rather than each scanned to the end. */
 const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|with|for))(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for))+$/i;
 
@@ -102,7 +108,7 @@ export function addIntent(text: string, context: ParseContext): Intent | undefin
   rest = schedule(draft, priority.rest, context);
   const marked = draft.dueAt !== undefined || tags.tags.length > 0 || priority.priority !== undefined;
   if (!explicit && (!marked || QUESTION.test(text))) return undefined;
-  const title = quoted ? quoted[2]!.trim() : tidy(tidy(rest).replace(DANGLING, '').replace(THAT_IS, '')).replace(/^(?:to|that)\s+/i, '');
+  const title = quoted ? quoted[2]!.trim() : tidy(tidy(rest).replace(DANGLING, '').replace(THAT_IS, '')).replace(/^(?:to|that)\s+/i, '').replace(SUBJECT, '');
   if (!title || /^(?:a\s+)?(?:task|todo|item|reminder)$/i.test(title)) return explicit ? { kind: 'unknown', reason: 'say what the task is, e.g. "add buy milk tomorrow"' } : undefined;
   if (title.length > 200) return { kind: 'unknown', reason: 'that title is too long (200 characters at most)' };
   draft.title = title;

@@ -55,7 +55,9 @@ const namesDay = (start: ParsingComponents) => start.isCertain('day') || start.i
 function usable(result: ParsingResult, text: string): boolean {
   const words = result.text.trim();
   const before = text.slice(0, result.index);
-  if (FALSE_FRIENDS.test(words) && !INTRODUCERS.test(before)) return false;
+  // A weekday's short name at the very end is the due day ("ship the release thu"), not "sun cream".
+  const atEnd = /^\s*$/.test(text.slice(result.index + result.text.length));
+  if (FALSE_FRIENDS.test(words) && !INTRODUCERS.test(before) && !(atEnd && /^(?:mon|tue|wed|thu|fri|sat|sun)$/i.test(words))) return false;
   if (/^(?:march|may)$/i.test(words) && /\bthe\s*$/i.test(before)) return false;
   if (/^'s\b/i.test(text.slice(result.index + result.text.length))) return false;
   // "study for 30 min", "12 hour shift": how long, not when ("in 30 min" is when).
@@ -98,12 +100,16 @@ function chronoResults(text: string, context: ParseContext): ParsingResult[] {
   return (parser.parse(text, reference, { forwardDate: true }) as ParsingResult[]).filter((result) => usable(result, text));
 }
 
+const isMonthOnly = (result: ParsingResult) => result.start.isCertain('month') && !result.start.isCertain('day') && !result.start.isCertain('weekday') && !result.start.isCertain('hour');
+
 /**
  * Finds the date and time in `text` ("tomorrow at 5pm", "next friday 3pm", "in 2 hours", "the 15th"),
  * combining a separate day and time. Days named without a time get {@link DEFAULT_HOUR}.
  */
 export function findDate(text: string, context: ParseContext): FoundDate | undefined {
-  const results = chronoResults(text, context);
+  const found = chronoResults(text, context);
+  // "invoice for November work in 2 weeks": a month alone beside another date is part of the title.
+  const results = found.length > 1 ? found.filter((result) => !isMonthOnly(result)) : found;
   if (results.length === 0) return undefined;
   const spans = results.map((result) => ({ index: result.index, length: result.text.length }));
   const phrase = results.map((result) => result.text).join(' ');

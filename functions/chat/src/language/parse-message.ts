@@ -37,6 +37,8 @@ function understand(text: string, context: ParseContext): Intent {
 }
 
 const CORRECTION = /^(?:actually|oops|sorry|no\b|nope|wait|i meant|i mean)/i;
+/** "not friday, saturday": the new value after the one it replaces. */
+const NOT_BUT = /^not\s+[^,]{1,30},\s*(?:but\s+)?(\S.*)$/i;
 /**
  * "tag it family and make it low priority", "it doesn't need a date, no rush": several changes to the
  * task just discussed, each a phrase of its own, made together.
@@ -62,16 +64,23 @@ const REFERS_TO_IT = new Set(['update', 'complete', 'delete', 'remind', 'reopen'
 function withLastClauseAboutIt(text: string, context: ParseContext): Intent {
   const whole = understand(text, context);
   const comma = text.lastIndexOf(',');
-  if (comma < 0 || (whole.kind !== 'add' && whole.kind !== 'unknown')) return whole;
+  // "i bought it, is done" reads as completing a task titled "i bought it," at first.
+  if (comma < 0) return whole;
+  const firstClause = tidy(text.slice(0, comma)).toLowerCase();
+  const titleAcrossClauses = 'targets' in whole && whole.targets.some((target) => target.kind === 'title' && target.text.toLowerCase() === firstClause);
+  if (whole.kind !== 'add' && whole.kind !== 'unknown' && !titleAcrossClauses) return whole;
   const clause = tidy(withoutCourtesy(tidy(text.slice(comma + 1).replace(/^\s*(?:so|then|and|but|you can|can you|just|please|pls)\s+/i, ''))));
-  // A clause the new task's own reading used ("…, remind me an hour before", "…, it's urgent") belongs to it.
-  if (clause === '' || (whole.kind === 'add' && !whole.task.title.toLowerCase().includes(clause.toLowerCase()))) return whole;
+  if (clause === '') return whole;
   const intent = understand(clause, context);
+  // A clause the new task's own reading used ("…, remind me an hour before", "…, it's urgent") belongs
+  // to it; "…, is done" or "…, delete it" never does.
+  const consumed = whole.kind === 'add' && !whole.task.title.toLowerCase().includes(clause.toLowerCase());
+  if (consumed && intent.kind !== 'complete' && intent.kind !== 'delete') return whole;
   const targets = 'targets' in intent ? intent.targets : 'target' in intent ? [intent.target] : [];
   if (!REFERS_TO_IT.has(intent.kind) || targets.length !== 1 || targets[0]!.kind !== 'it') return whole;
   // "the fishing trip's off, delete it": the first clause names the task "it" means.
   const named = NAMED_IN_CLAUSE.exec(text.slice(0, comma));
-  const target: TaskRef = named ? { kind: 'title', text: tidy(named[1]!) } : { kind: 'it' };
+  const target: TaskRef = named && !/^(?:it|that|this)(?:\s+one)?$/i.test(tidy(named[1]!)) ? { kind: 'title', text: tidy(named[1]!) } : { kind: 'it' };
   return 'targets' in intent ? { ...intent, targets: [target] } : { ...intent, target } as Intent;
 }
 
@@ -97,6 +106,9 @@ export function parseMessage(message: string, context: ParseContext): Intent {
   // "actually the 27th", "oops, thursday", "no wait 9:30": a correction of the task just discussed.
   const correction = CORRECTION.test(tidy(normalized)) || context.followsTask ? followUpValue(`make it ${text}`, context) : undefined;
   if (correction) return correction;
+  const notBut = NOT_BUT.exec(text);
+  const replaced = notBut ? followUpValue(`make it ${notBut[1]!}`, context) : undefined;
+  if (replaced) return replaced;
   const merged = context.followsTask ? mergedChanges(text, context) : undefined;
   if (merged) return merged;
   const intent = withLastClauseAboutIt(text, context);

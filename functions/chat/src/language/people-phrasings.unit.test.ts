@@ -108,3 +108,23 @@ describe('polite and spoken phrasings', () => {
     expect(parseMessage("the fishing trip's off, delete it", context)).toEqual({ kind: 'delete', targets: [{ kind: 'title', text: 'fishing trip' }] });
   });
 });
+
+describe('titles that keep their own words', () => {
+  it.each([
+    ['tomorrow i have english class at 6 pm', 'english class'],
+    ['invoice Mueller GmbH for November work in 2 weeks', 'invoice Mueller GmbH for November work'],
+    ['ship the release thu', 'ship the release'],
+    ["dentist for my son on day 18 at 3 pm", 'dentist for my son'],
+  ])('"%s" → "%s"', (message, title) => {
+    expect(added(message).title).toBe(title);
+  });
+
+  it('a quoted new title may hold an apostrophe', () => {
+    expect(parseMessage("call it 'collect dad's glasses' instead", context)).toEqual({ kind: 'update', target: { kind: 'it' }, changes: { title: "collect dad's glasses" } });
+  });
+
+  it('"it got cancelled, remove it" and "ok i bought it, is done" act on the task just discussed', () => {
+    expect(parseMessage('it got cancelled, remove it', context)).toEqual({ kind: 'delete', targets: [{ kind: 'it' }] });
+    expect(parseMessage('ok i bought it, is done', context)).toEqual({ kind: 'complete', targets: [{ kind: 'it' }] });
+  });
+});

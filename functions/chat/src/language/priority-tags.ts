@@ -40,6 +40,8 @@ const MARKERS: [RegExp, (match: RegExpExecArray) => Priority][] = [
   [/\basap\b/i, () => 'urgent'],
   [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?important(?:\s*[:!)]|\s*$|(?=\s*,))|(?<=\S)\s+important$/i, () => 'high'],
   [/^URGENT\b/, () => 'urgent'],
+  [/(?:,|(?<!\s))\s*\b(?:it\s+)?is\s+(?:very\s+)?urgent$/i, () => 'urgent'],
+  [/(?:,|(?<!\s))\s*\b(?:it\s+)?is\s+(?:very\s+)?important$/i, () => 'high'],
 ];
 
 /** Removes a priority marker ("!high", "high priority", "urgent:", ", it's urgent", "asap") and returns its level. */

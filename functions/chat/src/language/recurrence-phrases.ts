@@ -89,7 +89,7 @@ const SHAPES: Shape[] = [
     rule: (m) => ({ freq: FREQ_OF[m[2]!.toLowerCase()]!, interval: interval(m[1]) }),
   },
   { pattern: /\b(?:daily|every\s*day)\b/i, rule: () => ({ freq: 'DAILY' }) },
-  { pattern: /\b(?:fortnightly|bi-?weekly)\b/i, rule: () => ({ freq: 'WEEKLY', interval: 2 }) },
+  { pattern: /\b(?:fortnightly|bi-?weekly|every\s+fortnight)\b/i, rule: () => ({ freq: 'WEEKLY', interval: 2 }) },
   // "on thursdays", "mondays and wednesdays": weekday names in the plural say the task repeats.
   { pattern: new RegExp(String.raw`\b(?:on\s+)?(${PLURAL_WEEKDAY_LIST})\b`, 'i'), rule: (m) => ({ freq: 'WEEKLY', byDay: weekdayCodes(m[1]!) }) },
   { pattern: /\bweekly\b/i, rule: () => ({ freq: 'WEEKLY' }) },

@@ -1,4 +1,6 @@
-const TYPOS: [RegExp, string][] = [
+const ordinal = (day: number) => `${day}${day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th'}`;
+
+const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   [/[\u2018\u2019\u201B\u2032]/g, "'"],
   [/[\u201C\u201D\u201E]/g, '"'],
   [/(?<!#)\b(?:tmrw|tmrow|tmr|tmw|tmrrw|tommorow|tommorrow|tomorow|tomorrw|tomrrow|tomoroww|2moro|2morrow)\b/gi, 'tomorrow'],
@@ -16,6 +18,10 @@ const TYPOS: [RegExp, string][] = [
   [/(?<!#)\bdont\b/gi, "don't"],
   [/(?<!#)\bremnd\b/gi, 'remind'],
   [/(?<!#)\btues\b/gi, 'tuesday'],
+  [/\b(\d{1,2}(?::\d\d)?)\s+in\s+the\s+morning\b/gi, '$1am'],
+  [/\bon\s+day\s+(\d{1,2})\b/gi, (_: string, day: string) => `on the ${ordinal(Number(day))}`],
+  [/\b(\d{1,2}(?::\d\d)?)\s+in\s+the\s+(?:afternoon|evening)\b/gi, '$1pm'],
+  [/\b(\d{1,2}(?::\d\d)?)\s+at\s+night\b/gi, '$1pm'],
   [/(?<!#)\bthurs?\b/gi, 'thursday'],
   [/(?<!#)\bweds\b/gi, 'wednesday'],
   [/^wat\b/i, 'what'],
@@ -53,7 +59,7 @@ function withClockWords(text: string): string {
 /** Straightens quotes, fixes the typos the parser accepts, and collapses white space. */
 export function normalize(message: string): string {
   let text = message;
-  for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement as string);
   if (/\p{L}/u.test(text)) for (const [pattern, replacement] of EXCLAMATIONS) text = text.replace(pattern, replacement);
   text = withClockWords(text);
   return text.replace(/\s+/g, ' ').trim();

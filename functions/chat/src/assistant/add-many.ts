@@ -1,0 +1,45 @@
+import type { Task } from '#shared/contracts/task';
+import type { ConversationState } from '../conversation/conversation-state';
+import { type Intent, type ParseContext, parseMessage } from '../language/intent';
+import { MAX_TASKS_PER_MESSAGE } from '../language/refs';
+import type { TurnDeps } from './assistant-deps';
+import { describeTask } from './format';
+import { draftToNewTask, failureTurn } from './run-intent';
+import { say, type Turn } from './turn';
+
+/** "add these:", "todo:", "groceries:": a line that only announces the list below it. */
+const HEADER = /^(?:(?:please\s+)?(?:add|put)\b.*|to-?dos?|tasks?|list|.{0,40}):$/i;
+/** "- ", "* ", "• ", "1. ", "2) ", "[ ] " before a line's task. */
+const BULLET = /^(?:[-*•]|\d{1,3}[.)]|\[\s?\])\s*/;
+
+type Add = Extract<Intent, { kind: 'add' }>;
+
+/**
+ * A message of several lines, each a task (under an optional "add these:" line), read as that many
+ * tasks to add; undefined when it is not one (a single line, or a line that is no task).
+ */
+export function manyTasks(message: string, context: ParseContext): Add[] | undefined {
+  const lines = message.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  if (lines.length < 2) return undefined;
+  const items = HEADER.test(lines[0]!) ? lines.slice(1) : lines;
+  if (items.length < 2 || items.length > MAX_TASKS_PER_MESSAGE) return undefined;
+  const adds = items.map((line) => parseMessage(`add ${line.replace(BULLET, '')}`, context));
+  return adds.every((intent): intent is Add => intent.kind === 'add') ? adds : undefined;
+}
+
+/** Adds each task in order and shows them as a numbered list, which "2 is done" then refers to. */
+export async function addMany(adds: readonly Add[], state: ConversationState, deps: TurnDeps): Promise<Turn> {
+  const created: Task[] = [];
+  try {
+    for (const add of adds) created.push(await deps.clients.tasks.create(deps.call, draftToNewTask(add.task)));
+  } catch (error) {
+    if (created.length === 0) return failureTurn(error, state);
+  }
+  const lines = created.map((task, index) => `${index + 1}. ${describeTask(task, deps.timeZone, deps.now)}`);
+  const missed = adds.length - created.length;
+  const summaries = created.map((task) => ({ id: task.id, title: task.title }));
+  return say([`Added ${created.length} tasks:`, ...lines, ...(missed > 0 ? [`${missed} could not be added; please try them again.`] : [])].join('\n'), { ...state, lastList: summaries, lastTask: summaries.at(-1)! }, {
+    actions: [{ kind: 'created', taskIds: created.map((task) => task.id) }],
+    tasks: created,
+  });
+}
