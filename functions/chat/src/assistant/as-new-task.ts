@@ -12,8 +12,11 @@ const ONLY_A_COMMAND = /^(?:complete|delete|del|remove|erase|mark|reopen|re-open
  */
 export function asNewTask(message: string, context: ParseContext): AsNewTask {
   return () => {
-    if (ONLY_A_COMMAND.test(message.trim()) || pastTenseDone(message.trim().toLowerCase())) return undefined;
+    if (pastTenseDone(message.trim().toLowerCase())) return undefined;
     const intent: Intent = parseMessage(`add ${message.trim()}`, context);
-    return intent.kind === 'add' ? intent : undefined;
+    if (intent.kind !== 'add') return undefined;
+    // "complete my CPR refresher by 31/12": a deadline makes a command word a task's own verb.
+    const deadlined = intent.task.dueAt !== undefined && /^(?:complete|finish)\b/i.test(message.trim());
+    return ONLY_A_COMMAND.test(message.trim()) && !deadlined ? undefined : intent;
   };
 }

@@ -21,7 +21,9 @@ const COMMANDS = [
   /^(?:remember|remind)\s+(?:me\s+)?to\b/i,
   /^(?:i|we)\s+have\b(?!\s+(?:to|got)\b)/i,
   /^(?:i|we)\s+must\b/i,
-  /^(?:don'?t|do not)\s+(?:let me\s+)?forget\s+to\b/i,
+  /^(?:don'?t|do not)\s+(?:let me\s+)?forget(?:\s+to|\s+about)?\b/i,
+  /^(?:reminder|todo|to-do|note)\s*:/i,
+  /^must\b/i,
   /^schedule\b/i,
 ];
 const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|todo list|to-do list)$/i;
@@ -29,7 +31,7 @@ const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|todo lis
 const REMIND_WHEN_TO = /^remind\s+me\s+((?:in|at|on|by|this|next|tomorrow|today|tonight|every|each)\b(?:.*?\S)??)\s+to\s+(\S.*)$/i;
 const HOUR_MS = 3_600_000;
 /** "ring my sister on her birthday, that's the 22nd": what is left of the clause that named the date. */
-const THAT_IS = /(?:,|(?<!\s))\s*\b(?:that'?s|that\s+is|which\s+is|i\s+think|remind\s+me|please|is)$/i;
+const THAT_IS = /(?:,|(?<!\s))\s*\b(?:that'?s|that\s+is|which\s+is|i\s+think|remind\s+me|please|is|it'?s|until|till)$/i;
 /** "every saturday I clean the gutters": the person doing it is no part of the title. */
 const SUBJECT = /^(?:i|we)\s+(?:have(?:\s+got)?\s+(?:an?\s+)?)?(?=\p{L})/iu;
 const NOTE = /(?:,|(?<!\s))\s*(?:note|notes|description|details)\s*:\s*(\S.*)$/i;

@@ -100,6 +100,11 @@ function chronoResults(text: string, context: ParseContext): ParsingResult[] {
   return (parser.parse(text, reference, { forwardDate: true }) as ParsingResult[]).filter((result) => usable(result, text));
 }
 
+const DAY_INTRODUCERS = /\b(?:on|by|until|till|before|next|this|every|due|from|starting|for|after)\s*$/i;
+const WEEKDAY_ONLY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?$/i;
+/** A bare weekday name followed by more words and not introduced by "on", "next", "by"…: a word of the title. */
+const isWeekdayInTitle = (result: ParsingResult, text: string) =>
+  WEEKDAY_ONLY.test(result.text.trim()) && !DAY_INTRODUCERS.test(text.slice(0, result.index)) && /^\s+\p{L}/u.test(text.slice(result.index + result.text.length));
 const isMonthOnly = (result: ParsingResult) => result.start.isCertain('month') && !result.start.isCertain('day') && !result.start.isCertain('weekday') && !result.start.isCertain('hour');
 
 /**
@@ -109,7 +114,8 @@ const isMonthOnly = (result: ParsingResult) => result.start.isCertain('month') &
 export function findDate(text: string, context: ParseContext): FoundDate | undefined {
   const found = chronoResults(text, context);
   // "invoice for November work in 2 weeks": a month alone beside another date is part of the title.
-  const results = found.length > 1 ? found.filter((result) => !isMonthOnly(result)) : found;
+  // …and a weekday inside the title ("print the sunday school rota thursday") beside the due one.
+  const results = found.length > 1 ? found.filter((result) => !isMonthOnly(result) && !isWeekdayInTitle(result, text)) : found;
   if (results.length === 0) return undefined;
   const spans = results.map((result) => ({ index: result.index, length: result.text.length }));
   const phrase = results.map((result) => result.text).join(' ');

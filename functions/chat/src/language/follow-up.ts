@@ -1,4 +1,4 @@
-import { dueValue, priorityValue } from './change-values';
+import { dueValue, priorityValue, recurrenceChange } from './change-values';
 import { DURATION, isoDuration } from './durations';
 import type { Intent, ParseContext, TaskChanges } from './intent';
 import { findPriority, findTags } from './priority-tags';
@@ -7,10 +7,11 @@ import { tidy } from './text';
 const IT = String.raw`(?:it|that|this)(?:\s+one)?`;
 /** Words that say the message changes the task just discussed: "make it", "i meant", "push it to", "it's due". */
 const LEAD = new RegExp(
-  String.raw`^(?:i\s+meant|i\s+mean|meant|make\s+${IT}|change\s+${IT}(?:\s+to)?|set\s+${IT}(?:\s+to)?|move\s+${IT}(?:\s+to)?|push\s+${IT}(?:\s+(?:back|out))?(?:\s+to)?|bump\s+${IT}(?:\s+(?:up|down))?(?:\s+to)?|switch\s+${IT}(?:\s+to)?|put\s+${IT}(?:\s+(?:on|at|for))?|${IT}(?:'s|\s+is|\s+should\s+be|\s+needs\s+to\s+be)\s+(?:due\s+)?|the\s+(?:time|date|day|hour)\s+(?:is|should\s+be)|should\s+be|needs?\s+to\s+be\s+(?:done|finished|ready|in)|can\s+we\s+(?:do|make\s+it)|let'?s\s+(?:do|say|make\s+it)|how\s+about|what\s+about|due|change\s+to|set\s+to|move\s+to|push\s+to)\b\s*`,
+  String.raw`^(?:i\s+meant|i\s+mean|meant|make\s+${IT}|change\s+${IT}(?:\s+to)?|set\s+${IT}(?:\s+to)?|move\s+${IT}(?:\s+to)?|push\s+${IT}(?:\s+(?:back|out))?(?:\s+to)?|bump\s+${IT}(?:\s+(?:up|down))?(?:\s+to)?|switch\s+${IT}(?:\s+to)?|put\s+${IT}(?:\s+(?:on|at|for))?|${IT}(?:'s|\s+is|\s+should\s+be|\s+needs\s+to\s+be)\s+(?:due\s+)?|the\s+(?:time|date|day|hour)\s+(?:is|should\s+be)|should\s+be|needs?\s+to\s+be\s+(?:done|finished|ready|in)|can\s+we\s+(?:do|make\s+it)|let'?s\s+(?:do|say|make\s+it)|how\s+about|what\s+about|due|change\s+(?:it\s+)?(?:to|for|on)|set\s+to|move\s+to|push\s+to)\b\s*`,
   'i',
 );
-const TAIL = /(?<!\s)\s+(?:instead|then|rather|please|pls|sorry|too|as\s+well|(?:at\s+)?(?:the\s+)?same\s+time)$/i;
+const TAIL = /(?<!\s)\s+(?:instead|then|rather|please|pls|sorry|too|as\s+well|(?:at\s+)?(?:the\s+)?same\s+time|not\s+[^\s,]+(?:\s+[^\s,]+)?)$/i;
+const PUSH = /^(?:push|move|bump|delay|postpone|shift)\b/i;
 const DAY_AFTER = /^(?:the\s+)?(?:day|next\s+day)\s+after$/i;
 const BARE_HOUR = /^(?:at\s+)?(\d{1,2})(?::([0-5]\d))?\s*(am|pm)?$/i;
 const SHIFT = new RegExp(String.raw`^(${DURATION})\s+(later|earlier|sooner)$`, 'i');
@@ -25,18 +26,26 @@ export function followUpValue(text: string, context: ParseContext): Intent | und
   const lead = LEAD.exec(text);
   if (!lead || (lead[0].trim() === '' && !/^make it\b/i.test(text))) return undefined;
   const value = tidy(text.slice(lead[0].length).replace(TAIL, '')).replace(/^(?:on|at|for|to|by)\s+/i, '');
-  const changes = valueChanges(value, context);
+  // "push it a day": a duration after a verb that moves things is a shift.
+  const changes = PUSH.test(lead[0]) && ONLY_A_DURATION.test(value) ? shiftLater(value) : valueChanges(value, context);
   return changes ? { kind: 'update', target: { kind: 'it' }, changes } : undefined;
 }
 
 const ONLY_A_DURATION = new RegExp(String.raw`^${DURATION}$`, 'i');
 
+function shiftLater(value: string): TaskChanges | undefined {
+  const duration = isoDuration(value);
+  return duration ? { shiftBy: duration } : undefined;
+}
+
 /** The change a bare value asks for: a priority, a shift, a time, a day, tags. */
 export function valueChanges(value: string, context: ParseContext): TaskChanges | undefined {
   // "push it back 2 hours" is a shift, which the update phrasings read.
   if (value === '' || ONLY_A_DURATION.test(value)) return undefined;
-  const level = priorityValue(value) ?? findPriority(value).priority;
-  if (level && tidy(findPriority(value).rest) === '') return { priority: level };
+  const named = priorityValue(value);
+  if (named) return { priority: named };
+  const marked = findPriority(value);
+  if (marked.priority && tidy(marked.rest) === '') return { priority: marked.priority };
   if (DAY_AFTER.test(value)) return { shiftBy: 'P1D' };
   const shift = SHIFT.exec(value);
   if (shift) {
@@ -50,7 +59,7 @@ export function valueChanges(value: string, context: ParseContext): TaskChanges 
   if (due) return { dueAt: due.dueAt, ...(due.dayOnly ? { keepTimeOfDay: true as const } : {}) };
   const tags = findTags(value);
   if (tags.tags.length > 0 && tidy(tags.rest) === '') return { addTags: tags.tags };
-  return undefined;
+  return recurrenceChange(value, context);
 }
 
 /** A new time of day on the day the task already has; without am/pm, the reading nearest its old time. */

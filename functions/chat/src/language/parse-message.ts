@@ -104,7 +104,8 @@ export function parseMessage(message: string, context: ParseContext): Intent {
   const impossible = impossibleDay(text);
   if (impossible) return { kind: 'unknown', reason: `there is no ${impossible}` };
   // "actually the 27th", "oops, thursday", "no wait 9:30": a correction of the task just discussed.
-  const correction = CORRECTION.test(tidy(normalized)) || context.followsTask ? followUpValue(`make it ${text}`, context) : undefined;
+  const correcting = CORRECTION.test(tidy(normalized)) || context.followsTask;
+  const correction = correcting ? followUpValue(text, context) ?? followUpValue(`make it ${text.replace(/^(?:it\s+)?is\s+/i, '')}`, context) : undefined;
   if (correction) return correction;
   const notBut = NOT_BUT.exec(text);
   const replaced = notBut ? followUpValue(`make it ${notBut[1]!}`, context) : undefined;

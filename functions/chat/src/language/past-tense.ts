@@ -28,7 +28,7 @@ function baseOf(verb: string): string | undefined {
  */
 export function pastTenseDone(text: string): Intent | undefined {
   const match = PAST.exec(text);
-  if (!match) return undefined;
+  if (!match || match[2]!.includes(',')) return undefined;
   const base = baseOf(match[1]!);
   if (!base) return undefined;
   const object = tidy(match[2]!);

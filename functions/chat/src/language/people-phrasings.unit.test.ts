@@ -128,3 +128,34 @@ describe('titles that keep their own words', () => {
     expect(parseMessage('ok i bought it, is done', context)).toEqual({ kind: 'complete', targets: [{ kind: 'it' }] });
   });
 });
+
+describe('right after a task: corrections and short follow-ups', () => {
+  const after = { ...context, followsTask: true };
+  it.each([
+    ['I do apologise, I meant Tuesday.', { dueAt: '2026-05-05T09:00:00+02:00', keepTimeOfDay: true }],
+    ['push it a day', { shiftBy: 'P1D' }],
+    ["sorry it's 10:00 not 09:00", { timeOfDay: { hour: 10, minute: 0, eitherHalf: true } }],
+    ['it only needs to happen once', { recurrence: null }],
+    ['no wait, medium', { priority: 'medium' }],
+    ['remove the tag', { tags: [] }],
+    ['tag #infra', { addTags: ['infra'] }],
+  ])('"%s"', (message, changes) => {
+    expect(parseMessage(message, after)).toEqual({ kind: 'update', target: { kind: 'it' }, changes });
+  });
+
+  it('"got the tape, tick it off" completes it; "changelog\'s done" completes the changelog', () => {
+    expect(parseMessage('got the tape, tick it off', after)).toEqual({ kind: 'complete', targets: [{ kind: 'it' }] });
+    expect(parseMessage("changelog's done", after)).toEqual({ kind: 'complete', targets: [{ kind: 'title', text: 'changelog' }] });
+  });
+});
+
+describe('dates written other ways', () => {
+  it.each([
+    ['pay rent 23.12.', '2026-12-23T09:00:00+01:00'],
+    ['standup 16h tomorrow', '2026-05-02T16:00:00+02:00'],
+    ['leave before 0700 monday', '2026-05-04T07:00:00+02:00'],
+    ['print the sunday school rota thursday', '2026-05-07T09:00:00+02:00'],
+  ])('"%s" is due %s', (message, dueAt) => {
+    expect(added(message).dueAt).toBe(dueAt);
+  });
+});

@@ -1,3 +1,4 @@
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const ordinal = (day: number) => `${day}${day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th'}`;
 
 const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
@@ -19,7 +20,11 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/(?<!#)\bremnd\b/gi, 'remind'],
   [/(?<!#)\btues\b/gi, 'tuesday'],
   [/\b(\d{1,2}(?::\d\d)?)\s+in\s+the\s+morning\b/gi, '$1am'],
-  [/\bon\s+day\s+(\d{1,2})\b/gi, (_: string, day: string) => `on the ${ordinal(Number(day))}`],
+  [/\b(\d{1,2})h\b/g, '$1:00'],
+  [/\b(before|by|at|from|until|till)\s+([01]\d|2[0-3])([0-5]\d)\b/gi, '$1 $2:$3'],
+  [/\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?:(\d{4})\b)?/g, (_: string, day: string, month: string, year?: string) => `${MONTH_NAMES[Number(month) - 1]} ${Number(day)}${year ? ` ${year}` : ''}`],
+  [/\b(1[3-9]|2\d|3[01])\/(0?[1-9]|1[0-2])\b/g, (_: string, day: string, month: string) => `${MONTH_NAMES[Number(month) - 1]} ${Number(day)}`],
+  [/\b(?:on|for)\s+day\s+(\d{1,2})\b/gi, (_: string, day: string) => `on the ${ordinal(Number(day))}`],
   [/\b(\d{1,2}(?::\d\d)?)\s+in\s+the\s+(?:afternoon|evening)\b/gi, '$1pm'],
   [/\b(\d{1,2}(?::\d\d)?)\s+at\s+night\b/gi, '$1pm'],
   [/(?<!#)\bthurs?\b/gi, 'thursday'],
@@ -71,7 +76,7 @@ export function normalize(message: string): string {
  */
 export function withoutCourtesy(text: string): string {
   return text
-    .replace(/^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|never ?mind|no,|nope,)[\s,]+)+/i, '')
+    .replace(/^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|never ?mind|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,)[\s,]+)+/i, '')
     .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol)$/i, '');
 }
 
