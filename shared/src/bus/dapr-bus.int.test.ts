@@ -9,10 +9,9 @@ import { aTask, aTaskCompleted, aTaskCreated, eventContext, recordingConsumer, r
 import { type FakeDaprSidecar, startFakeDaprSidecar } from '../testing/fake-dapr/fake-dapr-sidecar';
 import { testAuth } from '../testing/test-auth';
 import { testEventPath } from '../testing/test-event-path';
-import type { WrittenRecord } from '../testing/fake-dapr/pubsub-routes';
 import { traceIdOf } from '../trace/traceparent';
 import { createDaprBus, daprPubsubName } from './dapr-bus';
-import { daprPublishContract } from './dapr-publish.contract';
+import { asKafkaMessage, daprPublishContract } from './dapr-publish.contract';
 
 /** The pubsub.kafka component's excludeHeaderMetaRegex, read from the manifest the cluster applies. */
 function excludeHeaderMetaRegexOfManifest(): string {
@@ -23,7 +22,6 @@ function excludeHeaderMetaRegexOfManifest(): string {
 }
 
 /** The record as a KafkaSource's consumer reads it (the SDK's KafkaMessage also names the value `body`). */
-const asKafkaMessage = (record: WrittenRecord) => ({ key: record.key ?? '', value: record.value, body: record.value, headers: record.headers });
 
 let sidecar: FakeDaprSidecar;
 beforeAll(async () => {

@@ -19,7 +19,8 @@ export interface PublishContractSubject {
   recordOf: (topic: string, eventId: string) => Promise<PublishedRecord>;
 }
 
-const asKafkaMessage = (record: PublishedRecord) => ({ key: record.key ?? '', value: record.value, body: record.value, headers: record.headers });
+/** A record as the CloudEvents SDK's Kafka binding takes it (what KafkaSource's deserializer implements). */
+export const asKafkaMessage = (record: PublishedRecord) => ({ key: record.key ?? '', value: record.value, body: record.value, headers: record.headers });
 const freshEvent = () => aTaskCreated(aTask({ id: randomUUID() }), eventContext({ newId: () => randomUUID(), now: new Date() }));
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'cloudevents';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDaprBus } from '../bus/dapr-bus';
 import type { EventBus } from '../bus/event-bus';
 import { tokenCache } from '../http/token-cache';
@@ -27,9 +27,8 @@ let bus: EventBus;
 
 beforeAll(async () => {
   setup = await daprTestSetup({ pubsub: true });
-  audit = await startSidecarPair({ name: 'audit', env: { ...setup.baseEnv, EVENT_BUS_URL: 'dapr://pubsub' }, resourcesPath: setup.resourcesPath, configPath: setup.configPath, schedulerAddress: inject('daprSchedulerAddress') });
-  const sidecar = { url: audit.daprd.url, headers: (extra: Record<string, string> = {}) => ({ 'dapr-api-token': audit.daprd.appEnv.DAPR_API_TOKEN!, ...extra }) };
-  bus = createDaprBus({ url: 'dapr://pubsub', sidecar, log: pino({ level: 'silent' }) });
+  audit = await startSidecarPair({ name: 'audit', env: { ...setup.baseEnv, EVENT_BUS_URL: 'dapr://pubsub' }, ...setup.sidecarFiles });
+  bus = createDaprBus({ url: 'dapr://pubsub', sidecar: audit.daprd.sidecar(), log: pino({ level: 'silent' }) });
 });
 
 afterAll(async () => {
@@ -86,7 +85,7 @@ describe('delivery by a real daprd to a function', () => {
     const broken = { ...created('dapr-user-2'), data: { task: { title: 42 } } };
     const response = await fetch(`${audit.daprd.url}/v1.0/publish/pubsub/task-events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/cloudevents+json', 'dapr-api-token': audit.daprd.appEnv.DAPR_API_TOKEN! },
+      headers: audit.daprd.sidecar().headers({ 'content-type': 'application/cloudevents+json' }),
       body: JSON.stringify(broken),
     });
     expect(response.status).toBe(204);

@@ -22,9 +22,7 @@ describe('a function reading its secrets through a real daprd at start-up', () =
     const readsSecret = await startSidecarPair({
       name: 'task',
       env: { ...withoutDatabase, SECRET_STORE: 'dapr:kubernetes', SECRET_REFS: `DATABASE_URL=${DATABASE_SECRET}` },
-      resourcesPath: setup.resourcesPath,
-      configPath: setup.configPath,
-      schedulerAddress: inject('daprSchedulerAddress'),
+      ...setup.sidecarFiles,
     });
     await readsSecret.stop();
 
@@ -32,9 +30,7 @@ describe('a function reading its secrets through a real daprd at start-up', () =
       startSidecarPair({
         name: 'task',
         env: { ...withoutDatabase, SECRET_STORE: 'dapr:kubernetes', SECRET_REFS: `DATABASE_URL=${MISSING_DATABASE_SECRET}` },
-        resourcesPath: setup.resourcesPath,
-        configPath: setup.configPath,
-        schedulerAddress: inject('daprSchedulerAddress'),
+        ...setup.sidecarFiles,
       }),
     ).rejects.toThrow(/DATABASE_URL/);
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenCache } from '#shared/http/token-cache';
 import { type SidecarPair, startSidecarPair } from '#shared/testing/dapr/function-with-sidecar';
 import { type DaprTestSetup, daprTestSetup, kafkaBrokers, TEST_JWT_SECRET } from '#shared/testing/dapr/dapr-test-setup';
@@ -18,7 +18,7 @@ let chat: SidecarPair;
 
 beforeAll(async () => {
   setup = await daprTestSetup({ pubsub: true });
-  const common = { resourcesPath: setup.resourcesPath, configPath: setup.configPath, schedulerAddress: inject('daprSchedulerAddress') };
+  const common = setup.sidecarFiles;
   task = await startSidecarPair({ name: 'task', env: { ...setup.baseEnv, EVENT_BUS_URL: 'dapr://pubsub' }, ...common });
   chat = await startSidecarPair({ name: 'chat', env: { ...setup.baseEnv, TASK_SERVICE: 'dapr' }, ...common });
 });

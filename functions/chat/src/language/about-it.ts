@@ -2,9 +2,9 @@ import { DURATION, isoDuration } from './durations';
 import { valueChanges } from './follow-up';
 import type { Intent, ParseContext, TaskChanges, TaskRef } from './intent';
 import { parseRef } from './refs';
-import { tidy } from './text';
+import { IT_PHRASE, QUOTED, tidy } from './text';
 
-const IT = String.raw`(?:it|that|this)(?:\s+one)?`;
+const IT = IT_PHRASE;
 const ON_IT = String.raw`(?:\s+(?:of|for|on|from|to)\s+${IT})?`;
 const it: TaskRef = { kind: 'it' };
 const update = (changes: TaskChanges, target: TaskRef = it): Intent => ({ kind: 'update', target, changes });
@@ -45,7 +45,7 @@ function dueChange(value: string, context: ParseContext): Intent | undefined {
 }
 
 function titleChange(value: string): Intent | undefined {
-  const quoted = /(?<![\p{L}\p{N}])(["'])(.+?)\1(?![\p{L}\p{N}])/u.exec(value);
+  const quoted = QUOTED.exec(value);
   const title = quoted ? tidy(quoted[2]!) : tidy(value.replace(/(?<!\s)\s+(?:instead|please|pls)$/i, ''));
   return title ? update({ title }) : undefined;
 }

@@ -5,7 +5,7 @@ import { QUESTION } from './question';
 import { findRecurrence } from './recurrence-phrases';
 import { findReminders } from './reminder-phrases';
 import { firstOccurrence, toRrule } from './rrule';
-import { extract, tidy } from './text';
+import { extract, QUOTED, tidy } from './text';
 import { formatInZone } from './zoned-time';
 
 const POLITE = /^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|hey|ok|okay|be so kind as to|would you be so kind as to)[\s,]+)+/i;
@@ -35,8 +35,6 @@ const THAT_IS = /(?:,|(?<!\s))\s*\b(?:that'?s|that\s+is|which\s+is|i\s+think|rem
 /** "every saturday I clean the gutters": the person doing it is no part of the title. */
 const SUBJECT = /^(?:i|we)\s+(?:have(?:\s+got)?\s+(?:an?\s+)?)?(?=\p{L})/iu;
 const NOTE = /(?:,|(?<!\s))\s*(?:note|notes|description|details)\s*:\s*(\S.*)$/i;
-/** A quoted title; an apostrophe inside ("dad's") does not close it. */
-const QUOTED = /(?<![\p{L}\p{N}])(["'])(.+?)\1(?![\p{L}\p{N}])/u;
 /** Words a removed date or repetition leaves hanging ("buy milk on"). A match never starts inside spaces or right after such a word, so those starts are skipped rather than each scanned to the end. */
 const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|with|for))(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for))+$/i;
 

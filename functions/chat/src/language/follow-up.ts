@@ -2,9 +2,9 @@ import { dueValue, priorityValue, recurrenceChange } from './change-values';
 import { DURATION, isoDuration } from './durations';
 import type { Intent, ParseContext, TaskChanges } from './intent';
 import { findPriority, findTags } from './priority-tags';
-import { tidy } from './text';
+import { IT_PHRASE, tidy } from './text';
 
-const IT = String.raw`(?:it|that|this)(?:\s+one)?`;
+const IT = IT_PHRASE;
 /** Words that say the message changes the task just discussed: "make it", "i meant", "push it to", "it's due". */
 const LEAD = new RegExp(
   String.raw`^(?:i\s+meant|i\s+mean|meant|make\s+${IT}|change\s+${IT}(?:\s+to)?|set\s+${IT}(?:\s+to)?|move\s+${IT}(?:\s+to)?|push\s+${IT}(?:\s+(?:back|out))?(?:\s+to)?|bump\s+${IT}(?:\s+(?:up|down))?(?:\s+to)?|switch\s+${IT}(?:\s+to)?|put\s+${IT}(?:\s+(?:on|at|for))?|${IT}(?:'s|\s+is|\s+should\s+be|\s+needs\s+to\s+be)\s+(?:due\s+)?|the\s+(?:time|date|day|hour)\s+(?:is|should\s+be)|should\s+be|needs?\s+to\s+be\s+(?:done|finished|ready|in)|can\s+we\s+(?:do|make\s+it)|let'?s\s+(?:do|say|make\s+it)|how\s+about|what\s+about|due|change\s+(?:it\s+)?(?:to|for|on)|set\s+to|move\s+to|push\s+to)\b\s*`,

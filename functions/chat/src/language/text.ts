@@ -101,6 +101,12 @@ export function extract(text: string, pattern: RegExp): { match: RegExpExecArray
   return { match, rest: match ? cut(text, match.index, match[0].length) : text };
 }
 
+/** A quoted phrase inside a message ('…' or "…"); an apostrophe inside ("dad's") does not close it. Group 2 is the phrase. */
+export const QUOTED = /(?<![\p{L}\p{N}])(["'])(.+?)\1(?![\p{L}\p{N}])/u;
+
+/** "it", "that", "this one": the task just discussed, as a phrase inside a longer pattern. */
+export const IT_PHRASE = String.raw`(?:it|that|this)(?:\s+one)?`;
+
 /** A quoted span ('…' or "…"), when the whole phrase is quoted. */
 export function unquote(text: string): string | undefined {
   const match = /^\s*(["'])(.+)\1\s*$/.exec(text);

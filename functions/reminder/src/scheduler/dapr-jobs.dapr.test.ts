@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDaprBus } from '#shared/bus/dapr-bus';
 import type { EventBus } from '#shared/bus/event-bus';
 import { tokenCache } from '#shared/http/token-cache';
@@ -26,12 +26,9 @@ beforeAll(async () => {
   reminder = await startSidecarPair({
     name: 'reminder',
     env: { ...setup.baseEnv, EVENT_BUS_URL: 'dapr://pubsub', REMINDER_SCHEDULER: 'dapr' },
-    resourcesPath: setup.resourcesPath,
-    configPath: setup.configPath,
-    schedulerAddress: inject('daprSchedulerAddress'),
+    ...setup.sidecarFiles,
   });
-  const sidecar = { url: reminder.daprd.url, headers: (extra: Record<string, string> = {}) => ({ 'dapr-api-token': reminder.daprd.appEnv.DAPR_API_TOKEN!, ...extra }) };
-  bus = createDaprBus({ url: 'dapr://pubsub', sidecar, log: pino({ level: 'silent' }) });
+  bus = createDaprBus({ url: 'dapr://pubsub', sidecar: reminder.daprd.sidecar(), log: pino({ level: 'silent' }) });
 });
 
 afterAll(async () => {
@@ -70,7 +67,7 @@ async function waitForReminder(userId: string, taskId: string, status: string, t
 }
 
 async function job(reminderId: string): Promise<number> {
-  const response = await fetch(`${reminder.daprd.url}/v1.0-alpha1/jobs/${jobName(reminderId)}`, { headers: { 'dapr-api-token': reminder.daprd.appEnv.DAPR_API_TOKEN! } });
+  const response = await fetch(`${reminder.daprd.url}/v1.0-alpha1/jobs/${jobName(reminderId)}`, { headers: reminder.daprd.sidecar().headers() });
   await response.arrayBuffer();
   return response.status;
 }

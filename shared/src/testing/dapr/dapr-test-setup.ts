@@ -29,6 +29,8 @@ export interface DaprTestSetup {
   database: TcpProxy;
   /** The function's variables for a Postgres behind the proxy. */
   baseEnv: Record<string, string>;
+  /** What every sidecar of the run is started with: the resources, the Configuration, the scheduler. */
+  sidecarFiles: { resourcesPath: string; configPath: string; schedulerAddress: string };
   cleanup(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function daprTestSetup(options: { pubsub: boolean; secrets?: Record
     resourcesPath,
     configPath,
     database,
+    sidecarFiles: { resourcesPath, configPath, schedulerAddress: inject('daprSchedulerAddress') },
     baseEnv: { NODE_ENV: 'production', LOG_LEVEL: 'info', AUTH_JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: databaseUrlThrough(database.port) },
     async cleanup() {
       await database.close();

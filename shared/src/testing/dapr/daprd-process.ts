@@ -1,4 +1,5 @@
 import { freePort } from '../../../../bench/spawn-function';
+import type { DaprSidecar } from '../../dapr/dapr-sidecar';
 import { daprBinaries } from './dapr-binaries';
 import { type ManagedChild, startChild, waitForStatus } from './managed-child';
 
@@ -27,6 +28,8 @@ export interface Daprd extends ManagedChild {
   outboundReady(timeoutMs?: number): Promise<void>;
   /** Resolves when the app is reachable too (`/v1.0/healthz` 204). */
   ready(timeoutMs?: number): Promise<void>;
+  /** This sidecar as the app's adapters reach it (its URL, with the API token on every call). */
+  sidecar(): DaprSidecar;
 }
 
 /** A real daprd in self-hosted mode beside one app, on loopback only, with the project's resources. */
@@ -58,5 +61,6 @@ export async function startDaprd(options: DaprdOptions): Promise<Daprd> {
     appEnv: { DAPR_HTTP_PORT: String(httpPort), DAPR_API_TOKEN: options.daprApiToken, APP_API_TOKEN: options.appApiToken },
     outboundReady: (timeoutMs = 30_000) => waitForStatus(child, `daprd ${options.appId}`, `${url}/v1.0/healthz/outbound`, 204, timeoutMs),
     ready: (timeoutMs = 30_000) => waitForStatus(child, `daprd ${options.appId}`, `${url}/v1.0/healthz`, 204, timeoutMs),
+    sidecar: () => ({ url, headers: (extra = {}) => ({ 'dapr-api-token': options.daprApiToken, ...extra }) }),
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { DaprSidecar } from '../../dapr/dapr-sidecar';
 import { type DaprTestSetup, daprTestSetup } from './dapr-test-setup';
 import { type Daprd, startDaprd } from './daprd-process';
@@ -17,11 +17,10 @@ export interface StandaloneDaprd {
 export function useStandaloneDaprd(options: { appId: string } & Parameters<typeof daprTestSetup>[0]): StandaloneDaprd {
   let setup: DaprTestSetup;
   let daprd: Daprd;
-  const token = randomBytes(16).toString('hex');
 
   beforeAll(async () => {
     setup = await daprTestSetup(options);
-    daprd = await startDaprd({ appId: options.appId, resourcesPath: setup.resourcesPath, configPath: setup.configPath, schedulerAddress: inject('daprSchedulerAddress'), appApiToken: randomBytes(16).toString('hex'), daprApiToken: token });
+    daprd = await startDaprd({ appId: options.appId, ...setup.sidecarFiles, appApiToken: randomBytes(16).toString('hex'), daprApiToken: randomBytes(16).toString('hex') });
     await daprd.outboundReady();
   });
 
@@ -31,7 +30,7 @@ export function useStandaloneDaprd(options: { appId: string } & Parameters<typeo
   });
 
   return {
-    sidecar: () => ({ url: daprd.url, headers: (extra = {}) => ({ 'dapr-api-token': token, ...extra }) }),
+    sidecar: () => daprd.sidecar(),
     setup: () => setup,
   };
 }
