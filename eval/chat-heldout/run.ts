@@ -87,6 +87,11 @@ interface CaseResult {
   statuses: number[];
   tasks: Partial<StoredTask>[];
   ms: number;
+  /** What the last turn did (the kinds of its actions), and whether that is what the case asks for. */
+  lastActions: string[];
+  intentRight: boolean;
+  /** Round-trip time of each POST /chat, in milliseconds. */
+  turnMs: number[];
 }
 
 // ------------------------------------------------------------------------------------ configuration
@@ -453,12 +458,48 @@ async function checkExpectations(c: Case, tasks: StoredTask[], lastReply: string
   return reasons;
 }
 
+// ------------------------------------------------------------------------------------------ intent
+
+const MUTATIONS = ['created', 'updated', 'completed', 'reopened', 'deleted', 'reminder-scheduled'];
+
+/**
+ * Whether the last turn did the kind of thing the case is about, judged by its actions only (the
+ * stored tasks judge the details): a question changes nothing, an edit updates, and so on.
+ */
+function intentRight(kind: Kind, actions: string[]): boolean {
+  const has = (...kinds: string[]) => actions.some((a) => kinds.includes(a));
+  switch (kind) {
+    case 'add':
+      return has('created');
+    case 'recurrence':
+      return has('created', 'updated');
+    case 'edit':
+      return has('updated', 'reminder-scheduled');
+    case 'complete':
+      return has('completed');
+    case 'delete':
+      return has('deleted');
+    case 'reminder':
+      return has('created', 'updated', 'reminder-scheduled');
+    case 'question':
+      return !has(...MUTATIONS, 'clarify');
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
 // ----------------------------------------------------------------------------------------- running
 
 async function runCase(c: Case, runId: string): Promise<CaseResult> {
   const started = Date.now();
   const timeZone = c.timeZone ?? 'UTC';
-  const result: CaseResult = { id: c.id, kind: c.kind, timeZone, turns: c.turns, pass: false, reasons: [], replies: [], statuses: [], tasks: [], ms: 0 };
+  const result: CaseResult = {
+    id: c.id, kind: c.kind, timeZone, turns: c.turns, pass: false, reasons: [], replies: [], statuses: [], tasks: [], ms: 0,
+    lastActions: [], intentRight: false, turnMs: [],
+  };
   const token = await tokenFor(`heldout-${runId}-${c.id}`);
   const refs: Reference[] = [];
   let conversationId: string | undefined;
@@ -468,9 +509,12 @@ async function runCase(c: Case, runId: string): Promise<CaseResult> {
       refs.push({ now, today: localParts(now, timeZone).date });
       const body: Record<string, string> = { message, timeZone };
       if (conversationId) body.conversationId = conversationId;
+      const sent = performance.now();
       const { status, json } = await call('POST', '/chat', token, body);
+      result.turnMs.push(Math.round((performance.now() - sent) * 10) / 10);
       result.statuses.push(status);
-      const answer = (json ?? {}) as { reply?: string; conversationId?: string; detail?: string };
+      const answer = (json ?? {}) as { reply?: string; conversationId?: string; detail?: string; actions?: { kind: string }[] };
+      result.lastActions = (answer.actions ?? []).map((a) => a.kind);
       result.replies.push(typeof answer.reply === 'string' ? answer.reply : JSON.stringify(json).slice(0, 300));
       if (status >= 500) throw new HttpFailure(`turn ${i + 1}: HTTP ${status} ${JSON.stringify(json).slice(0, 200)}`);
       if (status !== 200) throw new HttpFailure(`turn ${i + 1}: HTTP ${status} ${answer.detail ?? JSON.stringify(json).slice(0, 200)}`);
@@ -494,6 +538,8 @@ async function runCase(c: Case, runId: string): Promise<CaseResult> {
     result.reasons = [error.message];
   }
   result.pass = result.reasons.length === 0;
+  // A case whose stored tasks and reply are all as expected had its intent right too (e.g. a clarifying question it expects).
+  result.intentRight = result.pass || (result.statuses.every((s) => s === 200) && intentRight(c.kind, result.lastActions));
   result.ms = Date.now() - started;
   return result;
 }
@@ -559,9 +605,17 @@ async function main(): Promise<void> {
   const serverErrors = results.filter((r) => r.statuses.some((s) => s >= 500)).length;
   if (serverErrors) console.log(`  ${serverErrors} case(s) met a 5xx`);
 
+  const intent = results.filter((r) => r.intentRight).length;
+  const intentScore = results.length ? Math.round((1000 * intent) / results.length) / 10 : 0;
+  console.log(`  ${'intent'.padEnd(11)} ${String(intent).padStart(3)}/${String(results.length).padEnd(3)} ${intentScore}%`);
+  for (const r of results.filter((x) => !x.intentRight)) console.log(`    intent wrong ${r.id}: last turn did [${r.lastActions.join(', ') || 'nothing'}]`);
+  const turnMs = results.flatMap((r) => r.turnMs).sort((a, b) => a - b);
+  const latency = { turns: turnMs.length, p50: percentile(turnMs, 50), p99: percentile(turnMs, 99), max: turnMs.at(-1) ?? 0, over50: turnMs.filter((t) => t > 50).length };
+  console.log(`  POST /chat round trip (concurrency ${CONCURRENCY}): p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms; ${latency.over50} of ${latency.turns} turns over 50 ms`);
+
   writeFileSync(
     join(here, 'results.json'),
-    `${JSON.stringify({ baseUrl: BASE_URL, runId, startedAt, finishedAt: new Date().toISOString(), filter: FILTER?.source ?? null, overall, byKind, cases: results }, null, 2)}\n`,
+    `${JSON.stringify({ baseUrl: BASE_URL, runId, startedAt, finishedAt: new Date().toISOString(), filter: FILTER?.source ?? null, overall, intent: { passed: intent, total: results.length, score: intentScore }, latency, byKind, cases: results }, null, 2)}\n`,
   );
   console.log(`\nWrote ${join('eval', 'chat-heldout', 'results.json')}`);
 }

@@ -22,6 +22,7 @@ export const ListQuery = z
     dueBefore: z.optional(one(Rfc3339)),
     dueAfter: z.optional(one(Rfc3339)),
     overdue: z.optional(one(z.enum(['true', 'false']))),
+    hasDue: z.optional(one(z.enum(['true', 'false']))),
     sort: z.optional(one(z.enum(SORTS))),
     limit: z.optional(one(z.coerce.number<string>().check(z.int(), z.minimum(1), z.maximum(200)))),
     cursor: z.optional(one(z.string().check(z.minLength(1), z.maxLength(500)))),

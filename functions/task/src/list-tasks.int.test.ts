@@ -136,6 +136,12 @@ describe('GET /tasks filters', () => {
     expect(titles(await list({ dueAfter: '2026-05-01T00:00:00Z', dueBefore: '2026-05-03T00:00:00+02:00' }))).toEqual(['Renew passport', 'Buy milk', 'bake bread', 'BUY MILK']);
   });
 
+  it('filters by whether a task has a due time at all (hasDue)', async () => {
+    expect(titles(await list({ hasDue: 'false' }))).toEqual(['Water the plants', 'Read a book']);
+    expect(titles(await list({ hasDue: 'true' }))).not.toContain('Water the plants');
+    expect((await list({ hasDue: 'true' })).items).toHaveLength(ALICE.length - 2);
+  });
+
   it('lists pending tasks due before the clock’s now as overdue, and moves with the clock', async () => {
     expect(titles(await list({ overdue: 'true' }))).toEqual(['Call mom', 'Renew passport']);
 
@@ -244,6 +250,7 @@ describe('GET /tasks refuses', () => {
     ['a date that is not RFC 3339', [['dueBefore', 'yesterday']], 'dueBefore'],
     ['a date without an offset', [['dueAfter', '2026-05-01T10:00:00']], 'dueAfter'],
     ['overdue=yes', [['overdue', 'yes']], 'overdue'],
+    ['hasDue=maybe', [['hasDue', 'maybe']], 'hasDue'],
     ['an empty q', [['q', '']], 'q'],
     ['a single-valued parameter given twice', [['status', 'pending'], ['status', 'completed']], 'status'],
     ['sort given twice', [['sort', 'title'], ['sort', 'title']], 'sort'],

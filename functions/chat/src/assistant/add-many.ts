@@ -4,7 +4,7 @@ import { type Intent, type ParseContext, parseMessage } from '../language/intent
 import { MAX_TASKS_PER_MESSAGE } from '../language/refs';
 import type { TurnDeps } from './assistant-deps';
 import { describeTask } from './format';
-import { draftToNewTask, failureTurn } from './run-intent';
+import { draftToNewTask, failureTurn, withAdded } from './run-intent';
 import { say, type Turn } from './turn';
 
 /** "add these:", "todo:", "groceries:": a line that only announces the list below it. */
@@ -20,11 +20,29 @@ type Add = Extract<Intent, { kind: 'add' }>;
  */
 export function manyTasks(message: string, context: ParseContext): Add[] | undefined {
   const lines = message.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  if (lines.length === 1) return sameVerbClauses(lines[0]!, context);
   if (lines.length < 2) return undefined;
   const items = HEADER.test(lines[0]!) ? lines.slice(1) : lines;
   if (items.length < 2 || items.length > MAX_TASKS_PER_MESSAGE) return undefined;
   const adds = items.map((line) => parseMessage(`add ${line.replace(BULLET, '')}`, context));
   return adds.every((intent): intent is Add => intent.kind === 'add') ? adds : undefined;
+}
+
+/** Words that start a change or a reminder, not a second task. */
+const NOT_A_TASK_START = /^(?:remind|ping|alert|notify|tag|tagged|make|set|mark|put|it|that|this|and|but|with|no|not|please|pls|every|each|due|at|on|by|in)$/i;
+
+/**
+ * "call the landlord fri, call the plumber mon", "email Bob tomorrow; email Alice friday": clauses that
+ * each start with the same verb and each name a due day are that many tasks.
+ */
+function sameVerbClauses(line: string, context: ParseContext): Add[] | undefined {
+  const clauses = line.split(/[,;]/).map((clause) => clause.trim().replace(/^and\s+/i, '')).filter(Boolean);
+  if (clauses.length < 2 || clauses.length > 10) return undefined;
+  const verbs = new Set(clauses.map((clause) => clause.split(/\s+/)[0]!.toLowerCase()));
+  const verb = [...verbs][0]!;
+  if (verbs.size !== 1 || NOT_A_TASK_START.test(verb) || !/^\p{L}{2,}$/u.test(verb)) return undefined;
+  const adds = clauses.map((clause) => parseMessage(`add ${clause}`, context));
+  return adds.every((intent): intent is Add => intent.kind === 'add' && intent.task.dueAt !== undefined) ? adds : undefined;
 }
 
 /** Adds each task in order and shows them as a numbered list, which "2 is done" then refers to. */
@@ -38,7 +56,7 @@ export async function addMany(adds: readonly Add[], state: ConversationState, de
   const lines = created.map((task, index) => `${index + 1}. ${describeTask(task, deps.timeZone, deps.now)}`);
   const missed = adds.length - created.length;
   const summaries = created.map((task) => ({ id: task.id, title: task.title }));
-  return say([`Added ${created.length} tasks:`, ...lines, ...(missed > 0 ? [`${missed} could not be added; please try them again.`] : [])].join('\n'), { ...state, lastList: summaries, lastTask: summaries.at(-1)! }, {
+  return say([`Added ${created.length} tasks:`, ...lines, ...(missed > 0 ? [`${missed} could not be added; please try them again.`] : [])].join('\n'), { ...state, lastList: summaries, lastTask: summaries.at(-1)!, added: withAdded(state, summaries) }, {
     actions: [{ kind: 'created', taskIds: created.map((task) => task.id) }],
     tasks: created,
   });

@@ -5,6 +5,9 @@ import type { AsNewTask } from './run-intent';
 /** Words that only ever address the task list: with them a message is a command even when nothing matches. */
 const ONLY_A_COMMAND = /^(?:complete|delete|del|remove|erase|mark|reopen|re-open|uncheck|untick|uncomplete|undo|restore|rename|untag|tag|show|details)\b|\b(?:task|tasks|todo|to-do|(?:as|is)\s+(?:done|complete|completed|finished)|from\s+(?:my|the)\s+list)\b/i;
 
+/** A place that is not the task list: "from the shared drive", "off the ipad", "in the HR portal". */
+const ELSEWHERE = /\b(?:from|off|in|on|at)\s+(?:the|my|our|your|his|her|their)\s+(?!(?:to-?do\s+)?(?:list|tasks?|todos?|to-dos?)\b)\p{L}/iu;
+
 /**
  * The message read as a task to add, for a command word that named no task: "finish the report by
  * friday", "check the tyre pressure", "drop off the parcel" are things to do. Never for wording that
@@ -17,6 +20,8 @@ export function asNewTask(message: string, context: ParseContext): AsNewTask {
     if (intent.kind !== 'add') return undefined;
     // "complete my CPR refresher by 31/12": a deadline makes a command word a task's own verb.
     const deadlined = intent.task.dueAt !== undefined && /^(?:complete|finish)\b/i.test(message.trim());
-    return ONLY_A_COMMAND.test(message.trim()) && !deadlined ? undefined : intent;
+    // "delete old photos off the ipad", "mark attendance in the HR portal": the verb acts on a thing somewhere, not on the list.
+    const elsewhere = ELSEWHERE.test(message);
+    return ONLY_A_COMMAND.test(message.trim()) && !deadlined && !elsewhere ? undefined : intent;
   };
 }

@@ -6,16 +6,16 @@ function stems(text: string): string[] {
 }
 
 /**
- * The one title that shares most of the words of `text` ("done with picking up the cake" → "pick up
- * the cake", "the lawns one" → "mow lawns"): at least half of its words, and no other title as close.
+ * The titles that share most of the words of `text` ("done with picking up the cake" → "pick up the
+ * cake", "the lawns one" → "mow lawns"), at least half of its words: one when it is the closest, several
+ * when they are equally close ("paid the bill" with "pay phone bill" and "pay water bill"), none when none is.
  */
-export function closestTitle<T extends { title: string }>(text: string, tasks: readonly T[]): T | undefined {
+export function closestTitles<T extends { title: string }>(text: string, tasks: readonly T[]): T[] {
   const wanted = stems(text);
-  if (wanted.length === 0) return undefined;
+  if (wanted.length === 0) return [];
   const scored = tasks
     .map((task) => ({ task, shared: stems(task.title).filter((stem) => wanted.includes(stem)).length }))
     .filter(({ shared }) => shared * 2 >= wanted.length && shared > 0)
     .sort((a, b) => b.shared - a.shared);
-  if (scored.length === 0 || (scored.length > 1 && scored[1]!.shared === scored[0]!.shared)) return undefined;
-  return scored[0]!.task;
+  return scored.filter(({ shared }) => shared === scored[0]?.shared).map(({ task }) => task);
 }

@@ -211,3 +211,65 @@ describe('more ways people say it', () => {
     expect([...tasks.values()][1]!.status).toBe('completed');
   });
 });
+
+describe('everyday ways of pointing at tasks', () => {
+  it('asks which one when two titles are equally close ("paid the bill"), and "the second" is the later due', async () => {
+    const { deps, titles } = given([
+      { title: 'pay water bill', dueAt: '2026-05-06T09:00:00+02:00' },
+      { title: 'pay phone bill', dueAt: '2026-05-02T09:00:00+02:00' },
+    ]);
+    let state: ConversationState = {};
+    let reply: string;
+    ({ reply, state } = await converse('add buy stamps', state, deps));
+    ({ reply, state } = await converse('paid the bill', state, deps));
+    expect(reply).toBe('Which one do you mean by "pay the bill"?\n1. "pay phone bill"\n2. "pay water bill"\nAnswer with a number.');
+    ({ reply } = await converse('the second', state, deps));
+    expect(reply).toBe('Completed "pay water bill".');
+    expect(titles()).toContain('pay water bill:completed');
+    expect(titles()).toContain('pay phone bill:pending');
+  });
+
+  it('counts the tasks added in the conversation when no list was shown: "make the second one urgent"', async () => {
+    const { deps, tasks } = given();
+    expect(await chat(deps, 'add prep for inspection tomorrow 8am', 'add prep for audit friday 8am', 'make the second one urgent')).toMatch(/^Updated "prep for audit"/);
+    expect([...tasks.values()].map((task) => `${task.title}:${task.priority}`)).toEqual(['prep for inspection:medium', 'prep for audit:urgent']);
+  });
+
+  it('adds one task per clause when each starts with the same verb and names a day', async () => {
+    const { deps, titles } = given();
+    expect(await chat(deps, 'call the landlord fri, call the plumber mon')).toMatch(/^Added 2 tasks:/);
+    expect(titles()).toEqual(['call the landlord:pending', 'call the plumber:pending']);
+  });
+
+  it('adds "delete old photos off the ipad" when no task is named, but never "delete the dentist"', async () => {
+    const { deps, titles } = given();
+    expect(await chat(deps, 'delete old photos off the ipad')).toBe('Added "delete old photos off the ipad".');
+    expect(await chat(deps, 'delete the dentist')).toMatch(/^I couldn't find a task matching "dentist"/);
+    expect(titles()).toEqual(['delete old photos off the ipad:pending']);
+  });
+
+  it('turns "remind me at 7am" into the offset before the task just added', async () => {
+    const { deps, tasks } = given();
+    expect(await chat(deps, 'add vaccination clinic friday 8am', 'remind me at 7am')).toMatch(/^I'll remind you about "vaccination clinic" 1 hour before it is due/);
+    expect([...tasks.values()][0]!.reminders).toEqual(['PT0S', 'PT1H']);
+  });
+
+  it('refuses a reminder after the due time, and says so', async () => {
+    const { deps, tasks } = given();
+    expect(await chat(deps, 'add vaccination clinic friday 8am', 'remind me at 9am')).toMatch(/^That is after "vaccination clinic" is due/);
+    expect([...tasks.values()][0]!.reminders).toEqual(['PT0S']);
+  });
+
+  it('lists the tasks without a due date', async () => {
+    const { deps } = given([{ title: 'send invoice', dueAt: '2026-05-08T09:00:00+02:00' }, { title: 'update website', dueAt: null }]);
+    const reply = await chat(deps, "which tasks don't have a due date?");
+    expect(reply).toContain('update website');
+    expect(reply).not.toContain('send invoice');
+  });
+
+  it('answers a message in another language with what it can do, and adds nothing', async () => {
+    const { deps, titles } = given();
+    expect(await chat(deps, 'Me lembra de pagar o boleto amanhã às 10h')).toMatch(/only understand English/);
+    expect(titles()).toEqual([]);
+  });
+});

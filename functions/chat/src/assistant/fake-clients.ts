@@ -37,7 +37,7 @@ export function fakeClients(initial: Partial<Task>[] = []) {
       list: async (_call, query: TaskQuery) => {
         const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
         const items = [...tasks.values()].filter(
-          (task) => (!query.status || task.status === query.status) && (query.tag ?? []).every((tag) => task.tags.includes(tag)) && words.every((word) => task.title.toLowerCase().split(/\s+/).some((part) => part.startsWith(word))),
+          (task) => (!query.status || task.status === query.status) && (query.hasDue === undefined || (task.dueAt !== null) === query.hasDue) && (query.tag ?? []).every((tag) => task.tags.includes(tag)) && words.every((word) => task.title.toLowerCase().split(/\s+/).some((part) => part.startsWith(word))),
         );
         return { items, nextCursor: null };
       },

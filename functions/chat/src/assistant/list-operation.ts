@@ -17,6 +17,7 @@ export function toTaskQuery(filter: Extract<Intent, { kind: 'list' }>['filter'])
   if (filter.dueBefore) query.dueBefore = filter.dueBefore;
   if (filter.dueAfter) query.dueAfter = filter.dueAfter;
   if (filter.overdue) query.overdue = true;
+  if (filter.hasDue !== undefined) query.hasDue = filter.hasDue;
   if (filter.sort) query.sort = filter.sort;
   return query;
 }

@@ -3,6 +3,7 @@ import { scheduleWhenKnown } from '../clients/schedule-when-known';
 import { isUnavailable, ServiceError } from '../clients/service-error';
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
 import type { Intent } from '../language/intent';
+import { momentAsDue, offsetBefore } from '../language/reminder-moment';
 import type { TurnDeps } from './assistant-deps';
 import { durationWords, formatWhen, numbered } from './format';
 import { say, type Turn } from './turn';
@@ -16,21 +17,14 @@ const REMINDERS_DOWN = 'Reminders are not available right now; please try again 
  */
 export async function remind(intent: Extract<Intent, { kind: 'remind' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
   const next = { ...state, lastTask: target };
-  if (intent.at) {
-    try {
-      const reminder = await scheduleWhenKnown(deps.clients, deps.call, { taskId: target.id, remindAt: intent.at });
-      return say(`I'll remind you about "${target.title}" on ${formatWhen(reminder.remindAt ?? intent.at, deps.timeZone, deps.now)}.`, next, {
-        actions: [{ kind: 'reminder-scheduled', taskIds: [target.id] }],
-      });
-    } catch (error) {
-      if (isUnavailable(error)) return say(REMINDERS_DOWN, next);
-      if (error instanceof ServiceError && error.failure === 'rejected') return say(`I couldn't schedule that reminder: ${error.message}.`, next);
-      throw error;
-    }
-  }
+  if (intent.at) return remindAt(intent.at, target, next, deps);
   const task = await deps.clients.tasks.get(deps.call, target.id);
+  const onDueDay = intent.onDueDay;
+  // "remind me at 7am" about a task with no due time: the next 7am.
+  if (onDueDay && !task.dueAt && onDueDay.dayShift === 0) return remindAt(momentAsDue(onDueDay, { now: deps.now, timeZone: deps.timeZone }), target, next, deps);
   if (!task.dueAt) return say(`"${task.title}" has no due time, so I can't remind you before it. Give it one first, or ask for a reminder at a time.`, next);
-  const before = intent.before ?? 'PT0S';
+  const before = onDueDay ? offsetBefore(onDueDay, task.dueAt, deps.timeZone) : intent.before ?? 'PT0S';
+  if (before === undefined) return say(`That is after "${task.title}" is due (${formatWhen(task.dueAt, deps.timeZone, deps.now)}); say a time before it.`, next);
   if (task.reminders.includes(before)) return say(`You already have that reminder for "${task.title}".`, next);
   const updated = await deps.clients.tasks.update(deps.call, task.id, { reminders: [...task.reminders, before].slice(-10) });
   const at = new Date(new Date(task.dueAt).getTime() - durationMs(before)).toISOString();
@@ -39,6 +33,20 @@ export async function remind(intent: Extract<Intent, { kind: 'remind' }>, target
     actions: [{ kind: 'reminder-scheduled', taskIds: [updated.id] }],
     tasks: [updated],
   });
+}
+
+/** An extra reminder at an instant, asked of the reminder function. */
+async function remindAt(at: string, target: TaskSummary, next: ConversationState, deps: TurnDeps): Promise<Turn> {
+  try {
+    const reminder = await scheduleWhenKnown(deps.clients, deps.call, { taskId: target.id, remindAt: at });
+    return say(`I'll remind you about "${target.title}" on ${formatWhen(reminder.remindAt ?? at, deps.timeZone, deps.now)}.`, next, {
+      actions: [{ kind: 'reminder-scheduled', taskIds: [target.id] }],
+    });
+  } catch (error) {
+    if (isUnavailable(error)) return say(REMINDERS_DOWN, next);
+    if (error instanceof ServiceError && error.failure === 'rejected') return say(`I couldn't schedule that reminder: ${error.message}.`, next);
+    throw error;
+  }
 }
 
 /** The user's upcoming reminders, with the titles of their tasks. */

@@ -2,11 +2,11 @@ import type { Task } from '#shared/contracts/task';
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
 import type { TaskRef } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
-import { closestTitle } from './closest-title';
+import { closestTitles } from './closest-title';
 
 export type Resolution =
   | { kind: 'task'; task: TaskSummary }
-  | { kind: 'ambiguous'; candidates: TaskSummary[] }
+  | { kind: 'ambiguous'; candidates: TaskSummary[]; /** Only equally close titles, none holding the words as said. */ fuzzy?: true }
   | { kind: 'missing'; reply: string; /** A title search that found no task at all. */ nothingMatched?: true };
 
 /** Which tasks a title search should prefer for the operation at hand. */
@@ -15,13 +15,19 @@ export type Preference = 'pending' | 'completed' | 'any';
 const summary = (task: Task): TaskSummary => ({ id: task.id, title: task.title });
 const MAX_CANDIDATES = 5;
 
+/** Candidates as a person lists them: soonest due first (undated last), then in the order they were added. */
+function inAskingOrder(tasks: readonly Task[]): Task[] {
+  return [...tasks].sort((a, b) => (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff') || a.createdAt.localeCompare(b.createdAt));
+}
+
 /**
  * Finds the task a reference means: a number in the last list, "it" (the last task talked about), or
  * words of its title (a search of the user's tasks; two or more equally good matches are ambiguous).
  */
 export async function resolveRef(ref: TaskRef, state: ConversationState, preference: Preference, deps: TurnDeps): Promise<Resolution> {
   if (ref.kind === 'index') {
-    const list = state.lastList;
+    // No list shown yet: "the second one" counts the tasks added in this conversation.
+    const list = state.lastList ?? state.added;
     if (!list?.length) return { kind: 'missing', reply: `I have not shown you a list yet, so I don't know which task ${ref.index} is. Try "list my tasks" first.` };
     const task = list[ref.index - 1];
     if (!task) return { kind: 'missing', reply: `The last list had ${list.length} task${list.length === 1 ? '' : 's'}; there is no number ${ref.index}.` };
@@ -36,8 +42,9 @@ export async function resolveRef(ref: TaskRef, state: ConversationState, prefere
   const pool = preferred.length > 0 ? preferred : preference === 'any' ? found : [];
   if (found.length === 0) {
     const open = (await deps.clients.tasks.list(deps.call, { status: preference === 'completed' ? 'completed' : 'pending', limit: 100 })).items;
-    const closest = closestTitle(text, open);
-    if (closest) return { kind: 'task', task: summary(closest) };
+    const closest = closestTitles(text, open);
+    if (closest.length === 1) return { kind: 'task', task: summary(closest[0]!) };
+    if (closest.length > 1) return { kind: 'ambiguous', candidates: inAskingOrder(closest).slice(0, MAX_CANDIDATES).map(summary), fuzzy: true };
   }
   if (pool.length === 0) {
     const already = preference !== 'any' && found.length > 0 ? ` (only ${preference === 'pending' ? 'completed' : 'open'} ones)` : '';
@@ -45,5 +52,5 @@ export async function resolveRef(ref: TaskRef, state: ConversationState, prefere
   }
   const exact = pool.filter((task) => task.title.trim().toLowerCase() === text.toLowerCase());
   if (pool.length === 1 || exact.length === 1) return { kind: 'task', task: summary(exact.length === 1 ? exact[0]! : pool[0]!) };
-  return { kind: 'ambiguous', candidates: pool.slice(0, MAX_CANDIDATES).map(summary) };
+  return { kind: 'ambiguous', candidates: inAskingOrder(pool).slice(0, MAX_CANDIDATES).map(summary) };
 }

@@ -46,10 +46,12 @@ async function resolveAll(intent: Intent, refs: TaskRef[], preference: Preferenc
       continue;
     }
     const resolution = await resolveRef(ref, state, preference, deps);
-    if (resolution.kind === 'missing' && resolution.nothingMatched && refs.length === 1) {
-      const several = ref.kind === 'title' ? await eachOf(ref.text, preference, state, deps) : undefined;
-      return several ? { kind: 'ok', tasks: several } : { kind: 'no-such-task', reply: resolution.reply };
+    const couldBeSeveral = (resolution.kind === 'missing' && resolution.nothingMatched) || (resolution.kind === 'ambiguous' && resolution.fuzzy);
+    if (couldBeSeveral && refs.length === 1 && ref.kind === 'title') {
+      const several = await eachOf(ref.text, preference, state, deps);
+      if (several) return { kind: 'ok', tasks: several };
     }
+    if (resolution.kind === 'missing' && resolution.nothingMatched && refs.length === 1) return { kind: 'no-such-task', reply: resolution.reply };
     if (resolution.kind === 'missing') return { kind: 'stop', turn: say(resolution.reply, state) };
     if (resolution.kind === 'ambiguous') {
       const { candidates } = resolution;
@@ -67,6 +69,11 @@ async function resolveAll(intent: Intent, refs: TaskRef[], preference: Preferenc
   return { kind: 'ok', tasks };
 }
 
+/** The conversation's added tasks with `tasks` at the end (the last 50). */
+export function withAdded(state: ConversationState, tasks: TaskSummary[]): TaskSummary[] {
+  return [...(state.added ?? []), ...tasks].slice(-50);
+}
+
 export function draftToNewTask(draft: Extract<Intent, { kind: 'add' }>['task']): NewTask {
   const task: NewTask = { title: draft.title };
   if (draft.description) task.description = draft.description;
@@ -81,7 +88,8 @@ export function draftToNewTask(draft: Extract<Intent, { kind: 'add' }>['task']):
 async function add(intent: Extract<Intent, { kind: 'add' }>, state: ConversationState, deps: TurnDeps): Promise<Turn> {
   const task = await deps.clients.tasks.create(deps.call, draftToNewTask(intent.task));
   const reminders = remindersSentence(task);
-  return say(`Added ${describeTask(task, deps.timeZone, deps.now)}.${reminders ? ` ${reminders}` : ''}`, { ...state, lastTask: summary(task) }, {
+  const next = { ...state, lastTask: summary(task), added: withAdded(state, [summary(task)]) };
+  return say(`Added ${describeTask(task, deps.timeZone, deps.now)}.${reminders ? ` ${reminders}` : ''}`, next, {
     actions: [{ kind: 'created', taskIds: [task.id] }],
     tasks: [task],
   });

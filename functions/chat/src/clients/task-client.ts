@@ -11,6 +11,7 @@ export interface TaskQuery {
   dueBefore?: string;
   dueAfter?: string;
   overdue?: boolean;
+  hasDue?: boolean;
   sort?: string;
   limit?: number;
 }

@@ -19,6 +19,8 @@ export interface PendingClarification {
 export interface ConversationState {
   /** The last numbered list shown: "2" means `lastList[1]`. */
   lastList?: TaskSummary[];
+  /** The tasks added in this conversation, oldest first (the last 50): what numbers mean before any list was shown. */
+  added?: TaskSummary[];
   /** The last task created, changed, or listed alone: what "it" means. */
   lastTask?: TaskSummary;
   pending?: PendingClarification;

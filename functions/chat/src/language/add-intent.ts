@@ -3,6 +3,7 @@ import type { Intent, ParseContext, TaskDraft } from './intent';
 import { findPriority, findTags } from './priority-tags';
 import { QUESTION } from './question';
 import { findRecurrence } from './recurrence-phrases';
+import { momentAsDue, offsetBefore, type ReminderMoment } from './reminder-moment';
 import { findReminders } from './reminder-phrases';
 import { firstOccurrence, toRrule } from './rrule';
 import { extract, QUOTED, tidy } from './text';
@@ -28,10 +29,10 @@ const COMMANDS = [
 ];
 const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|todo list|to-do list)$/i;
 /** "remind me in 10 minutes to …", "remind me tomorrow at 9 to …": the time comes before the task. */
-const REMIND_WHEN_TO = /^remind\s+me\s+((?:in|at|on|by|this|next|tomorrow|today|tonight|every|each)\b(?:.*?\S)??)\s+to\s+(\S.*)$/i;
+const REMIND_WHEN_TO = /^(?:remind|ping|alert|notify)\s+me\s+((?:in|at|on|by|this|next|tomorrow|today|tonight|every|each)\b(?:.*?\S)??)\s+to\s+(\S.*)$/i;
 const HOUR_MS = 3_600_000;
 /** "ring my sister on her birthday, that's the 22nd": what is left of the clause that named the date. */
-const THAT_IS = /(?:,|(?<!\s))\s*\b(?:that'?s|that\s+is|which\s+is|i\s+think|remind\s+me|please|is|it'?s|until|till)$/i;
+const THAT_IS = /(?:,|(?<!\s))\s*\b(?:that'?s|that\s+is|which\s+is|i\s+think|remind\s+me|please|is|it'?s|until|(?<!\b(?:the|a|my|our|shop)\s)till|(?:the\s+)?(?:next|first)\s+one(?:\s+is)?|(?:at\s+the\s+)?latest|(?:and\s+)?(?:make|set|mark|put)\s+it(?:\s+(?:as|to|at|a))?)$/i;
 /** "every saturday I clean the gutters": the person doing it is no part of the title. */
 const SUBJECT = /^(?:i|we)\s+(?:have(?:\s+got)?\s+(?:an?\s+)?)?(?=\p{L})/iu;
 const NOTE = /(?:,|(?<!\s))\s*(?:note|notes|description|details)\s*:\s*(\S.*)$/i;
@@ -40,7 +41,7 @@ const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|wi
 
 const ON_MY_LIST = /(?<!\s)\s+(?:to|on|onto)\s+(?:my|the)\s+(?:to-?dos?|to-?do list|list|tasks?)$/i;
 
-const SECOND_COMMAND = /^(?:remind\s+me\s+(?:to|about|of)|(?:i\s+)?(?:need|have|must|want)\s+to|a\s+note\s+(?:for\s+me\s+)?to|a\s+reminder\s+(?:for\s+me\s+)?to)\b\s*/i;
+const SECOND_COMMAND = /^(?:(?:that\s+)?(?:i|we)\s+(?:must|should|have\s+to|need\s+to|want\s+to|gotta)|remember\s+to|remind\s+me\s+(?:to|about|of)|(?:i\s+)?(?:need|have|must|want)\s+to|a\s+note\s+(?:for\s+me\s+)?to|a\s+reminder\s+(?:for\s+me\s+)?to)\b\s*/i;
 
 function stripSecondCommand(body: string): string {
   return body.replace(POLITE, '').replace(SECOND_COMMAND, '');
@@ -87,6 +88,17 @@ function schedule(draft: TaskDraft, text: string, context: ParseContext): string
 }
 
 /**
+ * Reminders said as moments ("remind me at 7am") as offsets before the due time; a task without one
+ * is due at the first moment. Moments after the due time are dropped.
+ */
+function withMoments(draft: TaskDraft, moments: ReminderMoment[], context: ParseContext): string[] {
+  if (moments.length === 0) return [];
+  draft.dueAt ??= momentAsDue(moments[0]!, context);
+  const dueAt = draft.dueAt;
+  return [...new Set(moments.map((moment) => offsetBefore(moment, dueAt, context.timeZone)).filter((offset) => offset !== undefined))];
+}
+
+/**
  * A new task: "add buy milk tomorrow at 5pm #shopping !high", "remind me to call mom every sunday at 10am",
  * "dentist next friday 3pm remind me 1 hour before". Without command words a message is a new task only
  * when it carries a date, repetition, tag or priority. Undefined when it is not a new task.
@@ -102,10 +114,11 @@ export function addIntent(text: string, context: ParseContext): Intent | undefin
   }
   const quoted = QUOTED.exec(rest);
   if (quoted) rest = `${rest.slice(0, quoted.index)} ${rest.slice(quoted.index + quoted[0].length)}`;
-  const reminders = findReminders(rest);
+  const reminders = findReminders(rest, context);
   const tags = findTags(reminders.rest);
   const priority = findPriority(tags.rest);
   rest = schedule(draft, priority.rest, context);
+  if (reminders.reminders) draft.reminders = [...reminders.reminders, ...withMoments(draft, reminders.moments ?? [], context)];
   const marked = draft.dueAt !== undefined || tags.tags.length > 0 || priority.priority !== undefined;
   if (!explicit && (!marked || QUESTION.test(text))) return undefined;
   const title = quoted ? quoted[2]!.trim() : tidy(tidy(rest).replace(DANGLING, '').replace(THAT_IS, '')).replace(/^(?:to|that)\s+/i, '').replace(SUBJECT, '');
@@ -114,6 +127,5 @@ export function addIntent(text: string, context: ParseContext): Intent | undefin
   draft.title = title;
   if (tags.tags.length > 0) draft.tags = tags.tags;
   if (priority.priority) draft.priority = priority.priority;
-  if (reminders.reminders) draft.reminders = reminders.reminders;
   return { kind: 'add', task: draft };
 }

@@ -23,6 +23,9 @@ const RULES: Rule[] = [
   { kind: 'complete', pattern: new RegExp(String.raw`^(\S(?:.*?\S)??)\s+is\s+(?:now\s+)?${DONE}$`, 'i') },
   { kind: 'complete', pattern: new RegExp(String.raw`^(it|that|this)'?s\s+(?:now\s+)?${DONE}$`, 'i') },
   { kind: 'delete', pattern: /^(?:delete|del|remove|cancel|trash|erase|drop|discard|scrap|get rid of|forget about|forget)\s+(\S.*)$/i },
+  { kind: 'delete', pattern: /^(?:i\s+)?(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need\s+(?:to\s+do\s+)?([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
+  { kind: 'delete', pattern: /^(?:there'?s\s+)?no\s+(?:more\s+)?need\s+(?:for|to\s+do)\s+([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
+  { kind: 'delete', pattern: /^(?:i\s+)?didn'?t\s+(?:mean|want)\s+to\s+(?:add|create|make)\s+(?:it|that|this)(?:\s+one)?()$/i },
 ];
 
 const CLEAR_COMPLETED = new RegExp(String.raw`^(?:clear|delete|remove|purge|clean up|get rid of|archive|trash)\s+(?:out\s+)?(?:all\s+)?(?:(?:the|my)\s+)?(?:${DONE}|ticked(?: off)?)(?:\s+(?:ones|tasks?|todos?|to-dos?|items?))?(?:\s+from\s+(?:my|the)\s+list)?$`, 'i');

@@ -2,12 +2,19 @@ import type { Parser, ParsingContext } from 'chrono-node';
 
 const MONTH_WORDS = String.raw`jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|every|each|the month|this month|next month`;
 
+/** What may follow a day of the month ("the 15th at 9", "by 21st, please"); "the 2nd floor" is no date. */
+const AFTER_DAY = String.raw`at|@|by|before|after|from|to|until|till|and|or|in|for|please|pls|remind|morning|afternoon|evening|night|noon|midday|p[1-4]|every|each|latest|at the latest|high|low|urgent|important|tagged|with`;
+
 /**
  * "the 15th", "on the 3rd", "on 31st": the next such day of a month (this month if it is still ahead, else the
  * next month that has it). Chrono reads "the 1st of june" itself; this adds the bare day of month.
  */
 export const ordinalDayParser: Parser = {
-  pattern: () => new RegExp(String.raw`(?:\bon\s+(?:the\s+)?|\bthe\s+)([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:${MONTH_WORDS}))`, 'i'),
+  pattern: () =>
+    new RegExp(
+      String.raw`(?:\b(?:on|by|before|until|till|due|for)\s+(?:the\s+)?|\bthe\s+)([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:${MONTH_WORDS}))(?=\s*$|\s*[,.;:!?)#\d]|\s+(?:${AFTER_DAY})\b)`,
+      'i',
+    ),
   extract(context: ParsingContext, match: RegExpMatchArray) {
     const day = Number(match[1]);
     const reference = context.reference.getDateWithAdjustedTimezone();

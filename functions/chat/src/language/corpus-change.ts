@@ -19,7 +19,7 @@ export const changeCorpus: CorpusEntry[] = [
   update('change the due date of 1 to june 5', index(1), { dueAt: '2026-06-05T09:00:00+02:00' }),
   update('set the due date of it to tomorrow 5pm', it, { dueAt: '2026-05-07T17:00:00+02:00' }),
   update('make 2 due friday', index(2), { dueAt: '2026-05-08T09:00:00+02:00' }),
-  update('move #4 to 3pm', index(4), { dueAt: '2026-05-06T15:00:00+02:00' }),
+  update('move #4 to 3pm', index(4), { timeOfDay: { hour: 15, minute: 0 } }),
   update('move 1 to next friday 3pm', index(1), { dueAt: '2026-05-15T15:00:00+02:00' }),
   update('Move the dentist to Monday at 9', title('dentist'), { dueAt: '2026-05-11T09:00:00+02:00' }),
   update('reschedule the team meeting for thursday 2pm', title('team meeting'), { dueAt: '2026-05-07T14:00:00+02:00' }),

@@ -8,6 +8,8 @@ export interface CorpusEntry {
   now?: string;
   /** Defaults to {@link CORPUS_ZONE}. */
   timeZone?: string;
+  /** Sent right after a task was discussed. */
+  followsTask?: boolean;
 }
 
 /** A Wednesday morning in Berlin (summer time). */

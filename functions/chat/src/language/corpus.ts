@@ -2,6 +2,7 @@ import { addCorpus } from './corpus-add';
 import { changeCorpus } from './corpus-change';
 import { doneCorpus } from './corpus-done';
 import type { CorpusEntry } from './corpus-entry';
+import { everydayCorpus } from './corpus-everyday';
 import { listCorpus } from './corpus-list';
 import { otherCorpus } from './corpus-other';
 import { recurringCorpus } from './corpus-recurring';
@@ -10,4 +11,4 @@ import { timeZoneCorpus } from './corpus-time-zones';
 export { CORPUS_NOW, CORPUS_ZONE, type CorpusEntry } from './corpus-entry';
 
 /** Every corpus message with the intent it must produce. */
-export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus];
+export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus];

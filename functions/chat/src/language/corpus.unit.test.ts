@@ -27,7 +27,7 @@ describe('the plain-language corpus', () => {
   });
 
   it.each(corpus.map((entry) => [entry.message.length > 60 ? `${entry.message.slice(0, 57)}...` : entry.message, entry] as const))('understands %j', (_, entry) => {
-    const intent = parseMessage(entry.message, { now: new Date(entry.now ?? CORPUS_NOW), timeZone: entry.timeZone ?? CORPUS_ZONE });
+    const intent = parseMessage(entry.message, { now: new Date(entry.now ?? CORPUS_NOW), timeZone: entry.timeZone ?? CORPUS_ZONE, followsTask: entry.followsTask });
     const { present, absent } = splitAbsent(entry.expect);
     expect(intent).toMatchObject(present);
     for (const path of absent) expect(at(intent, path), `${path.join('.')} should be absent`).toBeUndefined();

@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import type { ParsingComponents, ParsingResult } from 'chrono-node';
 import type { ParseContext } from './intent';
 import { MONTH } from './months';
+import { shieldNameNumbers } from './name-numbers';
 import { endOfWeekParser, ordinalDayParser } from './chrono-parsers';
 import { withLinearTimeUnits } from './linear-time-units';
 import { addDays, type CalendarDay, formatInZone, instantOf, offsetMinutes, wallClockAt, type WallClock } from './zoned-time';
@@ -59,6 +60,8 @@ function usable(result: ParsingResult, text: string): boolean {
   const atEnd = /^\s*$/.test(text.slice(result.index + result.text.length));
   if (FALSE_FRIENDS.test(words) && !INTRODUCERS.test(before) && !(atEnd && /^(?:mon|tue|wed|thu|fri|sat|sun)$/i.test(words))) return false;
   if (/^(?:march|may)$/i.test(words) && /\bthe\s*$/i.test(before)) return false;
+  // "the second", "a sec": an ordinal or a moment, never a due time.
+  if (/^(?:the\s+|a\s+)?(?:second|sec)$/i.test(words)) return false;
   if (/^'s\b/i.test(text.slice(result.index + result.text.length))) return false;
   // "study for 30 min", "12 hour shift": how long, not when ("in 30 min" is when).
   if (/^(?:for\s+)?(?:\d+|an?|one|half an?)[\s-]*(?:minutes?|mins?|hours?|hrs?|h)$/i.test(words) && !/\b(?:in|within|after)\s*$/i.test(before)) return false;
@@ -97,7 +100,8 @@ export function today(context: ParseContext): CalendarDay {
 /** Every chrono result in `text`, read in the user's zone and resolved forward from now. */
 function chronoResults(text: string, context: ParseContext): ParsingResult[] {
   const reference = { instant: context.now, timezone: offsetMinutes(context.now, context.timeZone) };
-  return (parser.parse(text, reference, { forwardDate: true }) as ParsingResult[]).filter((result) => usable(result, text));
+  const shielded = shieldNameNumbers(text);
+  return (parser.parse(shielded, reference, { forwardDate: true }) as ParsingResult[]).filter((result) => usable(result, shielded));
 }
 
 const DAY_INTRODUCERS = /\b(?:on|by|until|till|before|next|this|every|due|from|starting|for|after)\s*$/i;
@@ -105,6 +109,9 @@ const WEEKDAY_ONLY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?
 /** A bare weekday name followed by more words and not introduced by "on", "next", "by"…: a word of the title. */
 const isWeekdayInTitle = (result: ParsingResult, text: string) =>
   WEEKDAY_ONLY.test(result.text.trim()) && !DAY_INTRODUCERS.test(text.slice(0, result.index)) && /^\s+\p{L}/u.test(text.slice(result.index + result.text.length));
+/** "send the rota to the Saturday team": a weekday between an article and a noun names a thing, even when no other date is said. */
+const isWeekdayNamingAThing = (result: ParsingResult, text: string) =>
+  isWeekdayInTitle(result, text) && /\b(?:the|a|an|my|our|your|his|her|their)\s+$/i.test(text.slice(0, result.index));
 const isMonthOnly = (result: ParsingResult) => result.start.isCertain('month') && !result.start.isCertain('day') && !result.start.isCertain('weekday') && !result.start.isCertain('hour');
 
 /**
@@ -115,7 +122,9 @@ export function findDate(text: string, context: ParseContext): FoundDate | undef
   const found = chronoResults(text, context);
   // "invoice for November work in 2 weeks": a month alone beside another date is part of the title.
   // …and a weekday inside the title ("print the sunday school rota thursday") beside the due one.
-  const results = found.length > 1 ? found.filter((result) => !isMonthOnly(result) && !isWeekdayInTitle(result, text)) : found;
+  const results = (found.length > 1 ? found.filter((result) => !isMonthOnly(result) && !isWeekdayInTitle(result, text)) : found).filter(
+    (result) => !isWeekdayNamingAThing(result, text),
+  );
   if (results.length === 0) return undefined;
   const spans = results.map((result) => ({ index: result.index, length: result.text.length }));
   const phrase = results.map((result) => result.text).join(' ');
@@ -146,9 +155,14 @@ export function findDate(text: string, context: ParseContext): FoundDate | undef
   return { spans, instant, dueAt: formatInZone(instant, context.timeZone), day, clock, hasTime: !!timed || !!defaultClock(phrase), hasDay: !!dated || !timed, monthOnly };
 }
 
+const PART_OF_DAY_AFTER = /^\s*(?:in\s+the\s+)?(?:morning|afternoon|evening|night)\b/i;
 const STARTS_WITH_MONTH = new RegExp(String.raw`^${MONTH}\b`, 'i');
-const IN_AT_END = { pattern: /\bin\s*$/gi, longest: 'in'.length };
-const PREPOSITION_AT_END = { pattern: /\b(?:on the|on|at|by(?: the)?|in the|due(?: on| by| at)?|before|starting(?: on| from)?|from|for|the)\s*$/gi, longest: 'starting from'.length };
+// Not the end of a hyphenated word ("check-in dec 16", "drop-off at 5").
+const IN_AT_END = { pattern: /(?<![\w'-])in\s*$/gi, longest: 'in'.length };
+const PREPOSITION_AT_END = {
+  pattern: /(?<![\w'-])(?:on the|on|at|(?:latest\s+)?by(?: the)?|in the|due(?: on| by| at)?|before|starting(?: on| from)?|from|for|the)\s*$/gi,
+  longest: 'latest by the'.length,
+};
 
 /**
  * `text` without a word (and the spaces after it) at its end. The search starts a word's length before
@@ -166,7 +180,8 @@ export function withoutDate(text: string, found: FoundDate): string {
   for (const span of [...found.spans].sort((a, b) => b.index - a.index)) {
     const namesMonth = STARTS_WITH_MONTH.test(rest.slice(span.index, span.index + span.length));
     const before = withoutLastWord(namesMonth ? withoutLastWord(rest.slice(0, span.index), IN_AT_END) : rest.slice(0, span.index), PREPOSITION_AT_END);
-    rest = `${before} ${rest.slice(span.index + span.length)}`;
+    // "at 9 o'clock on Saturday morning": the part of the day chrono left behind goes with its date.
+    rest = `${before} ${rest.slice(span.index + span.length).replace(PART_OF_DAY_AFTER, '')}`;
   }
   return rest;
 }

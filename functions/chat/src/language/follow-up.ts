@@ -25,13 +25,18 @@ const SHIFT = new RegExp(String.raw`^(${DURATION})\s+(later|earlier|sooner)$`, '
 export function followUpValue(text: string, context: ParseContext): Intent | undefined {
   const lead = LEAD.exec(text);
   if (!lead || (lead[0].trim() === '' && !/^make it\b/i.test(text))) return undefined;
-  const value = tidy(text.slice(lead[0].length).replace(TAIL, '')).replace(/^(?:on|at|for|to|by)\s+/i, '');
+  const value = tidy(text.slice(lead[0].length).replace(TAIL, ''))
+    .replace(/^(?:actually|really|now|just|only)\s+/i, '')
+    .replace(/^due\s+/i, '')
+    .replace(/^(?:on|at|for|to|by)\s+/i, '');
   // "push it a day": a duration after a verb that moves things is a shift.
   const changes = PUSH.test(lead[0]) && ONLY_A_DURATION.test(value) ? shiftLater(value) : valueChanges(value, context);
   return changes ? { kind: 'update', target: { kind: 'it' }, changes } : undefined;
 }
 
 const ONLY_A_DURATION = new RegExp(String.raw`^${DURATION}$`, 'i');
+/** "5 min before": a reminder, never a due time in the past. */
+const BEFORE_IT = new RegExp(String.raw`^${DURATION}\s+(?:before|ahead|earlier|prior)\b`, 'i');
 
 function shiftLater(value: string): TaskChanges | undefined {
   const duration = isoDuration(value);
@@ -41,7 +46,7 @@ function shiftLater(value: string): TaskChanges | undefined {
 /** The change a bare value asks for: a priority, a shift, a time, a day, tags. */
 export function valueChanges(value: string, context: ParseContext): TaskChanges | undefined {
   // "push it back 2 hours" is a shift, which the update phrasings read.
-  if (value === '' || ONLY_A_DURATION.test(value)) return undefined;
+  if (value === '' || ONLY_A_DURATION.test(value) || BEFORE_IT.test(value)) return undefined;
   const named = priorityValue(value);
   if (named) return { priority: named };
   const marked = findPriority(value);

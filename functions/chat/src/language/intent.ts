@@ -26,6 +26,8 @@ export interface TaskFilter {
   dueBefore?: string;
   dueAfter?: string;
   overdue?: boolean;
+  /** false: only tasks without a due time; true: only tasks with one. */
+  hasDue?: boolean;
   sort?: 'dueAt' | 'priority' | 'createdAt' | 'title';
 }
 
@@ -54,7 +56,14 @@ export type Intent =
   | { kind: 'reopen'; targets: TaskRef[] }
   | { kind: 'delete'; targets: TaskRef[] }
   | { kind: 'clear-completed' } // "clear completed": delete every completed task
-  | { kind: 'remind'; target: TaskRef; before?: string /* ISO 8601 duration */; at?: string /* RFC 3339 */ }
+  | {
+      kind: 'remind';
+      target: TaskRef;
+      before?: string /* ISO 8601 duration */;
+      at?: string /* RFC 3339 */;
+      /** A time on the task's due day, or days before it: "at 9am that day", "the evening before". */
+      onDueDay?: { dayShift: number; hour: number; minute: number };
+    }
   | { kind: 'list-reminders' }
   | { kind: 'list-notifications' }
   | { kind: 'help' }

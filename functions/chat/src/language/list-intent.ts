@@ -43,12 +43,16 @@ function take(parts: Parts, pattern: RegExp, apply: (match: RegExpExecArray) => 
   parts.rest = rest;
 }
 
+/** "which tasks don't have a due date", "tasks with no deadline", "undated tasks". */
+const NO_DUE_DATE = /\b(?:(?:without|with\s+no|(?:that\s+)?(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+have|(?:that\s+)?(?:have|has)\s+no|lacking|missing)\s+(?:an?\s+|any\s+)?(?:due\s+)?(?:dates?|deadlines?|due\s+times?)|undated|no[-\s]date)\b/i;
+
 function readFilters(text: string, context: ParseContext): Parts {
   const parts: Parts = { filter: {}, before: [], after: [], rest: text };
   let status: TaskFilter['status'] | 'all' | undefined;
   take(parts, /\b(?:completed|finished|done|closed|checked off|have i (?:done|finished|completed)|did i (?:do|finish|complete))\b/i, () => (status = 'completed'));
   take(parts, /\b(?:all|everything|every task)\b/i, () => (status ??= 'all'));
   take(parts, /\b(?:overdue|late|past due|missed deadlines?)\b/i, () => (parts.filter.overdue = true));
+  take(parts, NO_DUE_DATE, () => (parts.filter.hasDue = false));
   const { tags, rest } = findTags(parts.rest);
   parts.rest = rest;
   take(parts, /\b(?:tagged(?:\s+with)?|with\s+(?:the\s+)?tags?|tags?)\s+(\p{L}[\p{L}\p{N}_-]*(?:\s*(?:,|and|&)\s*\p{L}[\p{L}\p{N}_-]*)*)/iu, (m) => tags.push(...m[1]!.split(/(?:(?<!\s)|(?!\s))\s*(?:,|\band\b|&)\s*/i).map((tag) => tag.toLowerCase())));
@@ -72,6 +76,7 @@ function readFilters(text: string, context: ParseContext): Parts {
     parts.after.push(`tagged ${parts.filter.tags.join(' and ')}`);
   }
   if (range) parts.after.push(range.label);
+  if (parts.filter.hasDue === false) parts.after.push('without a due date');
   return parts;
 }
 

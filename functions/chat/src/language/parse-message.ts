@@ -9,9 +9,10 @@ import { listIntent } from './list-intent';
 import { remindIntent } from './remind-intent';
 import { showIntent } from './show-intent';
 import { impossibleDay } from './impossible-dates';
-import { plainTask } from './plain-task';
+import { isOtherLanguage } from './other-language';
+import { OTHER_LANGUAGE, plainTask } from './plain-task';
 import { isThanks, smallTalk } from './small-talk';
-import { normalize, tidy, withoutCourtesy } from './text';
+import { normalize, tidy, withoutCourtesy, withoutTrailingEmoji } from './text';
 import { updateIntent } from './update-intent';
 import { withVerbFixed } from './verb-typos';
 
@@ -71,19 +72,45 @@ function withLastClauseAboutIt(text: string, context: ParseContext): Intent {
   if (whole.kind !== 'add' && whole.kind !== 'unknown' && !titleAcrossClauses) return whole;
   const clause = tidy(withoutCourtesy(tidy(text.slice(comma + 1).replace(/^\s*(?:so|then|and|but|you can|can you|just|please|pls)\s+/i, ''))));
   if (clause === '') return whole;
-  const intent = understand(clause, context);
+  // "didn't mean to add that, remove": a bare verb there acts on "it".
+  const intent = understand(/^(?:delete|remove|cancel|scrap|bin|trash)$/i.test(clause) ? `${clause} it` : clause, context);
   // A clause the new task's own reading used ("…, remind me an hour before", "…, it's urgent") belongs
   // to it; "…, is done" or "…, delete it" never does.
   const consumed = whole.kind === 'add' && !whole.task.title.toLowerCase().includes(clause.toLowerCase());
   if (consumed && intent.kind !== 'complete' && intent.kind !== 'delete') return whole;
   const targets = 'targets' in intent ? intent.targets : 'target' in intent ? [intent.target] : [];
   if (!REFERS_TO_IT.has(intent.kind) || targets.length !== 1 || targets[0]!.kind !== 'it') return whole;
+  const withChange = intent.kind === 'update' ? newTaskWithChanges(text.slice(0, comma), intent.changes, context) : undefined;
+  if (withChange) return withChange;
   // "the fishing trip's off, delete it": the first clause names the task "it" means.
-  const named = NAMED_IN_CLAUSE.exec(text.slice(0, comma));
+  const clauseText = text.slice(0, comma);
+  const named = NAMED_IN_CLAUSE.exec(clauseText) ?? NOT_NEEDED_IN_CLAUSE.exec(clauseText);
   const target: TaskRef = named && !/^(?:it|that|this)(?:\s+one)?$/i.test(tidy(named[1]!)) ? { kind: 'title', text: tidy(named[1]!) } : { kind: 'it' };
   return 'targets' in intent ? { ...intent, targets: [target] } : { ...intent, target } as Intent;
 }
 
+/**
+ * "book the MOT tomorrow, tag it work", "sort the garage, make it low priority": a new task, then a
+ * change to it, is the new task with the change. Only when the first clause is a new task of its own
+ * (a date, tag or priority, or nothing discussed before that "it" could mean).
+ */
+function newTaskWithChanges(firstClause: string, changes: TaskChanges, context: ParseContext): Intent | undefined {
+  const { addTags, priority, dueAt, reminders, recurrence, ...rest } = changes;
+  if (Object.keys(rest).length > 0) return undefined;
+  const marked = addIntent(firstClause, context);
+  const added = marked ?? (context.followsTask ? undefined : addIntent(`add ${firstClause}`, context));
+  if (added?.kind !== 'add') return undefined;
+  const task = { ...added.task };
+  if (addTags?.length) task.tags = [...new Set([...(task.tags ?? []), ...addTags])];
+  if (priority) task.priority = priority;
+  if (typeof dueAt === 'string') task.dueAt = dueAt;
+  if (reminders) task.reminders = reminders;
+  if (recurrence) task.recurrence = recurrence;
+  return { kind: 'add', task };
+}
+
+/** "no need for the cake order anymore, remove it": the clause names what "it" is. */
+const NOT_NEEDED_IN_CLAUSE = /^(?:(?:there'?s\s+)?no\s+(?:more\s+)?need\s+for|(?:i\s+|we\s+)?(?:don'?t|do\s+not|no\s+longer)\s+need)\s+(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:\s+any\s?more)?$/i;
 const NAMED_IN_CLAUSE = /^(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:'s|\s+is|\s+got|\s+has\s+been|\s+was)\s+(?:off|cancel+ed|called\s+off|done|finished|over|sorted|moved|postponed)\b/i;
 
 /**
@@ -95,10 +122,21 @@ const NAMED_IN_CLAUSE = /^(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:'s|\s+is|\s+got|\s+
 export function parseMessage(message: string, context: ParseContext): Intent {
   if (message.length > MAX_MESSAGE_LENGTH) return { kind: 'unknown', reason: `that message is too long (${MAX_MESSAGE_LENGTH} characters at most)` };
   const normalized = normalize(message);
+  // "report's done ✅": emoji at the end say nothing of what to do, but stay in a new task's title.
+  const plain = withoutTrailingEmoji(normalized);
+  if (plain !== normalized && plain !== '') {
+    const intent = parseNormalized(plain, context);
+    if (intent.kind !== 'add') return intent;
+  }
+  return parseNormalized(normalized, context);
+}
+
+function parseNormalized(normalized: string, context: ParseContext): Intent {
   if (/^\?+$/.test(normalized)) return { kind: 'help' };
   if (isThanks(tidy(normalized))) return { kind: 'thanks' };
   const text = tidy(withoutCourtesy(tidy(normalized)));
   if (text === '') return { kind: 'unknown', reason: 'the message is empty' };
+  if (isOtherLanguage(text)) return OTHER_LANGUAGE;
   const number = BARE_NUMBER.exec(text);
   if (number) return { kind: 'unknown', reason: `say what to do with ${number[1]}, e.g. "complete ${number[1]}", "delete ${number[1]}" or "move ${number[1]} to friday"` };
   const impossible = impossibleDay(text);

@@ -6,7 +6,7 @@ const IRREGULAR: Record<string, string> = {
   paid: 'pay', bought: 'buy', sent: 'send', did: 'do', got: 'get', made: 'make', rang: 'ring', wrote: 'write', took: 'take',
   went: 'go', gave: 'give', ran: 'run', sold: 'sell', found: 'find', told: 'tell', met: 'meet', read: 'read', put: 'put', brought: 'bring',
 };
-const PAST = /^(?:i\s+(?:have\s+|'ve\s+)?)?(?:already\s+|just\s+|finally\s+)?(\p{L}+)\s+(\S(?:.*?\S)??)(?:\s+(?:already|just now|today|yesterday|earlier|lol|haha))?$/iu;
+const PAST = /^(?:i(?:\s+have|'ve)?\s+)?(?:already\s+|just\s+|finally\s+)?(\p{L}+)(?:\s+(\S(?:.*?\S)??))?(?:\s+(?:already|just now|today|yesterday|earlier|lol|haha))?$/iu;
 const PRONOUN = /^(?:it|him|her|them|that|this)$/i;
 /** Words that end in -ed but are no past tense of a task's verb. */
 const NOT_PAST = /^(?:need|red|bed|seed|feed|weed|shed|speed|bleed|breed|greed|wed|head|thread|bread|spread|dread|lead|read|dead|shred|sled|fled|sacred|hundred)$/i;
@@ -16,7 +16,7 @@ function baseOf(verb: string): string | undefined {
   if (IRREGULAR[lower]) return IRREGULAR[lower];
   if (NOT_PAST.test(lower) || lower.length < 4) return undefined;
   if (/(?:ied)$/.test(lower)) return `${lower.slice(0, -3)}y`;
-  if (/([b-df-hj-np-tv-z])\1ed$/.test(lower)) return lower.slice(0, -3);
+  if (/([bdgmnprt])\1ed$/.test(lower)) return lower.slice(0, -3);
   if (/(?:ed)$/.test(lower)) return lower.slice(0, -2);
   return undefined;
 }
@@ -28,10 +28,12 @@ function baseOf(verb: string): string | undefined {
  */
 export function pastTenseDone(text: string): Intent | undefined {
   const match = PAST.exec(text);
-  if (!match || match[2]!.includes(',')) return undefined;
+  if (!match || match[2]?.includes(',')) return undefined;
   const base = baseOf(match[1]!);
   if (!base) return undefined;
-  const object = tidy(match[2]!);
+  // "called": the verb alone names the task ("call the landlord"), or asks which one.
+  if (match[2] === undefined) return { kind: 'complete', targets: [{ kind: 'title', text: base }] };
+  const object = tidy(match[2]);
   if (PRONOUN.test(object)) return { kind: 'complete', targets: [{ kind: 'it' }] };
   return { kind: 'complete', targets: [{ kind: 'title', text: `${base} ${object}` }] };
 }

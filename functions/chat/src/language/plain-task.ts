@@ -1,11 +1,8 @@
 import { addIntent } from './add-intent';
 import type { Intent, ParseContext } from './intent';
+import { hasOtherScript, isOtherLanguage } from './other-language';
 import { QUESTION } from './question';
 
-/** Words of other languages that English task notes do not use; a message of them is not English. */
-const FOREIGN = /\b(?:und|oder|nicht|morgen|heute|bitte|kaufen|einkaufen|mañana|hoy|comprar|por favor|llamar|demain|aujourd'hui|acheter|appeler|domani|oggi|comprare|amanhã|hoje|morgon|kopen|bellen|boodschappen)\b/i;
-/** Letters outside the Latin script: Cyrillic, Greek, CJK, Arabic, Hebrew, Devanagari, Thai, Hangul. */
-const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Thai}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\p{Script=Hangul}]/u;
 
 /** A command the parser knows, given without what it needs ("delete", "rename 2", "move it"): its own answer says what is missing. */
 const INCOMPLETE_COMMAND = /^(?:add|create|delete|remove|complete|rename|move|reschedule|postpone|tag|untag|remind|make|change|update|set|mark|reopen|clear|show|list|find|search|cancel|undo|edit)(?:\s+(?:it|that|this|me|all|everything|tasks?|#?\d{1,3}|(?:my|the)\s+(?:list|tasks)))?$/i;
@@ -17,6 +14,7 @@ const NOT_WORDS = /<\/?[a-z][^<>]*>|qwert|werty|ertyu|asdfg|sdfgh|dfghj|fghjk|gh
 const WORD = /\p{L}[\p{L}'-]*\p{L}/u;
 
 export const CAN_DO = 'I can add tasks ("buy milk tomorrow 5pm"), list them ("what\'s due this week?"), change, complete or delete them, and remind you';
+export const OTHER_LANGUAGE: Intent = { kind: 'unknown', reason: `I only understand English so far. ${CAN_DO}` };
 
 /**
  * A message nothing else understood: a note with no command and no question is a task to add
@@ -24,7 +22,7 @@ export const CAN_DO = 'I can add tasks ("buy milk tomorrow 5pm"), list them ("wh
  * says what the chat can do, and never becomes a task.
  */
 export function plainTask(text: string, context: ParseContext): Intent | undefined {
-  if (OTHER_SCRIPT.test(text) || FOREIGN.test(text)) return { kind: 'unknown', reason: `I only understand English so far. ${CAN_DO}` };
+  if (hasOtherScript(text) || isOtherLanguage(text)) return OTHER_LANGUAGE;
   if (QUESTION.test(text) || TO_THE_ASSISTANT.test(text)) return { kind: 'unknown', reason: `I can only answer questions about your tasks. ${CAN_DO}` };
   if (INCOMPLETE_COMMAND.test(text) || NOT_WORDS.test(text) || !WORD.test(text)) return undefined;
   const intent = addIntent(`add ${text}`, context);

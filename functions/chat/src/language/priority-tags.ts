@@ -34,12 +34,12 @@ const MARKERS: [RegExp, (match: RegExpExecArray) => Priority][] = [
   [new RegExp(String.raw`\b(?:with\s+)?${LEVEL}[\s-]+priority\b`, 'i'), (m) => normalLevel(m[1]!)],
   [new RegExp(String.raw`\bpriority[\s:]+${LEVEL}\b`, 'i'), (m) => normalLevel(m[1]!)],
   [/\bp([1-4])\b/i, (m) => (['urgent', 'high', 'medium', 'low'] as const)[Number(m[1]) - 1]!],
-  [/(?:^|,\s*|\(|\s)(?:not\s+(?:urgent|important)|no\s+rush|whenever(?:\s+i\s+can)?|low\s+prio)(?:\s*[:!)]|\s*$|(?=\s*,))/i, () => 'low'],
+  [/(?:^|,\s*|\(|\s)(?:not\s+(?:urgent|important)|no\s+rush|whenever(?:\s+i\s+can)?|low\s+prio)(?:\s*[:!)]|\s*$|(?=\s*,)|(?=\s+[-–—]\s))/i, () => 'low'],
   [/\bhigh\s+pri(?:o|ority)?\b/i, () => 'high'],
   [/\blow\s+pri\b/i, () => 'low'],
-  [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?urgent(?:ly)?(?:\s*[:!)]|\s*$|(?=\s*,))|(?<=\S)\s+urgent(?:ly)?$/i, () => 'urgent'],
+  [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?urgent(?:ly)?(?:\s*[:!)]|\s*$|(?=\s*,)|(?=\s+[-–—]\s))|(?<=\S)\s+urgent(?:ly)?$/i, () => 'urgent'],
   [/\basap\b/i, () => 'urgent'],
-  [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?important(?:\s*[:!)]|\s*$|(?=\s*,))|(?<=\S)\s+important$/i, () => 'high'],
+  [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?important(?:\s*[:!)]|\s*$|(?=\s*,)|(?=\s+[-–—]\s))|(?<=\S)\s+important$/i, () => 'high'],
   [/^URGENT\b/, () => 'urgent'],
   [/(?:,|(?<!\s))\s*\b(?:it\s+)?is\s+(?:very\s+)?urgent$/i, () => 'urgent'],
   [/(?:,|(?<!\s))\s*\b(?:it\s+)?is\s+(?:very\s+)?important$/i, () => 'high'],
@@ -47,9 +47,14 @@ const MARKERS: [RegExp, (match: RegExpExecArray) => Priority][] = [
 
 /** Removes a priority marker ("!high", "high priority", "urgent:", ", it's urgent", "asap") and returns its level. */
 export function findPriority(text: string): { priority?: Priority; rest: string } {
+  let priority: Priority | undefined;
+  let rest = text;
+  // "asap !!": the first marker sets the level, the others go from the title too.
   for (const [pattern, level] of MARKERS) {
-    const { match, rest } = extract(text, pattern);
-    if (match) return { priority: level(match), rest };
+    const found = extract(rest, pattern);
+    if (!found.match) continue;
+    priority ??= level(found.match);
+    rest = found.rest;
   }
-  return { rest: text };
+  return priority ? { priority, rest } : { rest: text };
 }

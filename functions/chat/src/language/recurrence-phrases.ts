@@ -56,7 +56,7 @@ const SHAPES: Shape[] = [
     rule: (m) => ({ freq: 'MONTHLY', byDay: weekdayCodes(m[2]!).map((code) => `${weekOrdinal(m[1]!)}${code}`) }),
   },
   {
-    pattern: new RegExp(String.raw`\b(?:on\s+)?the\s+(${DAY_LIST})\s+${OF_EVERY_MONTH}\b`, 'i'),
+    pattern: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(${DAY_LIST})\s+${OF_EVERY_MONTH}\b`, 'i'),
     rule: (m) => ({ freq: 'MONTHLY', byMonthDay: monthDays(m[1]!) }),
   },
   {

@@ -10,7 +10,7 @@ const ORDINAL = String.raw`(?:first|second|third|fourth|fifth|sixth|seventh|eigh
 const JOIN = String.raw`(?:\s*,\s*(?:and\s+)?|\s*&\s*|\s+and\s+|\s+)`;
 const NUMBER = String.raw`(?:(?:task|number|no\.?|item)\s*)?(?:#\s*)?\d{1,3}`;
 
-const IT = /^(?:it|that|this|this one|that one|that task|this task|the one|same one)$/i;
+const IT = /^(?:it|that|this|this one|that one|that task|this task|the one|same one|the (?:deadline|due date|due time|date|time))$/i;
 const NUMBERS = new RegExp(String.raw`^${NUMBER}(?:(?:${JOIN}|\s+and(?=#))${NUMBER})*$`, 'i');
 const RANGE = /^(?:(?:tasks?|numbers?)\s+)?#?(\d{1,3})\s*(?:-|–|to|through|thru)\s*#?(\d{1,3})$/i;
 const ORDINAL_LIST = new RegExp(String.raw`^(?:the\s+)?${ORDINAL}(?:${JOIN}(?:the\s+)?${ORDINAL})*(?:\s+(?:ones?|tasks?|items?))?$`, 'i');
@@ -28,13 +28,19 @@ function ordinalValue(word: string): number {
   return position >= 0 ? position + 1 : Number.parseInt(word, 10);
 }
 
+/** "the bank one; my son did it", "the bank task. I did it myself": the reason after the reference. */
+const AFTERTHOUGHT = /;|\.\s+(?=(?:my|i|he|she|we|they|it|thanks|because|the)\b)|,\s*(?:because|since|as)\s/i;
+
 /** Words naming a task by its title: quotes, articles and "task" dropped. */
 export function titleWords(text: string): string {
   const quoted = unquote(text);
   if (quoted) return quoted.trim();
-  return tidy(text)
+  const afterthought = text.search(AFTERTHOUGHT);
+  return tidy(afterthought >= 0 ? text.slice(0, afterthought) : text)
     .replace(/^(?:the|my|a|an|that|this)\s+/i, '')
-    .replace(/^task\s+/i, '')
+    .replace(/^(?:task|one|item|to-?do|reminder|entry)\s+(?:(?:that'?s\s+|which\s+is\s+)?(?:about|for|with|regarding|re|called|named|titled|saying|to)\s+)?/i, '')
+    .replace(/(?<=\S)\s+one$/i, '')
+    .replace(/^(?:the|my|a|an)\s+/i, '')
     .replace(/(?<!\s)\s+(?:task|from (?:my|the) (?:list|tasks|todo list))$/i, '')
     .trim();
 }

@@ -2,18 +2,22 @@ import { findDate, withoutDate } from './dates';
 import { DURATION } from './durations';
 import type { Intent, ParseContext } from './intent';
 import { parseRef } from './refs';
+import { reminderMoment } from './reminder-moment';
 import { BEFORE_LIST, offsetsIn } from './reminder-phrases';
 import { extract, tidy } from './text';
 
 const ABOUT = /^(?:remind me\s+(?:about|of|regarding)|(?:set|add|create|schedule)(?: me)? (?:a |an )?reminder\s+(?:about|of|for|on|to|regarding))\s+(\S.*)$/i;
 /** "remind me an hour before and 15 minutes before": the reminders of the task just talked about (one offset is a `remind`). */
-const OFFSETS_OF_IT = new RegExp(String.raw`^(?:remind me|set reminders?|reminders?)\s+(${BEFORE_LIST})$`, 'i');
+const OFFSETS_OF_IT = new RegExp(String.raw`^(?:(?:remind me|ping me|alert me|notify me|set reminders?|reminders?)\s+)?(?:(?:also|again|and)\s+)*(${BEFORE_LIST})$`, 'i');
 const BEFORE_REF = new RegExp(String.raw`^remind me\s+(${DURATION}(?:\s*(?:,|and)\s*${DURATION})*)\s+before\s+(.+)$`, 'i');
 const BEFORE = new RegExp(String.raw`\s(${DURATION})\s+(?:before|ahead|earlier|prior)(?:\s+(?:it|that|it'?s due))?$`, 'i');
 /** "remind me tomorrow at 8 about the dentist": the time before the task. */
 const WHEN_ABOUT = /^remind me\s+((?:in|at|on|this|next|tomorrow|today|tonight)\b(?:.*?\S)??)\s+(?:about|of|regarding)\s+(\S.*)$/i;
 /** "remind me again in 30 minutes": about the task just talked about. */
 const AGAIN = /^remind me\s+(?:again|about it again|of it again)\s+(\S.*)$/i;
+/** "remind me at 7am", "ping me the day before at 6pm": a moment for the task just talked about. */
+const MOMENT_OF_IT =
+  /^(?:(?:remind|ping|alert|notify)\s+me|(?:set|add|create|schedule)\s+(?:me\s+)?(?:an?\s+)?(?:reminder|alert|alarm)(?:\s+for)?)\s+(?:(?:about|of|for)\s+(?:it|that|this)\s+)?(?:again\s+)?(\S.*)$/i;
 const AT_DUE = /\s(?:when it'?s due|at the (?:due )?time|on time)$/i;
 
 type Remind = Extract<Intent, { kind: 'remind' }>;
@@ -29,6 +33,7 @@ export function remindIntent(text: string, context: ParseContext): Intent | unde
   const offsets = OFFSETS_OF_IT.exec(text);
   const several = offsets ? offsetsIn(offsets[1]!) : [];
   if (several.length > 1) return { kind: 'update', target: { kind: 'it' }, changes: { reminders: several } };
+  if (several.length === 1) return { kind: 'remind', target: { kind: 'it' }, before: several[0]! };
   const beforeRef = BEFORE_REF.exec(text);
   if (beforeRef) return toRemind(beforeRef[2]!, { before: offsetsIn(beforeRef[1]!)[0]! });
   const again = AGAIN.exec(text);
@@ -37,6 +42,9 @@ export function remindIntent(text: string, context: ParseContext): Intent | unde
   const whenAbout = WHEN_ABOUT.exec(text);
   const found = whenAbout ? findDate(whenAbout[1]!, context) : undefined;
   if (whenAbout && found && tidy(withoutDate(whenAbout[1]!, found)) === '') return toRemind(whenAbout[2]!, { at: found.dueAt });
+  const momentOfIt = MOMENT_OF_IT.exec(text);
+  const moment = momentOfIt ? reminderMoment(momentOfIt[1]!, context) : undefined;
+  if (moment) return { kind: 'remind', target: { kind: 'it' }, ...('at' in moment ? { at: moment.at } : { onDueDay: moment }) };
   const about = ABOUT.exec(text);
   if (!about) return undefined;
   const rest = ` ${about[1]!}`;

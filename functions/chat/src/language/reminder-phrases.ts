@@ -1,4 +1,6 @@
 import { DURATION, isoDuration } from './durations';
+import type { ParseContext } from './intent';
+import { reminderMoment, type ReminderMoment } from './reminder-moment';
 import { extract } from './text';
 
 /** "2 days before and 1 hour before", "an hour and 15 minutes before". */
@@ -10,6 +12,10 @@ const AT_DUE = new RegExp(String.raw`${INTRO}(?:when\s+it'?s\s+due|at\s+the\s+(?
 const DAY_BEFORE = new RegExp(String.raw`${INTRO}the\s+day\s+before\b`, 'i');
 /** ", an hour before" after the due time, without "remind me". */
 const BARE_OFFSETS = new RegExp(String.raw`,\s*(${BEFORE_LIST})$`, 'i');
+/** "remind me at 7am", ", remind me friday at 6pm", "remind me the day before at 6pm": up to a comma or the end. */
+const AT_MOMENT = new RegExp(String.raw`${INTRO}((?:at|on|the|this|next|tomorrow|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b[^,]*)`, 'i');
+/** "…10 minutes before and again at 3": a moment after a list of offsets. */
+const AGAIN_AT = /(?:,|(?<!\s))\s*(?:and\s+)?(?:again|also)\s+((?:at|on)\s[^,]*)/i;
 const NONE = /(?:,|(?<!\s))\s*(?:(?:with\s+)?no\s+reminders?(?:\s+(?:needed|necessary|required|please))?|without\s+(?:a\s+)?reminders?|don'?t\s+remind\s+me)\b/i;
 
 /** The ISO durations in a "2 days before and 1 hour before" list, in order. */
@@ -20,11 +26,19 @@ export function offsetsIn(list: string): string[] {
 
 /**
  * Removes a reminder phrase from a new task's text: "remind me 2 days before" → ["P2D"],
- * "remind me when it's due" → ["PT0S"], "no reminder" → []. Undefined when there is none.
+ * "remind me when it's due" → ["PT0S"], "no reminder" → [], "remind me at 7am" → a moment the caller
+ * turns into an offset once the due time is known. Undefined reminders when there is none.
  */
-export function findReminders(text: string): { reminders?: string[]; rest: string } {
+export function findReminders(text: string, context: ParseContext): { reminders?: string[]; moments?: ReminderMoment[]; rest: string } {
   const offsets = extract(text, OFFSETS);
-  if (offsets.match) return { reminders: offsetsIn(offsets.match[1]!), rest: offsets.rest };
+  if (offsets.match) {
+    const again = extract(offsets.rest, AGAIN_AT);
+    const moment = again.match ? reminderMoment(again.match[1]!, context) : undefined;
+    return moment ? { reminders: offsetsIn(offsets.match[1]!), moments: [moment], rest: again.rest } : { reminders: offsetsIn(offsets.match[1]!), rest: offsets.rest };
+  }
+  const atMoment = extract(text, AT_MOMENT);
+  const moment = atMoment.match ? reminderMoment(atMoment.match[1]!, context) : undefined;
+  if (moment) return { reminders: [], moments: [moment], rest: atMoment.rest };
   const dayBefore = extract(text, DAY_BEFORE);
   if (dayBefore.match) return { reminders: ['P1D'], rest: dayBefore.rest };
   const bare = extract(text, BARE_OFFSETS);

@@ -10,6 +10,16 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/(?<!#)\bb4\b/gi, 'before'],
   [/(?<!#)\b(?:rmind|remid|remin|reimnd|remmind|reminde)\b/gi, 'remind'],
   [/(?<!#)\b(?:wk)\b/gi, 'week'],
+  [/(?<!#)\b(?:wks)\b/gi, 'weeks'],
+  // "slides for mondays meeting": a weekday's possessive without its apostrophe, not "on mondays".
+  [/\b(for|the|this|next|last|of|before|after)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\s+(?!(?:and|or|at|from|to|till|until|in|only|too|each|every|morning|afternoon|evening|night|before|after|please|pls)\b)(?=\p{L})/giu, "$1 $2's "],
+  [/(?<!#)\b(?:yr)\b/gi, 'year'],
+  [/(?<!#)\b(?:yrs)\b/gi, 'years'],
+  // "remind me 2 call", "need 2 buy": text-speak "to" before a verb, never before a unit.
+  [/\b(remind me|ping me|need|have|got|want|going|forget|remember)\s+2\s+(?!(?:min|mins|minutes?|hours?|hrs?|h|days?|weeks?|wks?|months?|pm|am|o'?clock)\b)(?=\p{L}{2})/giu, '$1 to '],
+  // "0700 tmrw", "handover 1830 hrs": a four-figure time with a leading zero, or with "hrs".
+  [/\b(0\d)([0-5]\d)\b(?!\s*(?:-|\/))/g, '$1:$2'],
+  [/\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b/gi, '$1:$2'],
   [/(?<!#)\b(?:tonite|2nite)\b/gi, 'tonight'],
   [/(?<!#)\btodya\b/gi, 'today'],
   [/(?<!#)\b(?:wknd)\b/gi, 'weekend'],
@@ -76,14 +86,32 @@ export function normalize(message: string): string {
  */
 export function withoutCourtesy(text: string): string {
   return text
-    .replace(/^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|never ?mind|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,)[\s,]+)+/i, '')
-    .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol)$/i, '');
+    .replace(/^(?:(?:please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|never ?mind|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,)[\s,]+)+/i, '')
+    .replace(/(?<![\s,])[\s,]+(?:but\s+)?(?:just\s+)?keep\s+it(?:\s+on\s+(?:the|my)\s+list)?$/i, '')
+    .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|my (?:bad|mistake)|i made (?:a )?(?:mistake|typo)|(?:it was )?a typo|tbh|imo|honestly|haha|hehe)$/i, '');
+}
+
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+const EMOJI_GLUE = /[\s\u{FE0F}\u{200D}]|\p{Emoji_Modifier}/u;
+
+/** "report's done ✅": the message without the emoji (and spaces) at its end, read one character at a time. */
+export function withoutTrailingEmoji(text: string): string {
+  const chars = [...text];
+  let end = chars.length;
+  let sawEmoji = false;
+  for (; end > 0; end--) {
+    const char = chars[end - 1]!;
+    if (PICTOGRAPH.test(char)) sawEmoji = true;
+    else if (!EMOJI_GLUE.test(char)) break;
+  }
+  return sawEmoji ? chars.slice(0, end).join('').trimEnd() : text;
 }
 
 /** Drops edge punctuation and doubled spaces left behind after phrases were cut out. */
 export function tidy(text: string): string {
   return text
     .replace(/\s+/g, ' ')
+    .replace(/(?<=\s)[-–—](?:\s[-–—])+(?=\s)/g, '-')
     .replace(/(?<!\s)\s+([,.;!?])(?=\s|$)/g, '$1')
     .replace(/^[\s,.;:!?\-–—&]+/, '')
     .replace(/(?<![\s,.;:!?\-–—&])[\s,.;:!?\-–—&]+$/, '')

@@ -1,6 +1,6 @@
 import { dueValue, priorityValue, recurrenceChange } from './change-values';
 import type { Intent, ParseContext, TaskChanges, TaskRef } from './intent';
-import { findTags } from './priority-tags';
+import { findPriority, findTags } from './priority-tags';
 import { parseRef, titleWords } from './refs';
 import { DURATION, isoDuration } from './durations';
 import { tidy, unquote } from './text';
@@ -13,10 +13,13 @@ const newTitle = (value: string): TaskChanges | undefined => {
 };
 const due = (value: string, context: ParseContext): TaskChanges | undefined => {
   const found = dueValue(value, context);
+  // "move the dentist to 18:00": a time alone keeps the task's day.
+  if (found?.timeOnly) return { timeOfDay: found.clock };
   return found ? { dueAt: found.dueAt, ...(found.dayOnly ? { keepTimeOfDay: true as const } : {}) } : undefined;
 };
 const priority = (value: string): TaskChanges | undefined => {
-  const level = priorityValue(value);
+  const marked = findPriority(value);
+  const level = priorityValue(value) ?? (tidy(marked.rest) === '' ? marked.priority : undefined);
   return level ? { priority: level } : undefined;
 };
 const tagWords = (value: string): string[] => {
@@ -75,8 +78,8 @@ const RULES: Rule[] = [
   { pattern: new RegExp(String.raw`^(?:bring|move|pull|shift)\s+(\S(?:.*?\S)??)\s+forward\s+(?:by\s+)?${SHIFT}$`, 'i'), changes: earlier },
   { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(\S(?:.*?\S)??)\s+${SHIFT}\s+earlier$`, 'i'), changes: earlier },
   { pattern: /^(?:remove|clear|delete|drop|unset)\s+(?:the\s+)?(?:due\s+date|due\s+time|deadline|date)\s+(?:from|of|on|for)\s+(\S.*)()$/i, changes: () => ({ dueAt: null }) },
-  { pattern: /^no\s+(?:due\s+date|deadline)\s+(?:for|on)\s+(\S.*)()$/i, changes: () => ({ dueAt: null }) },
-  { pattern: /^(?:stop|don'?t|do not|no longer)\s+repeat(?:ing)?\s+(\S.*)()$/i, changes: () => ({ recurrence: null }) },
+  { pattern: /^no\s+(?:due\s+)?(?:date|deadline|due)\s+(?:for|on)\s+(\S.*)()$/i, changes: () => ({ dueAt: null }) },
+  { pattern: /^(?:stop|don'?t|do not|no longer)\s+repeat(?:ing)?\s+(\S(?:.*?\S)??)(?:\s*,\s*(?:just|only)\s+(?:this|the\s+next|the\s+one|once)\b.*)?()$/i, changes: () => ({ recurrence: null }) },
   { pattern: /^(?:remove|cancel|delete|clear|drop)\s+(?:the\s+)?(?:repeat|repetition|recurrence)\s+(?:from|of|on|for)\s+(\S.*)()$/i, changes: () => ({ recurrence: null }) },
   { pattern: /^(?:make|set)\s+(\S(?:.*?\S)??)\s+(?:an?\s+)?(?:not\s+repeat|non-?recurring|one-?off(?:\s+task)?|one-?time(?:\s+task)?)()$/i, changes: () => ({ recurrence: null }) },
   { pattern: /^(?:no|turn off|disable|remove|cancel|delete|clear|stop)\s+(?:the\s+|all\s+)?reminders?\s+(?:for|on|from|of|about)\s+(\S.*)()$/i, changes: () => ({ reminders: [] }) },
@@ -85,11 +88,11 @@ const RULES: Rule[] = [
   { pattern: /^(?:rename|retitle)\s+(\S(?:.*?\S)??)\s+(?:to|as)(?:\s*:)?\s+(\S.*)$/i, changes: newTitle },
   { pattern: /^(?:change|set|update)\s+the\s+(?:title|name)\s+(?:of|for)\s+(\S(?:.*?\S)??)\s+to(?:\s*:)?\s+(\S.*)$/i, changes: newTitle },
   { pattern: /^call\s+(it|that|this one)\s+(\S.*)$/i, changes: newTitle },
-  { pattern: /^(?:move|reschedule|postpone|push|shift|delay|defer|snooze|bring forward)\s+(\S(?:.*?\S)??)\s+(?:to|for|until|till)\s+(\S.*)$/i, changes: due },
+  { pattern: /^(?:move|reschedule|postpone|push|shift|delay|defer|snooze|bring forward|prepone|extend|advance)\s+(\S(?:.*?\S)??)\s+(?:to|for|until|till)\s+(\S.*)$/i, changes: due },
   { pattern: /^(?:change|set|update)\s+the\s+(?:due\s+)?(?:date|time|deadline)\s+(?:of|for|on)\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: due },
   { pattern: /^(?:make|set)\s+(\S(?:.*?\S)??)\s+due\s+(\S.*)$/i, changes: due },
   { pattern: /^(?:change|set|update)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: priority },
-  { pattern: /^(?:make|mark|set|bump|raise|flag)\s+(\S(?:.*?\S)??)\s+(?:as\s+|to\s+)?((?:an?\s+)?!?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?)$/i, changes: priority },
+  { pattern: /^(?:make|mark|set|bump|raise|flag)\s+(\S(?:.*?\S)??)\s+(?:as\s+|to\s+)?((?:an?\s+)?!?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?|p[1-4]|!{1,3})$/i, changes: priority },
   { pattern: /^(it|that|this)'?s\s+((?:very\s+)?(?:urgent|important|high priority|low priority))$/i, changes: (value) => priority(value.replace(/^very\s+/i, '')) },
   { pattern: /^(?:make|set)\s+(\S(?:.*?\S)??)\s+(?:to\s+)?(?:repeat|recur)\s+(\S.*)$/i, changes: recurrenceChange },
   { pattern: /^(?:repeat|recur)\s+(\S(?:.*?\S)??)\s+(every\b.+|each\b.+|daily.*|weekly.*|monthly.*|yearly.*)$/i, changes: recurrenceChange },

@@ -1,0 +1,51 @@
+import { MONTH } from './months';
+
+const NOT_A_NAME = new RegExp(String.raw`^(?:${MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|at|on|by|before|until|till|from|in|due|i|add|remind|call|every|each|starting|after)$`, 'i');
+/** A time written after the number: then it is a clock time after all ("Sunday 10am" never reaches here, "Bay 4pm" is a time). */
+const TIME_AFTER = /^(?:[\d:.]|\s*(?:am|pm|a\.m|p\.m|h|hrs?|o'?clock|minutes?|mins?|hours?|days?|weeks?|months?)\b)/i;
+/** A capitalised word, a space, and a number: "Mitre 10", "Apollo 13", "Gate B 12" (the word is checked apart). */
+const AFTER_NAME = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'&-]*)(\s)(\d{1,5})/gu;
+/** Words a number names a thing after: "unit 4", "room 12", "PR 1423", "table for 6", "order #2231". */
+const AFTER_COUNTER =
+  /\b(unit|room|rm|apt|apartment|suite|flat|gate|platform|building|bldg|level|floor|no\.?|number|ticket|issue|pr|order|invoice|table(?:\s+for)?|bay|lot|house|version|chapter|ch\.?|page|pg\.?|step|exit|bus|route|line|block|plot|door|seat|row|terminal|aisle|locker|box|lesson|module|sprint|season|episode|part|grade|class)(\s?#?)(\d{1,5})/gi;
+/** A house number before a street: "14 Banksia St", "22 Elm Rd", "10 Downing Street". */
+const STREET_WORDS = ['st', 'street', 'rd', 'road', 'ave', 'avenue', 'lane', 'ln', 'dr', 'drive', 'blvd', 'boulevard', 'cres', 'crescent', 'tce', 'terrace', 'pde', 'parade', 'hwy', 'highway', 'strasse', 'straße'];
+const STREET = STREET_WORDS.map((word) => `[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}`).join('|');
+const HOUSE_NUMBER = new RegExp(String.raw`\b\d{1,5}[a-z]?(?=(?:\s+\p{Lu}[\p{L}'-]*){1,3}\s+(?:${STREET})\b)`, 'gu');
+
+/** "7-eleven", "M-Pesa", "x-ray": a number or one letter joined to a word is a name. */
+const JOINED = /(?<![\p{L}\p{N}-])(?:\d{1,4}|\p{L})-\p{L}{2,}/gu;
+/** "in the HR portal", "the min wage": a time unit after "the" is no duration. */
+const UNIT_AFTER_THE = /(?<=\bthe\s)(?:hrs?|mins?|secs?|h|m|s)\b/gi;
+const STREET_WORDS_LOWER_CASE = /\b\d{1,5}[a-z]?(?=(?:\s+[\p{L}'-]+){1,3}\s+(?:st|street|rd|road|ave|avenue|blvd|boulevard|crescent|terrace|parade|highway|strasse|straße)\b)/giu;
+
+/** "bin night thu 7pm", "parents evening": a part of the day right after a plain word is part of a name. */
+const NAMED_PART_OF_DAY = new RegExp(
+  String.raw`(?<=(?<![\p{L}'])(?!(?:${MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|to(?:day|morrow|night)|this|that|next|on|in|the|every|each|at|by|from|until|till|for|and|or|of|late|early|same|one|last|a|s)\b)\p{L}[\p{L}'-]*\s)(?:morning|afternoon|evening|night)\b`,
+  'giu',
+);
+
+const FULLWIDTH_OFFSET = 0xfee0;
+/** Digits and Latin letters as their full-width forms (one UTF-16 unit each), which the date parser does not read. */
+const shield = (text: string) => text.replace(/[0-9A-Za-z]/g, (char) => String.fromCharCode(char.charCodeAt(0) + FULLWIDTH_OFFSET));
+
+/**
+ * `text` with the numbers and words that are part of a name, not a time, written in full-width forms
+ * (same length, so positions stay valid): a number after a capitalised word that is no month, weekday
+ * or preposition and does not start the message ("Mitre 10"), after a counting word ("unit 4", "table
+ * for 6"), a house number before a street ("14 Banksia St"), a joined name ("7-eleven", "M-Pesa"), and a
+ * unit after "the" ("the HR portal").
+ */
+export function shieldNameNumbers(text: string): string {
+  const keepsTime = (offset: number, match: string, whole: string) => TIME_AFTER.test(whole.slice(offset + match.length));
+  return text
+    .replace(AFTER_NAME, (match, word: string, space: string, digits: string, offset: number, whole: string) =>
+      offset === 0 || NOT_A_NAME.test(word) || keepsTime(offset, match, whole) ? match : `${word}${space}${shield(digits)}`)
+    .replace(AFTER_COUNTER, (match, word: string, between: string, digits: string, offset: number, whole: string) =>
+      keepsTime(offset, match, whole) ? match : `${word}${between}${shield(digits)}`)
+    .replace(HOUSE_NUMBER, shield)
+    .replace(STREET_WORDS_LOWER_CASE, shield)
+    .replace(JOINED, shield)
+    .replace(UNIT_AFTER_THE, shield)
+    .replace(NAMED_PART_OF_DAY, shield);
+}

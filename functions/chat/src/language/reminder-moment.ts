@@ -1,0 +1,70 @@
+import { findDate, withoutDate } from './dates';
+import { DURATION } from './durations';
+import type { ParseContext } from './intent';
+import { tidy } from './text';
+import { addDays, formatInZone, instantOf, wallClockAt } from './zoned-time';
+
+/** When a reminder should go off, said as a moment rather than an offset: "at 7am", "friday at 6pm", "the evening before". */
+export type ReminderMoment =
+  /** A day was named: an instant (RFC 3339). */
+  | { at: string }
+  /** Only a time, or a day relative to the due day: "at 9am that day", "the day before at 6pm". */
+  | { dayShift: number; hour: number; minute: number };
+
+/** "an hour before": an offset, which the reminder phrases read. */
+const OFFSET = new RegExp(String.raw`${DURATION}\s+(?:before|ahead|earlier|prior)\b`, 'i');
+const DAY_BEFORE = /\b(?:the\s+)?(?:day|night|evening|afternoon)\s+before\b/i;
+const SAME_DAY = /\b(?:that\s+day|that\s+morning|on\s+the\s+day|(?:on\s+)?the\s+same\s+day|same\s+day|the\s+morning\s+of(?:\s+it)?)\b/i;
+const PART_OF_DAY_HOURS: [RegExp, number][] = [
+  [/\bnight\s+before\b/i, 20],
+  [/\bevening\s+before\b/i, 18],
+  [/\bafternoon\s+before\b/i, 15],
+  [/\bmorning\s+of\b/i, 8],
+];
+
+/** Reads a reminder moment from a phrase after "remind me" ("at 9am that day"); undefined when it is something else. */
+export function reminderMoment(phrase: string, context: ParseContext): ReminderMoment | undefined {
+  if (OFFSET.test(phrase)) return undefined;
+  let dayShift = 0;
+  let rest = phrase;
+  const before = DAY_BEFORE.exec(rest);
+  const same = SAME_DAY.exec(rest);
+  if (before) {
+    dayShift = -1;
+    rest = rest.replace(DAY_BEFORE, ' ');
+  } else if (same) {
+    rest = rest.replace(SAME_DAY, ' ');
+  }
+  const found = findDate(rest, context);
+  if (found && tidy(withoutDate(rest, found)).replace(/^(?:at|on)$/i, '') !== '') return undefined;
+  if (found?.hasDay && !before && !same) return { at: found.dueAt };
+  if (found?.hasTime) return { dayShift, ...found.clock };
+  const partOfDay = PART_OF_DAY_HOURS.find(([pattern]) => pattern.test(phrase));
+  if (partOfDay) return { dayShift, hour: partOfDay[1], minute: 0 };
+  return undefined;
+}
+
+/** The instant of a moment for a task due at `dueAt` (RFC 3339), in the user's zone. */
+export function momentInstant(moment: ReminderMoment, dueAt: string, timeZone: string): Date {
+  if ('at' in moment) return new Date(moment.at);
+  const dueWall = wallClockAt(new Date(dueAt), timeZone);
+  const day = addDays({ year: dueWall.year, month: dueWall.month, day: dueWall.day }, moment.dayShift);
+  return instantOf({ ...day, hour: moment.hour, minute: moment.minute }, timeZone);
+}
+
+/** The ISO 8601 offset before `dueAt` at which `moment` falls; undefined when it falls after the due time. */
+export function offsetBefore(moment: ReminderMoment, dueAt: string, timeZone: string): string | undefined {
+  const minutes = Math.round((new Date(dueAt).getTime() - momentInstant(moment, dueAt, timeZone).getTime()) / 60_000);
+  if (minutes < 0) return undefined;
+  if (minutes === 0) return 'PT0S';
+  if (minutes % 1440 === 0) return `P${minutes / 1440}D`;
+  if (minutes % 60 === 0) return `PT${minutes / 60}H`;
+  return `PT${minutes}M`;
+}
+
+/** The moment as a due time, for a task that has none yet ("call the bank, remind me at 9"). */
+export function momentAsDue(moment: ReminderMoment, context: ParseContext): string {
+  if ('at' in moment) return moment.at;
+  const found = findDate(`at ${String(moment.hour).padStart(2, '0')}:${String(moment.minute).padStart(2, '0')}`, context);
+  return found ? found.dueAt : formatInZone(context.now, context.timeZone);
+}
