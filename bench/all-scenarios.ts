@@ -1,5 +1,6 @@
 import type { BenchScenario } from './bench-scenario';
 import { auditAppendScenario } from './scenarios/audit-append';
+import { chatTurnsScenario } from './scenarios/chat-turns';
 import { coldStartScenario } from './scenarios/cold-start';
 import { multiProcessFanOutScenario } from './scenarios/multi-process-fan-out';
 import { recurrenceLatencyScenario } from './scenarios/recurrence-latency';
@@ -8,4 +9,4 @@ import { reminderRestartScenario } from './scenarios/reminder-restart';
 import { taskApiScenario } from './scenarios/task-api';
 
 /** Every scenario of `npm run bench`, in the order they run; add a new one here. */
-export const allScenarios: BenchScenario[] = [taskApiScenario, recurrenceLatencyScenario, reminderDeliveryScenario, reminderRestartScenario, auditAppendScenario, multiProcessFanOutScenario, coldStartScenario];
+export const allScenarios: BenchScenario[] = [taskApiScenario, recurrenceLatencyScenario, reminderDeliveryScenario, reminderRestartScenario, auditAppendScenario, multiProcessFanOutScenario, chatTurnsScenario, coldStartScenario];

@@ -20,7 +20,7 @@ type Add = Extract<Intent, { kind: 'add' }>;
  */
 export function manyTasks(message: string, context: ParseContext): Add[] | undefined {
   const lines = message.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-  if (lines.length === 1) return sameVerbClauses(lines[0]!, context);
+  if (lines.length === 1) return clausesAsTasks(lines[0]!, context);
   if (lines.length < 2) return undefined;
   const items = HEADER.test(lines[0]!) ? lines.slice(1) : lines;
   if (items.length < 2 || items.length > MAX_TASKS_PER_MESSAGE) return undefined;
@@ -30,19 +30,27 @@ export function manyTasks(message: string, context: ParseContext): Add[] | undef
 
 /** Words that start a change or a reminder, not a second task. */
 const NOT_A_TASK_START = /^(?:remind|ping|alert|notify|tag|tagged|make|set|mark|put|it|that|this|and|but|with|no|not|please|pls|every|each|due|at|on|by|in)$/i;
+const ADD_PREFIX = /^(?:please\s+)?(?:add|to-?dos?|tasks?)\s*:?\s+/i;
 
 /**
- * "call the landlord fri, call the plumber mon", "email Bob tomorrow; email Alice friday": clauses that
- * each start with the same verb and each name a due day are that many tasks.
+ * "add: book flights tomorrow; call insurance in 3 days" (each part a task), "call the landlord fri,
+ * call the plumber mon" and "ring the plumber monday and ring the garage tuesday" (parts that start
+ * with the same verb and each name a day) are that many tasks.
  */
-function sameVerbClauses(line: string, context: ParseContext): Add[] | undefined {
-  const clauses = line.split(/[,;]/).map((clause) => clause.trim().replace(/^and\s+/i, '')).filter(Boolean);
+function clausesAsTasks(line: string, context: ParseContext): Add[] | undefined {
+  const body = line.replace(ADD_PREFIX, '');
+  // "delete the bank task; my son did it" is one request: a semicolon list needs "add" before it.
+  const bySemicolon = body.includes(';') && body !== line;
+  const clauses = (bySemicolon ? body.split(';') : body.split(/,|\band\b/i)).map((clause) => clause.trim().replace(/^and\s+/i, '')).filter(Boolean);
   if (clauses.length < 2 || clauses.length > 10) return undefined;
-  const verbs = new Set(clauses.map((clause) => clause.split(/\s+/)[0]!.toLowerCase()));
-  const verb = [...verbs][0]!;
-  if (verbs.size !== 1 || NOT_A_TASK_START.test(verb) || !/^\p{L}{2,}$/u.test(verb)) return undefined;
+  if (!bySemicolon) {
+    const verbs = new Set(clauses.map((clause) => clause.split(/\s+/)[0]!.toLowerCase()));
+    const verb = [...verbs][0]!;
+    if (verbs.size !== 1 || NOT_A_TASK_START.test(verb) || !/^\p{L}{2,}$/u.test(verb)) return undefined;
+  }
   const adds = clauses.map((clause) => parseMessage(`add ${clause}`, context));
-  return adds.every((intent): intent is Add => intent.kind === 'add' && intent.task.dueAt !== undefined) ? adds : undefined;
+  const dated = (intent: Intent) => intent.kind === 'add' && (bySemicolon || intent.task.dueAt !== undefined);
+  return adds.every((intent): intent is Add => dated(intent)) ? adds : undefined;
 }
 
 /** Adds each task in order and shows them as a numbered list, which "2 is done" then refers to. */

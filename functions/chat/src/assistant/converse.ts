@@ -21,5 +21,10 @@ export async function converse(message: string, state: ConversationState, deps: 
   const context = { now: deps.now, timeZone: deps.timeZone, followsTask: rest.lastTask !== undefined };
   const many = manyTasks(message, context);
   if (many) return addMany(many, rest, deps);
-  return runIntent(parseMessage(message, context), rest, deps, [], asNewTask(message, context));
+  const intent = parseMessage(message, context);
+  // "undo" takes back only the message just before it.
+  // "undo" and "make it 20" (a reminder's new amount) refer only to the message just before.
+  const { undo: _undo, lastReminder: _lastReminder, ...fresh } = rest;
+  const kept = { ...fresh, ...(intent.kind === 'undo' ? { undo: rest.undo } : {}), ...(intent.kind === 'update' ? { lastReminder: rest.lastReminder } : {}) };
+  return runIntent(intent, kept, deps, [], asNewTask(message, context));
 }

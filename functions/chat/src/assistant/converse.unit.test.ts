@@ -241,6 +241,14 @@ describe('everyday ways of pointing at tasks', () => {
     expect(titles()).toEqual(['call the landlord:pending', 'call the plumber:pending']);
   });
 
+  it('adds each part of "add: A; B", and "ring X monday and ring Y tuesday" as two tasks, but "delete the bank task; my son did it" deletes one', async () => {
+    const { deps, titles } = given([{ title: 'telephone the bank' }]);
+    expect(await chat(deps, 'add: draft Q4 OKRs in 2 days; email Ravi the agenda in 4 days')).toMatch(/^Added 2 tasks:/);
+    expect(await chat(deps, 'ring the plumber about the boiler on monday and ring the garage about the car on tuesday')).toMatch(/^Added 2 tasks:/);
+    expect(await chat(deps, 'Please delete the task about the bank; my son has done it for me.')).toBe('Deleted "telephone the bank".');
+    expect(titles()).toEqual(['draft Q4 OKRs:pending', 'email Ravi the agenda:pending', 'ring the plumber about the boiler:pending', 'ring the garage about the car:pending']);
+  });
+
   it('adds "delete old photos off the ipad" when no task is named, but never "delete the dentist"', async () => {
     const { deps, titles } = given();
     expect(await chat(deps, 'delete old photos off the ipad')).toBe('Added "delete old photos off the ipad".');
@@ -271,5 +279,31 @@ describe('everyday ways of pointing at tasks', () => {
     const { deps, titles } = given();
     expect(await chat(deps, 'Me lembra de pagar o boleto amanhã às 10h')).toMatch(/only understand English/);
     expect(titles()).toEqual([]);
+  });
+});
+
+describe('taking back and adjusting the last step', () => {
+  it('"undo" reopens what was just completed, and adds again what was just deleted', async () => {
+    const { deps, titles } = given();
+    let state: ConversationState = {};
+    let reply: string;
+    ({ state } = await converse('add ship v2.3 friday 5pm #release', state, deps));
+    ({ state } = await converse('done ship v2.3', state, deps));
+    ({ reply, state } = await converse('undo', state, deps));
+    expect(reply).toBe('Reopened "ship v2.3".');
+    ({ state } = await converse('delete it', state, deps));
+    expect(titles()).toEqual([]);
+    ({ reply, state } = await converse('undo', state, deps));
+    expect(reply).toBe('Restored "ship v2.3".');
+    expect(titles()).toEqual(['ship v2.3:pending']);
+    expect((await converse('undo', state, deps)).reply).toMatch(/^There is nothing to undo/);
+  });
+
+  it('"make it 20" right after a reminder changes its amount, not the due time', async () => {
+    const { deps, tasks } = given();
+    expect(await chat(deps, 'add team sync tomorrow 11am', 'remind me 10 mins before', 'actually make it 20')).toBe('I\'ll remind you about "team sync" 20 minutes before it is due instead.');
+    const task = [...tasks.values()][0]!;
+    expect(task.reminders).toEqual(['PT0S', 'PT20M']);
+    expect(task.dueAt).toBe('2026-05-02T11:00:00+02:00');
   });
 });

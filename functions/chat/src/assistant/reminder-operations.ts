@@ -29,7 +29,7 @@ export async function remind(intent: Extract<Intent, { kind: 'remind' }>, target
   const updated = await deps.clients.tasks.update(deps.call, task.id, { reminders: [...task.reminders, before].slice(-10) });
   const at = new Date(new Date(task.dueAt).getTime() - durationMs(before)).toISOString();
   const when = before === 'PT0S' ? 'when it is due' : `${durationWords(before)} before it is due`;
-  return say(`I'll remind you about "${task.title}" ${when} (${formatWhen(at, deps.timeZone, deps.now)}).`, next, {
+  return say(`I'll remind you about "${task.title}" ${when} (${formatWhen(at, deps.timeZone, deps.now)}).`, { ...next, lastReminder: { taskId: task.id, offset: before } }, {
     actions: [{ kind: 'reminder-scheduled', taskIds: [updated.id] }],
     tasks: [updated],
   });

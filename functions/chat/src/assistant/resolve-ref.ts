@@ -44,6 +44,8 @@ export async function resolveRef(ref: TaskRef, state: ConversationState, prefere
     const open = (await deps.clients.tasks.list(deps.call, { status: preference === 'completed' ? 'completed' : 'pending', limit: 100 })).items;
     const closest = closestTitles(text, open);
     if (closest.length === 1) return { kind: 'task', task: summary(closest[0]!) };
+    const holding = closest.filter((task) => task.title.toLowerCase().includes(text.toLowerCase()));
+    if (holding.length === 1) return { kind: 'task', task: summary(holding[0]!) };
     if (closest.length > 1) return { kind: 'ambiguous', candidates: inAskingOrder(closest).slice(0, MAX_CANDIDATES).map(summary), fuzzy: true };
   }
   if (pool.length === 0) {
@@ -52,5 +54,8 @@ export async function resolveRef(ref: TaskRef, state: ConversationState, prefere
   }
   const exact = pool.filter((task) => task.title.trim().toLowerCase() === text.toLowerCase());
   if (pool.length === 1 || exact.length === 1) return { kind: 'task', task: summary(exact.length === 1 ? exact[0]! : pool[0]!) };
+  // "delete v2.3" with "ship v2.3" and "ship v2.4": the one title that holds the words as written.
+  const holding = pool.filter((task) => task.title.toLowerCase().includes(text.toLowerCase()));
+  if (holding.length === 1) return { kind: 'task', task: summary(holding[0]!) };
   return { kind: 'ambiguous', candidates: inAskingOrder(pool).slice(0, MAX_CANDIDATES).map(summary) };
 }

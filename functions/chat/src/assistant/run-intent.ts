@@ -4,10 +4,11 @@ import type { ConversationState, TaskSummary } from '../conversation/conversatio
 import type { Intent, TaskRef } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
 import { clearCompleted } from './clear-completed';
-import { describeTask, HELP, joinWords, remindersSentence } from './format';
+import { describeTask, durationWords, HELP, joinWords, remindersSentence } from './format';
 import { listReminders, listNotifications, remind } from './reminder-operations';
 import { type Preference, resolveRef } from './resolve-ref';
 import { listTasks } from './list-operation';
+import { dueOnRule } from './due-on-rule';
 import { atTimeOfDay, onDayKeepingTime, shiftedDue } from './shift-due';
 import { showTask } from './show-task';
 import { say, type Turn } from './turn';
@@ -96,13 +97,41 @@ async function add(intent: Extract<Intent, { kind: 'add' }>, state: Conversation
 }
 
 async function update(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
+  const { lastReminder, ...rest } = state;
+  const bare = intent.changes.timeOfDay?.bare;
+  if (lastReminder && lastReminder.taskId === target.id && bare !== undefined && Object.keys(intent.changes).length === 1) {
+    return changeReminderAmount(lastReminder, bare, target, rest, deps);
+  }
+  return updateTask(intent, target, rest, deps);
+}
+
+/** "remind me 10 minutes before", then "make it 20": the same reminder, 20 minutes before. */
+async function changeReminderAmount(last: { taskId: string; offset: string }, amount: number, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
+  const unit = /^P(?:\d+)W$/.test(last.offset) ? 'W' : /^P\d+D$/.test(last.offset) ? 'D' : /H$/.test(last.offset) ? 'H' : 'M';
+  const offset = unit === 'W' || unit === 'D' ? `P${amount}${unit}` : `PT${amount}${unit}`;
+  const task = await deps.clients.tasks.get(deps.call, target.id);
+  const reminders = [...new Set(task.reminders.map((reminder) => (reminder === last.offset ? offset : reminder)))];
+  const updated = await deps.clients.tasks.update(deps.call, task.id, { reminders });
+  return say(`I'll remind you about "${task.title}" ${durationWords(offset)} before it is due instead.`, { ...state, lastTask: summary(updated), lastReminder: { taskId: task.id, offset } }, {
+    actions: [{ kind: 'reminder-scheduled', taskIds: [task.id] }],
+    tasks: [updated],
+  });
+}
+
+async function updateTask(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
   const { addTags, removeTags, shiftBy, keepTimeOfDay, timeOfDay, ...fields } = intent.changes;
   const changes: TaskChanges = {};
   for (const key of ['title', 'description', 'dueAt', 'priority', 'recurrence', 'tags', 'reminders'] as const) {
     if (fields[key] !== undefined) (changes as Record<string, unknown>)[key] = fields[key];
   }
-  if (addTags?.length || removeTags?.length || shiftBy || keepTimeOfDay || timeOfDay) {
+  const newRule = fields.recurrence && fields.dueAt === undefined ? fields.recurrence : undefined;
+  if (addTags?.length || removeTags?.length || shiftBy || keepTimeOfDay || timeOfDay || newRule) {
     const current = await deps.clients.tasks.get(deps.call, target.id);
+    // "change it to every tues and thurs": the due day moves onto the new rule.
+    if (newRule && current.dueAt) {
+      const onRule = dueOnRule(current.dueAt, newRule.rrule, newRule.timezone);
+      if (onRule !== current.dueAt) changes.dueAt = onRule;
+    }
     if (timeOfDay) changes.dueAt = atTimeOfDay(current.dueAt, timeOfDay, deps.timeZone, deps.now);
     if (keepTimeOfDay && current.dueAt && typeof changes.dueAt === 'string') changes.dueAt = onDayKeepingTime(changes.dueAt, current.dueAt, deps.timeZone);
     if (addTags?.length || removeTags?.length) {
@@ -141,12 +170,16 @@ const BULK = {
 async function bulk(kind: BulkKind, targets: TaskSummary[], state: ConversationState, deps: TurnDeps): Promise<Turn> {
   const done: Task[] = [];
   const gone: TaskSummary[] = [];
+  const removed: NewTask[] = [];
   for (const target of targets) {
     try {
       if (kind === 'complete') done.push(await deps.clients.tasks.complete(deps.call, target.id));
       else if (kind === 'reopen') done.push(await deps.clients.tasks.update(deps.call, target.id, { status: 'pending' }));
       else {
+        // Kept for "undo": the task as it was, to add again.
+        const task = await deps.clients.tasks.get(deps.call, target.id);
         await deps.clients.tasks.remove(deps.call, target.id);
+        removed.push(asNewTask(task));
         done.push({ id: target.id, title: target.title } as Task);
       }
     } catch (error) {
@@ -161,10 +194,34 @@ async function bulk(kind: BulkKind, targets: TaskSummary[], state: ConversationS
   if (gone.length > 0) lines.push(`${quoted(gone)} no longer exist${gone.length === 1 ? 's' : ''}.`);
   const last = done.length === 1 && kind !== 'delete' ? summary(done[0]!) : undefined;
   const next: ConversationState = { ...state, ...(last ? { lastTask: last } : {}) };
+  if (kind === 'complete' && done.length > 0) next.undo = { reopen: done.map(summary) };
+  if (kind === 'delete' && removed.length > 0) next.undo = { restore: removed };
   if (kind === 'delete' && state.lastTask && done.some((task) => task.id === state.lastTask!.id)) delete next.lastTask;
   return say(lines.join(' '), next, {
     actions: done.length > 0 ? [{ kind: BULK[kind].action, taskIds: done.map((task) => task.id) }] : [],
     tasks: kind === 'delete' ? [] : done,
+  });
+}
+
+function asNewTask(task: Task): NewTask {
+  const draft: NewTask = { title: task.title, priority: task.priority, tags: task.tags, reminders: task.reminders };
+  if (task.description) draft.description = task.description;
+  if (task.dueAt) draft.dueAt = task.dueAt;
+  if (task.recurrence) draft.recurrence = task.recurrence;
+  return draft;
+}
+
+/** "undo": reopens what the last message completed, or adds again what it deleted. */
+async function undo(state: ConversationState, deps: TurnDeps): Promise<Turn> {
+  const { undo: last, ...rest } = state;
+  if (!last) return say('There is nothing to undo: I can take back the last completion or deletion, right after it.', state);
+  if ('reopen' in last) return bulk('reopen', last.reopen, rest, deps);
+  const restored: Task[] = [];
+  for (const draft of last.restore) restored.push(await deps.clients.tasks.create(deps.call, draft));
+  const lastTask = restored.length === 1 ? summary(restored[0]!) : rest.lastTask;
+  return say(`Restored ${quoted(restored)}.`, { ...rest, ...(lastTask ? { lastTask } : {}) }, {
+    actions: [{ kind: 'created', taskIds: restored.map((task) => task.id) }],
+    tasks: restored,
   });
 }
 
@@ -212,6 +269,8 @@ export async function runIntent(intent: Intent, state: ConversationState, deps: 
         return say(HELP, state);
       case 'greeting':
         return say('Hello! Tell me what you need to do, or ask "what\'s due today". Say "help" for examples.', state);
+      case 'undo':
+        return await undo(state, deps);
       case 'thanks':
         return say("You're welcome! Anything else?", state);
       case 'unknown':

@@ -1,3 +1,4 @@
+import type { NewTask } from '#shared/contracts/task';
 import type { Intent } from '../language/intent';
 
 export interface TaskSummary {
@@ -24,4 +25,8 @@ export interface ConversationState {
   /** The last task created, changed, or listed alone: what "it" means. */
   lastTask?: TaskSummary;
   pending?: PendingClarification;
+  /** The reminder offset the last message added: "make it 20" right after changes its amount. */
+  lastReminder?: { taskId: string; offset: string };
+  /** What "undo" takes back: the tasks the last message completed (reopened again) or deleted (added again). */
+  undo?: { reopen: TaskSummary[] } | { restore: NewTask[] };
 }

@@ -62,14 +62,18 @@ export async function recordExchange(
   conversationId: string,
   exchange: { messages: Message[]; state: ConversationState; at: string },
 ): Promise<void> {
-  await sql.begin(async (tx) => {
-    for (const message of exchange.messages) {
-      await tx`
-        insert into ${tx(schema)}.messages (id, conversation_id, role, text, actions, created_at)
-        values (${message.id}, ${conversationId}, ${message.role}, ${message.text}, ${tx.json(message.actions as never)}, ${message.createdAt})`;
-    }
-    await tx`update ${tx(schema)}.conversations set state = ${tx.json(exchange.state as never)}, updated_at = ${exchange.at} where id = ${conversationId}`;
-  });
+  // One statement (atomic on its own): a round trip instead of five, on the path of every chat message.
+  const rows = exchange.messages.map((message) => ({
+    id: message.id,
+    conversation_id: conversationId,
+    role: message.role,
+    text: message.text,
+    actions: sql.json(message.actions as never),
+    created_at: message.createdAt,
+  }));
+  await sql`
+    with added as (insert into ${sql(schema)}.messages ${sql(rows, 'id', 'conversation_id', 'role', 'text', 'actions', 'created_at')})
+    update ${sql(schema)}.conversations set state = ${sql.json(exchange.state as never)}, updated_at = ${exchange.at} where id = ${conversationId}`;
 }
 
 export async function listMessages(sql: Sql, schema: string, conversationId: string, limit = 500): Promise<Message[]> {

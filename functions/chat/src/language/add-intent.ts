@@ -16,7 +16,9 @@ const COMMANDS = [
   /^(?:add|create)\b\s*:?/i,
   /^(?:todo|to-do|task|new)\s*:/i,
   /^remind\s+me\s+(?:to|about|of)\b/i,
-  /^(?:(?:put|jot|note|write)\s+(?:down|in)\s+(?:that\s+)?(?:i\s+(?:have|need)\s+to\s+|i\s+)?|a\s+note\s+(?:for\s+me\s+)?to\b)/i,
+  /^(?:(?:put|jot|note|write|pop)\s+(?:down|in)(?:\s+there)?\s+(?:that\s+)?(?:i\s+(?:have|need)\s+to\s+|i(?:'ve|\s+have)\s+got\s+|i\s+)?|a\s+note\s+(?:for\s+me\s+)?to\b)/i,
+  /^(?:i\s+)?need\s+reminding\s+(?:about|of|to)\b/i,
+  /^(?:todo|to-do)(?=\s+\p{L})/iu,
   /^(?:(?:i|we)\s+)?(?:need|have|must|should|got|gotta|want|ought)\s+to\b/i,
   /^(?:(?:i|we)\s+)?(?:gotta|gonna\s+have\s+to|need(?=\s+(?:go|buy|call|get|pay|do|make|take|see|send|pick|fix|book|clean|finish|write|read|visit|check)\b))\b/i,
   /^(?:remember|remind)\s+(?:me\s+)?to\b/i,
@@ -32,16 +34,16 @@ const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|todo lis
 const REMIND_WHEN_TO = /^(?:remind|ping|alert|notify)\s+me\s+((?:in|at|on|by|this|next|tomorrow|today|tonight|every|each)\b(?:.*?\S)??)\s+to\s+(\S.*)$/i;
 const HOUR_MS = 3_600_000;
 /** "ring my sister on her birthday, that's the 22nd": what is left of the clause that named the date. */
-const THAT_IS = /(?:,|(?<!\s))\s*\b(?:that'?s|that\s+is|which\s+is|i\s+think|remind\s+me|please|is|it'?s|until|(?<!\b(?:the|a|my|our|shop)\s)till|(?:the\s+)?(?:next|first)\s+one(?:\s+is)?|(?:at\s+the\s+)?latest|(?:and\s+)?(?:make|set|mark|put)\s+it(?:\s+(?:as|to|at|a))?)$/i;
+const THAT_IS = /(?:,|(?<!\s))\s*\b(?:that'?s|that\s+is|which\s+is|i\s+think|remind\s+me|please|is|it'?s|until|(?<!\b(?:the|a|my|our|shop)\s)till|(?:the\s+)?(?:next|first)\s+one(?:\s+is)?|(?:at\s+the\s+)?latest|(?:and\s+)?(?:make|set|mark|put)\s+it(?:\s+(?:as|to|at|a))?|so\s+(?:i|we)\s+(?:need|have)\s+to\s+be\s+(?:home|in|there|around|back|up)|is\s+due)$/i;
 /** "every saturday I clean the gutters": the person doing it is no part of the title. */
-const SUBJECT = /^(?:i|we)\s+(?:have(?:\s+got)?\s+(?:an?\s+)?)?(?=\p{L})/iu;
+const SUBJECT = /^(?:i|we)(?:'ve\s+got\s+(?:an?\s+)?|\s+(?:have(?:\s+got)?\s+(?:an?\s+)?)?)(?=\p{L})/iu;
 const NOTE = /(?:,|(?<!\s))\s*(?:note|notes|description|details)\s*:\s*(\S.*)$/i;
 /** Words a removed date or repetition leaves hanging ("buy milk on"). A match never starts inside spaces or right after such a word, so those starts are skipped rather than each scanned to the end. */
 const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|with|for))(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for))+$/i;
 
 const ON_MY_LIST = /(?<!\s)\s+(?:to|on|onto)\s+(?:my|the)\s+(?:to-?dos?|to-?do list|list|tasks?)$/i;
 
-const SECOND_COMMAND = /^(?:(?:that\s+)?(?:i|we)\s+(?:must|should|have\s+to|need\s+to|want\s+to|gotta)|remember\s+to|remind\s+me\s+(?:to|about|of)|(?:i\s+)?(?:need|have|must|want)\s+to|a\s+note\s+(?:for\s+me\s+)?to|a\s+reminder\s+(?:for\s+me\s+)?to)\b\s*/i;
+const SECOND_COMMAND = /^(?:(?:that\s+)?(?:i|we)\s+(?:must|should|have\s+to|need\s+to|want\s+to|gotta)|remember\s+(?:to|that)|remind\s+me\s+(?:to|about|of)|(?:i\s+)?(?:need|have|must|want)\s+to|a\s+note\s+(?:for\s+me\s+)?to|a\s+reminder\s+(?:for\s+me\s+)?to)\b\s*/i;
 
 function stripSecondCommand(body: string): string {
   return body.replace(POLITE, '').replace(SECOND_COMMAND, '');

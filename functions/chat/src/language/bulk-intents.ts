@@ -7,7 +7,7 @@ type BulkKind = 'complete' | 'reopen' | 'delete';
 type Rule = { kind: BulkKind; pattern: RegExp };
 
 const NOT_DONE = String.raw`(?:not done|undone|not complete|incomplete|uncompleted|not finished|unfinished|pending|open|to ?do)`;
-const DONE = String.raw`(?:done|complete|completed|finished|checked off)`;
+const DONE = String.raw`(?:done|complete|completed|finished|checked off|sorted|dealt with|taken care of|handled)`;
 
 /** Group 1 is the reference phrase (`\S(?:.*?\S)??` rather than `.+?`, see update-intent.ts); an empty one means "it". */
 const RULES: Rule[] = [
@@ -18,11 +18,12 @@ const RULES: Rule[] = [
   { kind: 'complete', pattern: new RegExp(String.raw`^(?:.*,\s*)?mark\s+(\S(?:.*?\S)??)\s+(?:as\s+)?${DONE}$`, 'i') },
   { kind: 'complete', pattern: /^(?:done|finished|completed)(?:\s*(?:with|:)\s*|\s+)(\S.*)$/i },
   { kind: 'complete', pattern: /^(?:done|finished|completed|all done|did it)()$/i },
-  { kind: 'complete', pattern: /^(?:complete|finish|check off|check|tick off|tick|cross off|close)\s+(\S.*)$/i },
+  { kind: 'complete', pattern: /^(?:complete|finish|check off|check(?!\s+(?:what|if|whether|when|my\s+(?:list|tasks)))|tick off|tick|cross off|close)\s+(\S.*)$/i },
   { kind: 'complete', pattern: /^i(?:'ve| have)?\s+(?:finished|completed|done|did)\s+(\S.*)$/i },
   { kind: 'complete', pattern: new RegExp(String.raw`^(\S(?:.*?\S)??)\s+is\s+(?:now\s+)?${DONE}$`, 'i') },
   { kind: 'complete', pattern: new RegExp(String.raw`^(it|that|this)'?s\s+(?:now\s+)?${DONE}$`, 'i') },
-  { kind: 'delete', pattern: /^(?:delete|del|remove|cancel|trash|erase|drop|discard|scrap|get rid of|forget about|forget)\s+(\S.*)$/i },
+  { kind: 'delete', pattern: /^(?:delete|del|rm|remove|cancel|trash|erase|drop|discard|scrap|get rid of|forget about|forget)\s+(\S.*)$/i },
+  { kind: 'delete', pattern: /^take\s+(\S(?:.*?\S)??)\s+off(?:\s+(?:the|my)\s+(?:list|to-?do\s+list))?$/i },
   { kind: 'delete', pattern: /^(?:i\s+)?(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need\s+(?:to\s+do\s+)?([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
   { kind: 'delete', pattern: /^(?:there'?s\s+)?no\s+(?:more\s+)?need\s+(?:for|to\s+do)\s+([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
   { kind: 'delete', pattern: /^(?:i\s+)?didn'?t\s+(?:mean|want)\s+to\s+(?:add|create|make)\s+(?:it|that|this)(?:\s+one)?()$/i },

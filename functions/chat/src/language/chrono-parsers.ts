@@ -3,7 +3,7 @@ import type { Parser, ParsingContext } from 'chrono-node';
 const MONTH_WORDS = String.raw`jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|every|each|the month|this month|next month`;
 
 /** What may follow a day of the month ("the 15th at 9", "by 21st, please"); "the 2nd floor" is no date. */
-const AFTER_DAY = String.raw`at|@|by|before|after|from|to|until|till|and|or|in|for|please|pls|remind|morning|afternoon|evening|night|noon|midday|p[1-4]|every|each|latest|at the latest|high|low|urgent|important|tagged|with`;
+const AFTER_DAY = String.raw`at|@|by|before|after|from|to|until|till|and|or|in|for|please|pls|remind|morning|afternoon|evening|night|noon|midday|p[1-4]|every|each|latest|at the latest|high|low|urgent|important|tagged|with|so|then|but|because|as|when`;
 
 /**
  * "the 15th", "on the 3rd", "on 31st": the next such day of a month (this month if it is still ahead, else the

@@ -6,9 +6,10 @@ import { everydayCorpus } from './corpus-everyday';
 import { listCorpus } from './corpus-list';
 import { otherCorpus } from './corpus-other';
 import { recurringCorpus } from './corpus-recurring';
+import { spokenCorpus } from './corpus-spoken';
 import { timeZoneCorpus } from './corpus-time-zones';
 
 export { CORPUS_NOW, CORPUS_ZONE, type CorpusEntry } from './corpus-entry';
 
 /** Every corpus message with the intent it must produce. */
-export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus];
+export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus];

@@ -7,7 +7,7 @@ import { IT_PHRASE, tidy } from './text';
 const IT = IT_PHRASE;
 /** Words that say the message changes the task just discussed: "make it", "i meant", "push it to", "it's due". */
 const LEAD = new RegExp(
-  String.raw`^(?:i\s+meant|i\s+mean|meant|make\s+${IT}|change\s+${IT}(?:\s+to)?|set\s+${IT}(?:\s+to)?|move\s+${IT}(?:\s+to)?|push\s+${IT}(?:\s+(?:back|out))?(?:\s+to)?|bump\s+${IT}(?:\s+(?:up|down))?(?:\s+to)?|switch\s+${IT}(?:\s+to)?|put\s+${IT}(?:\s+(?:on|at|for))?|${IT}(?:'s|\s+is|\s+should\s+be|\s+needs\s+to\s+be)\s+(?:due\s+)?|the\s+(?:time|date|day|hour)\s+(?:is|should\s+be)|should\s+be|needs?\s+to\s+be\s+(?:done|finished|ready|in)|can\s+we\s+(?:do|make\s+it)|let'?s\s+(?:do|say|make\s+it)|how\s+about|what\s+about|due|change\s+(?:it\s+)?(?:to|for|on)|set\s+to|move\s+to|push\s+to)\b\s*`,
+  String.raw`^(?:i\s+meant|i\s+mean|meant|i\s+said|${IT}(?:'s|\s+has|\s+have)\s+been\s+(?:moved|changed|pushed(?:\s+back)?|put\s+back|brought\s+forward|rescheduled|switched)(?:\s+(?:to|till|until|for))?|${IT}\s+needs\s+(?:doing|to\s+be\s+done)|do\s+${IT}|put\s+${IT}\s+down(?:\s+(?:as|for|on))?|make\s+${IT}|change\s+${IT}(?:\s+to)?|set\s+${IT}(?:\s+to)?|move\s+${IT}(?:\s+to)?|push\s+${IT}(?:\s+(?:back|out))?(?:\s+to)?|bump\s+${IT}(?:\s+(?:up|down))?(?:\s+to)?|switch\s+${IT}(?:\s+to)?|put\s+${IT}(?:\s+(?:on|at|for))?|${IT}(?:'s|\s+is|\s+should\s+be|\s+needs\s+to\s+be)\s+(?:due\s+)?|the\s+(?:time|date|day|hour)\s+(?:is|should\s+be)|should\s+be|needs?\s+to\s+be\s+(?:done|finished|ready|in)|can\s+we\s+(?:do|make\s+it)|let'?s\s+(?:do|say|make\s+it)|how\s+about|what\s+about|due|change\s+(?:it\s+)?(?:to|for|on)|set\s+to|move\s+to|push\s+to)\b\s*`,
   'i',
 );
 const TAIL = /(?<!\s)\s+(?:instead|then|rather|please|pls|sorry|too|as\s+well|(?:at\s+)?(?:the\s+)?same\s+time|not\s+[^\s,]+(?:\s+[^\s,]+)?)$/i;
@@ -58,7 +58,10 @@ export function valueChanges(value: string, context: ParseContext): TaskChanges 
     return duration ? { shiftBy: shift[2]!.toLowerCase() === 'later' ? duration : `-${duration}` } : undefined;
   }
   const hour = BARE_HOUR.exec(value);
-  if (hour) return timeOnly(Number(hour[1]), Number(hour[2] ?? 0), hour[3]?.toLowerCase());
+  if (hour) {
+    const changes = timeOnly(Number(hour[1]), Number(hour[2] ?? 0), hour[3]?.toLowerCase());
+    return changes?.timeOfDay && hour[2] === undefined && hour[3] === undefined ? { timeOfDay: { ...changes.timeOfDay, bare: Number(hour[1]) } } : changes;
+  }
   const due = dueValue(value, context);
   if (due?.timeOnly) return timeOnly(due.clock.hour, due.clock.minute, 'exact');
   if (due) return { dueAt: due.dueAt, ...(due.dayOnly ? { keepTimeOfDay: true as const } : {}) };

@@ -41,7 +41,7 @@ export type TaskChanges = Partial<Omit<TaskDraft, 'dueAt' | 'recurrence'>> & {
   /** `dueAt` names a day only: a task with a due time keeps its time of day on that day. */
   keepTimeOfDay?: true;
   /** A new time of day on the task's own day (today when it has none); `eitherHalf`: no am/pm was said, take the reading nearest the old time. */
-  timeOfDay?: { hour: number; minute: number; eitherHalf?: true };
+  timeOfDay?: { hour: number; minute: number; eitherHalf?: true; /** Said as a bare number ("make it 20"): right after a reminder, its new amount. */ bare?: number };
   addTags?: string[];
   removeTags?: string[];
 };
@@ -69,6 +69,7 @@ export type Intent =
   | { kind: 'help' }
   | { kind: 'greeting' }
   | { kind: 'thanks' }
+  | { kind: 'undo' } // "undo": take back the last completion or deletion
   | { kind: 'unknown'; reason: string };
 
 /** The clock and the user's IANA time zone; the parser reads no other state. */

@@ -13,6 +13,8 @@ const STREET_WORDS = ['st', 'street', 'rd', 'road', 'ave', 'avenue', 'lane', 'ln
 const STREET = STREET_WORDS.map((word) => `[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}`).join('|');
 const HOUSE_NUMBER = new RegExp(String.raw`\b\d{1,5}[a-z]?(?=(?:\s+\p{Lu}[\p{L}'-]*){1,3}\s+(?:${STREET})\b)`, 'gu');
 
+/** "v2.3", "1.4.2", "JIRA-482", "CVE-2027-1234": versions and identifiers. */
+const IDENTIFIER = /(?<![\p{L}\p{N}.])(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)*|\p{L}{2,}-\d+(?:-\d+)*)(?![\p{L}\p{N}])/gu;
 /** "7-eleven", "M-Pesa", "x-ray": a number or one letter joined to a word is a name. */
 const JOINED = /(?<![\p{L}\p{N}-])(?:\d{1,4}|\p{L})-\p{L}{2,}/gu;
 /** "in the HR portal", "the min wage": a time unit after "the" is no duration. */
@@ -45,6 +47,7 @@ export function shieldNameNumbers(text: string): string {
       keepsTime(offset, match, whole) ? match : `${word}${between}${shield(digits)}`)
     .replace(HOUSE_NUMBER, shield)
     .replace(STREET_WORDS_LOWER_CASE, shield)
+    .replace(IDENTIFIER, shield)
     .replace(JOINED, shield)
     .replace(UNIT_AFTER_THE, shield)
     .replace(NAMED_PART_OF_DAY, shield);

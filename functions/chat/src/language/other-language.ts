@@ -21,6 +21,10 @@ const FOREIGN_WORDS = new Set(
   mujhe kal subah baje lena hai hain yaad dila dena aap kya kar sakte mera meri karna kaam aaj shaam raat nahi aur
   saya besok hari ini itu dan yang untuk tolong ingatkan beli bayar
   kesho leo nikumbushe tafadhali
+  apa kabar kamu bisa bantu saja aku
+  heddiw sut wyt yfory diolch helo plis
+  asseblief herinner môre vandag koop brood hoe gaan dankie moet
+  ricordami domani per favore
 `
     .trim()
     .split(/\s+/),

@@ -1,7 +1,7 @@
 import { addIntent } from './add-intent';
 import { aboutIt } from './about-it';
 import { askAbout } from './ask-about';
-import { pastTenseDone } from './past-tense';
+import { pastTenseDone, SO_DONE } from './past-tense';
 import { followUpValue } from './follow-up';
 import { bulkIntent } from './bulk-intents';
 import type { Intent, ParseContext, TaskChanges, TaskRef } from './intent';
@@ -10,8 +10,9 @@ import { remindIntent } from './remind-intent';
 import { showIntent } from './show-intent';
 import { impossibleDay } from './impossible-dates';
 import { isOtherLanguage } from './other-language';
+import { withoutPreamble } from './preamble';
 import { OTHER_LANGUAGE, plainTask } from './plain-task';
-import { isThanks, smallTalk } from './small-talk';
+import { isGreeting, isThanks, smallTalk } from './small-talk';
 import { normalize, tidy, withoutCourtesy, withoutTrailingEmoji } from './text';
 import { updateIntent } from './update-intent';
 import { withVerbFixed } from './verb-typos';
@@ -64,21 +65,30 @@ const REFERS_TO_IT = new Set(['update', 'complete', 'delete', 'remind', 'reopen'
  */
 function withLastClauseAboutIt(text: string, context: ParseContext): Intent {
   const whole = understand(text, context);
-  const comma = text.lastIndexOf(',');
+  const boundary = lastClauseBoundary(text);
   // "i bought it, is done" reads as completing a task titled "i bought it," at first.
-  if (comma < 0) return whole;
+  if (!boundary) return whole;
+  const comma = boundary.index;
   const firstClause = tidy(text.slice(0, comma)).toLowerCase();
+  // "no need for the bike one anymore, I sold it": the first clause asks, the rest explains.
+  const asked = understand(text.slice(0, comma), context);
+  if (asked.kind === 'delete' && asked.targets.every((target) => target.kind === 'title') && whole.kind !== asked.kind) return asked;
   const titleAcrossClauses = 'targets' in whole && whole.targets.some((target) => target.kind === 'title' && target.text.toLowerCase() === firstClause);
   if (whole.kind !== 'add' && whole.kind !== 'unknown' && !titleAcrossClauses) return whole;
-  const clause = tidy(withoutCourtesy(tidy(text.slice(comma + 1).replace(/^\s*(?:so|then|and|but|you can|can you|just|please|pls)\s+/i, ''))));
+  const clause = tidy(withoutCourtesy(tidy(text.slice(comma + boundary.length).replace(/^\s*(?:so|then|and|but|you can|can you|just|please|pls)\s+/i, ''))));
   if (clause === '') return whole;
   // "didn't mean to add that, remove": a bare verb there acts on "it".
   const intent = understand(/^(?:delete|remove|cancel|scrap|bin|trash)$/i.test(clause) ? `${clause} it` : clause, context);
   // A clause the new task's own reading used ("…, remind me an hour before", "…, it's urgent") belongs
   // to it; "…, is done" or "…, delete it" never does.
   const consumed = whole.kind === 'add' && !whole.task.title.toLowerCase().includes(clause.toLowerCase());
-  if (consumed && intent.kind !== 'complete' && intent.kind !== 'delete') return whole;
+  // "I can't do saturday, put it on sunday instead": "it" is the task just discussed, not a new one.
+  const aboutEarlierTask = context.followsTask && /\b(?:it|that|this)\b/i.test(clause) && !startsNewTask(firstClause, context);
+  if (consumed && !aboutEarlierTask && intent.kind !== 'complete' && intent.kind !== 'delete') return whole;
   const targets = 'targets' in intent ? intent.targets : 'target' in intent ? [intent.target] : [];
+  // "the party's off so cancel the present one": the first clause says why, the last names the task.
+  const because = NAMED_IN_CLAUSE.test(text.slice(0, comma)) || NOT_NEEDED_IN_CLAUSE.test(text.slice(0, comma));
+  if (because && (intent.kind === 'delete' || intent.kind === 'complete') && targets.every((target) => target.kind === 'title')) return intent;
   if (!REFERS_TO_IT.has(intent.kind) || targets.length !== 1 || targets[0]!.kind !== 'it') return whole;
   const withChange = intent.kind === 'update' ? newTaskWithChanges(text.slice(0, comma), intent.changes, context) : undefined;
   if (withChange) return withChange;
@@ -97,6 +107,7 @@ function withLastClauseAboutIt(text: string, context: ParseContext): Intent {
 function newTaskWithChanges(firstClause: string, changes: TaskChanges, context: ParseContext): Intent | undefined {
   const { addTags, priority, dueAt, reminders, recurrence, ...rest } = changes;
   if (Object.keys(rest).length > 0) return undefined;
+  if (context.followsTask && !startsNewTask(firstClause, context)) return undefined;
   const marked = addIntent(firstClause, context);
   const added = marked ?? (context.followsTask ? undefined : addIntent(`add ${firstClause}`, context));
   if (added?.kind !== 'add') return undefined;
@@ -107,6 +118,27 @@ function newTaskWithChanges(firstClause: string, changes: TaskChanges, context: 
   if (reminders) task.reminders = reminders;
   if (recurrence) task.recurrence = recurrence;
   return { kind: 'add', task };
+}
+
+/**
+ * Whether a clause is a new task ("book the MOT tomorrow") rather than talk about one ("I can't do
+ * saturday", "the garage rang"): command words, or a task with a date that starts with no subject.
+ */
+function startsNewTask(clause: string, context: ParseContext): boolean {
+  const text = clause.trim();
+  if (EXPLICIT_ADD.test(text)) return true;
+  return !/^(?:i|we|it|that|this|they|he|she|you|there|the\s+\p{L}+\s+(?:rang|called|said|is|was|has|had))\b/iu.test(text) && addIntent(text, context)?.kind === 'add';
+}
+
+/** Words that start a new task for sure. */
+const EXPLICIT_ADD = /^(?:please\s+)?(?:add|create|new\s+task|todo|to-do|remind\s+me\s+to|i\s+need\s+to|i\s+have\s+to)\b/i;
+
+/** Where the last clause starts: after the last comma, or after " so " ("Jean's cancelled so you can get rid of that"). */
+function lastClauseBoundary(text: string): { index: number; length: number } | undefined {
+  const comma = text.lastIndexOf(',');
+  const so = text.toLowerCase().lastIndexOf(' so ');
+  if (so > comma && so > 0) return { index: so, length: ' so '.length };
+  return comma >= 0 ? { index: comma, length: 1 } : undefined;
 }
 
 /** "no need for the cake order anymore, remove it": the clause names what "it" is. */
@@ -134,9 +166,18 @@ export function parseMessage(message: string, context: ParseContext): Intent {
 function parseNormalized(normalized: string, context: ParseContext): Intent {
   if (/^\?+$/.test(normalized)) return { kind: 'help' };
   if (isThanks(tidy(normalized))) return { kind: 'thanks' };
+  if (isGreeting(tidy(normalized))) return { kind: 'greeting' };
   const text = tidy(withoutCourtesy(tidy(normalized)));
   if (text === '') return { kind: 'unknown', reason: 'the message is empty' };
   if (isOtherLanguage(text)) return OTHER_LANGUAGE;
+  // "I rang the surgery this morning so that's sorted": a report that something was done.
+  const reported = SO_DONE.test(text) ? pastTenseDone(text) : undefined;
+  if (reported) return reported;
+  const request = withoutPreamble(text, context);
+  if (request !== text) {
+    const intent = parseNormalized(request, context);
+    if (intent.kind === 'add' || intent.kind === 'remind' || intent.kind === 'list') return intent;
+  }
   const number = BARE_NUMBER.exec(text);
   if (number) return { kind: 'unknown', reason: `say what to do with ${number[1]}, e.g. "complete ${number[1]}", "delete ${number[1]}" or "move ${number[1]} to friday"` };
   const impossible = impossibleDay(text);

@@ -7,6 +7,13 @@ const IRREGULAR: Record<string, string> = {
   went: 'go', gave: 'give', ran: 'run', sold: 'sell', found: 'find', told: 'tell', met: 'meet', read: 'read', put: 'put', brought: 'bring',
 };
 const PAST = /^(?:i(?:\s+have|'ve)?\s+)?(?:already\s+|just\s+|finally\s+)?(\p{L}+)(?:\s+(\S(?:.*?\S)??))?(?:\s+(?:already|just now|today|yesterday|earlier|lol|haha))?$/iu;
+/** "… this morning so that's sorted": what comes after the report. */
+export const SO_DONE = /(?:,|(?<![\s,]))\s*so\s+(?:that'?s|it'?s)\s+(?:sorted|done|dealt\s+with|finished)$/i;
+const WHEN_SAID = /(?<!\s)\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)$/i;
+/** "the lawns are mown", "bins are out", "AWS bill paid": the thing in the state a done task leaves. */
+const STATE = /^(?!(?:i|we|you)\b)(?:the\s+|my\s+)?([^\s,](?:[^,]*?[^\s,])??)\s+(?:(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:all\s+)?(?:paid|sent|booked|fixed|posted|submitted|returned|collected|renewed|filed|ordered|done|finished|sorted|completed)|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:all\s+)?(?:out|mown|cleaned|washed|picked\s+up|taken\s+out))$/i;
+/** Verbs whose past is their present: a report needs a subject or an adverb before them. */
+const SAME_FORM = /^(?:put|read|cut|set|hit|shut|let|quit|cast|spread)$/i;
 const PRONOUN = /^(?:it|him|her|them|that|this)$/i;
 /** Words that end in -ed but are no past tense of a task's verb. */
 const NOT_PAST = /^(?:need|red|bed|seed|feed|weed|shed|speed|bleed|breed|greed|wed|head|thread|bread|spread|dread|lead|read|dead|shred|sled|fled|sacred|hundred)$/i;
@@ -26,11 +33,16 @@ function baseOf(verb: string): string | undefined {
  * something was done completes the task it names (by the verb's base form and the words after it), or
  * the task just discussed ("him", "it").
  */
-export function pastTenseDone(text: string): Intent | undefined {
+export function pastTenseDone(message: string): Intent | undefined {
+  const text = message.replace(SO_DONE, '').replace(WHEN_SAID, '');
+  const state = STATE.exec(text);
+  if (state) return { kind: 'complete', targets: [PRONOUN.test(state[1]!) ? { kind: 'it' } : { kind: 'title', text: state[1]! }] };
   const match = PAST.exec(text);
   if (!match || match[2]?.includes(',')) return undefined;
   const base = baseOf(match[1]!);
   if (!base) return undefined;
+  // "put the bins out on wednesday" is a task; "I put the bins out" a report.
+  if (SAME_FORM.test(match[1]!) && !/^(?:i|we|already|just|finally)\b/i.test(text)) return undefined;
   // "called": the verb alone names the task ("call the landlord"), or asks which one.
   if (match[2] === undefined) return { kind: 'complete', targets: [{ kind: 'title', text: base }] };
   const object = tidy(match[2]);

@@ -76,6 +76,16 @@ const SHAPES: Shape[] = [
     rule: (m) => ({ freq: 'WEEKLY', interval: interval(m[1]), byDay: weekdayCodes(m[2]!) }),
   },
   { pattern: new RegExp(String.raw`\b${EVERY}\s+week\s*days?\b|\b(?:on\s+)?weekdays\b`, 'i'), rule: () => ({ freq: 'WEEKLY', byDay: ['MO', 'TU', 'WE', 'TH', 'FR'] }) },
+  // "every monday to friday", "each tue-thu": a range of weekdays.
+  {
+    pattern: new RegExp(String.raw`\b(?:${EVERY}|on)\s+(${WEEKDAY})\s*(?:to|through|thru|till|until|-|–)\s*(${WEEKDAY})\b`, 'i'),
+    rule: (m) => ({ freq: 'WEEKLY', byDay: weekdayRange(weekdayCodes(m[1]!)[0]!, weekdayCodes(m[2]!)[0]!) }),
+  },
+  // "fortnightly on thursdays", "every fortnight on friday".
+  {
+    pattern: new RegExp(String.raw`\b(?:fortnightly|bi-?weekly|${EVERY}\s+(?:fortnight|two\s+weeks|2\s+weeks))\s+on\s+(${WEEKDAY_LIST})\b`, 'i'),
+    rule: (m) => ({ freq: 'WEEKLY', interval: 2, byDay: weekdayCodes(m[1]!) }),
+  },
   { pattern: new RegExp(String.raw`\b${EVERY}\s+weekends?\b|\b(?:on\s+)?weekends\b`, 'i'), rule: () => ({ freq: 'WEEKLY', byDay: ['SA', 'SU'] }) },
   {
     pattern: new RegExp(String.raw`\b${EVERY}\s+(?:(${NTH})\s+)?(${WEEKDAY_LIST})\b`, 'i'),
@@ -98,6 +108,14 @@ const SHAPES: Shape[] = [
   // "gym mon wed fri 7am": two or more weekdays in a row say the task repeats on them.
   { pattern: new RegExp(String.raw`\b(?:on\s+)?(${WEEKDAY}\b(?:\s*(?:[,&/]\s*)?(?:and\s+)?${WEEKDAY}\b)+)`, 'i'), rule: (m) => ({ freq: 'WEEKLY', byDay: weekdayCodes(m[1]!) }) },
 ];
+
+const WEEK = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** The weekday codes from `first` to `last`, wrapping past Sunday ("fri to mon"). */
+function weekdayRange(first: string, last: string): string[] {
+  const start = WEEK.indexOf(first);
+  const span = (WEEK.indexOf(last) - start + 7) % 7;
+  return Array.from({ length: span + 1 }, (_, offset) => WEEK[(start + offset) % 7]!);
+}
 
 const HOURS: Record<string, number> = { two: 2, three: 3, four: 4, six: 6, eight: 8, twelve: 12 };
 const FREQ_OF: Record<string, RuleParts['freq']> = { day: 'DAILY', week: 'WEEKLY', month: 'MONTHLY', year: 'YEARLY' };

@@ -29,7 +29,7 @@ function ordinalValue(word: string): number {
 }
 
 /** "the bank one; my son did it", "the bank task. I did it myself": the reason after the reference. */
-const AFTERTHOUGHT = /;|\.\s+(?=(?:my|i|he|she|we|they|it|thanks|because|the)\b)|,\s*(?:because|since|as)\s/i;
+const AFTERTHOUGHT = /;|\.\s+(?=(?:my|i|he|she|we|they|it|thanks|because|the)\b)|,\s*(?:because|since|as|my|his|her|our|i|he|she|we|they)\s/i;
 
 /** Words naming a task by its title: quotes, articles and "task" dropped. */
 export function titleWords(text: string): string {
@@ -39,7 +39,7 @@ export function titleWords(text: string): string {
   return tidy(afterthought >= 0 ? text.slice(0, afterthought) : text)
     .replace(/^(?:the|my|a|an|that|this)\s+/i, '')
     .replace(/^(?:task|one|item|to-?do|reminder|entry)\s+(?:(?:that'?s\s+|which\s+is\s+)?(?:about|for|with|regarding|re|called|named|titled|saying|to)\s+)?/i, '')
-    .replace(/(?<=\S)\s+one$/i, '')
+    .replace(/(?<=\S)\s+(?:one|thing|stuff|job)$/i, '')
     .replace(/^(?:the|my|a|an)\s+/i, '')
     .replace(/(?<!\s)\s+(?:task|from (?:my|the) (?:list|tasks|todo list))$/i, '')
     .trim();

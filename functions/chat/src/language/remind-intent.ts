@@ -1,5 +1,6 @@
 import { findDate, withoutDate } from './dates';
 import { DURATION } from './durations';
+import { MONTH } from './months';
 import type { Intent, ParseContext } from './intent';
 import { parseRef } from './refs';
 import { reminderMoment } from './reminder-moment';
@@ -8,11 +9,11 @@ import { extract, tidy } from './text';
 
 const ABOUT = /^(?:remind me\s+(?:about|of|regarding)|(?:set|add|create|schedule)(?: me)? (?:a |an )?reminder\s+(?:about|of|for|on|to|regarding))\s+(\S.*)$/i;
 /** "remind me an hour before and 15 minutes before": the reminders of the task just talked about (one offset is a `remind`). */
-const OFFSETS_OF_IT = new RegExp(String.raw`^(?:(?:remind me|ping me|alert me|notify me|set reminders?|reminders?)\s+)?(?:(?:also|again|and)\s+)*(${BEFORE_LIST})$`, 'i');
+const OFFSETS_OF_IT = new RegExp(String.raw`^(?:(?:remind me|ping me|alert me|notify me|set reminders?|reminders?|(?:give|send)\s+me\s+(?:a\s+)?reminders?|i\s+(?:want|need|would\s+like)\s+(?:a\s+)?reminders?)\s+)?(?:(?:also|again|and)\s+)*(${BEFORE_LIST})$`, 'i');
 const BEFORE_REF = new RegExp(String.raw`^remind me\s+(${DURATION}(?:\s*(?:,|and)\s*${DURATION})*)\s+before\s+(.+)$`, 'i');
 const BEFORE = new RegExp(String.raw`\s(${DURATION})\s+(?:before|ahead|earlier|prior)(?:\s+(?:it|that|it'?s due))?$`, 'i');
 /** "remind me tomorrow at 8 about the dentist": the time before the task. */
-const WHEN_ABOUT = /^remind me\s+((?:in|at|on|this|next|tomorrow|today|tonight)\b(?:.*?\S)??)\s+(?:about|of|regarding)\s+(\S.*)$/i;
+const WHEN_ABOUT = new RegExp(String.raw`^remind me\s+((?:in|at|on|this|next|tomorrow|today|tonight)\b(?:.*?\S)??)\s+(?:about|of(?!\s+${MONTH}\b)|regarding)\s+(\S.*)$`, 'i');
 /** "remind me again in 30 minutes": about the task just talked about. */
 const AGAIN = /^remind me\s+(?:again|about it again|of it again)\s+(\S.*)$/i;
 /** "remind me at 7am", "ping me the day before at 6pm": a moment for the task just talked about. */

@@ -16,7 +16,7 @@ const BARE_OFFSETS = new RegExp(String.raw`,\s*(${BEFORE_LIST})$`, 'i');
 const AT_MOMENT = new RegExp(String.raw`${INTRO}((?:at|on|the|this|next|tomorrow|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b[^,]*)`, 'i');
 /** "…10 minutes before and again at 3": a moment after a list of offsets. */
 const AGAIN_AT = /(?:,|(?<!\s))\s*(?:and\s+)?(?:again|also)\s+((?:at|on)\s[^,]*)/i;
-const NONE = /(?:,|(?<!\s))\s*(?:(?:with\s+)?no\s+reminders?(?:\s+(?:needed|necessary|required|please))?|without\s+(?:a\s+)?reminders?|don'?t\s+remind\s+me)\b/i;
+const NONE = /(?:,|(?<!\s))\s*(?:(?:with\s+)?no\s+reminders?(?:\s+(?:needed|necessary|required|please))?|without\s+(?:a\s+)?reminders?|don'?t\s+remind\s+me|no\s+need\s+to\s+remind\s+me)\b/i;
 
 /** The ISO durations in a "2 days before and 1 hour before" list, in order. */
 export function offsetsIn(list: string): string[] {

@@ -1,17 +1,33 @@
 import type { Intent } from './intent';
 
-const GREETING = /^(?:hi|hello|hey|hiya|howdy|yo|hallo|greetings|good (?:morning|afternoon|evening|day))(?:\s+(?:there|bot|again|everyone|friend))?$/i;
-const THANKS = /^(?:(?:ok(?:ay)?|great|perfect|cool|nice|awesome|got it)[\s,]+)?(?:thanks|thank you|thx|ty|cheers|much appreciated)(?:\s+(?:there|bot|again|so much|a lot|very much|everyone|friend))?$/i;
+const GREETING_WORDS = new Set('hi hello hey hiya howdy yo hallo greetings good morning afternoon evening day there bot again everyone friend dear love mate to you'.split(' '));
+const GREETING_CORE = new Set('hi hello hey hiya howdy yo hallo greetings morning afternoon evening'.split(' '));
+const THANKS_WORDS = new Set(
+  "ok okay great perfect cool nice awesome got it lovely brilliant thanks thank you thx ty cheers much appreciated there bot again so a lot very everyone friend dear love mate that's thats that is all everything for now today bye goodbye see nothing else".split(' '),
+);
+const THANKS_CORE = new Set('thanks thank thx ty cheers appreciated bye goodbye'.split(' '));
+/** The words of a short message, lower-cased, without punctuation. */
+const wordsOf = (text: string) => text.toLowerCase().split(/[\s,.!?]+/).filter(Boolean);
 const HELP = /^(?:help(?: me| please)?|\?+|what can you do|what do you do|what can i (?:say|do|ask)|how does (?:this|it) work|how (?:do|does|can) i .+|commands|examples|usage|instructions)$/i;
 const REMINDERS = /^(?:(?:what|which|show|list|any|see|view|check|my|upcoming|all|do i have|are there)\b[^#\d]+\breminders?\b[^#\d]*|reminders|when will you remind me|what will you remind me (?:of|about))$/i;
 const NOTIFICATIONS = /^(?:(?:what|which|show|list|any|see|view|check|my|all|do i have|are there|new)\b[^#\d]+)?\b(?:notifications?|alerts)\b[^#\d]*$|^what did i miss$/i;
 
+/** A greeting and nothing else (checked before courtesy words are cut: "hello there, good morning to you"). */
+export function isGreeting(text: string): boolean {
+  const words = wordsOf(text);
+  return words.length > 0 && words.length <= 8 && words.every((word) => GREETING_WORDS.has(word)) && words.some((word) => GREETING_CORE.has(word));
+}
+
 /** Thanks (checked before courtesy words are cut: "great, thanks" is thanks, not "great"). */
-export const isThanks = (text: string) => THANKS.test(text);
+export function isThanks(text: string): boolean {
+  const words = wordsOf(text);
+  const closing = /\bthat'?s\s+(?:all|it|everything)\b|\bnothing\s+else\b/i.test(text);
+  return words.length > 0 && words.length <= 10 && words.every((word) => THANKS_WORDS.has(word)) && (closing || words.some((word) => THANKS_CORE.has(word)));
+}
 
 /** Greetings, help, and the reminder and notification lists: whole-message phrases only. */
 export function smallTalk(text: string): Intent | undefined {
-  if (GREETING.test(text)) return { kind: 'greeting' };
+  if (isGreeting(text)) return { kind: 'greeting' };
   if (HELP.test(text)) return { kind: 'help' };
   if (NOTIFICATIONS.test(text)) return { kind: 'list-notifications' };
   if (REMINDERS.test(text)) return { kind: 'list-reminders' };

@@ -107,6 +107,9 @@ const RULES: Rule[] = [
   { pattern: /^(?:add\s+(?:a\s+)?(?:note|description)\s+to|note\s+(?:for|on|to)|(?:set|change)\s+the\s+(?:description|note|notes)\s+(?:of|for|on))\s+(\S(?:.*?\S)??)\s*(?::|\bto\b|\bas\b)\s*(\S.*)/i, changes: description },
   { pattern: new RegExp(String.raw`^(?:make|change|set|switch|move|put)\s+${SHORT_REF}\s+(?:to\s+|for\s+|on\s+|at\s+)?(\S.*)$`, 'i'), changes: aboutIt },
   { pattern: /^(?:change|set|update|switch)\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: anything },
+  // "the boiler one should be wednesday", "2 is high priority".
+  { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:should\s+be|is\s+now|needs\s+to\s+be(?:\s+done)?)\s+(?:on\s+)?(\S.*)$/i, changes: aboutIt },
+  { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+is\s+((?:an?\s+)?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?|p[1-4])$/i, changes: priority },
 ];
 
 function refFrom(phrase: string): TaskRef | undefined {
