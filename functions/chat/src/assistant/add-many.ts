@@ -31,6 +31,10 @@ export function manyTasks(message: string, context: ParseContext): Add[] | undef
 /** Words that start a change or a reminder, not a second task. */
 const NOT_A_TASK_START = /^(?:remind|ping|alert|notify|tag|tagged|make|set|mark|put|it|that|this|and|but|with|no|not|please|pls|every|each|due|at|on|by|in)$/i;
 const ADD_PREFIX = /^(?:please\s+)?(?:add|to-?dos?|tasks?)\s*:?\s+/i;
+/** A clause that changes the task before it ("…, high priority", "…, remind me an hour before"), not a task. */
+const MODIFIER = /^(?:(?:it'?s\s+|is\s+)?(?:very\s+)?(?:high|low|medium|normal|urgent|important)(?:[\s-]+priority)?[.!]?|p[1-4]|!+\w*|#\S+(?:\s+#\S+)*|(?:remind|ping|alert|notify)\s+me\b.*|tag(?:ged)?\b.*|no\s+reminders?\b.*|(?:due\s+)?(?:by|on|at|before)\s+\S+)$/i;
+/** "add these:", "two tasks please:", "add the following:": a list follows, split at commas or semicolons. */
+const ANNOUNCED = /^(?:please\s+)?(?:add\s+)?(?:(?:the\s+)?following|these|(?:two|three|four|five|\d{1,2})\s+(?:things|tasks|items|todos|to-dos)|(?:some|a\s+few)\s+(?:things|tasks))(?:\s+(?:please|for\s+me))?\s*:\s*/i;
 
 /**
  * "add: book flights tomorrow; call insurance in 3 days" (each part a task), "call the landlord fri,
@@ -38,18 +42,20 @@ const ADD_PREFIX = /^(?:please\s+)?(?:add|to-?dos?|tasks?)\s*:?\s+/i;
  * with the same verb and each name a day) are that many tasks.
  */
 function clausesAsTasks(line: string, context: ParseContext): Add[] | undefined {
-  const body = line.replace(ADD_PREFIX, '');
+  const announced = ANNOUNCED.exec(line);
+  const body = announced ? line.slice(announced[0].length) : line.replace(ADD_PREFIX, '');
   // "delete the bank task; my son did it" is one request: a semicolon list needs "add" before it.
   const bySemicolon = body.includes(';') && body !== line;
-  const clauses = (bySemicolon ? body.split(';') : body.split(/,|\band\b/i)).map((clause) => clause.trim().replace(/^and\s+/i, '')).filter(Boolean);
-  if (clauses.length < 2 || clauses.length > 10) return undefined;
-  if (!bySemicolon) {
+  const listed = bySemicolon || (announced !== null) || (body !== line && /,\s*and\s/i.test(body));
+  const clauses = (bySemicolon ? body.split(';') : listed ? body.split(',') : body.split(/,|\band\b/i)).map((clause) => clause.trim().replace(/^and\s+/i, '')).filter(Boolean);
+  if (clauses.length < 2 || clauses.length > 10 || clauses.some((clause) => MODIFIER.test(clause))) return undefined;
+  if (!listed) {
     const verbs = new Set(clauses.map((clause) => clause.split(/\s+/)[0]!.toLowerCase()));
     const verb = [...verbs][0]!;
     if (verbs.size !== 1 || NOT_A_TASK_START.test(verb) || !/^\p{L}{2,}$/u.test(verb)) return undefined;
   }
   const adds = clauses.map((clause) => parseMessage(`add ${clause}`, context));
-  const dated = (intent: Intent) => intent.kind === 'add' && (bySemicolon || intent.task.dueAt !== undefined);
+  const dated = (intent: Intent) => intent.kind === 'add' && (bySemicolon || announced !== null || intent.task.dueAt !== undefined);
   return adds.every((intent): intent is Add => dated(intent)) ? adds : undefined;
 }
 

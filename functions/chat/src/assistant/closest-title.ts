@@ -1,4 +1,4 @@
-const IGNORED = new Set(['the', 'a', 'an', 'my', 'to', 'for', 'of', 'and', 'on', 'at', 'in', 'with', 'one', 'task', 'it', 'up', 'off', 'from', 'this', 'that']);
+const IGNORED = new Set(['the', 'a', 'an', 'my', 'to', 'for', 'of', 'and', 'on', 'at', 'in', 'with', 'one', 'task', 'it', 'up', 'off', 'from', 'this', 'that', 'thing', 'things', 'stuff', 'job']);
 
 /** The words that carry meaning, cut to a stem of four letters: "picking up the cake" → pick, cake. */
 function stems(text: string): string[] {

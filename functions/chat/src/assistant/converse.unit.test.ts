@@ -307,3 +307,19 @@ describe('taking back and adjusting the last step', () => {
     expect(task.dueAt).toBe('2026-05-02T11:00:00+02:00');
   });
 });
+
+describe('corrections that depend on the task', () => {
+  it('"no, the 15th" about a task due 14 June moves it to 15 June, not to the next 15th from today', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'add parent-teacher night on 14 June at 6:30pm', 'no, the 15th');
+    expect([...tasks.values()][0]!.dueAt).toBe('2026-06-15T18:30:00+02:00');
+  });
+
+  it('"move swimming to wednesdays" changes the repetition and moves the due day onto it', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'add swimming every tuesday at 4:15pm', 'move swimming to wednesdays');
+    const task = [...tasks.values()][0]!;
+    expect(task.recurrence?.rrule).toBe('FREQ=WEEKLY;BYDAY=WE');
+    expect(task.dueAt).toBe('2026-05-06T16:15:00+02:00');
+  });
+});

@@ -9,7 +9,7 @@ import { listReminders, listNotifications, remind } from './reminder-operations'
 import { type Preference, resolveRef } from './resolve-ref';
 import { listTasks } from './list-operation';
 import { dueOnRule } from './due-on-rule';
-import { atTimeOfDay, onDayKeepingTime, shiftedDue } from './shift-due';
+import { atTimeOfDay, onDayKeepingTime, onDayOfMonth, shiftedDue } from './shift-due';
 import { showTask } from './show-task';
 import { say, type Turn } from './turn';
 
@@ -45,6 +45,11 @@ async function resolveAll(intent: Intent, refs: TaskRef[], preference: Preferenc
     if (known) {
       tasks.push(known);
       continue;
+    }
+    // "delete the dentist and the car service": two tasks, when each part names one.
+    if (refs.length === 1 && ref.kind === 'title' && /,|&|\band\b/i.test(ref.text)) {
+      const several = await eachOf(ref.text, preference, state, deps);
+      if (several && new Set(several.map((task) => task.id)).size === several.length) return { kind: 'ok', tasks: several };
     }
     const resolution = await resolveRef(ref, state, preference, deps);
     const couldBeSeveral = (resolution.kind === 'missing' && resolution.nothingMatched) || (resolution.kind === 'ambiguous' && resolution.fuzzy);
@@ -99,7 +104,7 @@ async function add(intent: Extract<Intent, { kind: 'add' }>, state: Conversation
 async function update(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
   const { lastReminder, ...rest } = state;
   const bare = intent.changes.timeOfDay?.bare;
-  if (lastReminder && lastReminder.taskId === target.id && bare !== undefined && Object.keys(intent.changes).length === 1) {
+  if (lastReminder && intent.target.kind === 'it' && lastReminder.taskId === target.id && bare !== undefined && Object.keys(intent.changes).length === 1) {
     return changeReminderAmount(lastReminder, bare, target, rest, deps);
   }
   return updateTask(intent, target, rest, deps);
@@ -119,14 +124,17 @@ async function changeReminderAmount(last: { taskId: string; offset: string }, am
 }
 
 async function updateTask(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
-  const { addTags, removeTags, shiftBy, keepTimeOfDay, timeOfDay, ...fields } = intent.changes;
+  const { addTags, removeTags, shiftBy, keepTimeOfDay, timeOfDay, dayOfMonth, ...fields } = intent.changes;
   const changes: TaskChanges = {};
   for (const key of ['title', 'description', 'dueAt', 'priority', 'recurrence', 'tags', 'reminders'] as const) {
     if (fields[key] !== undefined) (changes as Record<string, unknown>)[key] = fields[key];
   }
   const newRule = fields.recurrence && fields.dueAt === undefined ? fields.recurrence : undefined;
-  if (addTags?.length || removeTags?.length || shiftBy || keepTimeOfDay || timeOfDay || newRule) {
+  if (addTags?.length || removeTags?.length || shiftBy || keepTimeOfDay || timeOfDay || newRule || dayOfMonth) {
     const current = await deps.clients.tasks.get(deps.call, target.id);
+    // "no, the 15th" about a task due 14 May: 15 May, not the next 15th from today.
+    const sameMonth = dayOfMonth && current.dueAt ? onDayOfMonth(current.dueAt, dayOfMonth, deps.timeZone) : undefined;
+    if (sameMonth && new Date(sameMonth) >= deps.now) changes.dueAt = sameMonth;
     // "change it to every tues and thurs": the due day moves onto the new rule.
     if (newRule && current.dueAt) {
       const onRule = dueOnRule(current.dueAt, newRule.rrule, newRule.timezone);
@@ -269,6 +277,8 @@ export async function runIntent(intent: Intent, state: ConversationState, deps: 
         return say(HELP, state);
       case 'greeting':
         return say('Hello! Tell me what you need to do, or ask "what\'s due today". Say "help" for examples.', state);
+      case 'pause':
+        return say('Take your time — tell me when you are ready.', state);
       case 'undo':
         return await undo(state, deps);
       case 'thanks':

@@ -25,6 +25,13 @@ export function onDayKeepingTime(newDue: string, currentDue: string, timeZone: s
   return formatInZone(instantOf({ ...time, year: day.year, month: day.month, day: day.day }, timeZone), timeZone);
 }
 
+/** `currentDue` moved to another day of its own month, keeping its time; undefined when the month has no such day. */
+export function onDayOfMonth(currentDue: string, day: number, timeZone: string): string | undefined {
+  const wall = wallClockAt(new Date(currentDue), timeZone);
+  if (day > new Date(Date.UTC(wall.year, wall.month, 0)).getUTCDate()) return undefined;
+  return formatInZone(instantOf({ ...wall, day }, timeZone), timeZone);
+}
+
 /**
  * `currentDue`'s day (today when there is none) at a new time of day. Without am/pm ("make it 7"),
  * the reading (7:00 or 19:00) nearest the old time of day, or the next one to come when there was none.

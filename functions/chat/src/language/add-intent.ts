@@ -13,11 +13,18 @@ const POLITE = /^(?:(?:please|pls|plz|kindly|can you|could you|would you|will yo
 const COMMANDS = [
   /^(?:add|create|make|new)(?:\s+(?:a|an))?(?:\s+new)?\s+(?:task|todo|to-do|item|reminder)(?:\s+to)?\b\s*:?/i,
   /^add\s+(?:to\s+(?:my|the)\s+(?:list|todo list|to-do list|tasks))\s*:?/i,
+  /^add\s+(?:the\s+following|these|this)(?:\s+(?:task|item|one))?\s*:/i,
   /^(?:add|create)\b\s*:?/i,
   /^(?:todo|to-do|task|new)\s*:/i,
   /^remind\s+me\s+(?:to|about|of)\b/i,
   /^(?:(?:put|jot|note|write|pop)\s+(?:down|in)(?:\s+there)?\s+(?:that\s+)?(?:i\s+(?:have|need)\s+to\s+|i(?:'ve|\s+have)\s+got\s+|i\s+)?|a\s+note\s+(?:for\s+me\s+)?to\b)/i,
   /^(?:i\s+)?need\s+reminding\s+(?:about|of|to)\b/i,
+  /^(?:i\s+)?(?:really\s+)?(?:should|ought\s+to)\b/i,
+  /^(?:i\s+)?keep\s+forgetting\s+(?:to|about)\b/i,
+  /^(?:make\s+sure|ensure)\s+(?:that\s+)?(?:i|we)(?:\s+(?:don'?t\s+forget\s+to|remember\s+to))?\b/i,
+  /^(?:i(?:'d|\s+would)\s+like\s+to|i\s+want\s+to|i\s+wanna)(?:\s+(?:schedule|book|set\s+up|arrange))?\b/i,
+  /^i'?m\s+(?:worried|afraid|scared)\s+(?:that\s+)?i'?ll\s+(?:miss|forget)\b/i,
+  /^there(?:'s|\s+is)\s+(?:an?|the)\b/i,
   /^(?:todo|to-do)(?=\s+\p{L})/iu,
   /^(?:(?:i|we)\s+)?(?:need|have|must|should|got|gotta|want|ought)\s+to\b/i,
   /^(?:(?:i|we)\s+)?(?:gotta|gonna\s+have\s+to|need(?=\s+(?:go|buy|call|get|pay|do|make|take|see|send|pick|fix|book|clean|finish|write|read|visit|check)\b))\b/i,
@@ -33,6 +40,8 @@ const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|todo lis
 /** "remind me in 10 minutes to …", "remind me tomorrow at 9 to …": the time comes before the task. */
 const REMIND_WHEN_TO = /^(?:remind|ping|alert|notify)\s+me\s+((?:in|at|on|by|this|next|tomorrow|today|tonight|every|each)\b(?:.*?\S)??)\s+to\s+(\S.*)$/i;
 const HOUR_MS = 3_600_000;
+/** Holds a quoted phrase's place while the rest is read: letters only, so no date or tag reading touches it. */
+const QUOTE_MARK = 'Qquotedphraseq';
 /** "ring my sister on her birthday, that's the 22nd": what is left of the clause that named the date. */
 const THAT_IS = /(?:,|(?<!\s))\s*\b(?:that'?s|that\s+is|which\s+is|i\s+think|remind\s+me|please|is|it'?s|until|(?<!\b(?:the|a|my|our|shop)\s)till|(?:the\s+)?(?:next|first)\s+one(?:\s+is)?|(?:at\s+the\s+)?latest|(?:and\s+)?(?:make|set|mark|put)\s+it(?:\s+(?:as|to|at|a))?|so\s+(?:i|we)\s+(?:need|have)\s+to\s+be\s+(?:home|in|there|around|back|up)|is\s+due)$/i;
 /** "every saturday I clean the gutters": the person doing it is no part of the title. */
@@ -114,8 +123,9 @@ export function addIntent(text: string, context: ParseContext): Intent | undefin
     draft.description = tidy(note.match[1]!);
     rest = note.rest;
   }
+  // A quoted phrase is kept whole (dates and tags inside it are words): a marker holds its place.
   const quoted = QUOTED.exec(rest);
-  if (quoted) rest = `${rest.slice(0, quoted.index)} ${rest.slice(quoted.index + quoted[0].length)}`;
+  if (quoted) rest = `${rest.slice(0, quoted.index)} ${QUOTE_MARK} ${rest.slice(quoted.index + quoted[0].length)}`;
   const reminders = findReminders(rest, context);
   const tags = findTags(reminders.rest);
   const priority = findPriority(tags.rest);
@@ -123,7 +133,9 @@ export function addIntent(text: string, context: ParseContext): Intent | undefin
   if (reminders.reminders) draft.reminders = [...reminders.reminders, ...withMoments(draft, reminders.moments ?? [], context)];
   const marked = draft.dueAt !== undefined || tags.tags.length > 0 || priority.priority !== undefined;
   if (!explicit && (!marked || QUESTION.test(text))) return undefined;
-  const title = quoted ? quoted[2]!.trim() : tidy(tidy(rest).replace(DANGLING, '').replace(THAT_IS, '')).replace(/^(?:to|that)\s+/i, '').replace(SUBJECT, '');
+  const words = tidy(tidy(rest).replace(DANGLING, '').replace(THAT_IS, '')).replace(/^(?:to|that)\s+/i, '').replace(SUBJECT, '');
+  // "add 'buy milk' tomorrow" is titled buy milk; "read 'Tomorrow and Tomorrow' by the 30th" keeps its verb and quotes.
+  const title = quoted ? (words === QUOTE_MARK ? quoted[2]!.trim() : words.replace(QUOTE_MARK, quoted[0])) : words;
   if (!title || /^(?:a\s+)?(?:task|todo|item|reminder)$/i.test(title)) return explicit ? { kind: 'unknown', reason: 'say what the task is, e.g. "add buy milk tomorrow"' } : undefined;
   if (title.length > 200) return { kind: 'unknown', reason: 'that title is too long (200 characters at most)' };
   draft.title = title;

@@ -1,13 +1,6 @@
-import type { CorpusEntry } from './corpus-entry';
-import type { TaskRef } from './intent';
+import { add, type CorpusEntry, it, next, title, update } from './corpus-entry';
 import { OTHER_LANGUAGE } from './plain-task';
 
-const it: TaskRef = { kind: 'it' };
-const title = (text: string): TaskRef => ({ kind: 'title', text });
-const add = (message: string, task: Record<string, unknown>): CorpusEntry => ({ message, expect: { kind: 'add', task } });
-/** A message sent right after a task was discussed. */
-const next = (message: string, expect: CorpusEntry['expect']): CorpusEntry => ({ message, expect, followsTask: true });
-const update = (message: string, target: TaskRef, changes: Record<string, unknown>) => next(message, { kind: 'update', target, changes });
 const notEnglish = (message: string): CorpusEntry => ({ message, expect: { ...OTHER_LANGUAGE } });
 
 /**

@@ -3,6 +3,7 @@ import { changeCorpus } from './corpus-change';
 import { doneCorpus } from './corpus-done';
 import type { CorpusEntry } from './corpus-entry';
 import { everydayCorpus } from './corpus-everyday';
+import { firstTimeCorpus } from './corpus-first-time';
 import { listCorpus } from './corpus-list';
 import { otherCorpus } from './corpus-other';
 import { recurringCorpus } from './corpus-recurring';
@@ -12,4 +13,4 @@ import { timeZoneCorpus } from './corpus-time-zones';
 export { CORPUS_NOW, CORPUS_ZONE, type CorpusEntry } from './corpus-entry';
 
 /** Every corpus message with the intent it must produce. */
-export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus];
+export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus];

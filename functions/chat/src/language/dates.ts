@@ -55,6 +55,8 @@ const namesDay = (start: ParsingComponents) => start.isCertain('day') || start.i
  */
 function usable(result: ParsingResult, text: string): boolean {
   const words = result.text.trim();
+  // "indeC": a month's name inside a word is no date.
+  if (/\p{L}/u.test(text[result.index - 1] ?? '') || /\p{L}/u.test(text[result.index + result.text.length] ?? '')) return false;
   const before = text.slice(0, result.index);
   // A weekday's short name at the very end is the due day ("ship the release thu"), not "sun cream".
   const atEnd = /^\s*$/.test(text.slice(result.index + result.text.length));
@@ -62,6 +64,8 @@ function usable(result: ParsingResult, text: string): boolean {
   if (/^(?:march|may)$/i.test(words) && /\bthe\s*$/i.test(before)) return false;
   // "the second", "a sec": an ordinal or a moment, never a due time.
   if (/^(?:the\s+|a\s+)?(?:second|sec)$/i.test(words)) return false;
+  // "mark the year 3 tests": "the year" alone is no date.
+  if (/^the\s+(?:year|month|week|day)$/i.test(words)) return false;
   if (/^'s\b/i.test(text.slice(result.index + result.text.length))) return false;
   // "study for 30 min", "12 hour shift": how long, not when ("in 30 min" is when).
   if (/^(?:for\s+)?(?:\d+|an?|one|half an?)[\s-]*(?:minutes?|mins?|hours?|hrs?|h)$/i.test(words) && !/\b(?:in|within|after)\s*$/i.test(before)) return false;
@@ -111,7 +115,10 @@ const isWeekdayInTitle = (result: ParsingResult, text: string) =>
   WEEKDAY_ONLY.test(result.text.trim()) && !DAY_INTRODUCERS.test(text.slice(0, result.index)) && /^\s+\p{L}/u.test(text.slice(result.index + result.text.length));
 /** "send the rota to the Saturday team": a weekday between an article and a noun names a thing, even when no other date is said. */
 const isWeekdayNamingAThing = (result: ParsingResult, text: string) =>
-  isWeekdayInTitle(result, text) && /\b(?:the|a|an|my|our|your|his|her|their)\s+$/i.test(text.slice(0, result.index));
+  WEEKDAY_AND_PART.test(result.text.trim()) &&
+  /^\s+\p{L}/u.test(text.slice(result.index + result.text.length)) &&
+  /\b(?:the|a|an|my|our|your|his|her|their)\s+$/i.test(text.slice(0, result.index));
+const WEEKDAY_AND_PART = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?(?:\s+(?:morning|afternoon|evening|night))?$/i;
 const isMonthOnly = (result: ParsingResult) => result.start.isCertain('month') && !result.start.isCertain('day') && !result.start.isCertain('weekday') && !result.start.isCertain('hour');
 
 /**

@@ -44,6 +44,8 @@ export type TaskChanges = Partial<Omit<TaskDraft, 'dueAt' | 'recurrence'>> & {
   timeOfDay?: { hour: number; minute: number; eitherHalf?: true; /** Said as a bare number ("make it 20"): right after a reminder, its new amount. */ bare?: number };
   addTags?: string[];
   removeTags?: string[];
+  /** "no, the 15th": that day of the task's own month (`dueAt` is the reading for a task without one). */
+  dayOfMonth?: number;
 };
 
 /** What one chat message asks for. */
@@ -69,6 +71,7 @@ export type Intent =
   | { kind: 'help' }
   | { kind: 'greeting' }
   | { kind: 'thanks' }
+  | { kind: 'pause' } // "ok let me think": nothing to do yet
   | { kind: 'undo' } // "undo": take back the last completion or deletion
   | { kind: 'unknown'; reason: string };
 

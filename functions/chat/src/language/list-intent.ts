@@ -7,11 +7,12 @@ import { extract, tidy, unquote } from './text';
 const SEARCH = /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|(?:do i have|is there|are there)\s+(?:anything|any tasks?|something)\s+(?:about|on|with|for|mentioning|called)|anything\s+about)\s+(?:(?:tasks?|todos?)\s+(?:about|with|for|called|named|mentioning|containing)\s+)?(\S.*)$/i;
 const LIST_START = /^(?:(?:check|see|tell\s+me|show\s+me)\s+what|what|what's|which|show|list|display|view|see|give me|get|any|anything|do i have|is there|are there|how many|overdue|late|today|tomorrow|tasks?|my|open|pending|completed|finished|urgent|important|high|low|todo|to-do)\b/i;
 /** "show my work tasks": words the filters did not take, before "tasks", are searched for. */
+const FOR_WHAT = /\bfor\s+(?:the\s+|my\s+)?(\p{L}[\p{L}\p{N}_-]*)/iu;
 /** "any JIRA tickets on my list?": a search by what is on the list. */
 const ANY_ON_MY_LIST = /^(?:any|anything|are\s+there\s+any|do\s+i\s+have\s+any|is\s+there\s+any)\s(?:.*\s)?(?:on|in)\s+(?:my|the)\s+(?:list|tasks|to-?do\s+list)\b/i;
 const SHOW_WORD_TASKS = /^(?:show|list|display|view|see|give me|get|find|what are)\b.+\b(?:tasks|todos|to-dos|items|things|stuff)\b/i;
 const FILLER = new Set(
-  'check tickets tickets ones what whats what\'s which is are do does did i i\'ve have has got to show me my list display view see give get all the tasks task todos todo to-do items item things stuff any anything there please for on of with everything that open pending need left a an in yet still remaining it it\'s is there\'s can you could would like now be should just tell doing so far currently upcoming coming up lists tagged tag tags how many plate agenda schedule scheduled planned calendar'.split(' '),
+  'most top highest am up check tickets tickets ones what whats what\'s which is are do does did i i\'ve have has got to show me my list display view see give get all the tasks task todos todo to-do items item things stuff any anything there please for on of with everything that open pending need left a an in yet still remaining it it\'s is there\'s can you could would like now be should just tell doing so far currently upcoming coming up lists tagged tag tags how many plate agenda schedule scheduled planned calendar'.split(' '),
 );
 
 const PRIORITY_WORDS: [RegExp, Priority[]][] = [
@@ -27,6 +28,7 @@ const PRIORITY_WORDS: [RegExp, Priority[]][] = [
   [/\bp4s?\b/i, ['low']],
 ];
 const SORTS: [RegExp, NonNullable<TaskFilter['sort']>, string][] = [
+  [/\b(?:most\s+(?:urgent|important)|top\s+priority|highest\s+priority)\b/i, 'priority', 'most urgent first'],
   [/\b(?:sorted\s+|ordered\s+)?by\s+priority\b/i, 'priority', 'sorted by priority'],
   [/\b(?:sorted\s+|ordered\s+)?by\s+(?:due\s+)?date\b|\bby\s+due\b/i, 'dueAt', 'sorted by due date'],
   [/\b(?:sorted\s+)?(?:alphabetically|by\s+(?:title|name))\b/i, 'title', 'sorted by title'],
@@ -117,7 +119,10 @@ export function listIntent(text: string, context: ParseContext): Intent | undefi
   const leftover = leftoverWords(parts.rest);
   const next = leftover.length === 1 && /^(?:next|due)$/.test(leftover[0]!);
   if (leftover.length > 0 && !next) {
-    if ((!SHOW_WORD_TASKS.test(text) && !ANY_ON_MY_LIST.test(text)) || leftover.length > 3) return undefined;
+    // "what's on for the kids tomorrow": the tasks about (or tagged) kids.
+    const forWhat = FOR_WHAT.exec(parts.rest);
+    const aboutOne = leftover.length === 1 && forWhat?.[1]?.toLowerCase() === leftover[0];
+    if ((!SHOW_WORD_TASKS.test(text) && !ANY_ON_MY_LIST.test(text) && !aboutOne) || leftover.length > 3) return undefined;
     matching(parts, leftover.join(' '));
   }
   if ((next || /\bdue\b/i.test(text)) && !parts.filter.dueAfter && !parts.filter.dueBefore && !parts.filter.overdue && !parts.filter.sort) parts.filter.sort = 'dueAt';

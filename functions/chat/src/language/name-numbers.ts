@@ -7,7 +7,7 @@ const TIME_AFTER = /^(?:[\d:.]|\s*(?:am|pm|a\.m|p\.m|h|hrs?|o'?clock|minutes?|mi
 const AFTER_NAME = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'&-]*)(\s)(\d{1,5})/gu;
 /** Words a number names a thing after: "unit 4", "room 12", "PR 1423", "table for 6", "order #2231". */
 const AFTER_COUNTER =
-  /\b(unit|room|rm|apt|apartment|suite|flat|gate|platform|building|bldg|level|floor|no\.?|number|ticket|issue|pr|order|invoice|table(?:\s+for)?|bay|lot|house|version|chapter|ch\.?|page|pg\.?|step|exit|bus|route|line|block|plot|door|seat|row|terminal|aisle|locker|box|lesson|module|sprint|season|episode|part|grade|class)(\s?#?)(\d{1,5})/gi;
+  /\b(unit|room|rm|apt|apartment|suite|flat|gate|platform|building|bldg|level|floor|no\.?|number|ticket|issue|pr|order|invoice|table(?:\s+for)?|bay|lot|house|version|chapter|ch\.?|page|pg\.?|step|exit|bus|route|line|block|plot|door|seat|row|terminal|aisle|locker|box|lesson|module|sprint|season|episode|part|grade|class|year|form|stage)(\s?#?)(\d{1,5})/gi;
 /** A house number before a street: "14 Banksia St", "22 Elm Rd", "10 Downing Street". */
 const STREET_WORDS = ['st', 'street', 'rd', 'road', 'ave', 'avenue', 'lane', 'ln', 'dr', 'drive', 'blvd', 'boulevard', 'cres', 'crescent', 'tce', 'terrace', 'pde', 'parade', 'hwy', 'highway', 'strasse', 'straße'];
 const STREET = STREET_WORDS.map((word) => `[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}`).join('|');

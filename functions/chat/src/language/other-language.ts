@@ -25,6 +25,11 @@ const FOREIGN_WORDS = new Set(
   heddiw sut wyt yfory diolch helo plis
   asseblief herinner môre vandag koop brood hoe gaan dankie moet
   ricordami domani per favore
+  bonjour quelle heure est-il s'il plaît
+  nhắc tôi mua sữa cho vào ngày mai hôm nay
+  yarın annemi aramayı unutma bugün lütfen hatırlat
+  przypomnij jutro zakupach proszę dzisiaj
+  ashita haisha iku wasurenaide kyou onegai shimasu kudasai desu
 `
     .trim()
     .split(/\s+/),

@@ -12,7 +12,7 @@ import { impossibleDay } from './impossible-dates';
 import { isOtherLanguage } from './other-language';
 import { withoutPreamble } from './preamble';
 import { OTHER_LANGUAGE, plainTask } from './plain-task';
-import { isGreeting, isThanks, smallTalk } from './small-talk';
+import { isGreeting, isPause, isThanks, smallTalk } from './small-talk';
 import { normalize, tidy, withoutCourtesy, withoutTrailingEmoji } from './text';
 import { updateIntent } from './update-intent';
 import { withVerbFixed } from './verb-typos';
@@ -142,7 +142,7 @@ function lastClauseBoundary(text: string): { index: number; length: number } | u
 }
 
 /** "no need for the cake order anymore, remove it": the clause names what "it" is. */
-const NOT_NEEDED_IN_CLAUSE = /^(?:(?:there'?s\s+)?no\s+(?:more\s+)?need\s+for|(?:i\s+|we\s+)?(?:don'?t|do\s+not|no\s+longer)\s+need)\s+(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:\s+any\s?more)?$/i;
+const NOT_NEEDED_IN_CLAUSE = /^(?:(?:there'?s\s+)?no\s+(?:more\s+)?need\s+for|(?:i\s+|we\s+)?(?:don'?t|do\s+not|no\s+longer)\s+need|(?:i'?m|i\s+am|we'?re)\s+not\s+(?:going\s+to|gonna))\s+(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:\s+any\s?more)?$/i;
 const NAMED_IN_CLAUSE = /^(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:'s|\s+is|\s+got|\s+has\s+been|\s+was)\s+(?:off|cancel+ed|called\s+off|done|finished|over|sorted|moved|postponed)\b/i;
 
 /**
@@ -167,6 +167,7 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
   if (/^\?+$/.test(normalized)) return { kind: 'help' };
   if (isThanks(tidy(normalized))) return { kind: 'thanks' };
   if (isGreeting(tidy(normalized))) return { kind: 'greeting' };
+  if (isPause(tidy(normalized))) return { kind: 'pause' };
   const text = tidy(withoutCourtesy(tidy(normalized)));
   if (text === '') return { kind: 'unknown', reason: 'the message is empty' };
   if (isOtherLanguage(text)) return OTHER_LANGUAGE;

@@ -10,7 +10,7 @@ const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Australia/Syd
 
 /** Words the parser gives a meaning to: title words in the property must avoid them. */
 const RESERVED =
-  /^(?:every|each|daily|weekly|monthly|yearly|annually|hourly|fortnightly|biweekly|weekdays?|weekends?|today|tonight|tomorrow|tomorow|tmrw|tonite|yesterday|now|noon|midnight|morning|evening|afternoon|night|next|this|last|until|till|through|before|after|from|since|week|month|year|day|days|hours?|minutes?|times|ago|later|asap|urgent|urgently|important|priority|remind|reminder|reminders|note|notes|description|details|due|starting|quarter|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|[a-z]*(?:st|nd|rd|th))$/i;
+  /^(?:every|each|daily|weekly|monthly|yearly|annually|hourly|fortnightly|biweekly|weekdays?|weekends?|today|tonight|tomorrow|tomorow|tmrw|tonite|yesterday|now|noon|midnight|morning|evening|afternoon|night|next|this|last|until|till|through|before|after|from|since|week|month|year|day|days|hours?|minutes?|times|ago|later|asap|urgent|urgently|important|priority|remind|reminder|reminders|note|notes|description|details|due|starting|quarter|todo|task|item|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|[a-z]*(?:st|nd|rd|th))$/i;
 
 const titleWord = fc.stringMatching(/^[A-Za-z]{4,9}$/).filter((word) => !RESERVED.test(word));
 const context = fc.record({

@@ -12,6 +12,8 @@ export const SO_DONE = /(?:,|(?<![\s,]))\s*so\s+(?:that'?s|it'?s)\s+(?:sorted|do
 const WHEN_SAID = /(?<!\s)\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)$/i;
 /** "the lawns are mown", "bins are out", "AWS bill paid": the thing in the state a done task leaves. */
 const STATE = /^(?!(?:i|we|you)\b)(?:the\s+|my\s+)?([^\s,](?:[^,]*?[^\s,])??)\s+(?:(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:all\s+)?(?:paid|sent|booked|fixed|posted|submitted|returned|collected|renewed|filed|ordered|done|finished|sorted|completed)|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:all\s+)?(?:out|mown|cleaned|washed|picked\s+up|taken\s+out))$/i;
+/** Verbs that say a task is done whatever it was. */
+const GENERIC_DONE = /^(?:i(?:'ve|\s+have)?\s+)?(?:already\s+|just\s+|finally\s+)?(?:handled|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of|taken\s+care\s+of|crossed\s+off|ticked\s+off|knocked\s+out|wrapped\s+up|got\s+through)\s+([^\s,](?:[^,]*[^\s,])?)$/i;
 /** Verbs whose past is their present: a report needs a subject or an adverb before them. */
 const SAME_FORM = /^(?:put|read|cut|set|hit|shut|let|quit|cast|spread)$/i;
 const PRONOUN = /^(?:it|him|her|them|that|this)$/i;
@@ -37,6 +39,9 @@ export function pastTenseDone(message: string): Intent | undefined {
   const text = message.replace(SO_DONE, '').replace(WHEN_SAID, '');
   const state = STATE.exec(text);
   if (state) return { kind: 'complete', targets: [PRONOUN.test(state[1]!) ? { kind: 'it' } : { kind: 'title', text: state[1]! }] };
+  // "I've handled the insurance thing", "crossed off the car service": the verb only says it is done.
+  const generic = GENERIC_DONE.exec(text);
+  if (generic) return { kind: 'complete', targets: [PRONOUN.test(generic[1]!) ? { kind: 'it' } : { kind: 'title', text: tidy(generic[1]!) }] };
   const match = PAST.exec(text);
   if (!match || match[2]?.includes(',')) return undefined;
   const base = baseOf(match[1]!);

@@ -1,4 +1,5 @@
-import { findDate } from './dates';
+import { findDate, withoutDate } from './dates';
+import { tidy } from './text';
 import type { ParseContext } from './intent';
 
 /** Where a request starts inside a longer message ("… but could you add …", "… and I need to …"). */
@@ -7,8 +8,8 @@ const PROMISED = /^(?:i\s+)?promised\s+(\p{Lu}\p{L}*)\s+(?:i'?d|i\s+would|to)\s+
 const MAX_PREAMBLE_WORDS = 16;
 /** A question ("what do I have to do"), or a negation right before the request ("don't remind me"). */
 const NOT_A_PREAMBLE = /^\s*(?:what|which|when|where|who|how|why|do|does|did|is|are|am|can|could|should|any|have|has)\b|\b(?:don'?t|do\s+not|never|no\s+need\s+to|not)\s*$/i;
-/** Talk before a request ends in a connector ("… but", "… and", "… so"); "call the bank, remind me at 2" is one task. */
-const ENDS_WITH_CONNECTOR = /\b(?:but|and|so|then|because|cause|as|anyway)[\s,]*$/i;
+/** Talk before a request ends in a connector ("… but", "… and", "… so") or a sentence; "call the bank, remind me at 2" is one task. */
+const ENDS_WITH_CONNECTOR = /(?:\b(?:but|and|so|then|because|cause|as|anyway)[\s,]*|[.!?…]\s+)$/i;
 /** "I need to", "I must": a new thing to do, which a date in the talk before belongs to. */
 const OBLIGATION = /^(?:i|we)\s+/i;
 
@@ -23,7 +24,11 @@ export function withoutPreamble(text: string, context: ParseContext): string {
   if (!match) return text;
   if (match.index === 0) return PROMISED.test(text) ? text.replace(PROMISED, '') : text;
   const preamble = text.slice(0, match.index);
-  if (preamble.split(/\s+/).filter(Boolean).length > MAX_PREAMBLE_WORDS || NOT_A_PREAMBLE.test(preamble) || !ENDS_WITH_CONNECTOR.test(preamble)) return text;
+  if (preamble.split(/\s+/).filter(Boolean).length > MAX_PREAMBLE_WORDS || NOT_A_PREAMBLE.test(preamble)) return text;
+  // "tomorrow I need to ring the council": a date first, then the request.
+  const leadingDate = findDate(preamble, context);
+  if (leadingDate && OBLIGATION.test(match[0]) && tidy(withoutDate(preamble, leadingDate)) === '') return `${text.slice(match.index)} ${preamble.trim()}`;
+  if (!ENDS_WITH_CONNECTOR.test(preamble)) return text;
   let request = text.slice(match.index);
   const promised = PROMISED.exec(request);
   if (promised) request = request.slice(promised[0].length);

@@ -120,7 +120,9 @@ function weekdayRange(first: string, last: string): string[] {
 const HOURS: Record<string, number> = { two: 2, three: 3, four: 4, six: 6, eight: 8, twelve: 12 };
 const FREQ_OF: Record<string, RuleParts['freq']> = { day: 'DAILY', week: 'WEEKLY', month: 'MONTHLY', year: 'YEARLY' };
 const UNTIL = new RegExp(String.raw`\b(?:until|till|through)\s+(?:(?:the\s+)?end\s+of\s+)?(${MONTH})(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?\b`, 'i');
-const COUNT = /\b(?:for\s+)?(\d{1,3})\s+times\b/i;
+const COUNT = /\b(?:for\s+)?(\d{1,3})\s+times\b(?!\s+a\s+(?:day|week|month|year))/i;
+/** "twice a week on mon and thu": how often, which the days already say. */
+const TIMES_A = /\b(?:once|twice|three\s+times|\d\s+times)\s+(?:a|per|every)\s+(?:day|week|month|year)\b/i;
 /** A part of the day right after the repetition: "every thursday night", "on weekdays in the morning". */
 const PART_OF_DAY = /^\s*(?:in\s+the\s+)?(morning|afternoon|evening|night)s?\b/i;
 const PART_OF_DAY_HOUR: Record<string, number> = { morning: 9, afternoon: 14, evening: 18, night: 18 };
@@ -145,6 +147,7 @@ export function findRecurrence(text: string): FoundRecurrence | undefined {
       rule.until = { month: monthNumber(month!), ...(day ? { day: Number(day) } : {}), ...(year ? { year: Number(year) } : {}) };
       remaining = until.rest;
     }
+    remaining = extract(remaining, TIMES_A).rest;
     const count = extract(remaining, COUNT);
     if (count.match) {
       rule.count = Number(count.match[1]);

@@ -9,7 +9,7 @@ import { extract, tidy } from './text';
 
 const ABOUT = /^(?:remind me\s+(?:about|of|regarding)|(?:set|add|create|schedule)(?: me)? (?:a |an )?reminder\s+(?:about|of|for|on|to|regarding))\s+(\S.*)$/i;
 /** "remind me an hour before and 15 minutes before": the reminders of the task just talked about (one offset is a `remind`). */
-const OFFSETS_OF_IT = new RegExp(String.raw`^(?:(?:remind me|ping me|alert me|notify me|set reminders?|reminders?|(?:give|send)\s+me\s+(?:a\s+)?reminders?|i\s+(?:want|need|would\s+like)\s+(?:a\s+)?reminders?)\s+)?(?:(?:also|again|and)\s+)*(${BEFORE_LIST})$`, 'i');
+const OFFSETS_OF_IT = new RegExp(String.raw`^(?:(?:remind me|ping me|alert me|notify me|nudge me|set reminders?|(?:an?\s+)?reminders?|(?:give|send)\s+me\s+(?:a\s+)?(?:reminders?|heads[\s-]?up|nudge)|i\s+(?:want|need|would\s+like)\s+(?:a\s+)?reminders?)\s+)?(?:(?:also|again|and)\s+)*(${BEFORE_LIST})$`, 'i');
 const BEFORE_REF = new RegExp(String.raw`^remind me\s+(${DURATION}(?:\s*(?:,|and)\s*${DURATION})*)\s+before\s+(.+)$`, 'i');
 const BEFORE = new RegExp(String.raw`\s(${DURATION})\s+(?:before|ahead|earlier|prior)(?:\s+(?:it|that|it'?s due))?$`, 'i');
 /** "remind me tomorrow at 8 about the dentist": the time before the task. */

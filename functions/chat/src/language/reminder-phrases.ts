@@ -6,7 +6,7 @@ import { extract } from './text';
 /** "2 days before and 1 hour before", "an hour and 15 minutes before". */
 export const BEFORE_LIST = String.raw`${DURATION}(?:\s+before)?(?:\s*(?:,|\band\b|&)\s*(?:again\s+)?${DURATION})*\s+(?:before(?:hand)?|ahead|earlier|prior|in\s+advance)\b(?:\s+(?:it|that))?`;
 /** Starts at a comma or where no space is behind (the leftmost match never starts inside a run of spaces), as NONE does: no retrying at every space. */
-const INTRO = String.raw`(?:(?:,|(?<!\s))\s*(?:and\s+)?(?:remind\s+me|(?:with\s+|and\s+)?(?:an?\s+)?reminders?|alert\s+me|notify\s+me|ping\s+me)\s+)`;
+const INTRO = String.raw`(?:(?:,|(?<!\s))\s*(?:and\s+)?(?:remind\s+me|(?:with\s+|and\s+)?(?:an?\s+)?reminders?|alert\s+me|notify\s+me|ping\s+me|nudge\s+me|warn\s+me|buzz\s+me|give\s+me\s+a\s+(?:heads[\s-]?up|shout|nudge|reminder))\s+)`;
 const OFFSETS = new RegExp(String.raw`${INTRO}(${BEFORE_LIST})`, 'i');
 const AT_DUE = new RegExp(String.raw`${INTRO}(?:when\s+it'?s\s+due|at\s+the\s+(?:due\s+)?time|on\s+time)\b`, 'i');
 const DAY_BEFORE = new RegExp(String.raw`${INTRO}the\s+day\s+before\b`, 'i');

@@ -26,6 +26,11 @@ export function isThanks(text: string): boolean {
 }
 
 /** Greetings, help, and the reminder and notification lists: whole-message phrases only. */
+const PAUSE = /^(?:(?:ok(?:ay)?|hm{2,}|um+|right|so|well)[\s,]+)*(?:let\s+me\s+(?:think|see)|hold\s+on|one\s+(?:sec|second|moment|minute)|give\s+me\s+a\s+(?:sec|second|minute|moment)|just\s+a\s+(?:sec|second|moment|minute))[\s.!…]*$/i;
+
+/** "ok let me think", "hold on": the person is not done yet. */
+export const isPause = (text: string) => PAUSE.test(text);
+
 export function smallTalk(text: string): Intent | undefined {
   if (isGreeting(text)) return { kind: 'greeting' };
   if (HELP.test(text)) return { kind: 'help' };

@@ -33,7 +33,7 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/(?<!#)\btues\b/gi, 'tuesday'],
   [/\b(\d{1,2}(?::\d\d)?)\s+in\s+the\s+morning\b/gi, '$1am'],
   [/\b(\d{1,2})h\b(?!\s+(?:before|ahead|earlier|prior|later|after|and\s+\d))/g, '$1:00'],
-  [/\b(before|by|at|from|until|till)\s+([01]\d|2[0-3])([0-5]\d)\b/gi, '$1 $2:$3'],
+  [/\b(before|by|at|from|until|till)\s+([01]\d|2[0-3])([0-5]\d)\b(?![-/.]\d)/gi, '$1 $2:$3'],
   [/(?<![\d.])\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?:(\d{4})\b|(?!\d))/g, (_: string, day: string, month: string, year?: string) => `${MONTH_NAMES[Number(month) - 1]} ${Number(day)}${year ? ` ${year}` : ''}`],
   [/\b(1[3-9]|2\d|3[01])\/(0?[1-9]|1[0-2])\b/g, (_: string, day: string, month: string) => `${MONTH_NAMES[Number(month) - 1]} ${Number(day)}`],
   [/\b(?:on|for)\s+day\s+(\d{1,2})\b/gi, (_: string, day: string) => `on the ${ordinal(Number(day))}`],
@@ -88,7 +88,7 @@ export function normalize(message: string): string {
  */
 export function withoutCourtesy(text: string): string {
   return text
-    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|(?:hello|hiya|hi|hey)(?: there)?|good morning(?: to you)?|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|never ?mind|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,)[\s,]+)+/i, '')
+    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|never ?mind|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,)[\s,]+)+/i, '')
     .replace(/(?<![\s,])[\s,]+(?:but\s+)?(?:just\s+)?keep\s+it(?:\s+on\s+(?:the|my)\s+list)?$/i, '')
     .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|my (?:bad|mistake)|i made (?:a )?(?:mistake|typo)|(?:it was )?a typo|tbh|imo|honestly|haha|hehe|would be (?:lovely|great|nice|good|perfect|brilliant)|if you (?:can|could|don'?t mind)|thanks (?:dear|love|so much))$/i, '');
 }

@@ -1,6 +1,7 @@
 import { dueValue, priorityValue, recurrenceChange } from './change-values';
 import type { Intent, ParseContext, TaskChanges, TaskRef } from './intent';
 import { findPriority, findTags } from './priority-tags';
+import { dayOfMonthOnly, valueChanges } from './follow-up';
 import { parseRef, titleWords } from './refs';
 import { DURATION, isoDuration } from './durations';
 import { tidy, unquote } from './text';
@@ -15,8 +16,12 @@ const due = (value: string, context: ParseContext): TaskChanges | undefined => {
   const found = dueValue(value, context);
   // "move the dentist to 18:00": a time alone keeps the task's day.
   if (found?.timeOnly) return { timeOfDay: found.clock };
-  return found ? { dueAt: found.dueAt, ...(found.dayOnly ? { keepTimeOfDay: true as const } : {}) } : undefined;
+  if (found) return { dueAt: found.dueAt, ...(found.dayOnly ? { keepTimeOfDay: true as const } : {}), ...dayOfMonthOnly(value) };
+  // "push the dentist to 4" (a bare hour), "move swimming to wednesdays" (a new repetition).
+  const bare = BARE_TIME.test(value.trim()) ? valueChanges(value, context) : undefined;
+  return bare ?? recurrenceChange(value, context);
 };
+const BARE_TIME = /^(?:at\s+)?\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)?$/i;
 const priority = (value: string): TaskChanges | undefined => {
   const marked = findPriority(value);
   const level = priorityValue(value) ?? (tidy(marked.rest) === '' ? marked.priority : undefined);
@@ -107,6 +112,7 @@ const RULES: Rule[] = [
   { pattern: /^(?:add\s+(?:a\s+)?(?:note|description)\s+to|note\s+(?:for|on|to)|(?:set|change)\s+the\s+(?:description|note|notes)\s+(?:of|for|on))\s+(\S(?:.*?\S)??)\s*(?::|\bto\b|\bas\b)\s*(\S.*)/i, changes: description },
   { pattern: new RegExp(String.raw`^(?:make|change|set|switch|move|put)\s+${SHORT_REF}\s+(?:to\s+|for\s+|on\s+|at\s+)?(\S.*)$`, 'i'), changes: aboutIt },
   { pattern: /^(?:change|set|update|switch)\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: anything },
+  { pattern: /^(?:can|could)\s+(?:we\s+(?:move|have|do)\s+)?([^\s,](?:[^,]*?[^\s,])??)\s+(?:be\s+(?:on|at|moved\s+to)|go\s+(?:on|to)|be)\s+(\S(?:.*?\S)??)(?:\s+instead)?$/i, changes: due },
   // "the boiler one should be wednesday", "2 is high priority".
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:should\s+be|is\s+now|needs\s+to\s+be(?:\s+done)?)\s+(?:on\s+)?(\S.*)$/i, changes: aboutIt },
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+is\s+((?:an?\s+)?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?|p[1-4])$/i, changes: priority },
