@@ -3,10 +3,10 @@ import { pastTenseDone } from '../language/past-tense';
 import type { AsNewTask } from './run-intent';
 
 /** Words that only ever address the task list: with them a message is a command even when nothing matches. */
-const ONLY_A_COMMAND = /^(?:complete|delete|del|remove|erase|mark|reopen|re-open|uncheck|untick|uncomplete|undo|restore|rename|untag|tag|show|details)\b|\b(?:task|tasks|todo|to-do|(?:as|is)\s+(?:done|complete|completed|finished)|from\s+(?:my|the)\s+list)\b/i;
+const ONLY_A_COMMAND = /^(?:delete|del|remove|erase|mark|reopen|re-open|uncheck|untick|uncomplete|undo|restore|rename|untag|tag|show|details)\b|\b(?:task|tasks|todo|to-do|(?:as|is)\s+(?:done|complete|completed|finished)|from\s+(?:my|the)\s+list)\b/i;
 
 /** A place that is not the task list: "from the shared drive", "off the ipad", "in the HR portal". */
-const ELSEWHERE = /\b(?:from|off|in|on|at)\s+(?:the|my|our|your|his|her|their)\s+(?!(?:to-?do\s+)?(?:list|tasks?|todos?|to-dos?)\b)\p{L}/iu;
+const ELSEWHERE = /\b(?:(?:from|off|in|on|at)\s+(?:the|my|our|your|his|her|their)\s+|(?:from|off)\s+)(?!(?:(?:my|the|our)\s+)?(?:to-?do\s+)?(?:list|tasks?|todos?|to-dos?)\b)\p{L}/iu;
 
 /**
  * The message read as a task to add, for a command word that named no task: "finish the report by

@@ -1,8 +1,11 @@
 const IGNORED = new Set(['the', 'a', 'an', 'my', 'to', 'for', 'of', 'and', 'on', 'at', 'in', 'with', 'one', 'task', 'it', 'up', 'off', 'from', 'this', 'that', 'thing', 'things', 'stuff', 'job']);
 
+/** Words for the same thing, read as one: "the phone call" is the task "ring the plumber". */
+const SAME: Record<string, string> = { ring: 'call', rang: 'call', phone: 'call', phoned: 'call', telephone: 'call', mail: 'emai', 'e-mail': 'emai' };
+
 /** The words that carry meaning, cut to a stem of four letters: "picking up the cake" → pick, cake. */
 function stems(text: string): string[] {
-  return [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 && !IGNORED.has(word)).map((word) => word.slice(0, 4)))];
+  return [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 && !IGNORED.has(word)).map((word) => SAME[word] ?? word.slice(0, 4)))];
 }
 
 /**

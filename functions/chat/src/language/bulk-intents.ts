@@ -24,7 +24,7 @@ const RULES: Rule[] = [
   { kind: 'complete', pattern: new RegExp(String.raw`^(it|that|this)'?s\s+(?:now\s+)?${DONE}$`, 'i') },
   { kind: 'delete', pattern: /^(?:delete|del|rm|remove|cancel|trash|erase|drop|discard|scrap|scratch|get rid of|forget about|forget)\s+(\S.*)$/i },
   { kind: 'delete', pattern: /^take\s+(\S(?:.*?\S)??)\s+off(?:\s+(?:the|my)\s+(?:list|to-?do\s+list))?$/i },
-  { kind: 'delete', pattern: /^(?:i\s+)?(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need\s+(?:to\s+do\s+)?([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
+  { kind: 'delete', pattern: /^(?:i\s+)?(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need\s+(?:to\s+do\s+)?(?!(?:already|any\s?more)$)([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
   { kind: 'delete', pattern: /^(?:there'?s\s+)?no\s+(?:more\s+)?need\s+(?:for|to\s+do)\s+([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
   { kind: 'delete', pattern: /^(?:i\s+)?didn'?t\s+(?:mean|want)\s+to\s+(?:add|create|make)\s+(?:it|that|this)(?:\s+one)?()$/i },
 ];

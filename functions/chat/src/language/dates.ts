@@ -112,7 +112,11 @@ const DAY_INTRODUCERS = /\b(?:on|by|until|till|before|next|this|every|due|from|s
 const WEEKDAY_ONLY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?$/i;
 /** A bare weekday name followed by more words and not introduced by "on", "next", "by"…: a word of the title. */
 const isWeekdayInTitle = (result: ParsingResult, text: string) =>
-  WEEKDAY_ONLY.test(result.text.trim()) && !DAY_INTRODUCERS.test(text.slice(0, result.index)) && /^\s+\p{L}/u.test(text.slice(result.index + result.text.length));
+  WEEKDAY_ONLY.test(result.text.trim()) &&
+  (!DAY_INTRODUCERS.test(text.slice(0, result.index)) || (/\bfor\s*$/i.test(text.slice(0, result.index)) && NOUN_AFTER.test(text.slice(result.index + result.text.length)))) &&
+  /^\s+\p{L}/u.test(text.slice(result.index + result.text.length));
+/** "slides for Monday meeting": a word after the weekday that is no time or part of the day. */
+const NOUN_AFTER = /^\s+(?!(?:at|by|morning|afternoon|evening|night|and|or|to|from|before|after|noon)\b)\p{L}/iu;
 /** "send the rota to the Saturday team": a weekday between an article and a noun names a thing, even when no other date is said. */
 const isWeekdayNamingAThing = (result: ParsingResult, text: string) =>
   WEEKDAY_AND_PART.test(result.text.trim()) &&

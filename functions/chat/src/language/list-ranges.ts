@@ -54,6 +54,16 @@ export function findDueRange(text: string, context: ParseContext): DueRange | un
     const { match, rest } = extract(text, shape.pattern);
     if (match) return { filter: toFilter(shape.span(today, match), context.timeZone), label: shape.label(match), rest };
   }
+  // "between June 10 and June 12 2027": both days included.
+  const between = /\b(?:between|from)\s+(\S(?:.*?\S)??)\s+(?:and|to|till|until|through|-)\s+(\S.*)$/i.exec(text);
+  if (between) {
+    const last = findDate(between[2]!, context);
+    const year = last ? /\b\d{4}\b/.exec(between[2]!)?.[0] : undefined;
+    const first = findDate(year && !/\b\d{4}\b/.test(between[1]!) ? `${between[1]!} ${year}` : between[1]!, context);
+    if (first && last && !first.monthOnly && !last.monthOnly && daysBetween(first.day, last.day) >= 0) {
+      return { filter: toFilter({ from: first.day, days: daysBetween(first.day, last.day) + 1 }, context.timeZone), label: `due between ${between[1]!} and ${between[2]!}`, rest: text.slice(0, between.index) };
+    }
+  }
   const bound = /\b(before|by|until|till)\s+(\S.*)$/i.exec(text);
   if (bound) {
     const found = findDate(bound[2]!, context);

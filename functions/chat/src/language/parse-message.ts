@@ -95,7 +95,7 @@ function withLastClauseAboutIt(text: string, context: ParseContext): Intent {
   // "the fishing trip's off, delete it": the first clause names the task "it" means.
   const clauseText = text.slice(0, comma);
   const named = NAMED_IN_CLAUSE.exec(clauseText) ?? NOT_NEEDED_IN_CLAUSE.exec(clauseText);
-  const target: TaskRef = named && !/^(?:it|that|this)(?:\s+one)?$/i.test(tidy(named[1]!)) ? { kind: 'title', text: tidy(named[1]!) } : { kind: 'it' };
+  const target: TaskRef = named && !/^(?:(?:it|that|this)(?:\s+one)?|already|any\s?more)$/i.test(tidy(named[1]!)) ? { kind: 'title', text: tidy(named[1]!) } : { kind: 'it' };
   return 'targets' in intent ? { ...intent, targets: [target] } : { ...intent, target } as Intent;
 }
 

@@ -6,7 +6,7 @@ const IRREGULAR: Record<string, string> = {
   paid: 'pay', bought: 'buy', sent: 'send', did: 'do', got: 'get', made: 'make', rang: 'ring', wrote: 'write', took: 'take',
   went: 'go', gave: 'give', ran: 'run', sold: 'sell', found: 'find', told: 'tell', met: 'meet', read: 'read', put: 'put', brought: 'bring',
 };
-const PAST = /^(?:i(?:\s+have|'ve)?\s+)?(?:already\s+|just\s+|finally\s+)?(\p{L}+)(?:\s+(\S(?:.*?\S)??))?(?:\s+(?:already|just now|today|yesterday|earlier|lol|haha))?$/iu;
+const PAST = /^(?:already\s+)?(?:i(?:\s+have|'ve)?\s+)?(?:already\s+|just\s+|finally\s+)?(\p{L}+)(?:\s+(\S(?:.*?\S)??))?(?:\s+(?:already|just now|today|yesterday|earlier|lol|haha))?$/iu;
 /** "… this morning so that's sorted": what comes after the report. */
 export const SO_DONE = /(?:,|(?<![\s,]))\s*so\s+(?:that'?s|it'?s)\s+(?:sorted|done|dealt\s+with|finished)$/i;
 const WHEN_SAID = /(?<!\s)\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)$/i;

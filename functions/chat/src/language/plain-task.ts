@@ -5,7 +5,7 @@ import { QUESTION } from './question';
 
 
 /** A command the parser knows, given without what it needs ("delete", "rename 2", "move it"): its own answer says what is missing. */
-const INCOMPLETE_COMMAND = /^(?:add|create|delete|remove|complete|rename|move|reschedule|postpone|tag|untag|remind|make|change|update|set|mark|reopen|clear|show|list|find|search|cancel|undo|edit)(?:\s+(?:it|that|this|me|all|everything|tasks?|#?\d{1,3}|(?:my|the)\s+(?:list|tasks)))?$/i;
+const INCOMPLETE_COMMAND = /^(?:(?:add|create|new)(?:\s+(?:a|an|new))?(?:\s+(?:task|todo|to-do|item|reminder))?|delete|remove|complete|rename|move|reschedule|postpone|tag|untag|remind|make|change|update|set|mark|reopen|clear|show|list|find|search|cancel|undo|edit)(?:\s+(?:it|that|this|me|all|everything|tasks?|#?\d{1,3}|(?:my|the)\s+(?:list|tasks)))?$/i;
 /** Requests to the assistant itself, not things to do. */
 const TO_THE_ASSISTANT = /^(?:tell|show|give|teach|explain|sing|talk|say)\s+(?:me|us)\b|^(?:who|what)\s+are\s+you\b|^(?:write|compose|draw|generate)\s+(?:me|us)\s+(?:a|an|some)\b|^(?:order|book|call|get|fetch|bring|find)\s+(?:me|us)\s+(?:a|an|some)\s+(?:taxi|cab|uber|pizza|coffee|ride|drink|car)\b/i;
 /** Markup, or a run along one keyboard row ("asdfghjkl"): nothing a person would keep as a task. */

@@ -28,8 +28,8 @@ const DAY_NUMBER = String.raw`(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)`;
 const DAY_WORD = String.raw`(?:first|${DAY_NUMBER}|last day)`;
 const DAY_LIST = String.raw`${DAY_WORD}(?:\s*(?:,|\band\b|&)\s*(?:the\s+)?${DAY_WORD})*`;
 const OF_EVERY_MONTH = String.raw`of\s+(?:every|each|the)\s+month`;
-const NTH = String.raw`(?:other|second|third|fourth|\d{1,2}(?:st|nd|rd|th)?)`;
-const NTH_WORDS: Record<string, number> = { other: 2, second: 2, third: 3, fourth: 4 };
+const NTH = String.raw`(?:other|alternate|second|third|fourth|\d{1,2}(?:st|nd|rd|th)?)`;
+const NTH_WORDS: Record<string, number> = { other: 2, alternate: 2, second: 2, third: 3, fourth: 4 };
 const interval = (word: string | undefined) => (word === undefined ? undefined : NTH_WORDS[word.toLowerCase()] ?? (Number.parseInt(word, 10) || undefined));
 
 function monthDays(list: string): number[] {
@@ -95,7 +95,7 @@ const SHAPES: Shape[] = [
   { pattern: new RegExp(String.raw`\b${EVERY}\s+morning\b`, 'i'), rule: () => ({ freq: 'DAILY' }), hour: 9 },
   { pattern: new RegExp(String.raw`\b${EVERY}\s+(?:evening|night)\b`, 'i'), rule: () => ({ freq: 'DAILY' }), hour: 18 },
   {
-    pattern: new RegExp(String.raw`\b${EVERY}\s+(?:(other|\d+)\s+)?(day|week|month|year)s?\b`, 'i'),
+    pattern: new RegExp(String.raw`\b${EVERY}\s+(?:(other|alternate|\d+)\s+)?(day|week|month|year)s?\b`, 'i'),
     rule: (m) => ({ freq: FREQ_OF[m[2]!.toLowerCase()]!, interval: interval(m[1]) }),
   },
   { pattern: /\b(?:daily|every\s*day)\b/i, rule: () => ({ freq: 'DAILY' }) },
@@ -121,6 +121,7 @@ const HOURS: Record<string, number> = { two: 2, three: 3, four: 4, six: 6, eight
 const FREQ_OF: Record<string, RuleParts['freq']> = { day: 'DAILY', week: 'WEEKLY', month: 'MONTHLY', year: 'YEARLY' };
 const UNTIL = new RegExp(String.raw`\b(?:until|till|through)\s+(?:(?:the\s+)?end\s+of\s+)?(${MONTH})(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?\b`, 'i');
 const COUNT = /\b(?:for\s+)?(\d{1,3})\s+times\b(?!\s+a\s+(?:day|week|month|year))/i;
+const FOR_SPAN = /\bfor\s+(\d{1,3})\s+(days?|weeks?|months?|years?)\b/i;
 /** "twice a week on mon and thu": how often, which the days already say. */
 const TIMES_A = /\b(?:once|twice|three\s+times|\d\s+times)\s+(?:a|per|every)\s+(?:day|week|month|year)\b/i;
 /** A part of the day right after the repetition: "every thursday night", "on weekdays in the morning". */
@@ -148,6 +149,12 @@ export function findRecurrence(text: string): FoundRecurrence | undefined {
       remaining = until.rest;
     }
     remaining = extract(remaining, TIMES_A).rest;
+    // "every day for 5 days", "weekly for 6 weeks": that many times.
+    const forSpan = FOR_SPAN.exec(remaining);
+    if (forSpan && FREQ_OF[forSpan[2]!.toLowerCase().replace(/s$/, '')] === rule.freq && !rule.interval) {
+      rule.count = Number(forSpan[1]);
+      remaining = cut(remaining, forSpan.index, forSpan[0].length);
+    }
     const count = extract(remaining, COUNT);
     if (count.match) {
       rule.count = Number(count.match[1]);

@@ -37,6 +37,7 @@ export function titleWords(text: string): string {
   if (quoted) return quoted.trim();
   const afterthought = text.search(AFTERTHOUGHT);
   return tidy(afterthought >= 0 ? text.slice(0, afterthought) : text)
+    .replace(/^(?:one|either|any|both)\s+of\s+/i, '')
     .replace(/^(?:the|my|a|an|that|this)\s+/i, '')
     .replace(/^(?:task|one|item|to-?do|reminder|entry)\s+(?:(?:that'?s\s+|which\s+is\s+)?(?:about|for|with|regarding|re|called|named|titled|saying|to)\s+)?/i, '')
     .replace(/(?<=\S)\s+(?:one|thing|stuff|job)$/i, '')
@@ -53,6 +54,7 @@ export function parseRefs(phrase: string): TaskRef[] | undefined {
   const text = tidy(phrase);
   if (text === '' || EVERYTHING.test(text)) return undefined;
   if (IT.test(text)) return [{ kind: 'it' }];
+  if (/^(?:both|both of them|the two(?: of them)?|them both)$/i.test(text)) return [index(1), index(2)];
   const few = FIRST_FEW.exec(text);
   if (few) {
     const count = FEW[few[1]!.toLowerCase()] ?? Number(few[1]);

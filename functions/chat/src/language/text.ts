@@ -47,6 +47,16 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/(?<!#)\barvo\b/gi, 'afternoon'],
   [/(?<!#)\b(mon|tue|tuesday|wed|thu|thursday|fri|sat|sun|monday|wednesday|friday|saturday|sunday)\s+am\b/gi, '$1 morning'],
   [/(?<!#)\b(?:the\s+)?day\s+after\s+tomorrow\b/gi, 'in 2 days'],
+  // "after tomorrow" (Arabic, Spanish, French speakers): the day after tomorrow.
+  [/(?<!#)(?<!\bday\s)\bafter\s+tomorrow\b(?!'s)/gi, 'in 2 days'],
+  // "the day 15" (Spanish, Portuguese speakers): the 15th.
+  [/\bthe\s+day\s+([1-9]|[12]\d|3[01])\b(?!\s*(?:day|week|:))/gi, (_: string, day: string) => `the ${ordinal(Number(day))}`],
+  // "at the 7am", "the next Friday".
+  [/\bat\s+the\s+(\d{1,2}(?::\d\d)?\s*(?:am|pm|h)\b)/gi, 'at $1'],
+  [/\bthe\s+next\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi, 'next $1'],
+  [/(?<!#)\b(?:in\s+)?a\s+fortnight(?:'s\s+time)?\b/gi, 'in 2 weeks'],
+  [/(?<!#)\ba\s+week\s+from\s+tomorrow\b/gi, 'in 8 days'],
+  [/(?<!#)\ba\s+week\s+from\s+today\b/gi, 'in 7 days'],
   [/(?<!#)\b(?:eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day)\b/gi, '5pm'],
   [/(?<!#)\b(by|on|before|until|till)\s+christmas(?:\s+day)?\b/gi, '$1 december 25'],
   [/(?<!#)\b(by|on|before|until|till)\s+christmas\s+eve\b/gi, '$1 december 24'],
@@ -70,7 +80,11 @@ function withClockWords(text: string): string {
   return text
     .replace(new RegExp(String.raw`\bhalf\s+past\s+${HOUR}\b`, 'gi'), (_, hour: string) => `${hourOf(hour)}:30`)
     .replace(new RegExp(String.raw`\b(?:a\s+)?quarter\s+past\s+${HOUR}\b`, 'gi'), (_, hour: string) => `${hourOf(hour)}:15`)
-    .replace(new RegExp(String.raw`\b(?:a\s+)?quarter\s+to\s+${HOUR}\b`, 'gi'), (_, hour: string) => `${((hourOf(hour) + 10) % 12) + 1}:45`);
+    .replace(new RegExp(String.raw`\b(?:a\s+)?quarter\s+to\s+${HOUR}\b`, 'gi'), (_, hour: string) => `${((hourOf(hour) + 10) % 12) + 1}:45`)
+    .replace(/\b(?:a\s+)?quarter\s+to\s+midnight\b/gi, '23:45')
+    .replace(/\b(?:a\s+)?quarter\s+past\s+midnight\b/gi, '00:15')
+    .replace(/\bhalf\s+past\s+midnight\b/gi, '00:30')
+    .replace(/\b(?:a\s+)?quarter\s+(past|to)\s+noon\b/gi, (_, side: string) => (side.toLowerCase() === 'past' ? '12:15' : '11:45'));
 }
 
 /** Straightens quotes, fixes the typos the parser accepts, and collapses white space. */
@@ -88,9 +102,9 @@ export function normalize(message: string): string {
  */
 export function withoutCourtesy(text: string): string {
   return text
-    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|never ?mind|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,)[\s,]+)+/i, '')
+    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|never ?mind|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,)[\s,]+)+/i, '')
     .replace(/(?<![\s,])[\s,]+(?:but\s+)?(?:just\s+)?keep\s+it(?:\s+on\s+(?:the|my)\s+list)?$/i, '')
-    .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|my (?:bad|mistake)|i made (?:a )?(?:mistake|typo)|(?:it was )?a typo|tbh|imo|honestly|haha|hehe|would be (?:lovely|great|nice|good|perfect|brilliant)|if you (?:can|could|don'?t mind)|thanks (?:dear|love|so much))$/i, '');
+    .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|my (?:bad|mistake)|i made (?:a )?(?:mistake|typo)|(?:it was )?a typo|tbh|imo|honestly|haha|hehe|po|lah|lor|leh|mah|inshallah|insha'?allah|alhamdulillah|can\??|or not\??|ok\??|okay\??|already|would be (?:lovely|great|nice|good|perfect|brilliant)|if you (?:can|could|don'?t mind)|thanks (?:dear|love|so much))$/i, '');
 }
 
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;

@@ -113,6 +113,8 @@ const RULES: Rule[] = [
   { pattern: new RegExp(String.raw`^(?:make|change|set|switch|move|put)\s+${SHORT_REF}\s+(?:to\s+|for\s+|on\s+|at\s+)?(\S.*)$`, 'i'), changes: aboutIt },
   { pattern: /^(?:change|set|update|switch)\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: anything },
   { pattern: /^(?:can|could)\s+(?:we\s+(?:move|have|do)\s+)?([^\s,](?:[^,]*?[^\s,])??)\s+(?:be\s+(?:on|at|moved\s+to)|go\s+(?:on|to)|be)\s+(\S(?:.*?\S)??)(?:\s+instead)?$/i, changes: due },
+  // "boss meeting change to 4:30pm", "the landlord one make it 9am".
+  { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:(?:make|set)\s+it|(?:change|move|push|shift)(?:\s+it)?\s+to)\s+(\S.*)$/i, changes: aboutIt },
   // "the boiler one should be wednesday", "2 is high priority".
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:should\s+be|is\s+now|needs\s+to\s+be(?:\s+done)?)\s+(?:on\s+)?(\S.*)$/i, changes: aboutIt },
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+is\s+((?:an?\s+)?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?|p[1-4])$/i, changes: priority },
