@@ -5,6 +5,7 @@ import { MAX_TASKS_PER_MESSAGE } from '../language/refs';
 import type { TurnDeps } from './assistant-deps';
 import { describeTask } from './format';
 import { draftToNewTask, failureTurn, withAdded } from './run-intent';
+import { summary } from './task-summary';
 import { say, type Turn } from './turn';
 
 /** "add these:", "todo:", "groceries:": a line that only announces the list below it. */
@@ -69,7 +70,7 @@ export async function addMany(adds: readonly Add[], state: ConversationState, de
   }
   const lines = created.map((task, index) => `${index + 1}. ${describeTask(task, deps.timeZone, deps.now)}`);
   const missed = adds.length - created.length;
-  const summaries = created.map((task) => ({ id: task.id, title: task.title }));
+  const summaries = created.map(summary);
   return say([`Added ${created.length} tasks:`, ...lines, ...(missed > 0 ? [`${missed} could not be added; please try them again.`] : [])].join('\n'), { ...state, lastList: summaries, lastTask: summaries.at(-1)!, added: withAdded(state, summaries) }, {
     actions: [{ kind: 'created', taskIds: created.map((task) => task.id) }],
     tasks: created,

@@ -3,6 +3,7 @@ import type { TaskQuery } from '../clients/task-client';
 import type { Intent } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
 import { describeTask, numbered } from './format';
+import { summary } from './task-summary';
 import { say, type Turn } from './turn';
 
 const LIMIT = 50;
@@ -29,7 +30,7 @@ export async function listTasks(intent: Extract<Intent, { kind: 'list' }>, state
   // An empty answer keeps the previous numbered list: "complete 2" still means what the user last saw.
   if (page.items.length === 0) return say(`No ${label}.`, state, { actions: [{ kind: 'listed', taskIds: [] }] });
   const heading = `Your ${label} (${page.nextCursor ? `the first ${page.items.length}` : page.items.length}):`;
-  const lastList = page.items.map((task) => ({ id: task.id, title: task.title }));
+  const lastList = page.items.map(summary);
   const next: ConversationState = { ...state, lastList };
   if (lastList.length === 1) next.lastTask = lastList[0]!;
   return say(`${heading}\n${numbered(page.items.map((task) => describeTask(task, deps.timeZone, deps.now)))}`, next, {

@@ -3,6 +3,7 @@ import type { ConversationState, TaskSummary } from '../conversation/conversatio
 import type { TaskRef } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
 import { closestTitles } from './closest-title';
+import { summary } from './task-summary';
 
 export type Resolution =
   | { kind: 'task'; task: TaskSummary }
@@ -12,7 +13,6 @@ export type Resolution =
 /** Which tasks a title search should prefer for the operation at hand. */
 export type Preference = 'pending' | 'completed' | 'any';
 
-const summary = (task: Task): TaskSummary => ({ id: task.id, title: task.title });
 const MAX_CANDIDATES = 5;
 
 /** Candidates as a person lists them: soonest due first (undated last), then in the order they were added. */

@@ -4,7 +4,8 @@ import { askAbout } from './ask-about';
 import { pastTenseDone, SO_DONE } from './past-tense';
 import { followUpValue } from './follow-up';
 import { bulkIntent } from './bulk-intents';
-import type { Intent, ParseContext, TaskChanges, TaskRef } from './intent';
+import type { Intent, ParseContext, TaskChanges } from './intent';
+import { withLastClause } from './last-clause';
 import { listIntent } from './list-intent';
 import { remindIntent } from './remind-intent';
 import { showIntent } from './show-intent';
@@ -57,93 +58,6 @@ function mergedChanges(text: string, context: ParseContext): Intent | undefined 
   return { kind: 'update', target: { kind: 'it' }, changes };
 }
 
-const REFERS_TO_IT = new Set(['update', 'complete', 'delete', 'remind', 'reopen']);
-
-/**
- * "I returned the books, tick it off", "the class got cancelled, delete it", "not that important after
- * all, set it to low": a last clause that acts on the task just discussed is what the message asks.
- */
-function withLastClauseAboutIt(text: string, context: ParseContext): Intent {
-  const whole = understand(text, context);
-  const boundary = lastClauseBoundary(text);
-  // "i bought it, is done" reads as completing a task titled "i bought it," at first.
-  if (!boundary) return whole;
-  const comma = boundary.index;
-  const firstClause = tidy(text.slice(0, comma)).toLowerCase();
-  // "no need for the bike one anymore, I sold it": the first clause asks, the rest explains.
-  const asked = understand(text.slice(0, comma), context);
-  if (asked.kind === 'delete' && asked.targets.every((target) => target.kind === 'title') && whole.kind !== asked.kind) return asked;
-  const titleAcrossClauses = 'targets' in whole && whole.targets.some((target) => target.kind === 'title' && target.text.toLowerCase() === firstClause);
-  if (whole.kind !== 'add' && whole.kind !== 'unknown' && !titleAcrossClauses) return whole;
-  const clause = tidy(withoutCourtesy(tidy(text.slice(comma + boundary.length).replace(/^\s*(?:so|then|and|but|you can|can you|just|please|pls)\s+/i, ''))));
-  if (clause === '') return whole;
-  // "didn't mean to add that, remove": a bare verb there acts on "it".
-  const intent = understand(/^(?:delete|remove|cancel|scrap|bin|trash)$/i.test(clause) ? `${clause} it` : clause, context);
-  // A clause the new task's own reading used ("…, remind me an hour before", "…, it's urgent") belongs
-  // to it; "…, is done" or "…, delete it" never does.
-  const consumed = whole.kind === 'add' && !whole.task.title.toLowerCase().includes(clause.toLowerCase());
-  // "I can't do saturday, put it on sunday instead": "it" is the task just discussed, not a new one.
-  const aboutEarlierTask = context.followsTask && /\b(?:it|that|this)\b/i.test(clause) && !startsNewTask(firstClause, context);
-  if (consumed && !aboutEarlierTask && intent.kind !== 'complete' && intent.kind !== 'delete') return whole;
-  const targets = 'targets' in intent ? intent.targets : 'target' in intent ? [intent.target] : [];
-  // "the party's off so cancel the present one": the first clause says why, the last names the task.
-  const because = NAMED_IN_CLAUSE.test(text.slice(0, comma)) || NOT_NEEDED_IN_CLAUSE.test(text.slice(0, comma));
-  if (because && (intent.kind === 'delete' || intent.kind === 'complete') && targets.every((target) => target.kind === 'title')) return intent;
-  if (!REFERS_TO_IT.has(intent.kind) || targets.length !== 1 || targets[0]!.kind !== 'it') return whole;
-  const withChange = intent.kind === 'update' ? newTaskWithChanges(text.slice(0, comma), intent.changes, context) : undefined;
-  if (withChange) return withChange;
-  // "the fishing trip's off, delete it": the first clause names the task "it" means.
-  const clauseText = text.slice(0, comma);
-  const named = NAMED_IN_CLAUSE.exec(clauseText) ?? NOT_NEEDED_IN_CLAUSE.exec(clauseText);
-  const target: TaskRef = named && !/^(?:(?:it|that|this)(?:\s+one)?|already|any\s?more)$/i.test(tidy(named[1]!)) ? { kind: 'title', text: tidy(named[1]!) } : { kind: 'it' };
-  return 'targets' in intent ? { ...intent, targets: [target] } : { ...intent, target } as Intent;
-}
-
-/**
- * "book the MOT tomorrow, tag it work", "sort the garage, make it low priority": a new task, then a
- * change to it, is the new task with the change. Only when the first clause is a new task of its own
- * (a date, tag or priority, or nothing discussed before that "it" could mean).
- */
-function newTaskWithChanges(firstClause: string, changes: TaskChanges, context: ParseContext): Intent | undefined {
-  const { addTags, priority, dueAt, reminders, recurrence, ...rest } = changes;
-  if (Object.keys(rest).length > 0) return undefined;
-  if (context.followsTask && !startsNewTask(firstClause, context)) return undefined;
-  const marked = addIntent(firstClause, context);
-  const added = marked ?? (context.followsTask ? undefined : addIntent(`add ${firstClause}`, context));
-  if (added?.kind !== 'add') return undefined;
-  const task = { ...added.task };
-  if (addTags?.length) task.tags = [...new Set([...(task.tags ?? []), ...addTags])];
-  if (priority) task.priority = priority;
-  if (typeof dueAt === 'string') task.dueAt = dueAt;
-  if (reminders) task.reminders = reminders;
-  if (recurrence) task.recurrence = recurrence;
-  return { kind: 'add', task };
-}
-
-/**
- * Whether a clause is a new task ("book the MOT tomorrow") rather than talk about one ("I can't do
- * saturday", "the garage rang"): command words, or a task with a date that starts with no subject.
- */
-function startsNewTask(clause: string, context: ParseContext): boolean {
-  const text = clause.trim();
-  if (EXPLICIT_ADD.test(text)) return true;
-  return !/^(?:i|we|it|that|this|they|he|she|you|there|the\s+\p{L}+\s+(?:rang|called|said|is|was|has|had))\b/iu.test(text) && addIntent(text, context)?.kind === 'add';
-}
-
-/** Words that start a new task for sure. */
-const EXPLICIT_ADD = /^(?:please\s+)?(?:add|create|new\s+task|todo|to-do|remind\s+me\s+to|i\s+need\s+to|i\s+have\s+to)\b/i;
-
-/** Where the last clause starts: after the last comma, or after " so " ("Jean's cancelled so you can get rid of that"). */
-function lastClauseBoundary(text: string): { index: number; length: number } | undefined {
-  const comma = text.lastIndexOf(',');
-  const so = text.toLowerCase().lastIndexOf(' so ');
-  if (so > comma && so > 0) return { index: so, length: ' so '.length };
-  return comma >= 0 ? { index: comma, length: 1 } : undefined;
-}
-
-/** "no need for the cake order anymore, remove it": the clause names what "it" is. */
-const NOT_NEEDED_IN_CLAUSE = /^(?:(?:there'?s\s+)?no\s+(?:more\s+)?need\s+for|(?:i\s+|we\s+)?(?:don'?t|do\s+not|no\s+longer)\s+need|(?:i'?m|i\s+am|we'?re)\s+not\s+(?:going\s+to|gonna))\s+(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:\s+any\s?more)?$/i;
-const NAMED_IN_CLAUSE = /^(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:'s|\s+is|\s+got|\s+has\s+been|\s+was)\s+(?:off|cancel+ed|called\s+off|done|finished|over|sorted|moved|postponed)\b/i;
 
 /**
  * Understands one chat message relative to `context.now` in `context.timeZone`. Pure: no I/O and no
@@ -192,7 +106,7 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
   if (replaced) return replaced;
   const merged = context.followsTask ? mergedChanges(text, context) : undefined;
   if (merged) return merged;
-  const intent = withLastClauseAboutIt(text, context);
+  const intent = withLastClause(text, context, understand);
   if (intent.kind !== 'unknown') return intent;
   const fixed = withVerbFixed(text);
   const retried = fixed === undefined ? undefined : understand(fixed, context);

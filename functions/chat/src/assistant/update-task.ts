@@ -1,0 +1,77 @@
+import type { TaskChanges } from '#shared/contracts/task';
+import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
+import type { Intent } from '../language/intent';
+import type { TurnDeps } from './assistant-deps';
+import { dueOnRule } from './due-on-rule';
+import { describeTask, durationWords } from './format';
+import { atTimeOfDay, onDayKeepingTime, onDayOfMonth, shiftedDue } from './shift-due';
+import { summary } from './task-summary';
+import { say, type Turn } from './turn';
+
+/** Changes one task as the message asks; right after a reminder, a bare number is its new amount. */
+export async function update(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
+  const { lastReminder, ...rest } = state;
+  const bare = intent.changes.timeOfDay?.bare;
+  if (lastReminder && intent.target.kind === 'it' && lastReminder.taskId === target.id && bare !== undefined && Object.keys(intent.changes).length === 1) {
+    return changeReminderAmount(lastReminder, bare, target, rest, deps);
+  }
+  return updateTask(intent, target, rest, deps);
+}
+
+/** "remind me 10 minutes before", then "make it 20": the same reminder, 20 minutes before. */
+async function changeReminderAmount(last: { taskId: string; offset: string }, amount: number, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
+  const unit = /^P(?:\d+)W$/.test(last.offset) ? 'W' : /^P\d+D$/.test(last.offset) ? 'D' : /H$/.test(last.offset) ? 'H' : 'M';
+  const offset = unit === 'W' || unit === 'D' ? `P${amount}${unit}` : `PT${amount}${unit}`;
+  const task = await deps.clients.tasks.get(deps.call, target.id);
+  const reminders = [...new Set(task.reminders.map((reminder) => (reminder === last.offset ? offset : reminder)))];
+  const updated = await deps.clients.tasks.update(deps.call, task.id, { reminders });
+  return say(`I'll remind you about "${task.title}" ${durationWords(offset)} before it is due instead.`, { ...state, lastTask: summary(updated), lastReminder: { taskId: task.id, offset } }, {
+    actions: [{ kind: 'reminder-scheduled', taskIds: [task.id] }],
+    tasks: [updated],
+  });
+}
+
+async function updateTask(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
+  const { addTags, removeTags, shiftBy, keepTimeOfDay, timeOfDay, dayOfMonth, ...fields } = intent.changes;
+  const changes: TaskChanges = {};
+  for (const key of ['title', 'description', 'dueAt', 'priority', 'recurrence', 'tags', 'reminders'] as const) {
+    if (fields[key] !== undefined) (changes as Record<string, unknown>)[key] = fields[key];
+  }
+  const newRule = fields.recurrence && fields.dueAt === undefined ? fields.recurrence : undefined;
+  if (addTags?.length || removeTags?.length || shiftBy || keepTimeOfDay || timeOfDay || newRule || dayOfMonth) {
+    const current = await deps.clients.tasks.get(deps.call, target.id);
+    // "no, the 15th" about a task due 14 May: 15 May, not the next 15th from today.
+    const sameMonth = dayOfMonth && current.dueAt ? onDayOfMonth(current.dueAt, dayOfMonth, deps.timeZone) : undefined;
+    if (sameMonth && new Date(sameMonth) >= deps.now) changes.dueAt = sameMonth;
+    // "change it to every tues and thurs": the due day moves onto the new rule.
+    if (newRule && current.dueAt) {
+      const onRule = dueOnRule(current.dueAt, newRule.rrule, newRule.timezone);
+      if (onRule !== current.dueAt) changes.dueAt = onRule;
+    }
+    if (timeOfDay) changes.dueAt = atTimeOfDay(current.dueAt, timeOfDay, deps.timeZone, deps.now);
+    if (keepTimeOfDay && current.dueAt && typeof changes.dueAt === 'string') changes.dueAt = onDayKeepingTime(changes.dueAt, current.dueAt, deps.timeZone);
+    if (addTags?.length || removeTags?.length) {
+      const tags = new Set(changes.tags ?? current.tags);
+      for (const tag of addTags ?? []) tags.add(tag);
+      for (const tag of removeTags ?? []) tags.delete(tag);
+      changes.tags = [...tags];
+    }
+    if (shiftBy) {
+      if (!current.dueAt) return say(`"${current.title}" has no due time to move; say when it is due, e.g. "move it to friday 9am".`, { ...state, lastTask: target });
+      changes.dueAt = shiftedDue(current.dueAt, shiftBy, deps.timeZone);
+    }
+  }
+  if (changes.dueAt === null) changes.reminders = [];
+  if (Object.keys(changes).length === 0) return say(`What should I change about "${target.title}"?`, { ...state, lastTask: target });
+  const task = await deps.clients.tasks.update(deps.call, target.id, changes);
+  const notes = [
+    changes.description ? `Note: "${task.description}".` : '',
+    changes.dueAt === null ? 'It has no due time now.' : '',
+    changes.recurrence === null ? 'It no longer repeats.' : '',
+    intent.changes.reminders?.length === 0 && changes.dueAt !== null ? "I won't remind you about it." : '',
+  ].filter(Boolean);
+  return say([`Updated ${describeTask(task, deps.timeZone, deps.now)}.`, ...notes].join(' '), { ...state, lastTask: summary(task) }, {
+    actions: [{ kind: 'updated', taskIds: [task.id] }],
+    tasks: [task],
+  });
+}
