@@ -1,6 +1,7 @@
 import type { Task } from '#shared/contracts/task';
 import type { ConversationState } from '../conversation/conversation-state';
 import { type Intent, type ParseContext, parseMessage } from '../language/intent';
+import { NOT_FOR_TASKS } from '../language/parse-message';
 import { MAX_TASKS_PER_MESSAGE } from '../language/refs';
 import type { TurnDeps } from './assistant-deps';
 import { describeTask } from './format';
@@ -12,6 +13,10 @@ import { say, type Turn } from './turn';
 const HEADER = /^(?:(?:please\s+)?(?:add|put)\b.*|to-?dos?|tasks?|list|.{0,40}):$/i;
 /** "- ", "* ", "• ", "1. ", "2) ", "[ ] " before a line's task. */
 const BULLET = /^(?:[-*•]|\d{1,3}[.)]|\[\s?\])\s*/;
+/** Lines around a list that are no tasks: greetings, sign-offs, markdown headings ("**Ops**", "## Today"). */
+const SIGN_OFF_LINE = /^(?:thanks|thank\s+you|cheers|best(?:\s+regards)?|kind\s+regards|regards|many\s+thanks|sincerely)[,!.]*$/i;
+const NOT_A_TASK_LINE = /^(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))(?:\s+\p{L}+)?[,!.]*|(?:thanks|thank\s+you|cheers|best(?:\s+regards)?|kind\s+regards|regards|many\s+thanks|sincerely)[,!.]*|\*\*[^*]+\*\*:?|#{1,6}\s+\S.*)$/iu;
+const NAME_LINE = /^\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?$/u;
 
 type Add = Extract<Intent, { kind: 'add' }>;
 
@@ -19,11 +24,23 @@ type Add = Extract<Intent, { kind: 'add' }>;
  * A message of several lines, each a task (under an optional "add these:" line), read as that many
  * tasks to add; undefined when it is not one (a single line, or a line that is no task).
  */
+/**
+ * An email-style message without its greeting, sign-off and signature lines, and without markdown
+ * headings ("Good morning,\n\nPlease add …\n\nBest regards,\nTom" → "Please add …").
+ */
+export function withoutEmailFrame(message: string): string {
+  const lines = message.split(/\r?\n/).map((line) => line.trim());
+  const kept = lines.filter((line, index) => !NOT_A_TASK_LINE.test(line) && !(index > 0 && SIGN_OFF_LINE.test(lines[index - 1]!) && NAME_LINE.test(line)));
+  return kept.some((line) => line !== '') ? kept.join('\n') : message;
+}
+
 export function manyTasks(message: string, context: ParseContext): Add[] | undefined {
   const lines = message.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   if (lines.length === 1) return clausesAsTasks(lines[0]!, context);
   if (lines.length < 2) return undefined;
-  const items = HEADER.test(lines[0]!) ? lines.slice(1) : lines;
+  // "can you summarise this email?" above a pasted email: a request about the text, not a list.
+  if (lines.some((line) => NOT_FOR_TASKS.test(line))) return undefined;
+  const items = lines.filter((line, index) => index > 0 || !HEADER.test(line));
   if (items.length < 2 || items.length > MAX_TASKS_PER_MESSAGE) return undefined;
   const adds = items.map((line) => parseMessage(`add ${line.replace(BULLET, '')}`, context));
   return adds.every((intent): intent is Add => intent.kind === 'add') ? adds : undefined;

@@ -8,6 +8,9 @@ const ONLY_A_COMMAND = /^(?:delete|del|remove|erase|mark|reopen|re-open|uncheck|
 /** A place that is not the task list: "from the shared drive", "off the ipad", "in the HR portal". */
 const ELSEWHERE = /\b(?:(?:from|off|in|on|at)\s+(?:the|my|our|your|his|her|their)\s+|(?:from|off)\s+)(?!(?:(?:my|the|our)\s+)?(?:to-?do\s+)?(?:list|tasks?|todos?|to-dos?)\b)\p{L}/iu;
 
+/** "delete my old insta account", "cancel my gym membership": one of the person's own things, not a task. */
+const OWN_THING = /^(?:delete|remove|cancel|clear|erase)\s+my\s+(?!(?:to-?do\s+)?(?:list|tasks?|todos?|reminders?)\b)\p{L}/iu;
+
 /**
  * The message read as a task to add, for a command word that named no task: "finish the report by
  * friday", "check the tyre pressure", "drop off the parcel" are things to do. Never for wording that
@@ -21,7 +24,7 @@ export function asNewTask(message: string, context: ParseContext): AsNewTask {
     // "complete my CPR refresher by 31/12": a deadline makes a command word a task's own verb.
     const deadlined = intent.task.dueAt !== undefined && /^(?:complete|finish)\b/i.test(message.trim());
     // "delete old photos off the ipad", "mark attendance in the HR portal": the verb acts on a thing somewhere, not on the list.
-    const elsewhere = ELSEWHERE.test(message);
+    const elsewhere = ELSEWHERE.test(message) || OWN_THING.test(message);
     return ONLY_A_COMMAND.test(message.trim()) && !deadlined && !elsewhere ? undefined : intent;
   };
 }

@@ -1,7 +1,7 @@
 import type { ConversationState } from '../conversation/conversation-state';
 import { parseMessage } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
-import { addMany, manyTasks } from './add-many';
+import { addMany, manyTasks, withoutEmailFrame } from './add-many';
 import { asNewTask } from './as-new-task';
 import { readClarifyAnswer } from './clarify-answer';
 import { runIntent } from './run-intent';
@@ -19,12 +19,13 @@ export async function converse(message: string, state: ConversationState, deps: 
     if (answer !== null) return runIntent(pending.intent, rest, deps, [...pending.resolved, pending.candidates[answer]!]);
   }
   const context = { now: deps.now, timeZone: deps.timeZone, followsTask: rest.lastTask !== undefined };
-  const many = manyTasks(message, context);
+  const text = withoutEmailFrame(message);
+  const many = manyTasks(text, context);
   if (many) return addMany(many, rest, deps);
-  const intent = parseMessage(message, context);
+  const intent = parseMessage(text, context);
   // "undo" takes back only the message just before it.
   // "undo" and "make it 20" (a reminder's new amount) refer only to the message just before.
   const { undo: _undo, lastReminder: _lastReminder, ...fresh } = rest;
   const kept = { ...fresh, ...(intent.kind === 'undo' ? { undo: rest.undo } : {}), ...(intent.kind === 'update' ? { lastReminder: rest.lastReminder } : {}) };
-  return runIntent(intent, kept, deps, [], asNewTask(message, context));
+  return runIntent(intent, kept, deps, [], asNewTask(text, context));
 }

@@ -323,3 +323,17 @@ describe('corrections that depend on the task', () => {
     expect(task.dueAt).toBe('2026-05-06T16:15:00+02:00');
   });
 });
+
+describe('pasted emails', () => {
+  it('reads the request inside an email and leaves the greeting, sign-off and signature out', async () => {
+    const { deps, titles } = given();
+    expect(await chat(deps, 'Good morning,\n\nPlease add the following to my list: prepare talking points for the Acme QBR by Friday.\n\nBest regards,\nTom')).toMatch(/^Added "prepare talking points for the Acme QBR"/);
+    expect(titles()).toEqual(['prepare talking points for the Acme QBR:pending']);
+  });
+
+  it('adds nothing for "can you summarise this email?" above a pasted email', async () => {
+    const { deps, titles } = given();
+    expect(await chat(deps, 'can you summarise this email?\n\nHi Tom, please send the v3 deck by Friday and book the room. Thanks, Priya')).toMatch(/I can only answer questions about your tasks/);
+    expect(titles()).toEqual([]);
+  });
+});

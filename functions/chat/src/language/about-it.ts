@@ -31,13 +31,14 @@ const PHRASES: Phrase[] = [
   { pattern: new RegExp(String.raw`^(?:raise|increase|bump|upgrade)\s+(?:up\s+)?(?:the\s+)?priority${ON_IT}$`, 'i'), intent: () => update({ priority: 'high' }) },
   { pattern: /^undo(?:\s+(?:that|it|this|the\s+last\s+(?:one|change)))?$/i, intent: () => ({ kind: 'undo' }) },
   { pattern: new RegExp(String.raw`^${IT}(?:'s|\s+is|\s+isn'?t)\s+(?:not\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all))?$`, 'i'), intent: (m) => (/\bnot\b|isn'?t/i.test(m[0]) ? { kind: 'reopen', targets: [it] } : { kind: 'complete', targets: [it] }) },
+  { pattern: new RegExp(String.raw`^(?:assign|label|file|categori[sz]e|put|mark)\s+${IT}\s+(?:as\s+|to\s+|under\s+|in\s+|with\s+)?(#[^\s#]+(?:\s+(?:(?:,|and|&)\s*)?#[^\s#]+)*)$`, 'i'), intent: (m) => update({ addTags: m[1]!.split(/[\s,&]+|\band\b/).filter((tag) => tag.startsWith('#')).map((tag) => tag.slice(1).toLowerCase()) }) },
   { pattern: new RegExp(String.raw`^add\s+(#[^\s#]+(?:\s+(?:(?:,|and|&)\s*)?#[^\s#]+)*)\s+to\s+${IT}$`, 'i'), intent: (m) => update({ addTags: m[1]!.split(/[\s,&]+|\band\b/).filter((tag) => tag.startsWith('#')).map((tag) => tag.slice(1).toLowerCase()) }) },
   { pattern: new RegExp(String.raw`^(?:i\s+)?(?:don'?t|do\s+not)\s+need\s+(?:a|any)\s+reminders?(?:\s+(?:for|on|about)\s+${IT})?$|^no\s+reminders?(?:\s+(?:for|on)\s+${IT})?(?:\s+needed)?$|^(?:don'?t|do\s+not|no\s+need\s+to)\s+remind\s+me(?:\s+(?:for|about|of)\s+${IT})?$`, 'i'), intent: () => update({ reminders: [] }) },
   { pattern: /^(?:remove|delete|clear|drop)\s+(?:the\s+|all\s+(?:the\s+)?)?tags?(?:\s+(?:from|of)\s+(?:it|that|this))?$/i, intent: () => update({ tags: [] }) },
   { pattern: /^tag\s+(?:it\s+)?(#[^\s#]+(?:\s+#[^\s#]+)*)$/i, intent: (m) => update({ addTags: m[1]!.split(/\s+/).filter(Boolean).map((tag) => tag.replace(/^#/, '').toLowerCase()) }) },
   { pattern: new RegExp(String.raw`^(?:${IT}\s+)?(?:doesn'?t|does\s+not|don'?t|do\s+not|no\s+longer|shouldn'?t|should\s+not|won'?t|will\s+not)\s+(?:need\s+to\s+|have\s+to\s+)?(?:repeat|recur)(?:\s+any\s*more)?$|^stop\s+repeating(?:\s+${IT})?$|^(?:no\s+more|stop\s+the|remove\s+the)\s+(?:repeats?|repetition|recurrence)$`, 'i'), intent: () => update({ recurrence: null }) },
   { pattern: new RegExp(String.raw`^(?:also\s+|and\s+)?(?:remind|ping|alert|notify)\s+me\s+(?:also\s+)?(${DURATION})\s+(?:before(?:hand)?|ahead|earlier|prior|in\s+advance)(?:\s+${IT})?$`, 'i'), intent: (m) => ({ kind: 'remind', target: it, before: isoDuration(m[1]!)! }) },
-  { pattern: new RegExp(String.raw`^(?:also\s+|and\s+)?remind\s+me\s+the\s+day\s+before(?:\s+${IT})?$`, 'i'), intent: () => ({ kind: 'remind', target: it, before: 'P1D' }) },
+  { pattern: new RegExp(String.raw`^(?:also\s+|and\s+)?(?:remind|ping|alert|notify|nudge)\s+me\s+the\s+day\s+before(?:\s+${IT})?$`, 'i'), intent: () => ({ kind: 'remind', target: it, before: 'P1D' }) },
 ];
 
 function named(kind: 'complete' | 'delete', phrase: string): Intent | undefined {

@@ -13,7 +13,7 @@ const POLITE = /^(?:(?:please|pls|plz|kindly|can you|could you|would you|will yo
 const COMMANDS = [
   /^(?:add|create|make|new)(?:\s+(?:a|an))?(?:\s+new)?\s+(?:task|todo|to-do|item|reminder)(?:\s+to)?\b\s*:?/i,
   /^add\s+(?:to\s+(?:my|the)\s+(?:list|todo list|to-do list|tasks))\s*:?/i,
-  /^add\s+(?:the\s+following|these|this)(?:\s+(?:task|item|one))?\s*:/i,
+  /^add\s+(?:the\s+following|these|this)(?:\s+(?:task|item|one)s?)?(?:\s+to\s+(?:my|the)\s+(?:list|to-?do\s+list|tasks))?\s*:/i,
   /^(?:add|create)\b\s*:?/i,
   /^(?:todo|to-do|task|new)\s*:/i,
   /^remind\s+me\s+(?:to|about|of)\b/i,
@@ -21,6 +21,7 @@ const COMMANDS = [
   /^remind\s+me\s+(?!(?:at|in|on|by|the|tomorrow|today|tonight|next|this|every|each|after|before|when|again)\b)(?=\p{L})/iu,
   /^(?:(?:put|jot|note|write|pop)\s+(?:down|in)(?:\s+there)?\s+(?:that\s+)?(?:i\s+(?:have|need)\s+to\s+|i(?:'ve|\s+have)\s+got\s+|i\s+)?|a\s+note\s+(?:for\s+me\s+)?to\b)/i,
   /^(?:i\s+)?need\s+reminding\s+(?:about|of|to)\b/i,
+  /^(?:add|set|create|make)\s+(?:me\s+)?(?:a\s+|an\s+)?reminder\s+to\b(?!\s+(?:the|my|it|that|this|#?\d))/i,
   /^(?:i\s+)?(?:really\s+)?(?:should|ought\s+to)\b/i,
   /^(?:i\s+)?keep\s+forgetting\s+(?:to|about)\b/i,
   /^(?:make\s+sure|ensure)\s+(?:that\s+)?(?:i|we)(?:\s+(?:don'?t\s+forget\s+to|remember\s+to))?\b/i,
@@ -40,7 +41,7 @@ const COMMANDS = [
 ];
 const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|todo list|to-do list)$/i;
 /** "remind me in 10 minutes to …", "remind me tomorrow at 9 to …": the time comes before the task. */
-const REMIND_WHEN_TO = /^(?:remind|ping|alert|notify)\s+me\s+((?:in|at|on|by|the|this|next|tomorrow|today|tonight|every|each)\b(?:.*?\S)??)\s+to\s+(\S.*)$/i;
+const REMIND_WHEN_TO = /^(?:(?:remind|ping|alert|notify)\s+me|(?:set|add|create)\s+(?:me\s+)?(?:a\s+)?reminder(?:\s+for)?)\s+((?:(?:in|at|on|by|the|this|next|tomorrow|today|tonight|every|each)\b|\d)(?:.*?\S)??)\s+to\s+(\S.*)$/i;
 const HOUR_MS = 3_600_000;
 /** Holds a quoted phrase's place while the rest is read: letters only, so no date or tag reading touches it. */
 const QUOTE_MARK = 'Qquotedphraseq';

@@ -109,10 +109,10 @@ function chronoResults(text: string, context: ParseContext): ParsingResult[] {
 }
 
 const DAY_INTRODUCERS = /\b(?:on|by|until|till|before|next|this|every|due|from|starting|for|after)\s*$/i;
-const WEEKDAY_ONLY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?$/i;
+const WEEKDAY_AND_PART = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?(?:\s+(?:morning|afternoon|evening|night))?$/i;
 /** A bare weekday name followed by more words and not introduced by "on", "next", "by"…: a word of the title. */
 const isWeekdayInTitle = (result: ParsingResult, text: string) =>
-  WEEKDAY_ONLY.test(result.text.trim()) &&
+  WEEKDAY_AND_PART.test(result.text.trim()) &&
   (!DAY_INTRODUCERS.test(text.slice(0, result.index)) || (/\bfor\s*$/i.test(text.slice(0, result.index)) && NOUN_AFTER.test(text.slice(result.index + result.text.length)))) &&
   /^\s+\p{L}/u.test(text.slice(result.index + result.text.length));
 /** "slides for Monday meeting": a word after the weekday that is no time or part of the day. */
@@ -122,7 +122,6 @@ const isWeekdayNamingAThing = (result: ParsingResult, text: string) =>
   WEEKDAY_AND_PART.test(result.text.trim()) &&
   /^\s+\p{L}/u.test(text.slice(result.index + result.text.length)) &&
   /\b(?:the|a|an|my|our|your|his|her|their)\s+$/i.test(text.slice(0, result.index));
-const WEEKDAY_AND_PART = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?(?:\s+(?:morning|afternoon|evening|night))?$/i;
 const isMonthOnly = (result: ParsingResult) => result.start.isCertain('month') && !result.start.isCertain('day') && !result.start.isCertain('weekday') && !result.start.isCertain('hour');
 
 /**

@@ -91,4 +91,4 @@ function lastClauseBoundary(text: string): { index: number; length: number } | u
 
 /** "no need for the cake order anymore, remove it": the clause names what "it" is. */
 const NOT_NEEDED_IN_CLAUSE = /^(?:(?:there'?s\s+)?no\s+(?:more\s+)?need\s+for|(?:i\s+|we\s+)?(?:don'?t|do\s+not|no\s+longer)\s+need|(?:i'?m|i\s+am|we'?re)\s+not\s+(?:going\s+to|gonna))\s+(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:\s+any\s?more)?$/i;
-const NAMED_IN_CLAUSE = /^(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:'s|\s+is|\s+got|\s+has\s+been|\s+was)\s+(?:off|cancel+ed|called\s+off|done|finished|over|sorted|moved|postponed)\b/i;
+const NAMED_IN_CLAUSE = /^(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:(?:'s|\s+is|\s+got|\s+has\s+been|\s+was)\s+(?:off|cancel+ed|called\s+off|done|finished|over|sorted|moved|postponed)|\s+(?:isn'?t|is\s+not|won'?t\s+be|is\s+no\s+longer)\s+happening)\b/i;

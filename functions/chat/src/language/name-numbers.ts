@@ -18,7 +18,7 @@ const IDENTIFIER = /(?<![\p{L}\p{N}.])(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)*|
 /** "7-eleven", "M-Pesa", "x-ray": a number or one letter joined to a word is a name. */
 const JOINED = /(?<![\p{L}\p{N}-])(?:\d{1,4}|\p{L})-\p{L}{2,}/gu;
 /** "in the HR portal", "the min wage": a time unit after "the" is no duration. */
-const UNIT_AFTER_THE = /(?<=\bthe\s)(?:hrs?|mins?|secs?|h|m|s)\b/gi;
+const UNIT_AFTER_THE = /(?<=\bthe\s)(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|h|m|s)\b/gi;
 const STREET_WORDS_LOWER_CASE = /\b\d{1,5}[a-z]?(?=(?:\s+[\p{L}'-]+){1,3}\s+(?:st|street|rd|road|ave|avenue|blvd|boulevard|crescent|terrace|parade|highway|strasse|straße)\b)/giu;
 
 /** "bin night thu 7pm", "parents evening": a part of the day right after a plain word is part of a name. */
@@ -26,6 +26,9 @@ const NAMED_PART_OF_DAY = new RegExp(
   String.raw`(?<=(?<![\p{L}'])(?!(?:${MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|to(?:day|morrow|night)|this|that|next|on|in|the|every|each|at|by|from|until|till|for|and|or|of|late|early|same|one|last|a|s)\b)\p{L}[\p{L}'-]*\s)(?:morning|afternoon|evening|night)\b`,
   'giu',
 );
+
+/** "text jess about saturday tomorrow": a weekday after "about" is what the task is about. */
+const WEEKDAY_ABOUT = /(?<=\b(?:about|re|regarding)\s)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/gi;
 
 const FULLWIDTH_OFFSET = 0xfee0;
 /** Digits and Latin letters as their full-width forms (one UTF-16 unit each), which the date parser does not read. */
@@ -50,5 +53,6 @@ export function shieldNameNumbers(text: string): string {
     .replace(IDENTIFIER, shield)
     .replace(JOINED, shield)
     .replace(UNIT_AFTER_THE, shield)
-    .replace(NAMED_PART_OF_DAY, shield);
+    .replace(NAMED_PART_OF_DAY, shield)
+    .replace(WEEKDAY_ABOUT, shield);
 }

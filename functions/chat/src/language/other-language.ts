@@ -25,6 +25,7 @@ const FOREIGN_WORDS = new Set(
   heddiw sut wyt yfory diolch helo plis
   asseblief herinner môre vandag koop brood hoe gaan dankie moet
   ricordami domani per favore
+  hej kan påminna mig att ringa imorgon morgon vilka möten har jag fredag tack måndag tisdag onsdag torsdag lördag söndag snälla
   bonjour quelle heure est-il s'il plaît
   nhắc tôi mua sữa cho vào ngày mai hôm nay
   yarın annemi aramayı unutma bugün lütfen hatırlat

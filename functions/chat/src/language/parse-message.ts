@@ -12,7 +12,7 @@ import { showIntent } from './show-intent';
 import { impossibleDay } from './impossible-dates';
 import { isOtherLanguage } from './other-language';
 import { withoutPreamble } from './preamble';
-import { OTHER_LANGUAGE, plainTask } from './plain-task';
+import { CAN_DO, OTHER_LANGUAGE, plainTask } from './plain-task';
 import { isGreeting, isPause, isThanks, smallTalk } from './small-talk';
 import { normalize, tidy, withoutCourtesy, withoutTrailingEmoji } from './text';
 import { updateIntent } from './update-intent';
@@ -21,6 +21,8 @@ import { withVerbFixed } from './verb-typos';
 /** The longest message the chat accepts; the route refuses longer ones before they reach the parser. */
 export const MAX_MESSAGE_LENGTH = 2_000;
 
+/** "can you summarise this email", "translate this": work on text, which the chat does not do. */
+export const NOT_FOR_TASKS = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:summari[sz]e|translate|rewrite|proofread|paraphrase)\s+(?:this|that|it|these|the\s+(?:following|email|message|text|above|thread))|draft\s+(?:a\s+)?(?:reply|response)|reply\s+to\s+(?:this|that|the)\s+(?:email|message)|answer\s+this)\b/i;
 const BARE_NUMBER = /^(?:#|number\s+|no\.?\s*)?(\d{1,3})$/i;
 
 function understand(text: string, context: ParseContext): Intent {
@@ -67,6 +69,8 @@ function mergedChanges(text: string, context: ParseContext): Intent | undefined 
  */
 export function parseMessage(message: string, context: ParseContext): Intent {
   if (message.length > MAX_MESSAGE_LENGTH) return { kind: 'unknown', reason: `that message is too long (${MAX_MESSAGE_LENGTH} characters at most)` };
+  // "great, thanks": thanks said before a sign-off would be cut from it.
+  if (isThanks(tidy(message.replace(/\s+/g, ' ')))) return { kind: 'thanks' };
   const normalized = normalize(message);
   // "report's done ✅": emoji at the end say nothing of what to do, but stay in a new task's title.
   const plain = withoutTrailingEmoji(normalized);
@@ -85,9 +89,13 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
   const text = tidy(withoutCourtesy(tidy(normalized)));
   if (text === '') return { kind: 'unknown', reason: 'the message is empty' };
   if (isOtherLanguage(text)) return OTHER_LANGUAGE;
+  if (NOT_FOR_TASKS.test(text)) return { kind: 'unknown', reason: `I can only answer questions about your tasks. ${CAN_DO}` };
   // "I rang the surgery this morning so that's sorted": a report that something was done.
   const reported = SO_DONE.test(text) ? pastTenseDone(text) : undefined;
   if (reported) return reported;
+  // "mvoe it to nxt mon": a slip in a command verb before "it", "that" or a number.
+  const fixedVerb = withVerbFixed(text);
+  if (fixedVerb && /^\S+\s+(?:it|that|this|#?\d)\b/i.test(fixedVerb)) return parseNormalized(fixedVerb, context);
   const request = withoutPreamble(text, context);
   if (request !== text) {
     const intent = parseNormalized(request, context);

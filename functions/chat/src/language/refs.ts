@@ -29,7 +29,7 @@ function ordinalValue(word: string): number {
 }
 
 /** "the bank one; my son did it", "the bank task. I did it myself": the reason after the reference. */
-const AFTERTHOUGHT = /;|\.\s+(?=(?:my|i|he|she|we|they|it|thanks|because|the)\b)|,\s*(?:because|since|as|my|his|her|our|i|he|she|we|they)\s/i;
+const AFTERTHOUGHT = /;|\.\s+(?=(?:my|i|he|she|we|they|it|thanks|because|the)\b)|,\s*(?:because|since|as|my|his|her|our|i|he|she|we|they|it'?s)\s/i;
 
 /** Words naming a task by its title: quotes, articles and "task" dropped. */
 export function titleWords(text: string): string {

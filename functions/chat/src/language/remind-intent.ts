@@ -7,7 +7,9 @@ import { reminderMoment } from './reminder-moment';
 import { BEFORE_LIST, offsetsIn } from './reminder-phrases';
 import { extract, tidy } from './text';
 
-const ABOUT = /^(?:remind me\s+(?:about|of|regarding)|(?:set|add|create|schedule)(?: me)? (?:a |an )?reminder\s+(?:about|of|for|on|to|regarding))\s+(\S.*)$/i;
+const ABOUT = /^(?:remind me\s+(?:about|of|regarding)|(?:set|add|create|schedule)(?: me)? (?:a |an )?reminder\s+(?:about|of|for|on|to(?=\s+(?:the|my|it|that|this|#?\d))|regarding))\s+(\S.*)$/i;
+/** "set a reminder for 9am on the 15th to chase the invoices": a new task, which the add phrasings read. */
+const NEW_TASK_AT = /^(?:set|add|create)\s+(?:me\s+)?(?:a\s+)?reminder\s+for\s+(?:\d|at\b|on\b|tomorrow|today|tonight|next|this|the\s+\d)[^,]*?\sto\s+\p{L}/iu;
 /** "remind me an hour before and 15 minutes before": the reminders of the task just talked about (one offset is a `remind`). */
 const OFFSETS_OF_IT = new RegExp(String.raw`^(?:(?:remind me|ping me|alert me|notify me|nudge me|set reminders?|(?:an?\s+)?reminders?|(?:give|send)\s+me\s+(?:a\s+)?(?:reminders?|heads[\s-]?up|nudge)|i\s+(?:want|need|would\s+like)\s+(?:a\s+)?reminders?)\s+)?(?:(?:also|again|and)\s+)*(${BEFORE_LIST})$`, 'i');
 const BEFORE_REF = new RegExp(String.raw`^remind me\s+(${DURATION}(?:\s*(?:,|and)\s*${DURATION})*)\s+before\s+(.+)$`, 'i');
@@ -46,7 +48,7 @@ export function remindIntent(text: string, context: ParseContext): Intent | unde
   const momentOfIt = MOMENT_OF_IT.exec(text);
   const moment = momentOfIt ? reminderMoment(momentOfIt[1]!, context) : undefined;
   if (moment) return { kind: 'remind', target: { kind: 'it' }, ...('at' in moment ? { at: moment.at } : { onDueDay: moment }) };
-  const about = ABOUT.exec(text);
+  const about = NEW_TASK_AT.test(text) ? null : ABOUT.exec(text);
   if (!about) return undefined;
   const rest = ` ${about[1]!}`;
   const before = extract(rest, BEFORE);

@@ -13,6 +13,13 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/(?<!#)\b(?:rmind|remid|remin|reimnd|remmind|reminde)\b/gi, 'remind'],
   [/(?<!#)\b(?:wk)\b/gi, 'week'],
   [/(?<!#)\b(?:wks)\b/gi, 'weeks'],
+  [/(?<!#)\babt\b/gi, 'about'],
+  [/(?<![#\w])w\/\s*/gi, 'with '],
+  [/(?<=\p{L}\s)w(?=\s+\p{L})/gu, 'with'],
+  [/(?<![#\w])r(?=\s+(?:on|in|my|there|due|done|you|u)\b)/gi, 'are'],
+  [/(?<!#)\b(isnt|wasnt|doesnt|didnt|cant|wont|arent)\b/gi, (_: string, word: string) => `${word.slice(0, -1)}'t`],
+  // "wait its actually thursday": it's, before the words a correction goes on with.
+  [/(?<!#)\bits(?=\s+(?:actually|the|due|at|on|not|done|cancell?ed|off|over|now|for|been|moved|tomorrow|today|next)\b)/gi, "it's"],
   // "slides for mondays meeting": a weekday's possessive without its apostrophe, not "on mondays".
   [/\b(for|the|this|next|last|of|before|after)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\s+(?!(?:and|or|at|from|to|till|until|in|only|too|each|every|morning|afternoon|evening|night|before|after|please|pls)\b)(?=\p{L})/giu, "$1 $2's "],
   [/(?<!#)\b(?:yr)\b/gi, 'year'],
@@ -87,12 +94,19 @@ function withClockWords(text: string): string {
     .replace(/\b(?:a\s+)?quarter\s+(past|to)\s+noon\b/gi, (_, side: string) => (side.toLowerCase() === 'past' ? '12:15' : '11:45'));
 }
 
+/** "…by Thursday? Thanks! Anna", "…\n\nBest regards,\nTom": the sign-off of an email-style message. */
+const SIGN_OFF = /(?<=\S)[.!?,]\s*(?:thanks(?:\s+(?:so\s+much|a\s+lot|in\s+advance))?|thank\s+you|cheers|best(?:\s+regards)?|kind\s+regards|regards|many\s+thanks|br|sincerely)(?:[,!.]?\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?)?[!.]?\s*$/iu;
+/** "- [ ] update config", "* send the deck": a list bullet or checkbox before a single task. */
+const BULLET = /^\s*(?:[-*•]\s+)?(?:\[\s?[xX]?\s?\]\s*)?(?=\S)/;
+
 /** Straightens quotes, fixes the typos the parser accepts, and collapses white space. */
 export function normalize(message: string): string {
-  let text = message;
+  let text = message.replace(SIGN_OFF, '').replace(BULLET, '').replace(/(?<![\p{L}\p{N}_*])\*\*([^\s*](?:[^*]*[^\s*])?)\*\*(?![\p{L}\p{N}_*])/gu, '$1');
   for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement as string);
   if (/\p{L}/u.test(text)) for (const [pattern, replacement] of EXCLAMATIONS) text = text.replace(pattern, replacement);
   text = withClockWords(withNumberWords(text));
+  // "the party isnt happening anymore 😭 delete it": an emoji between clauses ends the first one.
+  text = text.replace(/(?<=\p{L})\s+\p{Extended_Pictographic}+\s+(?=(?:delete|remove|cancel|scratch|forget|drop|move|make|mark|tick|done|so)\b)/giu, ', ');
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -102,9 +116,9 @@ export function normalize(message: string): string {
  */
 export function withoutCourtesy(text: string): string {
   return text
-    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|never ?mind|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,)[\s,]+)+/i, '')
+    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|ngl|lowkey|highkey|tbh|honestly|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|no wait|never ?mind(?=,|\s+(?:delete|remove|cancel|scratch|forget|make|move|it'?s|i|the\s+\S+(?:\s+\S+)?\s+is|don'?t))|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,)[\s,:]+)+/i, '')
     .replace(/(?<![\s,])[\s,]+(?:but\s+)?(?:just\s+)?keep\s+it(?:\s+on\s+(?:the|my)\s+list)?$/i, '')
-    .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|my (?:bad|mistake)|i made (?:a )?(?:mistake|typo)|(?:it was )?a typo|tbh|imo|honestly|haha|hehe|po|lah|lor|leh|mah|inshallah|insha'?allah|alhamdulillah|can\??|or not\??|ok\??|okay\??|already|would be (?:lovely|great|nice|good|perfect|brilliant)|if you (?:can|could|don'?t mind)|thanks (?:dear|love|so much))$/i, '');
+    .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|my (?:bad|mistake)|i made (?:a )?(?:mistake|typo)|(?:it was )?a typo|tbh|imo|honestly|haha|hehe|fr|tho|though|po|lah|lor|leh|mah|inshallah|insha'?allah|alhamdulillah|can\??|or not\??|ok\??|okay\??|already|would be (?:lovely|great|nice|good|perfect|brilliant)|if you (?:can|could|don'?t mind)|thanks (?:dear|love|so much))(?=(?:\s*\p{Extended_Pictographic})*$)/iu, '');
 }
 
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
@@ -129,7 +143,7 @@ export function tidy(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/(?<=\s)[-–—](?:\s[-–—])+(?=\s)/g, '-')
     .replace(/(?<!\s)\s+([,.;!?])(?=\s|$)/g, '$1')
-    .replace(/^[\s,.;:!?\-–—&]+/, '')
+    .replace(/^(?:[\s,.;:?\-–—&]|!(?!\p{L}))+/u, '')
     .replace(/(?<![\s,.;:!?\-–—&])[\s,.;:!?\-–—&]+$/, '')
     .trim();
 }

@@ -111,12 +111,13 @@ const RULES: Rule[] = [
   // No `$`: the note runs to the end anyway (a normalized message has no line breaks), and the linter then sees it cannot fail.
   { pattern: /^(?:add\s+(?:a\s+)?(?:note|description)\s+to|note\s+(?:for|on|to)|(?:set|change)\s+the\s+(?:description|note|notes)\s+(?:of|for|on))\s+(\S(?:.*?\S)??)\s*(?::|\bto\b|\bas\b)\s*(\S.*)/i, changes: description },
   { pattern: new RegExp(String.raw`^(?:make|change|set|switch|move|put)\s+${SHORT_REF}\s+(?:to\s+|for\s+|on\s+|at\s+)?(\S.*)$`, 'i'), changes: aboutIt },
-  { pattern: /^(?:change|set|update|switch)\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: anything },
+  { pattern: /^(?:change|set|update|switch)\s+(?!(?:me\s+)?(?:a|an)\s+(?:reminder|alarm)\b)(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: anything },
   { pattern: /^(?:can|could)\s+(?:we\s+(?:move|have|do)\s+)?([^\s,](?:[^,]*?[^\s,])??)\s+(?:be\s+(?:on|at|moved\s+to)|go\s+(?:on|to)|be)\s+(\S(?:.*?\S)??)(?:\s+instead)?$/i, changes: due },
   // "boss meeting change to 4:30pm", "the landlord one make it 9am".
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:(?:make|set)\s+it|(?:change|move|push|shift)(?:\s+it)?\s+to)\s+(\S.*)$/i, changes: aboutIt },
   // "the boiler one should be wednesday", "2 is high priority".
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:should\s+be|is\s+now|needs\s+to\s+be(?:\s+done)?)\s+(?:on\s+)?(\S.*)$/i, changes: aboutIt },
+  { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:is|'s)\s+(?:now\s+|actually\s+)?((?:at|on)\s+\S.*)$/i, changes: (value, context) => due(value.replace(/^(?:at|on)\s+/i, ''), context) },
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+is\s+((?:an?\s+)?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?|p[1-4])$/i, changes: priority },
 ];
 
