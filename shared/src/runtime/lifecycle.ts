@@ -82,7 +82,8 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
       const left = deadline - Date.now();
       const budget = Math.min(step.budgetMs ?? left, left);
       const finished = await within(runStep(step), budget);
-      if (!finished && Date.now() >= deadline) return { completed: false, waitingFor: queue.map((s) => s.name) };
+      // A timer can fire a millisecond before Date.now() reaches the deadline: a step given all the time left that did not finish ran out of it.
+      if (!finished && (budget >= left || Date.now() >= deadline)) return { completed: false, waitingFor: queue.map((s) => s.name) };
       if (!finished) log.warn({ step: step.name, budgetMs: step.budgetMs }, 'a stop step is taking too long; going on without it');
       queue.shift();
     }

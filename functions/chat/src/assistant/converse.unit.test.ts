@@ -26,6 +26,7 @@ describe('a word that can be a command is one only when it names a task', () => 
     ['check the tyre pressure', 'check the tyre pressure'],
     ['trash out every thursday night', 'trash out'],
     ['drop off the parcel at the post office', 'drop off the parcel at the post office'],
+    ['complete the online safety course', 'complete the online safety course'],
   ])('"%s" with no such task adds "%s"', async (message, title) => {
     const { deps, titles } = given();
     expect(await chat(deps, message)).toMatch(/^Added /);
