@@ -338,3 +338,17 @@ describe('pasted emails', () => {
     expect(titles()).toEqual([]);
   });
 });
+
+describe('naming a task by when it is due', () => {
+  it('"delete the friday one", "move the monday one to 11am", "finished the 7am one"', async () => {
+    const { deps, tasks } = given([
+      { title: 'call Sam', dueAt: '2026-05-08T10:00:00+02:00' },
+      { title: 'call Sam', dueAt: '2026-05-04T14:00:00+02:00' },
+      { title: 'gym', dueAt: '2026-05-02T07:00:00+02:00' },
+    ]);
+    expect(await chat(deps, 'move the monday one to 11am')).toMatch(/^Updated "call Sam"/);
+    expect(await chat(deps, 'finished the 7am one')).toBe('Completed "gym".');
+    expect(await chat(deps, 'delete the friday one')).toBe('Deleted "call Sam".');
+    expect([...tasks.values()].map((task) => `${task.title}:${task.status}:${task.dueAt}`)).toEqual(['call Sam:pending:2026-05-04T11:00:00+02:00', 'gym:completed:2026-05-02T07:00:00+02:00']);
+  });
+});

@@ -2,6 +2,7 @@ import type { Task } from '#shared/contracts/task';
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
 import type { TaskRef } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
+import { addDays, wallClockAt, weekdayOf } from '../language/zoned-time';
 import { closestTitles } from './closest-title';
 import { summary } from './task-summary';
 
@@ -20,6 +21,25 @@ function inAskingOrder(tasks: readonly Task[]): Task[] {
   return [...tasks].sort((a, b) => (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff') || a.createdAt.localeCompare(b.createdAt));
 }
 
+/** The open task due when the reference says ("the friday one", "the 7am one"); several ask which. */
+async function byWhen(ref: Extract<TaskRef, { kind: 'when' }>, deps: TurnDeps): Promise<Resolution> {
+  const open = (await deps.clients.tasks.list(deps.call, { status: 'pending', limit: 100 })).items;
+  const today = wallClockAt(deps.now, deps.timeZone);
+  const target = ref.relativeDays === undefined ? undefined : addDays(today, ref.relativeDays);
+  const matching = open.filter((task) => {
+    if (!task.dueAt) return false;
+    const due = wallClockAt(new Date(task.dueAt), deps.timeZone);
+    if (ref.weekday !== undefined && weekdayOf(due) !== ref.weekday) return false;
+    if (target && (due.year !== target.year || due.month !== target.month || due.day !== target.day)) return false;
+    if (ref.month !== undefined && due.month !== ref.month) return false;
+    if (ref.hour !== undefined && (due.hour !== ref.hour || due.minute !== (ref.minute ?? 0))) return false;
+    return true;
+  });
+  if (matching.length === 1) return { kind: 'task', task: summary(matching[0]!) };
+  if (matching.length > 1) return { kind: 'ambiguous', candidates: inAskingOrder(matching).slice(0, MAX_CANDIDATES).map(summary) };
+  return { kind: 'missing', reply: "I couldn't find an open task due then." };
+}
+
 /**
  * Finds the task a reference means: a number in the last list, "it" (the last task talked about), or
  * words of its title (a search of the user's tasks; two or more equally good matches are ambiguous).
@@ -36,6 +56,7 @@ export async function resolveRef(ref: TaskRef, state: ConversationState, prefere
   if (ref.kind === 'it') {
     return state.lastTask ? { kind: 'task', task: state.lastTask } : { kind: 'missing', reply: 'I am not sure which task "it" is. Name the task or its number in a list.' };
   }
+  if (ref.kind === 'when') return byWhen(ref, deps);
   const text = ref.text.trim();
   const found = (await deps.clients.tasks.list(deps.call, { q: text.slice(0, 200), limit: 20 })).items;
   const preferred = preference === 'any' ? found.filter((task) => task.status === 'pending') : found.filter((task) => task.status === preference);

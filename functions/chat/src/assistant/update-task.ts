@@ -2,6 +2,7 @@ import type { TaskChanges } from '#shared/contracts/task';
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
 import type { Intent } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
+import { formatInZone } from '../language/zoned-time';
 import { dueOnRule } from './due-on-rule';
 import { describeTask, durationWords } from './format';
 import { atTimeOfDay, onDayKeepingTime, onDayOfMonth, shiftedDue } from './shift-due';
@@ -45,11 +46,16 @@ async function updateTask(intent: Extract<Intent, { kind: 'update' }>, target: T
     if (sameMonth && new Date(sameMonth) >= deps.now) changes.dueAt = sameMonth;
     // "change it to every tues and thurs": the due day moves onto the new rule.
     if (newRule && current.dueAt) {
-      const onRule = dueOnRule(current.dueAt, newRule.rrule, newRule.timezone);
+      // From today at the task's time of day: "every saturday" instead of sundays is this saturday.
+      const from = onDayKeepingTime(formatInZone(deps.now, deps.timeZone), current.dueAt, deps.timeZone);
+      const namesDays = /\bBY(?:DAY|MONTHDAY)=/i.test(newRule.rrule);
+      const onRule = dueOnRule(namesDays && new Date(from) > deps.now && new Date(from) < new Date(current.dueAt) ? from : current.dueAt, newRule.rrule, newRule.timezone);
       if (onRule !== current.dueAt) changes.dueAt = onRule;
     }
-    if (timeOfDay) changes.dueAt = atTimeOfDay(current.dueAt, timeOfDay, deps.timeZone, deps.now);
-    if (keepTimeOfDay && current.dueAt && typeof changes.dueAt === 'string') changes.dueAt = onDayKeepingTime(changes.dueAt, current.dueAt, deps.timeZone);
+    // "move it to next friday and make it 1pm": the new time on the new day.
+    const day = typeof changes.dueAt === 'string' ? changes.dueAt : current.dueAt;
+    if (timeOfDay) changes.dueAt = atTimeOfDay(day, timeOfDay, deps.timeZone, deps.now);
+    else if (keepTimeOfDay && current.dueAt && typeof changes.dueAt === 'string') changes.dueAt = onDayKeepingTime(changes.dueAt, current.dueAt, deps.timeZone);
     if (addTags?.length || removeTags?.length) {
       const tags = new Set(changes.tags ?? current.tags);
       for (const tag of addTags ?? []) tags.add(tag);

@@ -21,7 +21,9 @@ const COMMANDS = [
   /^remind\s+me\s+(?!(?:at|in|on|by|the|tomorrow|today|tonight|next|this|every|each|after|before|when|again)\b)(?=\p{L})/iu,
   /^(?:(?:put|jot|note|write|pop)\s+(?:down|in)(?:\s+there)?\s+(?:that\s+)?(?:i\s+(?:have|need)\s+to\s+|i(?:'ve|\s+have)\s+got\s+|i\s+)?|a\s+note\s+(?:for\s+me\s+)?to\b)/i,
   /^(?:i\s+)?need\s+reminding\s+(?:about|of|to)\b/i,
+  /^note\s+to\s+self\b\s*:?/i,
   /^(?:add|set|create|make)\s+(?:me\s+)?(?:a\s+|an\s+)?reminder\s+to\b(?!\s+(?:the|my|it|that|this|#?\d))/i,
+  /^(?:create|make)\s+(?:me\s+)?(?:a\s+|an\s+)?reminder\s+(?:for|about)\b/i,
   /^(?:i\s+)?(?:really\s+)?(?:should|ought\s+to)\b/i,
   /^(?:i\s+)?keep\s+forgetting\s+(?:to|about)\b/i,
   /^(?:make\s+sure|ensure)\s+(?:that\s+)?(?:i|we)(?:\s+(?:don'?t\s+forget\s+to|remember\s+to))?\b/i,
@@ -39,9 +41,9 @@ const COMMANDS = [
   /^must\b/i,
   /^schedule\b/i,
 ];
-const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|todo list|to-do list)$/i;
+const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|to-?do\s+list|to\s+do\s+list)$/i;
 /** "remind me in 10 minutes to …", "remind me tomorrow at 9 to …": the time comes before the task. */
-const REMIND_WHEN_TO = /^(?:(?:remind|ping|alert|notify)\s+me|(?:set|add|create)\s+(?:me\s+)?(?:a\s+)?reminder(?:\s+for)?)\s+((?:(?:in|at|on|by|the|this|next|tomorrow|today|tonight|every|each)\b|\d)(?:.*?\S)??)\s+to\s+(\S.*)$/i;
+const REMIND_WHEN_TO = /^(?:(?:remind|ping|alert|notify)\s+me|(?:set|add|create)\s+(?:me\s+)?(?:a\s+)?reminder(?:\s+for)?)\s+((?:(?:in|at|on|by|the|this|next|tomorrow|today|tonight|every|each)\b|\d)(?:.*?\S)??)\s+(?:to|about)\s+(\S.*)$/i;
 const HOUR_MS = 3_600_000;
 /** Holds a quoted phrase's place while the rest is read: letters only, so no date or tag reading touches it. */
 const QUOTE_MARK = 'Qquotedphraseq';
@@ -53,9 +55,11 @@ const NOTE = /(?:,|(?<!\s))\s*(?:note|notes|description|details)\s*:\s*(\S.*)$/i
 /** Words a removed date or repetition leaves hanging ("buy milk on"). A match never starts inside spaces or right after such a word, so those starts are skipped rather than each scanned to the end. */
 const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|with|for))(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for))+$/i;
 
-const ON_MY_LIST = /(?<!\s)\s+(?:to|on|onto)\s+(?:my|the)\s+(?:to-?dos?|to-?do list|list|tasks?)$/i;
+const ON_MY_LIST = /(?<!\s)\s+(?:to|on|onto)\s+(?:my|the)\s+(?:to-?dos?|to-?do list|to\s+do\s+list|list|tasks?)$/i;
+/** "add milk to my shopping list": the list's name becomes a tag. */
+const ON_NAMED_LIST = /(?<!\s)\s+(?:to|on|onto)\s+(?:my|the)\s+(\p{L}[\p{L}-]{1,20})\s+list$/iu;
 
-const SECOND_COMMAND = /^(?:(?:that\s+)?(?:i|we)\s+(?:must|should|have\s+to|need\s+to|want\s+to|gotta)|remember\s+(?:to|that)|remind\s+me\s+(?:to|about|of)|(?:i\s+)?(?:need|have|must|want)\s+to|a\s+note\s+(?:for\s+me\s+)?to|a\s+reminder\s+(?:for\s+me\s+)?to)\b\s*/i;
+const SECOND_COMMAND = /^(?:(?:that\s+)?(?:i|we)\s+(?:must|should|have\s+to|need\s+to|want\s+to|gotta)|remember\s+(?:to|that)|remind\s+me\s+(?:to|about|of)|(?:i\s+)?(?:need|have|must|want)\s+to|a\s+note\s+(?:for\s+me\s+)?to|a\s+reminder\s+(?:for\s+me\s+)?to|(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminder\s+(?:for|about|to))\b\s*/i;
 
 function stripSecondCommand(body: string): string {
   return body.replace(POLITE, '').replace(SECOND_COMMAND, '');
@@ -71,7 +75,7 @@ function stripCommand(text: string): { body: string; explicit: boolean } {
   for (const command of COMMANDS) {
     const { match, rest } = extract(polite, command);
     // "add X to my todos", "add please remind me to X": the list named, or a second command, goes too.
-    if (match && match.index === 0) return { body: stripSecondCommand(rest.trim().replace(ON_MY_LIST, '')), explicit: true };
+    if (match && match.index === 0) return { body: stripSecondCommand(rest.trim().replace(ON_MY_LIST, '').replace(ON_NAMED_LIST, (_, name: string) => ` #${name.toLowerCase()}`)), explicit: true };
   }
   return { body: polite, explicit: false };
 }
@@ -136,7 +140,10 @@ export function addIntent(text: string, context: ParseContext): Intent | undefin
   if (reminders.reminders) draft.reminders = [...reminders.reminders, ...withMoments(draft, reminders.moments ?? [], context)];
   const marked = draft.dueAt !== undefined || tags.tags.length > 0 || priority.priority !== undefined;
   if (!explicit && (!marked || QUESTION.test(text))) return undefined;
-  const words = tidy(tidy(rest).replace(DANGLING, '').replace(THAT_IS, '')).replace(/^(?:to|that)\s+/i, '').replace(SUBJECT, '');
+  const words = tidy(tidy(rest).replace(DANGLING, '').replace(THAT_IS, ''))
+    .replace(/^(?:remind|ping)\s+me\s+(?:to|about)\s+/i, '')
+    .replace(/^(?:to|that)\s+/i, '')
+    .replace(SUBJECT, '');
   // "add 'buy milk' tomorrow" is titled buy milk; "read 'Tomorrow and Tomorrow' by the 30th" keeps its verb and quotes.
   const title = quoted ? (words === QUOTE_MARK ? quoted[2]!.trim() : words.replace(QUOTE_MARK, quoted[0])) : words;
   if (!title || /^(?:a\s+)?(?:task|todo|item|reminder)$/i.test(title)) return explicit ? { kind: 'unknown', reason: 'say what the task is, e.g. "add buy milk tomorrow"' } : undefined;

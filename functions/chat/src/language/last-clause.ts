@@ -42,7 +42,7 @@ export function withLastClause(text: string, context: ParseContext, understand: 
   if (withChange) return withChange;
   // "the fishing trip's off, delete it": the first clause names the task "it" means.
   const clauseText = text.slice(0, comma);
-  const named = NAMED_IN_CLAUSE.exec(clauseText) ?? NOT_NEEDED_IN_CLAUSE.exec(clauseText);
+  const named = NAMED_IN_CLAUSE.exec(clauseText) ?? NOT_NEEDED_IN_CLAUSE.exec(clauseText) ?? CANCELLED_IN_CLAUSE.exec(clauseText);
   const target: TaskRef = named && !/^(?:(?:it|that|this)(?:\s+one)?|already|any\s?more)$/i.test(tidy(named[1]!)) ? { kind: 'title', text: tidy(named[1]!) } : { kind: 'it' };
   return 'targets' in intent ? { ...intent, targets: [target] } : { ...intent, target } as Intent;
 }
@@ -90,5 +90,7 @@ function lastClauseBoundary(text: string): { index: number; length: number } | u
 }
 
 /** "no need for the cake order anymore, remove it": the clause names what "it" is. */
-const NOT_NEEDED_IN_CLAUSE = /^(?:(?:there'?s\s+)?no\s+(?:more\s+)?need\s+for|(?:i\s+|we\s+)?(?:don'?t|do\s+not|no\s+longer)\s+need|(?:i'?m|i\s+am|we'?re)\s+not\s+(?:going\s+to|gonna))\s+(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:\s+any\s?more)?$/i;
+const NOT_NEEDED_IN_CLAUSE = /^(?:(?:there'?s\s+)?no\s+(?:more\s+)?need\s+for|(?:i\s+|we\s+)?(?:don'?t|do\s+not|no\s+longer)\s+need|(?:i'?m|i\s+am|we'?re)\s+not\s+(?:going\s+to|gonna))\s+(?:to\s+do\s+)?(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:\s+any\s?more)?$/i;
 const NAMED_IN_CLAUSE = /^(?:the\s+|my\s+)?(\S(?:.*?\S)??)(?:(?:'s|\s+is|\s+got|\s+has\s+been|\s+was)\s+(?:off|cancel+ed|called\s+off|done|finished|over|sorted|moved|postponed)|\s+(?:isn'?t|is\s+not|won'?t\s+be|is\s+no\s+longer)\s+happening)\b/i;
+/** "I cancelled the appointment, take it off". */
+const CANCELLED_IN_CLAUSE = /^(?:i|we)\s+(?:cancell?ed|called\s+off|dropped)\s+(?:the\s+|my\s+)?(\S(?:.*\S)?)$/i;

@@ -27,6 +27,8 @@ const NAMED_PART_OF_DAY = new RegExp(
   'giu',
 );
 
+/** "watch Friday Night Lights": a capitalised weekday starting a run of capitalised words is a name. */
+const WEEKDAY_IN_NAME = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll})/gu;
 /** "text jess about saturday tomorrow": a weekday after "about" is what the task is about. */
 const WEEKDAY_ABOUT = /(?<=\b(?:about|re|regarding)\s)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/gi;
 
@@ -54,5 +56,6 @@ export function shieldNameNumbers(text: string): string {
     .replace(JOINED, shield)
     .replace(UNIT_AFTER_THE, shield)
     .replace(NAMED_PART_OF_DAY, shield)
-    .replace(WEEKDAY_ABOUT, shield);
+    .replace(WEEKDAY_ABOUT, shield)
+    .replace(WEEKDAY_IN_NAME, shield);
 }

@@ -26,7 +26,7 @@ const FOREIGN_WORDS = new Set(
   asseblief herinner môre vandag koop brood hoe gaan dankie moet
   ricordami domani per favore
   hej kan påminna mig att ringa imorgon morgon vilka möten har jag fredag tack måndag tisdag onsdag torsdag lördag söndag snälla
-  bonjour quelle heure est-il s'il plaît
+  bonjour quelle heure est-il s'il plaît ajoute ajouter liste achète
   nhắc tôi mua sữa cho vào ngày mai hôm nay
   yarın annemi aramayı unutma bugün lütfen hatırlat
   przypomnij jutro zakupach proszę dzisiaj

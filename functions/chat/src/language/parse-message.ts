@@ -21,8 +21,8 @@ import { withVerbFixed } from './verb-typos';
 /** The longest message the chat accepts; the route refuses longer ones before they reach the parser. */
 export const MAX_MESSAGE_LENGTH = 2_000;
 
-/** "can you summarise this email", "translate this": work on text, which the chat does not do. */
-export const NOT_FOR_TASKS = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:summari[sz]e|translate|rewrite|proofread|paraphrase)\s+(?:this|that|it|these|the\s+(?:following|email|message|text|above|thread))|draft\s+(?:a\s+)?(?:reply|response)|reply\s+to\s+(?:this|that|the)\s+(?:email|message)|answer\s+this)\b/i;
+/** "can you summarise this email", "play some music", "set an alarm": work on text or a device, which the chat does not do. */
+export const NOT_FOR_TASKS = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:summari[sz]e|translate|rewrite|proofread|paraphrase)\s+(?:this|that|it|these|the\s+(?:following|email|message|text|above|thread))|draft\s+(?:a\s+)?(?:reply|response)|reply\s+to\s+(?:this|that|the)\s+(?:email|message)|answer\s+this|play\s+(?:some\s+)?(?:music|songs?|the\s+radio|a\s+song|my\s+playlist)|set\s+an?\s+(?:alarm|timer)|turn\s+(?:on|off)\s+the\s+(?:[\p{L}-]+\s+){0,2}(?:lights?|tv|radio|heating|fan)|(?:volume|lights?)\s+(?:up|down|on|off))\b/iu;
 const BARE_NUMBER = /^(?:#|number\s+|no\.?\s*)?(\d{1,3})$/i;
 
 function understand(text: string, context: ParseContext): Intent {

@@ -41,6 +41,9 @@ const MARKERS: [RegExp, (match: RegExpExecArray) => Priority][] = [
   [/\basap\b/i, () => 'urgent'],
   [/(?:^|,\s*|\(|\bit'?s\s+)(?:very\s+)?important(?:\s*[:!)]|\s*$|(?=\s*,)|(?=\s+[-–—]\s))|(?<=\S)\s+important$/i, () => 'high'],
   [/^URGENT\b/, () => 'urgent'],
+  // "urgent fix the leaking tap": the word first, then the task.
+  [/^urgent(?=\s+\p{L})/iu, () => 'urgent'],
+  [/^important(?=\s+\p{L})/iu, () => 'high'],
   [/(?:,|(?<!\s))\s*\b(?:it\s+)?is\s+(?:very\s+)?urgent$/i, () => 'urgent'],
   [/(?:,|(?<!\s))\s*\b(?:it\s+)?is\s+(?:very\s+)?important$/i, () => 'high'],
 ];

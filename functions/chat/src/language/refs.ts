@@ -46,6 +46,26 @@ export function titleWords(text: string): string {
     .trim();
 }
 
+const WEEKDAY_CODES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WHEN_WORD = String.raw`(?:(?<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?<day>tomorrow|today)|(?<hour>\d{1,2})(?::(?<minute>\d\d))?\s*(?<meridiem>am|pm)|(?<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)`;
+/** "the friday one", "tomorrow's task", "the 7am one", "the one in May": a task named by when it is due. */
+const WHEN_REF = new RegExp(String.raw`^(?:the\s+)?(?:${WHEN_WORD}(?:'s)?\s+(?:one|task|thing)|one\s+(?:on|for|in|at|due)\s+${WHEN_WORD.replace(/\?<(\w+)>/g, '?<$1B>')})$`, 'i');
+
+function whenRef(text: string): TaskRef | undefined {
+  const found = WHEN_REF.exec(text)?.groups;
+  if (!found) return undefined;
+  const group = (name: string) => found[name] ?? found[`${name}B`];
+  const weekday = group('weekday');
+  const day = group('day');
+  const month = group('month');
+  if (weekday) return { kind: 'when', weekday: WEEKDAY_CODES.indexOf(weekday.toLowerCase()) };
+  if (day) return { kind: 'when', relativeDays: day.toLowerCase() === 'tomorrow' ? 1 : 0 };
+  if (month) return { kind: 'when', month: MONTHS.indexOf(month.toLowerCase()) + 1 };
+  const hour = (Number(group('hour')) % 12) + (group('meridiem')?.toLowerCase() === 'pm' ? 12 : 0);
+  return { kind: 'when', hour, minute: Number(group('minute') ?? 0) };
+}
+
 /**
  * The tasks a phrase names: "2", "#2", "1, 2 and 4", "1-3", "the second and third", "it", or title
  * words ("the dentist"). Undefined when it names nothing or everything (the parser never guesses "all").
@@ -73,6 +93,8 @@ export function parseRefs(phrase: string): TaskRef[] | undefined {
     const words = text.match(new RegExp(ORDINAL, 'gi')) ?? [];
     return [...new Set(words.map(ordinalValue))].map(index);
   }
+  const when = whenRef(text);
+  if (when) return [when];
   const title = titleWords(text);
   if (title === '' || title.length > 200 || IT.test(title)) return title === '' || title.length > 200 ? undefined : [{ kind: 'it' }];
   return [{ kind: 'title', text: title }];

@@ -56,6 +56,8 @@ export function remindIntent(text: string, context: ParseContext): Intent | unde
   const atDue = extract(rest, AT_DUE);
   if (atDue.match) return toRemind(atDue.rest, { before: 'PT0S' });
   const date = findDate(rest, context);
+  // "remind me about the bank call at 8:30": a time alone is on the task's own day.
+  if (date && !date.hasDay) return toRemind(withoutDate(rest, date), { onDueDay: { dayShift: 0, ...date.clock } });
   if (date) return toRemind(withoutDate(rest, date), { at: date.dueAt });
   return toRemind(rest, {});
 }

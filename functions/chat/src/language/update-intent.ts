@@ -116,7 +116,7 @@ const RULES: Rule[] = [
   // "boss meeting change to 4:30pm", "the landlord one make it 9am".
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:(?:make|set)\s+it|(?:change|move|push|shift)(?:\s+it)?\s+to)\s+(\S.*)$/i, changes: aboutIt },
   // "the boiler one should be wednesday", "2 is high priority".
-  { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:should\s+be|is\s+now|needs\s+to\s+be(?:\s+done)?)\s+(?:on\s+)?(\S.*)$/i, changes: aboutIt },
+  { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:should\s+be|is\s+now|needs\s+to\s+be(?:\s+done)?)\s+(?:on\s+)?(\S(?:.*?\S)??)(?:\s+instead)?$/i, changes: aboutIt },
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:is|'s)\s+(?:now\s+|actually\s+)?((?:at|on)\s+\S.*)$/i, changes: (value, context) => due(value.replace(/^(?:at|on)\s+/i, ''), context) },
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+is\s+((?:an?\s+)?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?|p[1-4])$/i, changes: priority },
 ];
