@@ -10,16 +10,17 @@ const ORDINALS: Record<string, number> = {
   twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
   twentieth: 20, thirtieth: 30,
 };
-const suffix = (day: number) => (day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th');
+/** 1 → "1st", 22 → "22nd", 13 → "13th". */
+export const ordinal = (day: number) => `${day}${day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th'}`;
 
 const HOUR_WORD = String.raw`(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const MINUTE_WORD = String.raw`(five|ten|fifteen|twenty|twenty[\s-]five|thirty|forty|forty[\s-]five|fifty|fifty[\s-]five|oh[\s-](?:five|one|two|three|four|six|seven|eight|nine))`;
 const ORDINAL_WORD = String.raw`(?:(twenty|thirty)[\s-])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)`;
 const COUNT_WORD = String.raw`(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty[\s-]five|forty|ninety)`;
 
-function ordinalDay(match: string, tens: string | undefined, ordinal: string): string {
-  const day = (tens ? UNITS[tens.toLowerCase()]! : 0) + ORDINALS[ordinal.toLowerCase()]!;
-  return day <= 31 ? `${day}${suffix(day)}` : match;
+function ordinalDay(match: string, tens: string | undefined, word: string): string {
+  const day = (tens ? UNITS[tens.toLowerCase()]! : 0) + ORDINALS[word.toLowerCase()]!;
+  return day <= 31 ? ordinal(day) : match;
 }
 
 const hour = (word: string) => UNITS[word.toLowerCase()]!;

@@ -1,4 +1,5 @@
 import type { TaskRef } from './intent';
+import { monthNumber } from './months';
 import { tidy, unquote } from './text';
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
@@ -47,7 +48,6 @@ export function titleWords(text: string): string {
 }
 
 const WEEKDAY_CODES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WHEN_WORD = String.raw`(?:(?<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?<day>tomorrow|today)|(?<hour>\d{1,2})(?::(?<minute>\d\d))?\s*(?<meridiem>am|pm)|(?<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)`;
 /** "the friday one", "tomorrow's task", "the 7am one", "the one in May": a task named by when it is due. */
 const WHEN_REF = new RegExp(String.raw`^(?:the\s+)?(?:${WHEN_WORD}(?:'s)?\s+(?:one|task|thing)|one\s+(?:on|for|in|at|due)\s+${WHEN_WORD.replace(/\?<(\w+)>/g, '?<$1B>')})$`, 'i');
@@ -61,7 +61,7 @@ function whenRef(text: string): TaskRef | undefined {
   const month = group('month');
   if (weekday) return { kind: 'when', weekday: WEEKDAY_CODES.indexOf(weekday.toLowerCase()) };
   if (day) return { kind: 'when', relativeDays: day.toLowerCase() === 'tomorrow' ? 1 : 0 };
-  if (month) return { kind: 'when', month: MONTHS.indexOf(month.toLowerCase()) + 1 };
+  if (month) return { kind: 'when', month: monthNumber(month) };
   const hour = (Number(group('hour')) % 12) + (group('meridiem')?.toLowerCase() === 'pm' ? 12 : 0);
   return { kind: 'when', hour, minute: Number(group('minute') ?? 0) };
 }

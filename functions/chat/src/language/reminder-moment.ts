@@ -65,6 +65,10 @@ export function offsetBefore(moment: ReminderMoment, dueAt: string, timeZone: st
 /** The moment as a due time, for a task that has none yet ("call the bank, remind me at 9"). */
 export function momentAsDue(moment: ReminderMoment, context: ParseContext): string {
   if ('at' in moment) return moment.at;
-  const found = findDate(`at ${String(moment.hour).padStart(2, '0')}:${String(moment.minute).padStart(2, '0')}`, context);
-  return found ? found.dueAt : formatInZone(context.now, context.timeZone);
+  const now = wallClockAt(context.now, context.timeZone);
+  const today = { year: now.year, month: now.month, day: now.day };
+  const at = (day: typeof today) => instantOf({ ...day, hour: moment.hour, minute: moment.minute }, context.timeZone);
+  // The next such time: today when it is still ahead, else tomorrow.
+  const instant = at(today) >= context.now ? at(today) : at(addDays(today, 1));
+  return formatInZone(instant, context.timeZone);
 }

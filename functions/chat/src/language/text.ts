@@ -1,7 +1,6 @@
-import { withNumberWords } from './number-words';
+import { ordinal, withNumberWords } from './number-words';
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const ordinal = (day: number) => `${day}${day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th'}`;
 
 const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   [/[\u2018\u2019\u201B\u2032]/g, "'"],
