@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * `npm run test:kafka`: the `*.kafka.test.ts` files, over a real Kafka broker (a fresh one the setup
- * starts with scripts/kafka.sh on KAFKA_TEST_PORT, default 59192) and the real Postgres server at
+ * starts with scripts/kafka.sh on KAFKA_TEST_PORT, default 29192) and the real Postgres server at
  * DATABASE_URL (a fresh database per run). One file at a time: they share the broker's topics.
  */
 export default defineConfig({

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-port=${CHAT_EVAL_PORT:-58080}
+port=${CHAT_EVAL_PORT:-28080}
 data=$(mktemp -d)
 log="$data/system.log"
 pid=

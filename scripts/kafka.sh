@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A local Apache Kafka for the multi-process system and the Kafka tests: one KRaft node that is broker
-# and controller at once, on 127.0.0.1:${KAFKA_PORT:-59092} (controller on the next port), run with the
+# and controller at once, on 127.0.0.1:${KAFKA_PORT:-29092} (controller on the next port), run with the
 # machine's Java (17 or newer). The jars come from Maven Central (scripts/kafka/pom.xml) into
 # .cache/kafka-<version>/; config, data, log and pid live in .run/kafka-<port>/ (both gitignored).
 # Usage: scripts/kafka.sh install|start|stop|status|topics|reset|url ...   (several run in order)
@@ -14,7 +14,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 pom="$root/scripts/kafka/pom.xml"
 version=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$pom")
-port=${KAFKA_PORT:-59092}
+port=${KAFKA_PORT:-29092}
 controller_port=$((port + 1))
 libs="$root/.cache/kafka-$version/libs"
 state="$root/.run/kafka-$port"

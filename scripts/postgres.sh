@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# A local Postgres for tests: a Debian cluster "todo-<port>" on 127.0.0.1:${PGPORT:-55432}.
+# A local Postgres for tests: a Debian cluster "todo-<port>" on 127.0.0.1:${PGPORT:-25432}.
 # Usage: scripts/postgres.sh install|start|stop|status|url ...   (several run in order; run as root)
 # Debian's cluster tools keep the data in /var/lib/postgresql/<version>/todo-<port>, which the postgres
 # user can always reach; a data dir inside the clone would not be if the clone sits under /root.
 set -euo pipefail
 
-port=${PGPORT:-55432}
+port=${PGPORT:-25432}
 cluster="todo-${port}"
 url="postgres://todo:todo@127.0.0.1:${port}/todo"
 

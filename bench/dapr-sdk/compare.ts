@@ -1,7 +1,7 @@
 // npx tsx bench/dapr-sdk/compare.ts [--runs 15] [--no-kafka]
 // @dapr/dapr's DaprClient against the project's direct Dapr adapters: bundle bytes, cold start, and
 // behaviour against a real daprd (started and stopped here, with its Jobs scheduler, a fresh Postgres
-// database and — unless --no-kafka — a Kafka broker on 127.0.0.1:59392). Writes bench/results/dapr-sdk.{md,json}.
+// database and — unless --no-kafka — a Kafka broker on 127.0.0.1:29392). Writes bench/results/dapr-sdk.{md,json}.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,10 +22,10 @@ import { probeStartUp } from './probe-start-up';
 import { probeState } from './probe-state';
 import { coldStartFigures, type DaprSdkResults, writeResults } from './report';
 
-const KAFKA_PORT = '59392';
+const KAFKA_PORT = '29392';
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '15' }, 'no-kafka': { type: 'boolean', default: false } } });
 const runs = Number(args.runs);
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://todo:todo@127.0.0.1:55432/todo';
+const serverUrl = process.env.DATABASE_URL ?? 'postgres://todo:todo@127.0.0.1:25432/todo';
 const here = join(PROJECT_ROOT, 'bench/dapr-sdk');
 const outDir = mkdtempSync(join(tmpdir(), 'dapr-sdk-bundles-'));
 

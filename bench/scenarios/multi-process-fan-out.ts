@@ -128,15 +128,15 @@ async function createAndTrace(system: MultiSystem, sql: Sql, secret: string, opt
  * Task creation over HTTP through the multi-process system (ingress → task process → outbox → Kafka →
  * dispatcher → reminder, recurrence, audit and chat processes), beside the raw ceilings measured in the
  * same run: kafkajs produce→consume alone and single-row inserts with the `postgres` client alone.
- * Starts its own broker on BENCH_KAFKA_PORT (default 59292, fresh topics) and a fresh database on the
+ * Starts its own broker on BENCH_KAFKA_PORT (default 29292, fresh topics) and a fresh database on the
  * Postgres server (BENCH_DATABASE_URL, else the scripts/postgres.sh server), and removes both afterwards.
  */
 export const multiProcessFanOutScenario: BenchScenario = {
   name: 'multi-process-fan-out',
   async run({ config, root }) {
-    const kafkaPort = process.env.BENCH_KAFKA_PORT ?? '59292';
+    const kafkaPort = process.env.BENCH_KAFKA_PORT ?? '29292';
     const brokers = [`127.0.0.1:${kafkaPort}`];
-    const serverUrl = config.databaseUrl ?? 'postgres://todo:todo@127.0.0.1:55432/todo';
+    const serverUrl = config.databaseUrl ?? 'postgres://todo:todo@127.0.0.1:25432/todo';
     ensureBundles(root);
     kafkaScript(kafkaPort, 'stop', 'reset', 'start');
     const database = await freshDatabase(serverUrl);

@@ -20,8 +20,8 @@ const ports = { ...Object.fromEntries(FUNCTIONS.map((name, index) => [name, base
 
 const starting = startMultiSystem({
   root,
-  databaseUrl: env.DATABASE_URL ?? 'postgres://todo:todo@127.0.0.1:55432/todo',
-  kafkaUrl: env.EVENT_BUS_URL ?? 'kafka://127.0.0.1:59092',
+  databaseUrl: env.DATABASE_URL ?? 'postgres://todo:todo@127.0.0.1:25432/todo',
+  kafkaUrl: env.EVENT_BUS_URL ?? 'kafka://127.0.0.1:29092',
   secret: env.AUTH_JWT_SECRET ?? loadLocalSecrets(dataDir).authJwtSecret,
   runDir: join(root, '.run', 'multi'),
   dataDir,

@@ -15,7 +15,7 @@ export const USAGE = [
   'usage: dlq list [<topic>…]                              every dead letter, one line each (all *-dead-letter topics by default)',
   '       dlq show <topic> <partition>:<offset>            one dead letter and its event as JSON',
   '       dlq replay <topic> <partition>:<offset>…|--all   put the events back on their original topics',
-  '<topic> is a dead-letter topic (audit-dead-letter) or its function (audit); KAFKA_BROKERS=host:port[,host:port] (default 127.0.0.1:59092)',
+  '<topic> is a dead-letter topic (audit-dead-letter) or its function (audit); KAFKA_BROKERS=host:port[,host:port] (default 127.0.0.1:29092)',
 ].join('\n');
 
 /** The command `args` name, or what is wrong with them. */

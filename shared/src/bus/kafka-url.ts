@@ -16,7 +16,7 @@ const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 /**
  * Parses `kafka://host:port[,host:port...][?consume=http|in-process]`. (The WHATWG URL parser
  * refuses a comma-separated host list, hence the hand parsing.)
- * @example parseKafkaUrl('kafka://127.0.0.1:59092?consume=in-process')
+ * @example parseKafkaUrl('kafka://127.0.0.1:29092?consume=in-process')
  */
 export function parseKafkaUrl(url: string): KafkaBusUrl {
   const match = /^kafka:\/\/([^/?#]+)\/?(?:\?([^#]*))?$/.exec(url);

@@ -18,10 +18,10 @@ export function kafkaScript(port: string, ...commands: string[]): void {
 
 /**
  * A fresh broker for the run (no topics, offsets or groups of earlier runs) on KAFKA_TEST_PORT (default
- * 59192, apart from the development broker on 59092, so tests never disturb `task up`), stopped afterwards.
+ * 29192, apart from the development broker on 29092, so tests never disturb `task up`), stopped afterwards.
  */
 export default function setup(project: TestProject): () => void {
-  const port = process.env.KAFKA_TEST_PORT ?? '59192';
+  const port = process.env.KAFKA_TEST_PORT ?? '29192';
   kafkaScript(port, 'stop', 'reset', 'start');
   project.provide('kafkaUrl', `kafka://127.0.0.1:${port}`);
   project.provide('kafkaPort', port);
