@@ -7,6 +7,7 @@ import { authRoutes } from './http/auth-routes';
 import { callContextOf } from './http/call-context';
 import { chatRoutes } from './http/chat-routes';
 import { pageRoutes } from './http/page-routes';
+import { warmUpParser } from './language/warm-up';
 import { chooseLiveFanout } from './live/choose-fanout';
 import { createLiveConsumer } from './live/live-consumer';
 import { streamRoutes } from './live/stream-route';
@@ -49,5 +50,8 @@ export function createChatFunction(deps: ChatDeps): FunctionParts & { consumer: 
   routes.route('/', streamRoutes({ authenticate: deps.authenticate, tickets, hub: deps.hub, closing: deps.stopping }) as unknown as Hono);
   routes.route('/', mcpRoutes({ authenticate: deps.authenticate, clients: deps.clients, callContext }) as unknown as Hono);
   const fanout = chooseLiveFanout({ setting: deps.config.LIVE_FANOUT, databaseUrl: deps.config.DATABASE_URL, sql: deps.sql, schema: deps.schema, hub: deps.hub, log: deps.log, stopping: deps.stopping });
-  return { routes: routes as unknown as Hono<never>, consumer: createLiveConsumer(fanout), start: () => fanout.start(), stop: () => fanout.stop() };
+  return { routes: routes as unknown as Hono<never>, consumer: createLiveConsumer(fanout), start: () => {
+      warmUpParser(deps.clock());
+      return fanout.start();
+    }, stop: () => fanout.stop() };
 }

@@ -15,6 +15,8 @@ export function taskEventsConsumer(deps: ReminderDeps): Consumer {
     name: 'reminder',
     topics: [TOPICS.taskEvents],
     types: TASK_EVENTS,
+    // "remind me in 1 hour" right after a new task waits until this function knows the task.
+    awaitedByRequests: true,
     async handle(event) {
       if (!isTaskEvent(event)) return ack('ignored');
       const result = await applyTaskEvent(deps, event);

@@ -5,6 +5,7 @@ import { topicOf } from '../events/catalog';
 import { deadLetterTopic } from '../events/topics';
 import { processDelivery } from '../events/process-delivery';
 import type { Logger } from '../log/logger';
+import { type RunInBackground, runAtOnce } from '../runtime/background-gate';
 import type { BusMetrics } from './bus-metrics';
 import type { DeadLetter, EventBus } from './event-bus';
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
@@ -17,6 +18,8 @@ export interface MemoryBusOptions {
   keepDeadLetters?: number;
   /** Partition keys delivered at the same time to one consumer (default 256: a whole outbox batch at once; the Kafka bus consumes 12 partitions at a time). */
   lanes?: number;
+  /** Runs each delivery attempt; the one-process system on the embedded database lets requests go first (background-gate.ts). */
+  background?: RunInBackground;
 }
 
 /**
@@ -33,13 +36,15 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLet
   const policy = options.retry ?? DEFAULT_RETRY;
   const keep = options.keepDeadLetters ?? 1_000;
   const lanes = options.lanes ?? 256;
+  const background = options.background ?? runAtOnce;
   let closed = false;
 
   async function deliver(consumer: Consumer, event: AnyEvent): Promise<void> {
     const topic = topicOf(event.type);
     const log = options.log.child({ consumer: consumer.name, eventId: event.id, traceparent: event.traceparent });
+    const run = consumer.awaitedByRequests ? runAtOnce : background;
     for (let attempt = 0; ; attempt++) {
-      const outcome = await processDelivery(consumer, event, { log, attempt });
+      const outcome = await run(() => processDelivery(consumer, event, { log, attempt }));
       options.metrics?.consumed(consumer.name, topic, outcome.kind);
       if (outcome.kind === 'ack') return;
       const lastTry = outcome.kind === 'drop' || attempt + 1 >= policy.maxAttempts || closed;

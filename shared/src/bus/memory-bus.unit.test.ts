@@ -10,6 +10,42 @@ const log = pino({ level: 'silent' });
 const fast = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 };
 
 describe('the in-process bus', () => {
+  it('hands every delivery attempt to its background runner, and the attempt runs inside it', async () => {
+    const inside: string[] = [];
+    let running = false;
+    const bus = createMemoryBus({
+      log,
+      retry: fast,
+      background: async (work) => {
+        running = true;
+        try {
+          return await work();
+        } finally {
+          running = false;
+        }
+      },
+    });
+    let tries = 0;
+    bus.subscribe({
+      ...recordingConsumer({ types: ['dev.todo.task.created.v1'] }),
+      handle: async (event: AnyEvent) => {
+        inside.push(`${event.id} ${running ? 'inside' : 'outside'}`);
+        return ++tries === 1 ? retry('once more') : ack();
+      },
+    });
+    const created = aTaskCreated();
+    await bus.publish([created]);
+    expect(inside).toEqual([`${created.id} inside`, `${created.id} inside`]);
+  });
+
+  it('delivers at once to a consumer that requests wait for, outside the background runner', async () => {
+    const bus = createMemoryBus({ log, retry: fast, background: () => new Promise(() => {}) });
+    const awaited = { ...recordingConsumer({ types: ['dev.todo.task.created.v1'] }), awaitedByRequests: true };
+    bus.subscribe(awaited);
+    await bus.publish([aTaskCreated()]);
+    expect(awaited.calls).toHaveLength(1);
+  });
+
   it('delivers each event to every subscription of its topic, in order', async () => {
     const bus = createMemoryBus({ log, retry: fast });
     const audit = { ...recordingConsumer({ types: ['dev.todo.task.created.v1', 'dev.todo.task.completed.v1'] }), name: 'audit' };

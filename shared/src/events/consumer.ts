@@ -25,4 +25,6 @@ export interface Consumer {
    * for themselves. `refuse` names what a user may not ask even so. Absent: none.
    */
   fromUsers?: { types: readonly EventType[]; refuse?: (event: AnyEvent) => string | undefined };
+  /** Requests wait for what this consumer does: the one-process system never holds its deliveries back for them. */
+  awaitedByRequests?: boolean;
 }

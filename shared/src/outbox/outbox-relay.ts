@@ -45,7 +45,12 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let retryTimer: NodeJS.Timeout | undefined;
   const holder = `${process.pid}-${randomUUID()}`;
 
+  /** Until when (this process's clock) the lease is surely this relay's: it was renewed less than a third of its length ago. */
+  let surelyHeldUntil = 0;
+
   async function holdLease(): Promise<{ held: boolean; retryInMs: number }> {
+    if (Date.now() < surelyHeldUntil) return { held: true, retryInMs: 0 };
+    const asked = Date.now();
     const [row] = await sql.unsafe(
       `insert into ${schema}.outbox_lease (name, holder, expires_at) values ('relay', $1, now() + make_interval(secs => $2))
        on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
@@ -53,19 +58,26 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
        returning holder`,
       [holder, leaseSeconds],
     );
+    surelyHeldUntil = row ? asked + (leaseSeconds * 1_000) / 3 : 0;
     if (row) return { held: true, retryInMs: 0 };
     // Another relay holds it: try again right after it expires, unless that relay renews it.
     const [left] = await sql.unsafe(`select greatest(0, ceil(extract(epoch from expires_at - now()) * 1000))::int as ms from ${schema}.outbox_lease where name = 'relay'`);
     return { held: false, retryInMs: ((left?.ms as number | undefined) ?? 0) + 50 };
   }
 
-  async function drainOnce(): Promise<number> {
+  async function readBatch(): Promise<{ rows: { position: unknown; event: unknown }[] } | { retryInMs: number }> {
     const lease = await holdLease();
-    if (!lease.held) {
-      scheduleRetry(lease.retryInMs);
+    if (!lease.held) return { retryInMs: lease.retryInMs };
+    return { rows: await sql.unsafe(`select position, event from ${schema}.outbox order by position limit $1`, [batchSize]) };
+  }
+
+  async function drainOnce(): Promise<number> {
+    const batch = await readBatch();
+    if ('retryInMs' in batch) {
+      scheduleRetry(batch.retryInMs);
       return 0;
     }
-    const rows = await sql.unsafe(`select position, event from ${schema}.outbox order by position limit $1`, [batchSize]);
+    const { rows } = batch;
     if (rows.length === 0) return 0;
     await bus.publish(rows.map((row) => row.event as AnyEvent));
     // Exactly the rows published: a transaction that took a lower position but committed after this

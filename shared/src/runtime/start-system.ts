@@ -22,6 +22,7 @@ import { writeRateLimit } from '../rate-limit/write-rate-limit';
 import { secretsFromStore } from '../secrets/store-secrets';
 import { type OutboxRelay, startOutboxRelay } from '../outbox/outbox-relay';
 import type { FunctionModule, FunctionParts } from './function-module';
+import { backgroundGate } from './background-gate';
 import { bootstrapLogSettings } from './bootstrap-log';
 import { closeServer, listen } from './http-server';
 import { createLifecycle, type Lifecycle, StopRequested } from './lifecycle';
@@ -37,6 +38,7 @@ const DRAIN_MS = 4_000;
 const STEP_BUDGET_MS = 1_500;
 /** Where a function listens unless HOST says otherwise: only this machine can call it (the image sets HOST=0.0.0.0). */
 const LOOPBACK = '127.0.0.1';
+const BACKGROUND_MAX_WAIT_MS = 250;
 
 export interface RunningSystem {
   url: string;
@@ -86,12 +88,15 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: { env: Re
   const metrics = createMetrics(config.SERVICE_NAME);
   const database = await step(openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, applicationName: config.SERVICE_NAME, log }));
   lifecycle.onStop({ name: 'database', run: () => database.close({ timeoutSeconds: 1 }), budgetMs: STEP_BUDGET_MS });
-  const bus = createBus(config.EVENT_BUS_URL, { log, metrics: busMetrics(metrics), clientId: config.SERVICE_NAME });
+  // The embedded database has one session: event deliveries wait while requests are handled (at most 250 ms).
+  const gate = database.embedded ? backgroundGate({ maxWaitMs: BACKGROUND_MAX_WAIT_MS }) : undefined;
+  const bus = createBus(config.EVENT_BUS_URL, { log, metrics: busMetrics(metrics), clientId: config.SERVICE_NAME, ...(gate ? { background: gate.run } : {}) });
   lifecycle.onStop({ name: 'event bus', run: () => bus.close(), budgetMs: STEP_BUDGET_MS });
   const secret = config.AUTH_JWT_SECRET ?? (config.AUTH_JWKS_URL ? undefined : loadLocalSecrets(config.DATA_DIR).authJwtSecret);
   const authenticate = createAuthenticator({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, secret, jwksUrl: config.AUTH_JWKS_URL, maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS });
 
   const app = createHttpApp({ log, metrics, maxBodyBytes: config.MAX_BODY_BYTES });
+  if (gate) app.use(gate.middleware);
   // /metrics tells how the system is used: on its own port where one is set (the cluster scrapes it
   // there, the ingress never reaches it), on PORT in development, nowhere else.
   const metricsOnPort = config.METRICS_PORT === undefined && config.NODE_ENV !== 'production';

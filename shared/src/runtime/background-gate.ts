@@ -1,0 +1,66 @@
+import type { MiddlewareHandler } from 'hono';
+
+/** Runs a piece of background work when it may (see {@link backgroundGate}); the default runs it at once. */
+export type RunInBackground = <T>(work: () => Promise<T>) => Promise<T>;
+
+export const runAtOnce: RunInBackground = (work) => work();
+
+export interface BackgroundGate {
+  /** Counts the requests being handled; a streamed body (the live stream) stops counting once its headers are out. */
+  middleware: MiddlewareHandler;
+  /** Runs background work one piece at a time while no request is being handled; a piece that has waited `maxWaitMs` at once. */
+  run: RunInBackground;
+}
+
+/**
+ * Lets people go first where the database has a single session (the embedded Postgres): a chat turn
+ * otherwise queues behind the audit appends and reminder bookkeeping its previous turn set off. Work
+ * waits while requests are handled and runs one piece at a time in the quiet; a piece that has waited
+ * `maxWaitMs` runs at once, beside the others, so a constant stream of requests delays the work but
+ * can neither starve it nor let it pile up.
+ */
+const nothing = () => undefined;
+
+export function backgroundGate(options: { maxWaitMs: number }): BackgroundGate {
+  let handling = 0;
+  const waiting = new Set<() => void>();
+  let tail: Promise<unknown> = Promise.resolve();
+
+  function quiet(deadline: number): Promise<void> {
+    const left = deadline - Date.now();
+    if (handling === 0 || left <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        waiting.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, left);
+      waiting.add(done);
+    });
+  }
+
+  return {
+    middleware: async (_c, next) => {
+      handling++;
+      try {
+        await next();
+      } finally {
+        if (--handling === 0) for (const done of [...waiting]) done();
+      }
+    },
+    run(work) {
+      const deadline = Date.now() + options.maxWaitMs;
+      let timer: NodeJS.Timeout | undefined;
+      const overdue = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.maxWaitMs);
+        timer.unref();
+      });
+      // In line behind the piece before (until it ends or is overdue itself), then when nothing is handled.
+      const started = Promise.race([tail.then(() => quiet(deadline)), overdue]);
+      const result = started.then(work).finally(() => clearTimeout(timer));
+      tail = Promise.race([result.then(nothing, nothing), overdue]);
+      return result;
+    },
+  };
+}
