@@ -47,34 +47,58 @@ export function manyTasks(message: string, context: ParseContext): Add[] | undef
 }
 
 /** Words that start a change or a reminder, not a second task. */
-const NOT_A_TASK_START = /^(?:remind|ping|alert|notify|tag|tagged|make|set|mark|put|it|that|this|and|but|with|no|not|please|pls|every|each|due|at|on|by|in)$/i;
+const NOT_A_TASK_START = /^(?:remind|ping|alert|notify|tag|tagged|make|set|mark|put|it|that|this|and|but|with|no|not|please|pls|every|each|due|at|on|by|in|next|tomorrow|today|tonight|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|days|nesday|nesdays|sday|sdays|urday|urdays)?)$/i;
 const ADD_PREFIX = /^(?:please\s+)?(?:add|to-?dos?|tasks?)\s*:?\s+/i;
 /** A clause that changes the task before it ("…, high priority", "…, remind me an hour before"), not a task. */
 const MODIFIER = /^(?:(?:it'?s\s+|is\s+)?(?:very\s+)?(?:high|low|medium|normal|urgent|important)(?:[\s-]+priority)?[.!]?|p[1-4]|!+\w*|#\S+(?:\s+#\S+)*|(?:remind|ping|alert|notify)\s+me\b.*|tag(?:ged)?\b.*|no\s+reminders?\b.*|(?:due\s+)?(?:by|on|at|before)\s+\S+)$/i;
 /** "add these:", "two tasks please:", "add the following:": a list follows, split at commas or semicolons. */
 const ANNOUNCED = /^(?:please\s+)?(?:add\s+)?(?:(?:the\s+)?following|these|(?:two|three|four|five|\d{1,2})\s+(?:things|tasks|items|todos|to-dos)|(?:some|a\s+few)\s+(?:things|tasks))(?:\s+(?:please|for\s+me))?\s*:\s*/i;
+/** "need to: a, b, c", "errands: …", "tmrw: a, b, c": a few words and a colon before a list; a day there is every task's. */
+const LIST_HEADER = /^([^:,;]{1,30}):\s+(?=\S)/;
+const TO_DO_HEADER = /^(?:(?:i\s+|we\s+)?(?:need|have|got|must|gotta)(?:\s+to)?(?:\s+do)?|to-?dos?|tasks?|errands|chores|things\s+to\s+do|jobs|reminders)(?:\s+(?:for\s+)?(?:today|tomorrow|this\s+week))?$/i;
+
+/** The list's header (announcing words, or a day every task is due on) and what follows it. */
+function withoutListHeader(line: string, context: ParseContext): { body: string; announced: boolean; day?: string } {
+  const announced = ANNOUNCED.exec(line);
+  if (announced) return { body: line.slice(announced[0].length), announced: true };
+  const header = LIST_HEADER.exec(line);
+  const words = header?.[1]!.trim();
+  if (header && words) {
+    if (TO_DO_HEADER.test(words)) return { body: line.slice(header[0].length), announced: true };
+    const dayOnly = parseMessage(`add x ${words}`, context);
+    if (dayOnly.kind === 'add' && dayOnly.task.title === 'x' && dayOnly.task.dueAt) return { body: line.slice(header[0].length), announced: true, day: words };
+  }
+  return { body: line.replace(ADD_PREFIX, ''), announced: false };
+}
 
 /**
- * "add: book flights tomorrow; call insurance in 3 days" (each part a task), "call the landlord fri,
- * call the plumber mon" and "ring the plumber monday and ring the garage tuesday" (parts that start
- * with the same verb and each name a day) are that many tasks.
+ * "add: book flights tomorrow; call insurance in 3 days" (each part a task), "tmrw: pick up scrubs,
+ * pay the nanny" (each due that day), "call the landlord fri, call the plumber mon" and "car MOT tmrw
+ * 9am and collect the kids at 3:30pm tmrw" (parts that each name a day and each read as a new task on
+ * their own) are that many tasks.
  */
 function clausesAsTasks(line: string, context: ParseContext): Add[] | undefined {
-  const announced = ANNOUNCED.exec(line);
-  const body = announced ? line.slice(announced[0].length) : line.replace(ADD_PREFIX, '');
-  // "delete the bank task; my son did it" is one request: a semicolon list needs "add" before it.
-  const bySemicolon = body.includes(';') && body !== line;
-  const listed = bySemicolon || (announced !== null) || (body !== line && /,\s*and\s/i.test(body));
-  const clauses = (bySemicolon ? body.split(';') : listed ? body.split(',') : body.split(/,|\band\b/i)).map((clause) => clause.trim().replace(/^and\s+/i, '')).filter(Boolean);
+  const { body, announced, day } = withoutListHeader(line, context);
+  // "delete the bank task; my son did it" is one request: without "add" every part must be a dated task.
+  const bySemicolon = body.includes(';');
+  const listed = (bySemicolon && body !== line) || announced || (body !== line && /,\s*and\s/i.test(body));
+  // "add two tasks: X and Y": an announced list without commas is joined by "and".
+  const listedByComma = listed && (body.includes(',') || !announced);
+  const clauses = (bySemicolon ? body.split(';') : listedByComma ? body.split(',') : body.split(/,|\band\b/i)).map((clause) => clause.trim().replace(/^and\s+/i, '')).filter(Boolean);
   if (clauses.length < 2 || clauses.length > 10 || clauses.some((clause) => MODIFIER.test(clause))) return undefined;
-  if (!listed) {
-    const verbs = new Set(clauses.map((clause) => clause.split(/\s+/)[0]!.toLowerCase()));
-    const verb = [...verbs][0]!;
-    if (verbs.size !== 1 || NOT_A_TASK_START.test(verb) || !/^\p{L}{2,}$/u.test(verb)) return undefined;
+  const verbs = new Set(clauses.map((clause) => clause.split(/\s+/)[0]!.toLowerCase()));
+  if (!listed && [...verbs].some((verb) => NOT_A_TASK_START.test(verb) || !/^\p{L}{2,}$/u.test(verb))) return undefined;
+  const adds: Add[] = [];
+  for (const clause of clauses) {
+    let add = parseMessage(`add ${clause}`, context);
+    if (day && add.kind === 'add' && add.task.dueAt === undefined) add = parseMessage(`add ${clause} ${day}`, context);
+    // Unannounced parts are tasks only when each names its own day.
+    if (add.kind !== 'add' || (!listed && add.task.dueAt === undefined)) return undefined;
+    adds.push(add);
   }
-  const adds = clauses.map((clause) => parseMessage(`add ${clause}`, context));
-  const dated = (intent: Intent) => intent.kind === 'add' && (bySemicolon || announced !== null || intent.task.dueAt !== undefined);
-  return adds.every((intent): intent is Add => dated(intent)) ? adds : undefined;
+  // Different first words: only when each part, said alone, would add a task ("move the gym to monday" would not).
+  if (!listed && verbs.size > 1 && !clauses.every((clause) => parseMessage(clause, context).kind === 'add')) return undefined;
+  return adds;
 }
 
 /** Adds each task in order and shows them as a numbered list, which "2 is done" then refers to. */

@@ -1,5 +1,5 @@
 import type { ConversationState } from '../conversation/conversation-state';
-import { parseMessage } from '../language/intent';
+import { type Intent, parseMessage } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
 import { addMany, manyTasks, withoutEmailFrame } from './add-many';
 import { asNewTask } from './as-new-task';
@@ -7,12 +7,20 @@ import { readClarifyAnswer } from './clarify-answer';
 import { runIntent } from './run-intent';
 import { say, type Turn } from './turn';
 
+/** "remind me tomorrow at 9", then "to renew the parking permit": the task, due then. Undefined when the message is something else. */
+function reminderWithItsTask(reminder: string, message: string, context: Parameters<typeof parseMessage>[1]): Intent | undefined {
+  const alone = parseMessage(message, context);
+  if (alone.kind !== 'add' && alone.kind !== 'unknown') return undefined;
+  const together = parseMessage(`${reminder} to ${message.replace(/^\s*(?:to|about|that)\s+/i, '')}`, context);
+  return together.kind === 'add' ? together : undefined;
+}
+
 /**
  * One message with the plain-language parser: an answer to a pending clarifying question completes
  * the question's operation; anything else is parsed and carried out (a pending question is dropped).
  */
 export async function converse(message: string, state: ConversationState, deps: TurnDeps): Promise<Turn> {
-  const { pending, ...rest } = state;
+  const { pending, awaitingTask, ...rest } = state;
   if (pending) {
     const answer = readClarifyAnswer(message, pending.candidates);
     if (answer === 'cancel') return say('OK, I left everything as it was.', rest);
@@ -20,10 +28,12 @@ export async function converse(message: string, state: ConversationState, deps: 
   }
   const context = { now: deps.now, timeZone: deps.timeZone, followsTask: rest.lastTask !== undefined };
   const text = withoutEmailFrame(message);
+  const named = awaitingTask ? reminderWithItsTask(awaitingTask, text, context) : undefined;
+  if (named) return runIntent(named, rest, deps);
   const many = manyTasks(text, context);
   if (many) return addMany(many, rest, deps);
   const intent = parseMessage(text, context);
-  // "undo" takes back only the message just before it.
+  if (intent.kind === 'remind' && intent.target.kind === 'it' && !rest.lastTask) return say('What should I remind you about?', { ...rest, awaitingTask: text });
   // "undo" and "make it 20" (a reminder's new amount) refer only to the message just before.
   const { undo: _undo, lastReminder: _lastReminder, ...fresh } = rest;
   const kept = { ...fresh, ...(intent.kind === 'undo' ? { undo: rest.undo } : {}), ...(intent.kind === 'update' ? { lastReminder: rest.lastReminder } : {}) };

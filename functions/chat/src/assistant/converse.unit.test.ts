@@ -316,6 +316,12 @@ describe('corrections that depend on the task', () => {
     expect([...tasks.values()][0]!.dueAt).toBe('2026-06-15T18:30:00+02:00');
   });
 
+  it('"change it to the 20th" about a task due within the month ahead moves it to the next 20th from today', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'add pay the gardener on june 1', 'change it to the 20th');
+    expect([...tasks.values()][0]!.dueAt).toBe('2026-05-20T09:00:00+02:00');
+  });
+
   it('"move swimming to wednesdays" changes the repetition and moves the due day onto it', async () => {
     const { deps, tasks } = given();
     await chat(deps, 'add swimming every tuesday at 4:15pm', 'move swimming to wednesdays');
@@ -350,5 +356,77 @@ describe('naming a task by when it is due', () => {
     expect(await chat(deps, 'finished the 7am one')).toBe('Completed "gym".');
     expect(await chat(deps, 'delete the friday one')).toBe('Deleted "call Sam".');
     expect([...tasks.values()].map((task) => `${task.title}:${task.status}:${task.dueAt}`)).toEqual(['call Sam:pending:2026-05-04T11:00:00+02:00', 'gym:completed:2026-05-02T07:00:00+02:00']);
+  });
+});
+
+describe('several tasks in one message, as people list them', () => {
+  it.each([
+    ['tmrw: pick up scrubs from the cleaners, pay the nanny, buy lunch stuff', ['pick up scrubs from the cleaners', 'pay the nanny', 'buy lunch stuff'], 1],
+    ['need to: book vet for Bella, pay water bill thursday, buy printer ink', ['book vet for Bella', 'pay water bill', 'buy printer ink'], 0],
+    ['vet appt for Milo thurs 10am; vet appt for Luna fri 2pm', ['vet appt for Milo', 'vet appt for Luna'], 2],
+    ['car MOT tmrw 9am and collect the kids at 3:30pm tmrw', ['car MOT', 'collect the kids'], 2],
+    ['add two tasks: dentist appointment for Mia and dentist appointment for Leo', ['dentist appointment for Mia', 'dentist appointment for Leo'], 0],
+  ])('"%s" adds each task', async (message, expected, dated) => {
+    const { deps, tasks } = given();
+    expect(await chat(deps, message)).toMatch(/^Added \d tasks:/);
+    expect([...tasks.values()].map((task) => task.title)).toEqual(expected);
+    expect([...tasks.values()].filter((task) => task.dueAt).length).toBeGreaterThanOrEqual(dated);
+  });
+
+  it('gives every task of a list the day its header names', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'tmrw: pick up scrubs from the cleaners, pay the nanny, buy lunch stuff');
+    expect([...tasks.values()].map((task) => task.dueAt)).toEqual(Array(3).fill('2026-05-02T09:00:00+02:00'));
+  });
+
+  it('does not read two changes joined by "and" as two new tasks', async () => {
+    const { deps, tasks } = given([{ title: 'dentist', dueAt: '2026-05-04T10:00:00+02:00' }]);
+    expect(await chat(deps, 'move the dentist to monday and the gym to tuesday')).not.toMatch(/^Added 2 tasks/);
+    expect([...tasks.values()].map((task) => task.title)).not.toContain('the gym to');
+  });
+});
+
+describe('tasks named by their time, and things done to both', () => {
+  it('"push my 3pm back an hour" moves the task due at 3pm', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'call with the bank tomorrow at 3pm', 'push my 3pm back an hour');
+    expect([...tasks.values()].map((task) => [task.title, task.dueAt])).toEqual([['call with the bank', '2026-05-02T16:00:00+02:00']]);
+  });
+
+  it('"collected both, mark them done" completes the two tasks just added', async () => {
+    const { deps, titles } = given();
+    await chat(deps, 'add collect prescription for dad tmrw', 'add collect parcel from the post office', 'collected both, mark them done');
+    expect(titles()).toEqual(['collect prescription for dad:completed', 'collect parcel from the post office:completed']);
+  });
+
+  it('"mark the bill as paid" asks which bill, and "the phone one" answers it', async () => {
+    const { deps, titles } = given();
+    expect(await chat(deps, 'add two tasks: pay the electricity bill, pay the phone bill', 'mark the bill as paid')).toMatch(/^Which one/);
+    const { deps: again, titles: titlesAgain } = given();
+    await chat(again, 'add two tasks: pay the electricity bill, pay the phone bill', 'mark the bill as paid', 'the phone one');
+    expect(titles()).toEqual(['pay the electricity bill:pending', 'pay the phone bill:pending']);
+    expect(titlesAgain()).toEqual(['pay the electricity bill:pending', 'pay the phone bill:completed']);
+  });
+
+  it('"remind me 1 hour before my 2pm call with Jonas tomorrow" adds the call with that reminder', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'remind me 1 hour before my 2pm call with Jonas tomorrow');
+    const [task] = [...tasks.values()];
+    expect([task?.title, task?.dueAt, task?.reminders]).toEqual(['call with Jonas', '2026-05-02T14:00:00+02:00', ['PT1H']]);
+  });
+});
+
+describe('a reminder asked for before its task is named', () => {
+  it('"remind me tomorrow" asks what about, and the answer is the task, due then', async () => {
+    const { deps, tasks } = given();
+    expect(await chat(deps, 'remind me tomorrow')).toBe('What should I remind you about?');
+    await chat(deps, 'remind me tomorrow at 5pm', 'to renew the parking permit');
+    expect([...tasks.values()].map((task) => [task.title, task.dueAt])).toEqual([['renew the parking permit', '2026-05-02T17:00:00+02:00']]);
+  });
+
+  it('forgets the question when the next message is something else', async () => {
+    const { deps, tasks } = given([{ title: 'dentist' }]);
+    expect(await chat(deps, 'remind me at 5pm', 'what is due today?')).toMatch(/today/i);
+    expect(tasks.size).toBe(1);
   });
 });

@@ -32,7 +32,8 @@ async function byWhen(ref: Extract<TaskRef, { kind: 'when' }>, deps: TurnDeps): 
     if (ref.weekday !== undefined && weekdayOf(due) !== ref.weekday) return false;
     if (target && (due.year !== target.year || due.month !== target.month || due.day !== target.day)) return false;
     if (ref.month !== undefined && due.month !== ref.month) return false;
-    if (ref.hour !== undefined && (due.hour !== ref.hour || due.minute !== (ref.minute ?? 0))) return false;
+    const hour = ref.eitherHalfOfDay ? due.hour % 12 : due.hour;
+    if (ref.hour !== undefined && (hour !== ref.hour || due.minute !== (ref.minute ?? 0))) return false;
     return true;
   });
   if (matching.length === 1) return { kind: 'task', task: summary(matching[0]!) };

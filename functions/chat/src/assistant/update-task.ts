@@ -9,6 +9,8 @@ import { atTimeOfDay, onDayKeepingTime, onDayOfMonth, shiftedDue } from './shift
 import { summary } from './task-summary';
 import { say, type Turn } from './turn';
 
+const MONTH_MS = 31 * 24 * 3_600_000;
+
 /** Changes one task as the message asks; right after a reminder, a bare number is its new amount. */
 export async function update(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
   const { lastReminder, ...rest } = state;
@@ -41,8 +43,10 @@ async function updateTask(intent: Extract<Intent, { kind: 'update' }>, target: T
   const newRule = fields.recurrence && fields.dueAt === undefined ? fields.recurrence : undefined;
   if (addTags?.length || removeTags?.length || shiftBy || keepTimeOfDay || timeOfDay || newRule || dayOfMonth) {
     const current = await deps.clients.tasks.get(deps.call, target.id);
-    // "no, the 15th" about a task due 14 May: 15 May, not the next 15th from today.
-    const sameMonth = dayOfMonth && current.dueAt ? onDayOfMonth(current.dueAt, dayOfMonth, deps.timeZone) : undefined;
+    // "no, the 15th" about a task due 14 May (months away): 15 May, not the next 15th from today; about
+    // a task due within the month ahead, the next 15th, as for a new task.
+    const monthsAway = !!current.dueAt && new Date(current.dueAt).getTime() - deps.now.getTime() > MONTH_MS;
+    const sameMonth = dayOfMonth && current.dueAt && monthsAway ? onDayOfMonth(current.dueAt, dayOfMonth, deps.timeZone) : undefined;
     if (sameMonth && new Date(sameMonth) >= deps.now) changes.dueAt = sameMonth;
     // "change it to every tues and thurs": the due day moves onto the new rule.
     if (newRule && current.dueAt) {

@@ -29,4 +29,6 @@ export interface ConversationState {
   lastReminder?: { taskId: string; offset: string };
   /** What "undo" takes back: the tasks the last message completed (reopened again) or deleted (added again). */
   undo?: { reopen: TaskSummary[] } | { restore: NewTask[] };
+  /** "remind me tomorrow at 9" before any task was named: the next message says what about. */
+  awaitingTask?: string;
 }

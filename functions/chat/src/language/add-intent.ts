@@ -143,7 +143,11 @@ export function addIntent(text: string, context: ParseContext): Intent | undefin
   const words = tidy(tidy(rest).replace(DANGLING, '').replace(THAT_IS, ''))
     .replace(/^(?:remind|ping)\s+me\s+(?:to|about)\s+/i, '')
     .replace(/^(?:to|that)\s+/i, '')
-    .replace(SUBJECT, '');
+    .replace(SUBJECT, '')
+    // "add pay IPVA too": said after another task, "too" is no part of this one.
+    .replace(/ (?:too|as well)$/i, (tail, offset: number, title: string) => (title.slice(0, offset).includes(' ') ? '' : tail))
+    // "remind me an hour before my call with Jonas": the call is the task.
+    .replace(/^my\s+(?=\S)/i, (my) => (/\bbefore\s+my\s/i.test(text) ? '' : my));
   // "add 'buy milk' tomorrow" is titled buy milk; "read 'Tomorrow and Tomorrow' by the 30th" keeps its verb and quotes.
   const title = quoted ? (words === QUOTE_MARK ? quoted[2]!.trim() : words.replace(QUOTE_MARK, quoted[0])) : words;
   if (!title || /^(?:a\s+)?(?:task|todo|item|reminder)$/i.test(title)) return explicit ? { kind: 'unknown', reason: 'say what the task is, e.g. "add buy milk tomorrow"' } : undefined;

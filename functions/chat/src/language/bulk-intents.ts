@@ -7,10 +7,12 @@ type BulkKind = 'complete' | 'reopen' | 'delete';
 type Rule = { kind: BulkKind; pattern: RegExp };
 
 const NOT_DONE = String.raw`(?:not done|undone|not complete|incomplete|uncompleted|not finished|unfinished|pending|open|to ?do)`;
-const DONE = String.raw`(?:done|complete|completed|finished|checked off|sorted|dealt with|taken care of|handled)`;
+const DONE = String.raw`(?:done|complete|completed|finished|checked off|sorted|dealt with|taken care of|handled|paid|sent|booked|submitted|collected|bought|posted)`;
 
 /** Group 1 is the reference phrase (`\S(?:.*?\S)??` rather than `.+?`, see update-intent.ts); an empty one means "it". */
 const RULES: Rule[] = [
+  // "collected both, mark them done", "paid both of them": something done to the two just talked about.
+  { kind: 'complete', pattern: /^(?:i\s+)?(?:\p{L}{2,}ed|did|paid|sent|got|bought|made|took|rang|wrote)\s+(both)(?:\s+of\s+them)?(?:(?:\s*,\s*|\s+)(?:so\s+)?(?:mark|tick|check)\s+(?:them|both)(?:\s+(?:off|as\s+done|done|complete|completed))?)?$/iu },
   { kind: 'reopen', pattern: new RegExp(String.raw`^mark\s+(\S(?:.*?\S)??)\s+(?:as\s+)?${NOT_DONE}$`, 'i') },
   { kind: 'reopen', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(\S(?:.*?\S)??)\s+(?:to|as)\s+${NOT_DONE}$`, 'i') },
   { kind: 'complete', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(\S(?:.*?\S)??)\s+(?:to|as)\s+${DONE}$`, 'i') },

@@ -26,6 +26,7 @@ const PARTS_OF_DAY: [RegExp, number][] = [
 /** Words chrono reads as dates that are usually part of a title ("sun cream", "call May"). */
 const FALSE_FRIENDS = /^(?:sun|sat|wed|mon|tue|thu|fri|may|march|now|second|sec|night|weekend|morning|evening|afternoon|noon|midnight)$/i;
 const INTRODUCERS = /\b(?:on|by|in|until|till|before|next|this|every|due|from|starting|at|for|the)\s*$/i;
+const PAST = /^(?:last\s+(?:week|month|year|night|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|yesterday(?:\s+(?:morning|afternoon|evening))?|.*\bago)$/i;
 const RELATIVE_CLOCK = /\b(?:in|within)\s.*\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b|\bfrom now\b/i;
 
 /** A date/time phrase found in a message, resolved in the user's zone. */
@@ -68,7 +69,9 @@ function usable(result: ParsingResult, text: string): boolean {
   if (/^the\s+(?:year|month|week|day)$/i.test(words)) return false;
   if (/^'s\b/i.test(text.slice(result.index + result.text.length))) return false;
   // "study for 30 min", "12 hour shift": how long, not when ("in 30 min" is when).
-  if (/^(?:for\s+)?(?:\d+|an?|one|half an?)[\s-]*(?:minutes?|mins?|hours?|hrs?|h)$/i.test(words) && !/\b(?:in|within|after)\s*$/i.test(before)) return false;
+  if (/^(?:for\s+)?(?:\d+|an?|one|half an?)[\s-]*(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)$/i.test(words) && !/\b(?:in|within|after)\s*$/i.test(before)) return false;
+  // "missing hours from last week": a day gone by is what the task is about ("due yesterday" is overdue).
+  if (PAST.test(words) && !/\b(?:due|by|on|since)\s*$/i.test(before)) return false;
   return true;
 }
 
@@ -122,6 +125,9 @@ const isWeekdayNamingAThing = (result: ParsingResult, text: string) =>
   WEEKDAY_AND_PART.test(result.text.trim()) &&
   /^\s+\p{L}/u.test(text.slice(result.index + result.text.length)) &&
   /\b(?:the|a|an|my|our|your|his|her|their)\s+$/i.test(text.slice(0, result.index));
+const THING_AFTER = /^\s+(?!(?:at|by|of|in|on|for|to|till|until|through|and|or|from|before|after|next|this|every|morning|afternoon|evening|night|noon|is|was|please)\b)\p{L}/iu;
+const isDayNamingAThing = (result: ParsingResult, text: string) =>
+  result.start.isCertain('day') && !result.start.isCertain('hour') && /\b(?:the|a|an|my|our|your|his|her|their)\s+$/i.test(text.slice(0, result.index)) && THING_AFTER.test(text.slice(result.index + result.text.length));
 const isMonthOnly = (result: ParsingResult) => result.start.isCertain('month') && !result.start.isCertain('day') && !result.start.isCertain('weekday') && !result.start.isCertain('hour');
 
 /**
@@ -132,7 +138,8 @@ export function findDate(text: string, context: ParseContext): FoundDate | undef
   const found = chronoResults(text, context);
   // "invoice for November work in 2 weeks": a month alone beside another date is part of the title.
   // …and a weekday inside the title ("print the sunday school rota thursday") beside the due one.
-  const results = (found.length > 1 ? found.filter((result) => !isMonthOnly(result) && !isWeekdayInTitle(result, text)) : found).filter(
+  // …and so is a day between an article and a noun ("ask Sam about the May 5th party on thursday").
+  const results = (found.length > 1 ? found.filter((result) => !isMonthOnly(result) && !isWeekdayInTitle(result, text) && !isDayNamingAThing(result, text)) : found).filter(
     (result) => !isWeekdayNamingAThing(result, text),
   );
   if (results.length === 0) return undefined;

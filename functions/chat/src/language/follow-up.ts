@@ -70,7 +70,8 @@ export function valueChanges(value: string, context: ParseContext): TaskChanges 
   return recurrenceChange(value, context);
 }
 
-const ORDINAL_DAY = /^(?:on\s+)?(?:the\s+)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)$/i;
+/** "the 15th", "monday the 8th": a day of the month, maybe with its weekday. */
+const ORDINAL_DAY = /^(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)$/i;
 /** "the 15th" alone: a day of the task's own month, which only the task knows. */
 export function dayOfMonthOnly(value: string): { dayOfMonth: number } | Record<string, never> {
   const match = ORDINAL_DAY.exec(value.trim());

@@ -3,7 +3,7 @@ export type TaskRef =
   | { kind: 'index'; index: number } // "2", "#2", "the second one": 1-based position in the last list shown
   | { kind: 'it' } // "it", "that", "this one": the last task mentioned, created or listed alone
   | { kind: 'title'; text: string } // "the dentist", "buy milk": words to match against titles
-  | { kind: 'when'; weekday?: number; relativeDays?: number; month?: number; hour?: number; minute?: number }; // "the friday one", "tomorrow's task", "the 7am one", "the one in May"
+  | { kind: 'when'; weekday?: number; relativeDays?: number; month?: number; hour?: number; minute?: number; eitherHalfOfDay?: boolean }; // "the friday one", "tomorrow's task", "the 7am one", "the one in May"
 
 export type Priority = 'low' | 'medium' | 'high' | 'urgent';
 

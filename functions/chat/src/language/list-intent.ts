@@ -106,7 +106,8 @@ export function listIntent(text: string, context: ParseContext): Intent | undefi
   const search = SEARCH.exec(text);
   if (search) {
     const parts = readFilters(search[1]!, context);
-    const q = unquote(search[1]!) ?? (leftoverWords(parts.rest).length > 0 ? titleWords(parts.rest) : '');
+    const rest = parts.rest.replace(/(?<!\s)\s+(?:on|in)\s+(?:my|the)\s+(?:list|tasks|to-?do\s+list)\s*[?.!]*$/i, '');
+    const q = unquote(search[1]!) ?? (leftoverWords(rest).length > 0 ? titleWords(rest) : '');
     if (q) {
       delete parts.filter.status;
       matching(parts, q);

@@ -41,6 +41,12 @@ const SHAPES: Shape[] = [
     span: (today, m) => ({ from: today, days: Number(m[1]) || { two: 2, three: 3, seven: 7, ten: 10, fourteen: 14 }[m[1]!.toLowerCase()]! }),
     label: (m) => `due in the next ${m[1]} days`,
   },
+  {
+    // "coming up in the next few days", "the next couple of days": today and the three days after it.
+    pattern: /\b(?:in\s+|within\s+|over\s+|for\s+)?(?:the\s+)?next\s+(?:few|couple(?:\s+of)?)\s+days\b/i,
+    span: (today) => ({ from: today, days: 4 }),
+    label: () => 'due in the next few days',
+  },
 ];
 
 const toFilter = (span: Span, timeZone: string): DueRange['filter'] =>

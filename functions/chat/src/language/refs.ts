@@ -48,14 +48,18 @@ export function titleWords(text: string): string {
 }
 
 const WEEKDAY_CODES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const WHEN_WORD = String.raw`(?:(?<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?<day>tomorrow|today)|(?<hour>\d{1,2})(?::(?<minute>\d\d))?\s*(?<meridiem>am|pm)|(?<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)`;
-/** "the friday one", "tomorrow's task", "the 7am one", "the one in May": a task named by when it is due. */
-const WHEN_REF = new RegExp(String.raw`^(?:the\s+)?(?:${WHEN_WORD}(?:'s)?\s+(?:one|task|thing)|one\s+(?:on|for|in|at|due)\s+${WHEN_WORD.replace(/\?<(\w+)>/g, '?<$1B>')})$`, 'i');
+const WHEN_WORD = String.raw`(?:(?<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?<day>tomorrow|today)|(?<hour>\d{1,2})(?::(?<minute>\d\d))?\s*(?:(?<meridiem>am|pm)|(?<oclock>o'?clock))|(?<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)`;
+const renamed = (suffix: string) => WHEN_WORD.replace(/\?<(\w+)>/g, `?<$1${suffix}>`);
+/** "the friday one", "tomorrow's task", "the 7am one", "the one in May", "my 3pm", "my 9 o'clock": a task named by when it is due. */
+const WHEN_REF = new RegExp(
+  String.raw`^(?:(?:the\s+)?${WHEN_WORD}(?:'s)?\s+(?:one|task|thing)|(?:the\s+)?one\s+(?:on|for|in|at|due)\s+${renamed('B')}|(?:the|my)\s+${renamed('C')}(?:'s)?(?:\s+(?:appointment|appt|meeting|call|slot|booking|session|class))?)$`,
+  'i',
+);
 
 function whenRef(text: string): TaskRef | undefined {
   const found = WHEN_REF.exec(text)?.groups;
   if (!found) return undefined;
-  const group = (name: string) => found[name] ?? found[`${name}B`];
+  const group = (name: string) => found[name] ?? found[`${name}B`] ?? found[`${name}C`];
   const weekday = group('weekday');
   const day = group('day');
   const month = group('month');
@@ -63,7 +67,8 @@ function whenRef(text: string): TaskRef | undefined {
   if (day) return { kind: 'when', relativeDays: day.toLowerCase() === 'tomorrow' ? 1 : 0 };
   if (month) return { kind: 'when', month: monthNumber(month) };
   const hour = (Number(group('hour')) % 12) + (group('meridiem')?.toLowerCase() === 'pm' ? 12 : 0);
-  return { kind: 'when', hour, minute: Number(group('minute') ?? 0) };
+  // "my 9 o'clock": 9:00 or 21:00, whichever the task is at.
+  return { kind: 'when', hour, minute: Number(group('minute') ?? 0), ...(group('oclock') ? { eitherHalfOfDay: true } : {}) };
 }
 
 /**
@@ -73,7 +78,7 @@ function whenRef(text: string): TaskRef | undefined {
 export function parseRefs(phrase: string): TaskRef[] | undefined {
   const text = tidy(phrase);
   if (text === '' || EVERYTHING.test(text)) return undefined;
-  if (IT.test(text)) return [{ kind: 'it' }];
+  if (IT.test(text) || /^(?:it|that|this)(?:\s+one)?\s*[,;.]\s*\S/i.test(text)) return [{ kind: 'it' }];
   if (/^(?:both|both of them|the two(?: of them)?|them both)$/i.test(text)) return [index(1), index(2)];
   const few = FIRST_FEW.exec(text);
   if (few) {

@@ -4,7 +4,9 @@ import { reminderMoment, type ReminderMoment } from './reminder-moment';
 import { extract } from './text';
 
 /** "2 days before and 1 hour before", "an hour and 15 minutes before". */
-export const BEFORE_LIST = String.raw`${DURATION}(?:\s+before)?(?:\s*(?:,|\band\b|&)\s*(?:again\s+)?${DURATION})*\s+(?:before(?:hand)?|ahead|earlier|prior|in\s+advance)\b(?:\s+(?:it|that))?`;
+const MORE = String.raw`\s*(?:,|\band\b|&)\s*(?:again\s+|also\s+)?(?:the\s+(?:day|week)|${DURATION})`;
+/** …and "the day before and an hour before" (alone, "the day before" may go on "at 6pm": a moment). */
+export const BEFORE_LIST = String.raw`(?:${DURATION}(?:\s+before)?(?:${MORE})*|the\s+(?:day|week)(?:\s+before)?(?:${MORE})+)\s+(?:before(?:hand)?|ahead|earlier|prior|in\s+advance)\b(?:\s+(?:it|that))?`;
 /** Starts at a comma or where no space is behind (the leftmost match never starts inside a run of spaces), as NONE does: no retrying at every space. */
 const INTRO = String.raw`(?:(?:,|(?<!\s))\s*(?:and\s+)?(?:remind\s+me|(?:with\s+|and\s+)?(?:an?\s+)?reminders?|alert\s+me|notify\s+me|ping\s+me|nudge\s+me|warn\s+me|buzz\s+me|give\s+me\s+a\s+(?:heads[\s-]?up|shout|nudge|reminder))\s+)`;
 const OFFSETS = new RegExp(String.raw`${INTRO}(${BEFORE_LIST})`, 'i');
@@ -16,12 +18,12 @@ const BARE_OFFSETS = new RegExp(String.raw`,\s*(${BEFORE_LIST})$`, 'i');
 const AT_MOMENT = new RegExp(String.raw`${INTRO}((?:at|on|the|this|next|tomorrow|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b[^,]*)`, 'i');
 /** "…10 minutes before and again at 3": a moment after a list of offsets. */
 const AGAIN_AT = /(?:,|(?<!\s))\s*(?:and\s+)?(?:again|also)\s+((?:at|on)\s[^,]*)/i;
-const NONE = /(?:,|(?<!\s))\s*(?:(?:with\s+)?no\s+reminders?(?:\s+(?:needed|necessary|required|please))?|without\s+(?:a\s+)?reminders?|don'?t\s+remind\s+me|no\s+need\s+to\s+remind\s+me)\b/i;
+const NONE = /(?:,|(?<!\s))\s*(?:(?:with\s+)?no\s+reminders?(?:\s+(?:needed|necessary|required|please|for\s+(?:this|that|it)(?:\s+one)?))?|without\s+(?:a\s+)?reminders?|don'?t\s+remind\s+me|no\s+need\s+to\s+remind\s+me)\b/i;
 
 /** The ISO durations in a "2 days before and 1 hour before" list, in order. */
 export function offsetsIn(list: string): string[] {
-  const durations = list.match(new RegExp(DURATION, 'gi')) ?? [];
-  return [...new Set(durations.map(isoDuration).filter((value): value is string => value !== undefined))];
+  const durations = list.match(new RegExp(String.raw`the\s+(?:day|week)|${DURATION}`, 'gi')) ?? [];
+  return [...new Set(durations.map((phrase) => isoDuration(phrase.replace(/^the\s+/i, 'a '))).filter((value): value is string => value !== undefined))];
 }
 
 /**

@@ -1,10 +1,9 @@
 import { ordinal, withNumberWords } from './number-words';
+import { withDateWordsFixed } from './word-slips';
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
-  [/[\u2018\u2019\u201B\u2032]/g, "'"],
-  [/[\u201C\u201D\u201E]/g, '"'],
   [/(?<!#)\b(?:tmrw|tmrow|tmr|tmw|tmrrw|tommorow|tommorrow|tomorow|tomorrw|tomrrow|tomoroww|2moro|2morrow)\b/gi, 'tomorrow'],
   [/(?<!#)\b(?:2day|tdy|todat)\b/gi, 'today'],
   [/(?<!#)\bnxt\b/gi, 'next'],
@@ -41,6 +40,8 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/\b(\d{1,2}(?::\d\d)?)\s+in\s+the\s+morning\b/gi, '$1am'],
   [/\b(\d{1,2})h\b(?!\s+(?:before|ahead|earlier|prior|later|after|and\s+\d))/g, '$1:00'],
   [/\b(before|by|at|from|until|till)\s+([01]\d|2[0-3])([0-5]\d)\b(?![-/.]\d)/gi, '$1 $2:$3'],
+  // "clean the van fri 1530": four figures right after a day are its time.
+  [/\b((?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tomorrow|today|tonight)\s+([01]\d|2[0-3])([0-5]\d)\b(?![-/.]\d)/gi, '$1 $2:$3'],
   [/(?<![\d.])\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?:(\d{4})\b|(?!\d))/g, (_: string, day: string, month: string, year?: string) => `${MONTH_NAMES[Number(month) - 1]} ${Number(day)}${year ? ` ${year}` : ''}`],
   [/\b(1[3-9]|2\d|3[01])\/(0?[1-9]|1[0-2])\b/g, (_: string, day: string, month: string) => `${MONTH_NAMES[Number(month) - 1]} ${Number(day)}`],
   [/\b(?:on|for)\s+day\s+(\d{1,2})\b/gi, (_: string, day: string) => `on the ${ordinal(Number(day))}`],
@@ -81,11 +82,13 @@ const EXCLAMATIONS: [RegExp, string][] = [
 
 const CLOCK_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const hourOf = (word: string) => CLOCK_WORDS[word.toLowerCase()] ?? Number(word);
-/** "half past nine" → "9:30", "quarter past 4" → "4:15", "quarter to ten" → "9:45". */
+/** "half past nine" → "9:30", "at half 2" → "at 2:30", "quarter past 4" → "4:15", "quarter to ten" → "9:45". */
 function withClockWords(text: string): string {
   const HOUR = String.raw`(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])`;
   return text
     .replace(new RegExp(String.raw`\bhalf\s+past\s+${HOUR}\b`, 'gi'), (_, hour: string) => `${hourOf(hour)}:30`)
+    // "at half 2" (British): half past two.
+    .replace(new RegExp(String.raw`\b(at|by|from|until|till|before|around|for)\s+half\s+${HOUR}\b(?![.:]\d)`, 'gi'), (_, word: string, hour: string) => `${word} ${hourOf(hour)}:30`)
     .replace(new RegExp(String.raw`\b(?:a\s+)?quarter\s+past\s+${HOUR}\b`, 'gi'), (_, hour: string) => `${hourOf(hour)}:15`)
     .replace(new RegExp(String.raw`\b(?:a\s+)?quarter\s+to\s+${HOUR}\b`, 'gi'), (_, hour: string) => `${((hourOf(hour) + 10) % 12) + 1}:45`)
     .replace(/\b(?:a\s+)?quarter\s+to\s+midnight\b/gi, '23:45')
@@ -99,12 +102,32 @@ const SIGN_OFF = /(?<=\S)[.!?,]\s*(?:thanks(?:\s+(?:so\s+much|a\s+lot|in\s+advan
 /** "- [ ] update config", "* send the deck": a list bullet or checkbox before a single task. */
 const BULLET = /^\s*(?:[-*•]\s+)?(?:\[\s?[xX]?\s?\]\s*)?(?=\S)/;
 
+/** `text` with `fix` applied to what lies outside its quoted phrases. */
+function outsideQuotes(text: string, fix: (part: string) => string): string {
+  let fixed = '';
+  let from = 0;
+  for (const quoted of text.matchAll(new RegExp(QUOTED.source, 'gu'))) {
+    fixed += fix(text.slice(from, quoted.index)) + quoted[0];
+    from = quoted.index + quoted[0].length;
+  }
+  return fixed + fix(text.slice(from));
+}
+
 /** Straightens quotes, fixes the typos the parser accepts, and collapses white space. */
 export function normalize(message: string): string {
-  let text = message.replace(SIGN_OFF, '').replace(BULLET, '').replace(/(?<![\p{L}\p{N}_*])\*\*([^\s*](?:[^*]*[^\s*])?)\*\*(?![\p{L}\p{N}_*])/gu, '$1');
-  for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement as string);
+  let text = message
+    .replace(SIGN_OFF, '')
+    .replace(BULLET, '')
+    .replace(/(?<![\p{L}\p{N}_*])\*\*([^\s*](?:[^*]*[^\s*])?)\*\*(?![\p{L}\p{N}_*])/gu, '$1')
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E]/g, '"');
+  // "watch "The Day After Tomorrow" on saturday": a quoted phrase is a name, read as typed.
+  text = outsideQuotes(text, (part) => {
+    let fixed = withDateWordsFixed(part);
+    for (const [pattern, replacement] of TYPOS) fixed = fixed.replace(pattern, replacement as string);
+    return withClockWords(withNumberWords(fixed));
+  });
   if (/\p{L}/u.test(text)) for (const [pattern, replacement] of EXCLAMATIONS) text = text.replace(pattern, replacement);
-  text = withClockWords(withNumberWords(text));
   // "the party isnt happening anymore 😭 delete it": an emoji between clauses ends the first one.
   text = text.replace(/(?<=\p{L})\s+\p{Extended_Pictographic}+\s+(?=(?:delete|remove|cancel|scratch|forget|drop|move|make|mark|tick|done|so)\b)/giu, ', ');
   return text.replace(/\s+/g, ' ').trim();
@@ -116,7 +139,7 @@ export function normalize(message: string): string {
  */
 export function withoutCourtesy(text: string): string {
   return text
-    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|ngl|lowkey|highkey|tbh|honestly|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|just|no wait|never ?mind(?=,|\s+(?:delete|remove|cancel|scratch|forget|make|move|it'?s|i|the\s+\S+(?:\s+\S+)?\s+is|don'?t))|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,)[\s,:]+)+/i, '')
+    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|ngl|lowkey|highkey|tbh|honestly|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|just|no wait|never ?mind(?=,|\s+(?:delete|remove|cancel|scratch|forget|make|move|it'?s|i|the\s+\S+(?:\s+\S+)?\s+is|don'?t))|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,|another\s+(?:one|thing|task|item)(?=\s*[:,])|one\s+more(?:\s+(?:thing|task|item))?(?=\s*[:,]))[\s,:]+)+/i, '')
     .replace(/(?<![\s,])[\s,]+(?:but\s+)?(?:just\s+)?keep\s+it(?:\s+on\s+(?:the|my)\s+list)?$/i, '')
     .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|my (?:bad|mistake)|i made (?:a )?(?:mistake|typo)|(?:it was )?a typo|tbh|imo|honestly|haha|hehe|fr|tho|though|po|lah|lor|leh|mah|inshallah|insha'?allah|alhamdulillah|can\??|or not\??|ok\??|okay\??|already|would be (?:lovely|great|nice|good|perfect|brilliant)|if you (?:can|could|don'?t mind)|thanks (?:dear|love|so much))(?=(?:\s*\p{Extended_Pictographic})*$)/iu, '');
 }

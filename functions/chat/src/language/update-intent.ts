@@ -57,10 +57,17 @@ const earlier = (value: string): TaskChanges | undefined => {
   return changes ? { shiftBy: `-${changes.shiftBy}` } : undefined;
 };
 const STATUS_WORD = /^(?:done|complete|completed|finished|not done|undone|incomplete|pending|open)$/i;
-const anything = (value: string, context: ParseContext): TaskChanges | undefined => STATUS_WORD.test(value.trim()) ? undefined : priority(value) ?? due(value, context) ?? recurrenceChange(value, context) ?? newTitle(value);
+const newValue = (value: string, context: ParseContext): TaskChanges | undefined => priority(value) ?? due(value, context) ?? recurrenceChange(value, context);
+/** "the 2nd, landlord said ok": a new value, then why; the why is no part of it. */
+const newValueThenWhy = (value: string, context: ParseContext): TaskChanges | undefined => {
+  const cut = value.search(/[,;]/);
+  const first = cut > 0 && value.slice(cut + 1).trim() !== '' ? value.slice(0, cut).trim() : undefined;
+  return newValue(value, context) ?? (first ? newValue(first, context) : undefined);
+};
+const anything = (value: string, context: ParseContext): TaskChanges | undefined => (STATUS_WORD.test(value.trim()) ? undefined : newValueThenWhy(value, context) ?? newTitle(value));
 
 /** "make it 3pm", "make that next wednesday", "make it weekly": a new value for the task just discussed, never a new title. */
-const aboutIt = (value: string, context: ParseContext): TaskChanges | undefined => (STATUS_WORD.test(value.trim()) ? undefined : priority(value) ?? due(value, context) ?? recurrenceChange(value, context) ?? addTags(value.startsWith('#') ? value : ''));
+const aboutIt = (value: string, context: ParseContext): TaskChanges | undefined => (STATUS_WORD.test(value.trim()) ? undefined : newValueThenWhy(value, context) ?? addTags(value.startsWith('#') ? value : ''));
 
 /** "#a #b", "#a, #b and #c": a space comes before each further tag ("#a#b" is one `\S+` already), so a list splits one way. */
 const TAG_LIST = String.raw`#\S+(?:\s+(?:(?:,|and|&)\s*)?#\S+)*`;
