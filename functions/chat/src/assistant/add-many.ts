@@ -10,7 +10,7 @@ import { summary } from './task-summary';
 import { say, type Turn } from './turn';
 
 /** "add these:", "todo:", "groceries:": a line that only announces the list below it. */
-const HEADER = /^(?:(?:please\s+)?(?:add|put)\b.*|to-?dos?|tasks?|list|.{0,40}):$/i;
+const HEADER = /^(?:(?:(?:please\s+)?(?:add|put)\b.*|to-?dos?|tasks?|list|.{0,40}):|(?:please\s+)?(?:add|put\s+down)\s+(?:these|the\s+following|this\s+list|all\s+(?:of\s+)?these)(?:\s+(?:tasks|items|things|please))?)$/i;
 /** "- ", "* ", "• ", "1. ", "2) ", "[ ] " before a line's task. */
 const BULLET = /^(?:[-*•]|\d{1,3}[.)]|\[\s?\])\s*/;
 /** Lines around a list that are no tasks: greetings, sign-offs, markdown headings ("**Ops**", "## Today"). */

@@ -7,11 +7,17 @@ import { readClarifyAnswer } from './clarify-answer';
 import { runIntent } from './run-intent';
 import { say, type Turn } from './turn';
 
-/** "remind me tomorrow at 9", then "to renew the parking permit": the task, due then. Undefined when the message is something else. */
-function reminderWithItsTask(reminder: string, message: string, context: Parameters<typeof parseMessage>[1]): Intent | undefined {
+/** "can you add something for me?", "add a task": a request to add that does not yet say what. */
+const SAYS_NOTHING = /^(?:something|anything|a\s+(?:task|thing|todo|to-do|new\s+task|reminder)|an?\s+(?:item|entry)|one)(?:\s+(?:for\s+me|please|to\s+my\s+list))?$/i;
+
+/**
+ * "remind me tomorrow at 9" or "add something", then "to renew the parking permit": the task the
+ * earlier message was waiting for. Undefined when the message is something else.
+ */
+function taskItWaitedFor(opening: string, message: string, context: Parameters<typeof parseMessage>[1]): Intent | undefined {
   const alone = parseMessage(message, context);
   if (alone.kind !== 'add' && alone.kind !== 'unknown') return undefined;
-  const together = parseMessage(`${reminder} to ${message.replace(/^\s*(?:to|about|that)\s+/i, '')}`, context);
+  const together = parseMessage(`${opening} ${message.replace(/^\s*(?:to|about|that)\s+/i, '')}`, context);
   return together.kind === 'add' ? together : undefined;
 }
 
@@ -28,12 +34,13 @@ export async function converse(message: string, state: ConversationState, deps: 
   }
   const context = { now: deps.now, timeZone: deps.timeZone, followsTask: rest.lastTask !== undefined };
   const text = withoutEmailFrame(message);
-  const named = awaitingTask ? reminderWithItsTask(awaitingTask, text, context) : undefined;
+  const named = awaitingTask ? taskItWaitedFor(awaitingTask, text, context) : undefined;
   if (named) return runIntent(named, rest, deps);
   const many = manyTasks(text, context);
   if (many) return addMany(many, rest, deps);
   const intent = parseMessage(text, context);
-  if (intent.kind === 'remind' && intent.target.kind === 'it' && !rest.lastTask) return say('What should I remind you about?', { ...rest, awaitingTask: text });
+  if (intent.kind === 'remind' && intent.target.kind === 'it' && !rest.lastTask) return say('What should I remind you about?', { ...rest, awaitingTask: `${text} to` });
+  if (intent.kind === 'add' && SAYS_NOTHING.test(intent.task.title) && !intent.task.dueAt) return say('Sure — what should I add?', { ...rest, awaitingTask: 'add' });
   // "undo" and "make it 20" (a reminder's new amount) refer only to the message just before.
   const { undo: _undo, lastReminder: _lastReminder, ...fresh } = rest;
   const kept = { ...fresh, ...(intent.kind === 'undo' ? { undo: rest.undo } : {}), ...(intent.kind === 'update' ? { lastReminder: rest.lastReminder } : {}) };

@@ -430,3 +430,31 @@ describe('a reminder asked for before its task is named', () => {
     expect(tasks.size).toBe(1);
   });
 });
+
+describe('requests that name their task in the next message, and repeats without a date', () => {
+  it('"can you add something for me?" asks what, and the answer is the task', async () => {
+    const { deps, titles } = given();
+    expect(await chat(deps, 'can you add something for me?')).toBe('Sure — what should I add?');
+    await chat(deps, 'can you add something for me?', 'chase Dave for the hall deposit');
+    expect(titles()).toEqual(['chase Dave for the hall deposit:pending']);
+  });
+
+  it('"make that every 2 days" on a task without a due time repeats from the next default time (9:00, else 18:00 today)', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'water the hanging baskets', 'make that every 2 days');
+    const [task] = [...tasks.values()];
+    expect([task?.recurrence?.rrule, task?.dueAt]).toEqual(['FREQ=DAILY;INTERVAL=2', '2026-05-01T18:00:00+02:00']);
+  });
+
+  it('reads "add these" above a list as its header, not as a task', async () => {
+    const { deps, titles } = given();
+    await chat(deps, 'add these\n- call Dr Patel about the test results\n- call the pharmacy');
+    expect(titles()).toEqual(['call Dr Patel about the test results:pending', 'call the pharmacy:pending']);
+  });
+
+  it('"change friday to saturday" moves the task just added and keeps its time', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'surf lesson friday at 8am', 'change friday to saturday');
+    expect([...tasks.values()].map((task) => [task.title, task.dueAt])).toEqual([['surf lesson', '2026-05-02T08:00:00+02:00']]);
+  });
+});

@@ -2,7 +2,8 @@ import type { TaskChanges } from '#shared/contracts/task';
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
 import type { Intent } from '../language/intent';
 import type { TurnDeps } from './assistant-deps';
-import { formatInZone } from '../language/zoned-time';
+import { defaultTimeOn, today } from '../language/dates';
+import { formatInZone, instantOf } from '../language/zoned-time';
 import { dueOnRule } from './due-on-rule';
 import { describeTask, durationWords } from './format';
 import { atTimeOfDay, onDayKeepingTime, onDayOfMonth, shiftedDue } from './shift-due';
@@ -10,6 +11,13 @@ import { summary } from './task-summary';
 import { say, type Turn } from './turn';
 
 const MONTH_MS = 31 * 24 * 3_600_000;
+
+/** The first default time of day (9:00, else later today) at or after now, in the user's zone. */
+function nextDefaultTime(now: Date, timeZone: string): string {
+  const context = { now, timeZone };
+  const todayAt = instantOf(defaultTimeOn(today(context), context), timeZone);
+  return formatInZone(todayAt, timeZone);
+}
 
 /** Changes one task as the message asks; right after a reminder, a bare number is its new amount. */
 export async function update(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
@@ -48,6 +56,8 @@ async function updateTask(intent: Extract<Intent, { kind: 'update' }>, target: T
     const monthsAway = !!current.dueAt && new Date(current.dueAt).getTime() - deps.now.getTime() > MONTH_MS;
     const sameMonth = dayOfMonth && current.dueAt && monthsAway ? onDayOfMonth(current.dueAt, dayOfMonth, deps.timeZone) : undefined;
     if (sameMonth && new Date(sameMonth) >= deps.now) changes.dueAt = sameMonth;
+    // "make that every 2 days" on a task without a due time: from the next default time of day.
+    if (newRule && !current.dueAt) changes.dueAt = dueOnRule(nextDefaultTime(deps.now, deps.timeZone), newRule.rrule, newRule.timezone);
     // "change it to every tues and thurs": the due day moves onto the new rule.
     if (newRule && current.dueAt) {
       // From today at the task's time of day: "every saturday" instead of sundays is this saturday.

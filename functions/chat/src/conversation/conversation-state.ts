@@ -29,6 +29,6 @@ export interface ConversationState {
   lastReminder?: { taskId: string; offset: string };
   /** What "undo" takes back: the tasks the last message completed (reopened again) or deleted (added again). */
   undo?: { reopen: TaskSummary[] } | { restore: NewTask[] };
-  /** "remind me tomorrow at 9" before any task was named: the next message says what about. */
+  /** "remind me tomorrow at 9 to", "add": the start of a request that waits for the next message to name its task. */
   awaitingTask?: string;
 }

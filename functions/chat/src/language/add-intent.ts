@@ -2,7 +2,7 @@ import { findDate, today, withoutDate } from './dates';
 import type { Intent, ParseContext, TaskDraft } from './intent';
 import { findPriority, findTags } from './priority-tags';
 import { QUESTION } from './question';
-import { findRecurrence } from './recurrence-phrases';
+import { eveningClock, findRecurrence } from './recurrence-phrases';
 import { momentAsDue, offsetBefore, type ReminderMoment } from './reminder-moment';
 import { findReminders } from './reminder-phrases';
 import { firstOccurrence, toRrule } from './rrule';
@@ -19,7 +19,8 @@ const COMMANDS = [
   /^remind\s+me\s+(?:to|about|of)\b/i,
   // "remind me submit report": the verb right after.
   /^remind\s+me\s+(?!(?:at|in|on|by|the|tomorrow|today|tonight|next|this|every|each|after|before|when|again)\b)(?=\p{L})/iu,
-  /^(?:(?:put|jot|note|write|pop)\s+(?:down|in)(?:\s+there)?\s+(?:that\s+)?(?:i\s+(?:have|need)\s+to\s+|i(?:'ve|\s+have)\s+got\s+|i\s+)?|a\s+note\s+(?:for\s+me\s+)?to\b)/i,
+  /^pencil\s+(?:in|down)\b\s*:?/i,
+  /^(?:(?:put|jot|note|write|pop)\s+(?:down|in)(?:\s+there)?\s*:?\s+(?:that\s+)?(?:i\s+(?:have|need)\s+to\s+|i(?:'ve|\s+have)\s+got\s+|i\s+)?|a\s+note\s+(?:for\s+me\s+)?to\b)/i,
   /^(?:i\s+)?need\s+reminding\s+(?:about|of|to)\b/i,
   /^note\s+to\s+self\b\s*:?/i,
   /^(?:add|set|create|make)\s+(?:me\s+)?(?:a\s+|an\s+)?reminder\s+to\b(?!\s+(?:the|my|it|that|this|#?\d))/i,
@@ -42,6 +43,8 @@ const COMMANDS = [
   /^schedule\b/i,
 ];
 const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|to-?do\s+list|to\s+do\s+list)$/i;
+/** "put the choir social down for saturday at 7pm", "pop the MOT down": the words between are the task. */
+const PUT_DOWN = /^(?:put|pop|jot|write|pencil|note)\s+(\S(?:.*?\S)??)\s+down(?:\s+(?:for|on|as))?(?=\s|$)(.*)$/i;
 /** "remind me in 10 minutes to …", "remind me tomorrow at 9 to …": the time comes before the task. */
 const REMIND_WHEN_TO = /^(?:(?:remind|ping|alert|notify)\s+me|(?:set|add|create)\s+(?:me\s+)?(?:a\s+)?reminder(?:\s+for)?)\s+((?:(?:in|at|on|by|the|this|next|tomorrow|today|tonight|every|each)\b|\d)(?:.*?\S)??)\s+(?:to|about)\s+(\S.*)$/i;
 const HOUR_MS = 3_600_000;
@@ -69,6 +72,8 @@ function stripSecondCommand(body: string): string {
 function stripCommand(text: string): { body: string; explicit: boolean } {
   const put = PUT_ON_LIST.exec(text);
   if (put) return { body: put[1]!, explicit: true };
+  const putDown = PUT_DOWN.exec(text.replace(POLITE, ''));
+  if (putDown && !/^(?:down|in)\b/i.test(putDown[1]!)) return { body: `${putDown[1]!}${putDown[2]!}`, explicit: true };
   const remindWhen = REMIND_WHEN_TO.exec(text);
   if (remindWhen) return { body: `${remindWhen[2]!} ${remindWhen[1]!}`, explicit: true };
   const polite = text.replace(POLITE, '');
@@ -80,10 +85,6 @@ function stripCommand(text: string): { body: string; explicit: boolean } {
   return { body: polite, explicit: false };
 }
 
-/** "every tuesday night at 8" is 20:00: a morning hour said with an afternoon or evening part of the day. */
-function eveningClock(clock: { hour: number; minute: number }, partOfDayHour: number | undefined): { hour: number; minute: number } {
-  return partOfDayHour !== undefined && partOfDayHour >= 14 && clock.hour >= 1 && clock.hour < 12 ? { ...clock, hour: clock.hour + 12 } : clock;
-}
 
 function schedule(draft: TaskDraft, text: string, context: ParseContext): string {
   const recurrence = findRecurrence(text);

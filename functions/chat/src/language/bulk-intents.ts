@@ -7,12 +7,14 @@ type BulkKind = 'complete' | 'reopen' | 'delete';
 type Rule = { kind: BulkKind; pattern: RegExp };
 
 const NOT_DONE = String.raw`(?:not done|undone|not complete|incomplete|uncompleted|not finished|unfinished|pending|open|to ?do)`;
-const DONE = String.raw`(?:done|complete|completed|finished|checked off|sorted|dealt with|taken care of|handled|paid|sent|booked|submitted|collected|bought|posted)`;
+const DONE = String.raw`(?:done|complete|completed|finished|checked off|sorted|dealt with|taken care of|handled|paid|sent|booked|submitted|collected|bought|posted|chosen|confirmed|ordered|fixed|written|cleaned|renewed|returned|signed|filed|delivered|picked up|dropped off)`;
 
 /** Group 1 is the reference phrase (`\S(?:.*?\S)??` rather than `.+?`, see update-intent.ts); an empty one means "it". */
 const RULES: Rule[] = [
   // "collected both, mark them done", "paid both of them": something done to the two just talked about.
   { kind: 'complete', pattern: /^(?:i\s+)?(?:\p{L}{2,}ed|did|paid|sent|got|bought|made|took|rang|wrote)\s+(both)(?:\s+of\s+them)?(?:(?:\s*,\s*|\s+)(?:so\s+)?(?:mark|tick|check)\s+(?:them|both)(?:\s+(?:off|as\s+done|done|complete|completed))?)?$/iu },
+  // "photographer confirmed, tick it off": the words before say which task "it" is.
+  { kind: 'complete', pattern: new RegExp(String.raw`^([^\s,](?:[^,]*?[^\s,])??)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+)?${DONE}\s*,\s*(?:so\s+)?(?:(?:tick|cross|check)\s+(?:it|that)\s+off|mark\s+(?:it|that)\s+(?:as\s+)?(?:done|complete|completed)|that'?s\s+(?:it|done))$`, 'i') },
   { kind: 'reopen', pattern: new RegExp(String.raw`^mark\s+(\S(?:.*?\S)??)\s+(?:as\s+)?${NOT_DONE}$`, 'i') },
   { kind: 'reopen', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(\S(?:.*?\S)??)\s+(?:to|as)\s+${NOT_DONE}$`, 'i') },
   { kind: 'complete', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(\S(?:.*?\S)??)\s+(?:to|as)\s+${DONE}$`, 'i') },
@@ -25,7 +27,7 @@ const RULES: Rule[] = [
   { kind: 'complete', pattern: /^i(?:'ve| have)?\s+(?:finished|completed|done|did)\s+(\S.*)$/i },
   { kind: 'complete', pattern: new RegExp(String.raw`^(\S(?:.*?\S)??)\s+(?:is|are)\s+(?:now\s+|all\s+|both\s+)?${DONE}$`, 'i') },
   { kind: 'complete', pattern: new RegExp(String.raw`^(it|that|this)'?s\s+(?:now\s+)?${DONE}$`, 'i') },
-  { kind: 'delete', pattern: /^(?:delete|del|rm|remove|cancel|trash|erase|drop|discard|scrap|scratch|get rid of|forget about|forget)\s+(\S.*)$/i },
+  { kind: 'delete', pattern: /^(?:delete|del|rm|remove|cancel|trash|erase|drop|discard|scrap|scratch|(?:bin|ditch|nix|axe)(?=\s+(?:the|that|it|this|those|these|my|#?\d)\b)|get rid of|forget about|forget)\s+(\S.*)$/i },
   { kind: 'delete', pattern: /^never\s*mind\s+(?:about\s+)?(\S(?:.*\S)?)$/i },
   { kind: 'delete', pattern: /^(?:take|clear|cross|strike)\s+(\S(?:.*?\S)??)\s+off(?:\s+(?:the|my)\s+(?:list|to-?do\s+list))?$/i },
   { kind: 'delete', pattern: /^(?:i\s+)?(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need\s+(?:to\s+do\s+)?(?!(?:already|any\s?more)$)([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },

@@ -1,6 +1,6 @@
 import { findDate, today, withoutDate } from './dates';
 import type { ParseContext, Priority, TaskChanges } from './intent';
-import { findRecurrence } from './recurrence-phrases';
+import { eveningClock, findRecurrence } from './recurrence-phrases';
 import { firstOccurrence, toRrule } from './rrule';
 import { tidy } from './text';
 import { formatInZone } from './zoned-time';
@@ -38,7 +38,7 @@ export function recurrenceChange(phrase: string, context: ParseContext): Pick<Ta
   if (tidy(date ? withoutDate(found.rest, date) : found.rest) !== '') return undefined;
   const recurrence = { rrule: toRrule(found.rule, today(context), context.timeZone), timezone: context.timeZone };
   if (!date && !found.rule.byMonthDay && !found.rule.byMonth) return { recurrence };
-  const clock = date?.hasTime ? date.clock : { hour: found.hour ?? 9, minute: 0 };
+  const clock = date?.hasTime ? eveningClock(date.clock, found.hour) : { hour: found.hour ?? 9, minute: 0 };
   const due = firstOccurrence(found.rule, date?.hasDay ? date.day : today(context), clock, context);
   return { recurrence, dueAt: formatInZone(due, context.timeZone) };
 }

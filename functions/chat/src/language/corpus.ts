@@ -6,6 +6,7 @@ import type { CorpusEntry } from './corpus-entry';
 import { everydayCorpus } from './corpus-everyday';
 import { firstTimeCorpus } from './corpus-first-time';
 import { listCorpus } from './corpus-list';
+import { quickBurstsCorpus } from './corpus-quick-bursts';
 import { otherCorpus } from './corpus-other';
 import { recurringCorpus } from './corpus-recurring';
 import { spokenCorpus } from './corpus-spoken';
@@ -14,4 +15,4 @@ import { timeZoneCorpus } from './corpus-time-zones';
 export { CORPUS_NOW, CORPUS_ZONE, type CorpusEntry } from './corpus-entry';
 
 /** Every corpus message with the intent it must produce. */
-export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus, ...betweenShiftsCorpus];
+export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus, ...betweenShiftsCorpus, ...quickBurstsCorpus];

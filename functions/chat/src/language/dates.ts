@@ -63,6 +63,8 @@ function usable(result: ParsingResult, text: string): boolean {
   const atEnd = /^\s*$/.test(text.slice(result.index + result.text.length));
   if (FALSE_FRIENDS.test(words) && !INTRODUCERS.test(before) && !(atEnd && /^(?:mon|tue|wed|thu|fri|sat|sun)$/i.test(words))) return false;
   if (/^(?:march|may)$/i.test(words) && /\bthe\s*$/i.test(before)) return false;
+  // "the volunteer rota for march", "invoice for November": what the task is for, not when it is due.
+  if (/\bfor\s*$/i.test(before) && result.start.isCertain('month') && !result.start.isCertain('day') && !result.start.isCertain('weekday')) return false;
   // "the second", "a sec": an ordinal or a moment, never a due time.
   if (/^(?:the\s+|a\s+)?(?:second|sec)$/i.test(words)) return false;
   // "mark the year 3 tests": "the year" alone is no date.

@@ -14,8 +14,8 @@ const STREET_WORDS = ['st', 'street', 'rd', 'road', 'ave', 'avenue', 'lane', 'ln
 const STREET = STREET_WORDS.map((word) => `[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}`).join('|');
 const HOUSE_NUMBER = new RegExp(String.raw`\b\d{1,5}[a-z]?(?=(?:\s+\p{Lu}[\p{L}'-]*){1,3}\s+(?:${STREET})\b)`, 'gu');
 
-/** "v2.3", "1.4.2", "JIRA-482", "CVE-2027-1234": versions and identifiers. */
-const IDENTIFIER = /(?<![\p{L}\p{N}.])(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)*|\p{L}{2,}-\d+(?:-\d+)*)(?![\p{L}\p{N}])/gu;
+/** "v2.3", "1.4.2", "JIRA-482", "CVE-2027-1234", "under-10s": versions, identifiers and names with a number. */
+const IDENTIFIER = /(?<![\p{L}\p{N}.])(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)*|\p{L}{2,}-\d+(?:-\d+)*\p{L}{0,2})(?![\p{L}\p{N}])/gu;
 /** "7-eleven", "M-Pesa", "x-ray": a number or one letter joined to a word is a name. */
 const JOINED = /(?<![\p{L}\p{N}-])(?:\d{1,4}|\p{L})-\p{L}{2,}/gu;
 /** "in the HR portal", "the min wage": a time unit after "the" is no duration. */
@@ -28,14 +28,20 @@ const NAMED_PART_OF_DAY = new RegExp(
   'giu',
 );
 
-/** "watch Friday Night Lights": a capitalised weekday starting a run of capitalised words is a name. */
-const WEEKDAY_IN_NAME = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll})/gu;
+/** "watch Friday Night Lights", "read Tuesdays with Morrie": a capitalised weekday starting a run of capitalised words is a name. */
+const NAME_WORD = String.raw`(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\p{Lu}\p{Ll}`;
+const WEEKDAY_IN_NAME = new RegExp(String.raw`\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?=\s+${NAME_WORD}+\s+${NAME_WORD}|\s+(?:with|of|and|at|in)\s+${NAME_WORD})`, 'gu');
 /** "text jess about saturday tomorrow": a weekday after "about" is what the task is about. */
 const WEEKDAY_ABOUT = /(?<=\b(?:about|re|regarding)\s)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/gi;
 
 const FULLWIDTH_OFFSET = 0xfee0;
 /** Digits and Latin letters as their full-width forms (one UTF-16 unit each), which the date parser does not read. */
 const shield = (text: string) => text.replace(/[0-9A-Za-z]/g, (char) => String.fromCharCode(char.charCodeAt(0) + FULLWIDTH_OFFSET));
+
+/** `text` with capitalised weekdays that start a name ("Tuesdays with Morrie") in full-width forms (same length). */
+export function shieldWeekdayNames(text: string): string {
+  return text.replace(WEEKDAY_IN_NAME, shield);
+}
 
 /**
  * `text` with the numbers and words that are part of a name, not a time, written in full-width forms

@@ -1,3 +1,4 @@
+import { shieldWeekdayNames } from './name-numbers';
 import { MONTH, monthNumber } from './months';
 import { cut, extract } from './text';
 import { WEEK_ORDINAL, weekdayCodes, WEEKDAY, WEEKDAY_LIST, weekOrdinal } from './weekdays';
@@ -130,9 +131,12 @@ const PART_OF_DAY_HOUR: Record<string, number> = { morning: 9, afternoon: 14, ev
 
 /** Finds a repetition phrase ("every other monday", "monthly on the last friday", "until june") and removes it. */
 export function findRecurrence(text: string): FoundRecurrence | undefined {
+  // Read where a weekday inside a name is hidden; cut from the text as it was.
+  const shielded = shieldWeekdayNames(text);
   for (const shape of SHAPES) {
-    const { match, rest } = extract(text, shape.pattern);
+    const match = shape.pattern.exec(shielded);
     if (!match) continue;
+    const rest = cut(text, match.index, match[0].length);
     const rule = shape.rule(match);
     if (rule.interval === 1) delete rule.interval;
     let remaining = rest;
@@ -163,4 +167,9 @@ export function findRecurrence(text: string): FoundRecurrence | undefined {
     return { rule, rest: remaining, ...(hour !== undefined ? { hour } : {}) };
   }
   return undefined;
+}
+
+/** "every tuesday night at 8" is 20:00: a morning hour said with an afternoon or evening part of the day. */
+export function eveningClock(clock: { hour: number; minute: number }, partOfDayHour: number | undefined): { hour: number; minute: number } {
+  return partOfDayHour !== undefined && partOfDayHour >= 14 && clock.hour >= 1 && clock.hour < 12 ? { ...clock, hour: clock.hour + 12 } : clock;
 }

@@ -38,8 +38,10 @@ export function reminderMoment(phrase: string, context: ParseContext): ReminderM
   const found = findDate(rest, context);
   if (found && tidy(withoutDate(rest, found)).replace(/^(?:at|on)$/i, '') !== '') return undefined;
   if (found?.hasDay && !before && !same) return { at: found.dueAt };
-  if (found?.hasTime) return { dayShift, ...found.clock };
   const partOfDay = PART_OF_DAY_HOURS.find(([pattern]) => pattern.test(phrase));
+  // "the night before at 8": 20:00.
+  const evening = partOfDay !== undefined && partOfDay[1] >= 14 && !/\bam\b/i.test(phrase);
+  if (found?.hasTime) return { dayShift, ...found.clock, ...(evening && found.clock.hour < 12 ? { hour: found.clock.hour + 12 } : {}) };
   if (partOfDay) return { dayShift, hour: partOfDay[1], minute: 0 };
   return undefined;
 }

@@ -144,7 +144,8 @@ export function withoutCourtesy(text: string): string {
     .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|my (?:bad|mistake)|i made (?:a )?(?:mistake|typo)|(?:it was )?a typo|tbh|imo|honestly|haha|hehe|fr|tho|though|po|lah|lor|leh|mah|inshallah|insha'?allah|alhamdulillah|can\??|or not\??|ok\??|okay\??|already|would be (?:lovely|great|nice|good|perfect|brilliant)|if you (?:can|could|don'?t mind)|thanks (?:dear|love|so much))(?=(?:\s*\p{Extended_Pictographic})*$)/iu, '');
 }
 
-const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+/** Emoji, and the check marks people type as one (✓ is no emoji). */
+const PICTOGRAPH = /[\p{Extended_Pictographic}\u2713\u2611]/u;
 const EMOJI_GLUE = /[\s\u{FE0F}\u{200D}]|\p{Emoji_Modifier}/u;
 
 /** "report's done ✅": the message without the emoji (and spaces) at its end, read one character at a time. */

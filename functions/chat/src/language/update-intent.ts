@@ -76,6 +76,7 @@ const SHORT_REF = String.raw`(it|that|this(?: one)?|#?\d{1,3}|the (?:first|secon
 const RECURS = String.raw`((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly|bi-?weekly)\b.*)`;
 
 const SHIFT = String.raw`(${DURATION})`;
+const DAY_WORD = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|today|the\s+\d{1,2}(?:st|nd|rd|th)`;
 const MOVE_VERB = String.raw`(?:move|reschedule|postpone|push|shift|delay|defer|snooze|bump)`;
 
 /**
@@ -84,6 +85,15 @@ const MOVE_VERB = String.raw`(?:move|reschedule|postpone|push|shift|delay|defer|
  * could split a run of spaces many ways, and a failing match would try every split.
  */
 const RULES: Rule[] = [
+  // "change friday to saturday", "move tomorrow to thursday": the old day, then the new one, of the task just discussed.
+  { pattern: new RegExp(String.raw`^(?:change|move|switch|swap)\s+()(?:${DAY_WORD})\s+(?:to|for)\s+(\S.*)$`, 'i'), changes: due },
+  { pattern: /^(?:change|set|switch|update)\s+(?:the\s+|its\s+)?priority\s+()(?:to\s+)?(\S.*)$/i, changes: priority },
+  { pattern: /^(?:lower|reduce|decrease|drop|downgrade)\s+(?:the\s+|its\s+)?priority(?:\s+(?:of|on|for)\s+([^\s,;](?:[^,;]*?[^\s,;])??))?()(?:\s*[,;].*)?$/i, changes: () => ({ priority: 'low' }) },
+  { pattern: /^(?:raise|increase|upgrade|bump\s+up|up)\s+(?:the\s+|its\s+)?priority(?:\s+(?:of|on|for)\s+([^\s,;](?:[^,;]*?[^\s,;])??))?()(?:\s*[,;].*)?$/i, changes: () => ({ priority: 'high' }) },
+  { pattern: /^(?:add|set|give\s+it|put)\s+()(?:a\s+|the\s+)?(?:due\s+date|due\s+time|deadline)(?:\s*:\s*|\s+(?:of|for|to|as|on)\s+|\s+)(\S.*)$/i, changes: due },
+  // "friday afternoon works better": the new value, said as what suits.
+  { pattern: /^()(\S(?:.*?\S)??)\s+(?:works|would\s+work|is|would\s+be|suits(?:\s+me)?)\s+better(?:\s+for\s+me)?$/i, changes: due },
+  { pattern: /^(?:stop|don'?t\s+let)\s+(it|that|this(?:\s+one)?)\s+(?:from\s+)?repeat(?:ing)?()$/i, changes: () => ({ recurrence: null }) },
   { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(\S(?:.*?\S)??)\s+(?:back\s+|out\s+|later\s+)?(?:by|for)\s+${SHIFT}$`, 'i'), changes: later },
   { pattern: new RegExp(String.raw`^(?:push|move|shift|put)\s+(\S(?:.*?\S)??)\s+(?:back|out)\s+(?:by\s+)?${SHIFT}$`, 'i'), changes: later },
   { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(\S(?:.*?\S)??)\s+${SHIFT}\s+later$`, 'i'), changes: later },
@@ -128,7 +138,9 @@ const RULES: Rule[] = [
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+is\s+((?:an?\s+)?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?|p[1-4])$/i, changes: priority },
 ];
 
-function refFrom(phrase: string): TaskRef | undefined {
+function refFrom(phrase: string | undefined): TaskRef | undefined {
+  // A rule with an empty ref group is about the task just discussed.
+  if (!phrase) return { kind: 'it' };
   const quoted = unquote(phrase);
   return quoted ? { kind: 'title', text: quoted } : parseRef(titleWords(phrase) === '' ? phrase : phrase);
 }
