@@ -10,6 +10,9 @@ import { say, type Turn } from './turn';
 /** "can you add something for me?", "add a task": a request to add that does not yet say what. */
 const SAYS_NOTHING = /^(?:something|anything|a\s+(?:task|thing|todo|to-do|new\s+task|reminder)|an?\s+(?:item|entry)|one)(?:\s+(?:for\s+me|please|to\s+my\s+list))?$/i;
 
+/** "I want to rename it", "can I change its name?": a rename that waits for the new title. */
+const RENAME_IT = /^(?:(?:i\s+(?:want|need|would\s+like|'d\s+like)\s+to|can\s+(?:i|you|we)|could\s+you|let'?s|please)\s+)?(?:rename|retitle|change\s+the\s+(?:name|title)\s+of|change\s+its\s+(?:name|title))(?:\s+(?:it|that|this(?:\s+one)?))?\s*\??$/i;
+
 /**
  * "remind me tomorrow at 9" or "add something", then "to renew the parking permit": the task the
  * earlier message was waiting for. Undefined when the message is something else.
@@ -18,7 +21,7 @@ function taskItWaitedFor(opening: string, message: string, context: Parameters<t
   const alone = parseMessage(message, context);
   if (alone.kind !== 'add' && alone.kind !== 'unknown') return undefined;
   const together = parseMessage(`${opening} ${message.replace(/^\s*(?:to|about|that)\s+/i, '')}`, context);
-  return together.kind === 'add' ? together : undefined;
+  return together.kind === 'add' || (together.kind === 'update' && /^rename\b/.test(opening)) ? together : undefined;
 }
 
 /**
@@ -41,6 +44,7 @@ export async function converse(message: string, state: ConversationState, deps: 
   const intent = parseMessage(text, context);
   if (intent.kind === 'remind' && intent.target.kind === 'it' && !rest.lastTask) return say('What should I remind you about?', { ...rest, awaitingTask: `${text} to` });
   if (intent.kind === 'add' && SAYS_NOTHING.test(intent.task.title) && !intent.task.dueAt) return say('Sure — what should I add?', { ...rest, awaitingTask: 'add' });
+  if (RENAME_IT.test(text) && rest.lastTask) return say(`What should I call "${rest.lastTask.title}" instead?`, { ...rest, awaitingTask: 'rename it to' });
   // "undo" and "make it 20" (a reminder's new amount) refer only to the message just before.
   const { undo: _undo, lastReminder: _lastReminder, ...fresh } = rest;
   const kept = { ...fresh, ...(intent.kind === 'undo' ? { undo: rest.undo } : {}), ...(intent.kind === 'update' ? { lastReminder: rest.lastReminder } : {}) };

@@ -458,3 +458,61 @@ describe('requests that name their task in the next message, and repeats without
     expect([...tasks.values()].map((task) => [task.title, task.dueAt])).toEqual([['surf lesson', '2026-05-02T08:00:00+02:00']]);
   });
 });
+
+describe('naming the task in other words', () => {
+  it('"I have called the landlord, tick it off" completes the landlord task, not the one just added', async () => {
+    const { deps, titles } = given();
+    await chat(deps, 'call the landlord tomorrow at 10am', 'pay the cable subscription on friday', 'I have called the landlord, tick it off');
+    expect(titles()).toEqual(['call the landlord:completed', 'pay the cable subscription:pending']);
+  });
+
+  it('"got the tape, tick it off" completes the task just discussed when no title mentions tape', async () => {
+    const { deps, titles } = given();
+    await chat(deps, 'pick up packing supplies', 'got the tape, tick it off');
+    expect(titles()).toEqual(['pick up packing supplies:completed']);
+  });
+
+  it('"move the appointment to 4pm" finds the dentist', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'add dentist at 3pm on monday', 'add buy groceries tomorrow', 'move the appointment to 4pm');
+    expect([...tasks.values()].map((task) => [task.title, task.dueAt])).toEqual([
+      ['dentist', '2026-05-04T16:00:00+02:00'],
+      ['buy groceries', '2026-05-02T09:00:00+02:00'],
+    ]);
+  });
+
+  it('"it\'s the vet not the dentist" and "it\'s John not Jhon" correct a word of the title', async () => {
+    const { deps, titles } = given();
+    await chat(deps, 'add dentist appointment tuesday at 3pm', "actually it's the vet not the dentist");
+    await chat(deps, 'add call Jhon about the car', "sorry, it's John not Jhon");
+    expect(titles()).toEqual(['vet appointment:pending', 'call John about the car:pending']);
+  });
+
+  it('"I want to rename it" asks for the new title and takes the next message', async () => {
+    const { deps, titles } = given();
+    expect(await chat(deps, 'add vet appointment thursday at 9am', 'I want to rename it')).toBe('What should I call "vet appointment" instead?');
+    await chat(deps, 'add vet appointment thursday at 9am', 'I want to rename it', 'Vet check-up for Max');
+    expect(titles()).toEqual(['vet appointment:pending', 'Vet check-up for Max:pending']);
+  });
+
+  it('"change my 3pm on Friday to 4:30" moves the task due then', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'haircut friday at 3pm', 'call Jo on friday at 5pm', 'change my 3pm on Friday to 4:30');
+    expect([...tasks.values()].map((task) => [task.title, task.dueAt])).toEqual([
+      ['haircut', '2026-05-01T16:30:00+02:00'],
+      ['call Jo', '2026-05-01T17:00:00+02:00'],
+    ]);
+  });
+
+  it('"is the dentist still on the 15th?" answers with the task and its day', async () => {
+    const { deps } = given();
+    expect(await chat(deps, 'add dentist on 15 June at 3pm', 'move it to the 17th', 'is the dentist still on the 15th?')).toMatch(/dentist.*17/s);
+  });
+
+  it('"no wait, every saturday" right after "every sunday" moves the task to the coming saturday', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'add water the plants every sunday at 9am', 'no wait, every saturday');
+    const [task] = [...tasks.values()];
+    expect([task?.recurrence?.rrule, task?.dueAt]).toEqual(['FREQ=WEEKLY;BYDAY=SA', '2026-05-02T09:00:00+02:00']);
+  });
+});

@@ -1,3 +1,4 @@
+import { isOfKind } from './same-kind';
 import type { Task } from '#shared/contracts/task';
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
 import type { TaskRef } from '../language/intent';
@@ -69,7 +70,12 @@ export async function resolveRef(ref: TaskRef, state: ConversationState, prefere
     const holding = closest.filter((task) => task.title.toLowerCase().includes(text.toLowerCase()));
     if (holding.length === 1) return { kind: 'task', task: summary(holding[0]!) };
     if (closest.length > 1) return { kind: 'ambiguous', candidates: inAskingOrder(closest).slice(0, MAX_CANDIDATES).map(summary), fuzzy: true };
+    // "move the appointment to 4pm" with a dentist on the list.
+    const kin = open.filter((task) => isOfKind(text, task.title));
+    if (kin.length === 1) return { kind: 'task', task: summary(kin[0]!) };
+    if (kin.length > 1) return { kind: 'ambiguous', candidates: inAskingOrder(kin).slice(0, MAX_CANDIDATES).map(summary) };
   }
+  if (pool.length === 0 && ref.orIt && state.lastTask) return { kind: 'task', task: state.lastTask };
   if (pool.length === 0) {
     const already = preference !== 'any' && found.length > 0 ? ` (only ${preference === 'pending' ? 'completed' : 'open'} ones)` : '';
     return { kind: 'missing', reply: `I couldn't find a task matching "${text}"${already}.`, ...(found.length === 0 ? { nothingMatched: true as const } : {}) };

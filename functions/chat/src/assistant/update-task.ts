@@ -12,6 +12,12 @@ import { say, type Turn } from './turn';
 
 const MONTH_MS = 31 * 24 * 3_600_000;
 
+/** The title with one word (or phrase) said again; the new words alone when the old ones are not in it. */
+function titleWithWord(title: string, { from, to }: { from: string; to: string }): string {
+  const at = title.toLowerCase().indexOf(from.toLowerCase());
+  return at < 0 ? to : `${title.slice(0, at)}${to}${title.slice(at + from.length)}`;
+}
+
 /** The first default time of day (9:00, else later today) at or after now, in the user's zone. */
 function nextDefaultTime(now: Date, timeZone: string): string {
   const context = { now, timeZone };
@@ -43,14 +49,15 @@ async function changeReminderAmount(last: { taskId: string; offset: string }, am
 }
 
 async function updateTask(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
-  const { addTags, removeTags, shiftBy, keepTimeOfDay, timeOfDay, dayOfMonth, ...fields } = intent.changes;
+  const { addTags, removeTags, shiftBy, keepTimeOfDay, timeOfDay, dayOfMonth, replaceInTitle, ...fields } = intent.changes;
   const changes: TaskChanges = {};
   for (const key of ['title', 'description', 'dueAt', 'priority', 'recurrence', 'tags', 'reminders'] as const) {
     if (fields[key] !== undefined) (changes as Record<string, unknown>)[key] = fields[key];
   }
   const newRule = fields.recurrence && fields.dueAt === undefined ? fields.recurrence : undefined;
-  if (addTags?.length || removeTags?.length || shiftBy || keepTimeOfDay || timeOfDay || newRule || dayOfMonth) {
+  if (addTags?.length || removeTags?.length || shiftBy || keepTimeOfDay || timeOfDay || newRule || dayOfMonth || replaceInTitle) {
     const current = await deps.clients.tasks.get(deps.call, target.id);
+    if (replaceInTitle) changes.title = titleWithWord(current.title, replaceInTitle);
     // "no, the 15th" about a task due 14 May (months away): 15 May, not the next 15th from today; about
     // a task due within the month ahead, the next 15th, as for a new task.
     const monthsAway = !!current.dueAt && new Date(current.dueAt).getTime() - deps.now.getTime() > MONTH_MS;
@@ -61,7 +68,8 @@ async function updateTask(intent: Extract<Intent, { kind: 'update' }>, target: T
     // "change it to every tues and thurs": the due day moves onto the new rule.
     if (newRule && current.dueAt) {
       // From today at the task's time of day: "every saturday" instead of sundays is this saturday.
-      const from = onDayKeepingTime(formatInZone(deps.now, deps.timeZone), current.dueAt, deps.timeZone);
+      const todayAtItsTime = onDayKeepingTime(formatInZone(deps.now, deps.timeZone), current.dueAt, deps.timeZone);
+      const from = new Date(todayAtItsTime) > deps.now ? todayAtItsTime : shiftedDue(todayAtItsTime, 'P1D', deps.timeZone);
       const namesDays = /\bBY(?:DAY|MONTHDAY)=/i.test(newRule.rrule);
       const onRule = dueOnRule(namesDays && new Date(from) > deps.now && new Date(from) < new Date(current.dueAt) ? from : current.dueAt, newRule.rrule, newRule.timezone);
       if (onRule !== current.dueAt) changes.dueAt = onRule;

@@ -4,7 +4,8 @@ import { MAX_TASKS_PER_MESSAGE, parseRefs } from './refs';
 const MARKERS = /(?:^|\s)[#!]\p{L}/u;
 
 type BulkKind = 'complete' | 'reopen' | 'delete';
-type Rule = { kind: BulkKind; pattern: RegExp };
+/** `orIt`: the phrase describes what was done ("bought the milk"), so "it" is the fallback when no title matches. */
+type Rule = { kind: BulkKind; pattern: RegExp; orIt?: true };
 
 const NOT_DONE = String.raw`(?:not done|undone|not complete|incomplete|uncompleted|not finished|unfinished|pending|open|to ?do)`;
 const DONE = String.raw`(?:done|complete|completed|finished|checked off|sorted|dealt with|taken care of|handled|paid|sent|booked|submitted|collected|bought|posted|chosen|confirmed|ordered|fixed|written|cleaned|renewed|returned|signed|filed|delivered|picked up|dropped off)`;
@@ -13,8 +14,10 @@ const DONE = String.raw`(?:done|complete|completed|finished|checked off|sorted|d
 const RULES: Rule[] = [
   // "collected both, mark them done", "paid both of them": something done to the two just talked about.
   { kind: 'complete', pattern: /^(?:i\s+)?(?:\p{L}{2,}ed|did|paid|sent|got|bought|made|took|rang|wrote)\s+(both)(?:\s+of\s+them)?(?:(?:\s*,\s*|\s+)(?:so\s+)?(?:mark|tick|check)\s+(?:them|both)(?:\s+(?:off|as\s+done|done|complete|completed))?)?$/iu },
+  // "I have called the landlord, tick it off": what was done says which task "it" is.
+  { kind: 'complete', pattern: /^(?:i\s+(?:have\s+|'ve\s+|just\s+)?)?(?:\p{L}{2,}ed|did|paid|sent|got|bought|made|took|rang|wrote)\s+([^\s,](?:[^,]*?[^\s,])??)\s*,\s*(?:so\s+)?(?:(?:tick|cross|check)\s+(?:it|that)\s+off|mark\s+(?:it|that)\s+(?:as\s+)?(?:done|complete|completed)|that'?s\s+(?:it|done))$/iu, orIt: true },
   // "photographer confirmed, tick it off": the words before say which task "it" is.
-  { kind: 'complete', pattern: new RegExp(String.raw`^([^\s,](?:[^,]*?[^\s,])??)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+)?${DONE}\s*,\s*(?:so\s+)?(?:(?:tick|cross|check)\s+(?:it|that)\s+off|mark\s+(?:it|that)\s+(?:as\s+)?(?:done|complete|completed)|that'?s\s+(?:it|done))$`, 'i') },
+  { kind: 'complete', pattern: new RegExp(String.raw`^([^\s,](?:[^,]*?[^\s,])??)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+)?${DONE}\s*,\s*(?:so\s+)?(?:(?:tick|cross|check)\s+(?:it|that)\s+off|mark\s+(?:it|that)\s+(?:as\s+)?(?:done|complete|completed)|that'?s\s+(?:it|done))$`, 'i'), orIt: true },
   { kind: 'reopen', pattern: new RegExp(String.raw`^mark\s+(\S(?:.*?\S)??)\s+(?:as\s+)?${NOT_DONE}$`, 'i') },
   { kind: 'reopen', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(\S(?:.*?\S)??)\s+(?:to|as)\s+${NOT_DONE}$`, 'i') },
   { kind: 'complete', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(\S(?:.*?\S)??)\s+(?:to|as)\s+${DONE}$`, 'i') },
@@ -52,7 +55,7 @@ export function bulkIntent(text: string): Intent | undefined {
     const targets = parseRefs(phrase);
     if (!targets) return { kind: 'unknown', reason: rule.kind === 'delete' ? NAME_THEM : 'say which task' };
     if (targets.length > MAX_TASKS_PER_MESSAGE) return { kind: 'unknown', reason: `that names ${targets.length} tasks; I take at most ${MAX_TASKS_PER_MESSAGE} in one message` };
-    return { kind: rule.kind, targets };
+    return { kind: rule.kind, targets: rule.orIt ? targets.map((target) => (target.kind === 'title' ? { ...target, orIt: true as const } : target)) : targets };
   }
   return undefined;
 }

@@ -38,7 +38,7 @@ export const doneCorpus: CorpusEntry[] = [
   complete('cross off number 2', index(2)),
   complete('done: call mom', title('call mom')),
   complete('Complete #1 & #2', index(1, 2)),
-  complete('i bought the milk, mark it done', it),
+  complete('i bought the milk, mark it done', [{ kind: 'title', text: 'milk', orIt: true }]),
   complete('mark "Call Mom" as done', title('Call Mom')),
   complete('complete the dentist appointment', title('dentist appointment')),
   reopen('reopen 2', index(2)),

@@ -2,7 +2,7 @@
 export type TaskRef =
   | { kind: 'index'; index: number } // "2", "#2", "the second one": 1-based position in the last list shown
   | { kind: 'it' } // "it", "that", "this one": the last task mentioned, created or listed alone
-  | { kind: 'title'; text: string } // "the dentist", "buy milk": words to match against titles
+  | { kind: 'title'; text: string; orIt?: true } // "the dentist", "buy milk": words to match against titles; `orIt`: the task just discussed when none matches
   | { kind: 'when'; weekday?: number; relativeDays?: number; month?: number; hour?: number; minute?: number; eitherHalfOfDay?: boolean }; // "the friday one", "tomorrow's task", "the 7am one", "the one in May"
 
 export type Priority = 'low' | 'medium' | 'high' | 'urgent';
@@ -47,6 +47,8 @@ export type TaskChanges = Partial<Omit<TaskDraft, 'dueAt' | 'recurrence'>> & {
   removeTags?: string[];
   /** "no, the 15th": that day of the task's own month (`dueAt` is the reading for a task without one). */
   dayOfMonth?: number;
+  /** "it's John not Jhon": a word of the title said again. */
+  replaceInTitle?: { from: string; to: string };
 };
 
 /** What one chat message asks for. */

@@ -143,8 +143,8 @@ describe('right after a task: corrections and short follow-ups', () => {
     expect(parseMessage(message, after)).toEqual({ kind: 'update', target: { kind: 'it' }, changes });
   });
 
-  it('"got the tape, tick it off" completes it; "changelog\'s done" completes the changelog', () => {
-    expect(parseMessage('got the tape, tick it off', after)).toEqual({ kind: 'complete', targets: [{ kind: 'it' }] });
+  it('"got the tape, tick it off" completes the task about the tape (else it); "changelog\'s done" completes the changelog', () => {
+    expect(parseMessage('got the tape, tick it off', after)).toEqual({ kind: 'complete', targets: [{ kind: 'title', text: 'tape', orIt: true }] });
     expect(parseMessage("changelog's done", after)).toEqual({ kind: 'complete', targets: [{ kind: 'title', text: 'changelog' }] });
   });
 });

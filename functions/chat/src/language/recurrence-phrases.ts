@@ -130,13 +130,18 @@ const PART_OF_DAY = /^\s*(?:in\s+the\s+)?(morning|afternoon|evening|night)s?\b/i
 const PART_OF_DAY_HOUR: Record<string, number> = { morning: 9, afternoon: 14, evening: 18, night: 18 };
 
 /** Finds a repetition phrase ("every other monday", "monthly on the last friday", "until june") and removes it. */
+const FREQUENCY_ADJECTIVE = /^(?:daily|weekly|monthly|yearly|annual|fortnightly|bi-?weekly)$/i;
+const NOUN_NEXT = /^\s+(?!(?:on|at|in|from|starting|until|till|for|by|and|or|please|basis|every|each|the|a|an)\b)\p{L}/iu;
+
 export function findRecurrence(text: string): FoundRecurrence | undefined {
   // Read where a weekday inside a name is hidden; cut from the text as it was.
   const shielded = shieldWeekdayNames(text);
   for (const shape of SHAPES) {
     const match = shape.pattern.exec(shielded);
     if (!match) continue;
-    const rest = cut(text, match.index, match[0].length);
+    // "weekly report friday at 9am", "daily standup": the word also names the thing, so it stays in the title.
+    const namesIt = FREQUENCY_ADJECTIVE.test(match[0]) && NOUN_NEXT.test(shielded.slice(match.index + match[0].length));
+    const rest = namesIt ? text : cut(text, match.index, match[0].length);
     const rule = shape.rule(match);
     if (rule.interval === 1) delete rule.interval;
     let remaining = rest;

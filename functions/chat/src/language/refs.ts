@@ -56,7 +56,16 @@ const WHEN_REF = new RegExp(
   'i',
 );
 
+/** "my 3pm on Friday", "the 9am tomorrow": a time and a day. */
+const TIME_ON_DAY = /^(?:the|my)\s+(\d{1,2})(?::(\d\d))?(?:\s*(am|pm))?\s+(?:on\s+)?(?:(mon|tue|wed|thu|fri|sat|sun)[a-z]*|(tomorrow|today))(?:'s)?(?:\s+(?:one|appointment|appt|meeting|call))?$/i;
+
 function whenRef(text: string): TaskRef | undefined {
+  const timeOnDay = TIME_ON_DAY.exec(text);
+  if (timeOnDay) {
+    const [, hour, minute, meridiem, weekday, day] = timeOnDay;
+    const clock = { hour: (Number(hour) % 12) + (meridiem?.toLowerCase() === 'pm' ? 12 : 0), minute: Number(minute ?? 0), ...(meridiem ? {} : { eitherHalfOfDay: true }) };
+    return weekday ? { kind: 'when', weekday: WEEKDAY_CODES.indexOf(weekday.toLowerCase()), ...clock } : { kind: 'when', relativeDays: day!.toLowerCase() === 'tomorrow' ? 1 : 0, ...clock };
+  }
   const found = WHEN_REF.exec(text)?.groups;
   if (!found) return undefined;
   const group = (name: string) => found[name] ?? found[`${name}B`] ?? found[`${name}C`];

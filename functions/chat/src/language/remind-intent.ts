@@ -31,10 +31,14 @@ function toRemind(refPhrase: string, when: Omit<Remind, 'kind' | 'target'>): Int
   return { kind: 'remind', target, ...when };
 }
 
+const MOVE_REMINDER = new RegExp(String.raw`^(?:make|change|set|move|switch|put)\s+(?:the|my|that|its)\s+reminders?\s+(?:to\s+)?(${BEFORE_LIST})(?:\s+instead)?$`, 'i');
 const INSTEAD_OF_DUE = /(?<![\s,;])[\s,;]+(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:at\s+the\s+(?:due\s+)?time|when\s+it'?s\s+due|on\s+time)$/i;
 
 /** "remind me about rent 3 days before", "remind me of 2 tomorrow at 8am", "remind me 2 days before the dentist". */
 export function remindIntent(text: string, context: ParseContext): Intent | undefined {
+  // "make the reminder an hour before": the reminder moves.
+  const moved = MOVE_REMINDER.exec(text);
+  if (moved) return { kind: 'update', target: { kind: 'it' }, changes: { reminders: offsetsIn(moved[1]!) } };
   // "remind me 2 hours before, not at the time": these offsets instead of the ones it has.
   const instead = INSTEAD_OF_DUE.exec(text);
   const replacing = instead ? OFFSETS_OF_IT.exec(text.slice(0, instead.index)) : null;

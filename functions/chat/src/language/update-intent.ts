@@ -119,8 +119,12 @@ const RULES: Rule[] = [
   { pattern: /^(?:make|set)\s+(\S(?:.*?\S)??)\s+(?:to\s+)?(?:repeat|recur)\s+(\S.*)$/i, changes: recurrenceChange },
   { pattern: /^(?:repeat|recur)\s+(\S(?:.*?\S)??)\s+(every\b.+|each\b.+|daily.*|weekly.*|monthly.*|yearly.*)$/i, changes: recurrenceChange },
   { pattern: new RegExp(String.raw`^(?:make|set)\s+(\S(?:.*?\S)??)\s+${RECURS}$`, 'i'), changes: recurrenceChange },
+  // "make the call 2pm instead", "make the dentist thursday".
+  { pattern: new RegExp(String.raw`^(?:make|set|have)\s+(?!sure\b)(\S(?:.*?\S)??)\s+((?:at\s+|on\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d|(?:${DAY_WORD})(?:\s+at\s+\d{1,2}(?::\d\d)?(?:\s*(?:am|pm))?)?))(?:\s+instead)?$`, 'i'), changes: due },
   { pattern: new RegExp(String.raw`^tag\s+(\S(?:.*?\S)??)\s+${TAGS_TAIL}$`, 'i'), changes: addTags },
   { pattern: new RegExp(String.raw`^tag\s+${SHORT_REF}\s+(?:with\s+|as\s+)?(\S.*)$`, 'i'), changes: addTags },
+  // "tag the slides one work too".
+  { pattern: /^tag\s+(the\s+\S+(?:\s+\S+)?\s+one)\s+(?:with\s+|as\s+)?(\p{L}[\p{L}\p{N}_-]*)(?:\s+(?:too|as\s+well))?$/iu, changes: addTags },
   { pattern: /^add\s+(?:the\s+)?tags?\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: addTags, refGroup: 2 },
   { pattern: new RegExp(String.raw`^untag\s+(\S(?:.*?\S)??)\s+${TAGS_TAIL}$`, 'i'), changes: removeTags },
   { pattern: /^(?:remove|delete|drop)\s+(?:the\s+)?tags?\s+(\S(?:.*?\S)??)\s+from\s+(\S.*)$/i, changes: removeTags, refGroup: 2 },
@@ -145,8 +149,18 @@ function refFrom(phrase: string | undefined): TaskRef | undefined {
   return quoted ? { kind: 'title', text: quoted } : parseRef(titleWords(phrase) === '' ? phrase : phrase);
 }
 
+/** "it's the vet not the dentist", "it's John not Jhon", "it's tuesday, not thursday": what it is instead. */
+const INSTEAD_OF = /^(?:it'?s|it\s+is|it\s+should\s+be|should\s+be|i\s+meant)\s+(\S(?:.*?\S)??),?\s+not\s+(\S(?:.*\S)?)$/i;
+const withoutArticle = (words: string) => tidy(words.replace(/^(?:the|a|an|my)\s+/i, ''));
+
 /** Changes to one task: due time, title, priority, tags, repetition or note. Undefined when none applies. */
 export function updateIntent(text: string, context: ParseContext): Intent | undefined {
+  const instead = INSTEAD_OF.exec(text);
+  if (instead) {
+    const [to, from] = [withoutArticle(instead[1]!), withoutArticle(instead[2]!)];
+    const changes = newValue(instead[1]!, context) ?? (to && from ? { replaceInTitle: { from, to } } : undefined);
+    if (changes) return { kind: 'update', target: { kind: 'it' }, changes };
+  }
   for (const rule of RULES) {
     const match = rule.pattern.exec(text);
     if (!match) continue;
