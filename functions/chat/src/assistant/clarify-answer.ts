@@ -21,7 +21,7 @@ export function readClarifyAnswer(message: string, candidates: readonly TaskSumm
   else {
     const byTitle = candidates.findIndex((candidate) => candidate.title.trim().toLowerCase() === text);
     if (byTitle >= 0) index = byTitle;
-    else index = onlyCandidateWith(bare.replace(/^(?:one\s+(?:for|about|with)|the)\s+/, ''), candidates);
+    else index = onlyCandidateWith(bare.replace(/^(?:one\s+(?:for|about|with)|the)\s+/, '').replace(/'s$/, ''), candidates);
   }
   return index !== null && index >= 0 && index < candidates.length ? index : null;
 }

@@ -516,3 +516,30 @@ describe('naming the task in other words', () => {
     expect([task?.recurrence?.rrule, task?.dueAt]).toEqual(['FREQ=WEEKLY;BYDAY=SA', '2026-05-02T09:00:00+02:00']);
   });
 });
+
+describe('reminders and answers as busy people give them', () => {
+  it('a new task with reminders but no due time is added, and the chat asks for the time instead of failing', async () => {
+    const { deps, tasks } = given();
+    expect(await chat(deps, 'add water the plants, remind me an hour before')).toMatch(/^Added "water the plants"\. Say when it is due/);
+    expect([...tasks.values()].map((task) => task.reminders)).toEqual([[]]);
+  });
+
+  it('"set a reminder 1 hour before" reminds about the task just added', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'dentist tuesday 2:30pm', 'set a reminder 1 hour before');
+    expect([...tasks.values()][0]!.reminders).toContain('PT1H');
+  });
+
+  it('"Leo\'s" answers "which one?" with the task for Leo', async () => {
+    const { deps, titles } = given();
+    await chat(deps, 'book dentist for Ana\nbook dentist for Leo', 'remove the dentist task', "Leo's");
+    expect(titles()).toEqual(['book dentist for Ana:pending']);
+  });
+
+  it('"remind me about the parent-teacher meeting thursday 6pm, the day before" adds it with a reminder the day before', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'remind me about the parent-teacher meeting thursday 6pm, the day before');
+    const [task] = [...tasks.values()];
+    expect([task?.title, task?.dueAt, task?.reminders]).toEqual(['the parent-teacher meeting', '2026-05-07T18:00:00+02:00', ['P1D']]);
+  });
+});

@@ -91,8 +91,11 @@ export function draftToNewTask(draft: Extract<Intent, { kind: 'add' }>['task']):
 }
 
 async function add(intent: Extract<Intent, { kind: 'add' }>, state: ConversationState, deps: TurnDeps): Promise<Turn> {
-  const task = await deps.clients.tasks.create(deps.call, draftToNewTask(intent.task));
-  const reminders = remindersSentence(task);
+  // Reminders are offsets before the due time: without one they wait until a due time is said.
+  const { reminders: offsets, ...draft } = intent.task;
+  const undated = !draft.dueAt && !!offsets?.length;
+  const task = await deps.clients.tasks.create(deps.call, draftToNewTask(undated ? draft : intent.task));
+  const reminders = undated ? 'Say when it is due and I will remind you before it.' : remindersSentence(task);
   const next = { ...state, lastTask: summary(task), added: withAdded(state, [summary(task)]) };
   return say(`Added ${describeTask(task, deps.timeZone, deps.now)}.${reminders ? ` ${reminders}` : ''}`, next, {
     actions: [{ kind: 'created', taskIds: [task.id] }],
@@ -163,7 +166,8 @@ export function failureTurn(error: unknown, state: ConversationState): Turn {
   if (isUnavailable(error)) return say("I can't reach your tasks right now; please try again in a moment.", state);
   if (isNotFound(error)) return say('That task no longer exists.', state);
   if (error instanceof ServiceError) {
-    const fields = error.fieldErrors.map((field) => `${field.field} ${field.message}`).join('; ');
+    // "reminders are offsets…" names its field already.
+    const fields = error.fieldErrors.map((field) => (field.message.startsWith(field.field) ? field.message : `${field.field} ${field.message}`)).join('; ');
     return say(`I couldn't do that: ${fields || error.message}.`, state);
   }
   throw error;

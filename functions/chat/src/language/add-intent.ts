@@ -2,7 +2,7 @@ import { findDate, today, withoutDate } from './dates';
 import type { Intent, ParseContext, TaskDraft } from './intent';
 import { findPriority, findTags } from './priority-tags';
 import { QUESTION } from './question';
-import { eveningClock, findRecurrence } from './recurrence-phrases';
+import { clockForPartOfDay, findRecurrence } from './recurrence-phrases';
 import { momentAsDue, offsetBefore, type ReminderMoment } from './reminder-moment';
 import { findReminders } from './reminder-phrases';
 import { firstOccurrence, toRrule } from './rrule';
@@ -56,9 +56,10 @@ const THAT_IS = /(?:,|(?<!\s))\s*\b(?:that'?s|that\s+is|which\s+is|i\s+think|rem
 const SUBJECT = /^(?:i|we)(?:'ve\s+got\s+(?:an?\s+)?|\s+(?:have(?:\s+got)?\s+(?:an?\s+)?)?)(?=\p{L})/iu;
 const NOTE = /(?:,|(?<!\s))\s*(?:note|notes|description|details)\s*:\s*(\S.*)$/i;
 /** Words a removed date or repetition leaves hanging ("buy milk on"). A match never starts inside spaces or right after such a word, so those starts are skipped rather than each scanned to the end. */
-const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|with|for))(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for))+$/i;
+const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|with|for|sometime|around))(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for|sometime|around))+$/i;
 
-const ON_MY_LIST = /(?<!\s)\s+(?:to|on|onto)\s+(?:my|the)\s+(?:to-?dos?|to-?do list|to\s+do\s+list|list|tasks?)$/i;
+/** "… to my list", also before the day it is for ("add X to my list for saturday"). */
+const ON_MY_LIST = /(?<!\s)\s+(?:to|on|onto)\s+(?:my|the)\s+(?:to-?dos?|to-?do list|to\s+do\s+list|list|tasks?)(?=$|\s+(?:for|on|by|due|at|tomorrow|today|next|this|every|in)\b)/i;
 /** "add milk to my shopping list": the list's name becomes a tag. */
 const ON_NAMED_LIST = /(?<!\s)\s+(?:to|on|onto)\s+(?:my|the)\s+(\p{L}[\p{L}-]{1,20})\s+list$/iu;
 
@@ -96,7 +97,7 @@ function schedule(draft: TaskDraft, text: string, context: ParseContext): string
     draft.dueAt = formatInZone(new Date(first), context.timeZone);
     draft.recurrence = { rrule: toRrule(recurrence.rule, today(context), context.timeZone), timezone: context.timeZone };
   } else if (recurrence) {
-    const clock = found?.hasTime ? eveningClock(found.clock, recurrence.hour) : { hour: recurrence.hour ?? 9, minute: 0 };
+    const clock = found?.hasTime ? clockForPartOfDay(found.clock, recurrence.hour, text) : { hour: recurrence.hour ?? 9, minute: 0 };
     const from = found?.hasDay ? found.day : today(context);
     draft.dueAt = formatInZone(firstOccurrence(recurrence.rule, from, clock, context), context.timeZone);
     draft.recurrence = { rrule: toRrule(recurrence.rule, today(context), context.timeZone), timezone: context.timeZone };

@@ -8,7 +8,7 @@ type BulkKind = 'complete' | 'reopen' | 'delete';
 type Rule = { kind: BulkKind; pattern: RegExp; orIt?: true };
 
 const NOT_DONE = String.raw`(?:not done|undone|not complete|incomplete|uncompleted|not finished|unfinished|pending|open|to ?do)`;
-const DONE = String.raw`(?:done|complete|completed|finished|checked off|sorted|dealt with|taken care of|handled|paid|sent|booked|submitted|collected|bought|posted|chosen|confirmed|ordered|fixed|written|cleaned|renewed|returned|signed|filed|delivered|picked up|dropped off)`;
+const DONE = String.raw`(?:done|complete|completed|finished|checked off|sorted|dealt with|taken care of|handled|paid|sent|booked|submitted|collected|bought|posted|chosen|confirmed|ordered|fixed|written|cleaned|renewed|returned|signed|filed|delivered|picked up|dropped off|deployed|released|shipped|merged|published|launched|installed|repaired)`;
 
 /** Group 1 is the reference phrase (`\S(?:.*?\S)??` rather than `.+?`, see update-intent.ts); an empty one means "it". */
 const RULES: Rule[] = [
@@ -36,6 +36,8 @@ const RULES: Rule[] = [
   { kind: 'delete', pattern: /^(?:i\s+)?(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need\s+(?:to\s+do\s+)?(?!(?:already|any\s?more)$)([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
   { kind: 'delete', pattern: /^(?:there'?s\s+)?no\s+(?:more\s+)?need\s+(?:for|to\s+do)\s+([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
   { kind: 'delete', pattern: /^(?:i\s+)?didn'?t\s+(?:mean|want)\s+to\s+(?:add|create|make)\s+(?:it|that|this)(?:\s+one)?()$/i },
+  // "hotfix deployed 👍", "invoice sent": the thing, then what happened to it (a new task when no title matches).
+  { kind: 'complete', pattern: new RegExp(String.raw`^(?!(?:get|have|has|had|make|let|see|keep|what|which|who|how|when|why|did|is|are|was|were|mark|set|change|switch|i|we)\b)([^\s,](?:[^,]*?[^\s,])??)\s+${DONE}$`, 'i') },
 ];
 
 const CLEAR_COMPLETED = new RegExp(String.raw`^(?:clear|delete|remove|purge|clean up|get rid of|archive|trash)\s+(?:out\s+)?(?:all\s+)?(?:(?:the|my)\s+)?(?:${DONE}|ticked(?: off)?)(?:\s+(?:ones|tasks?|todos?|to-dos?|items?))?(?:\s+from\s+(?:my|the)\s+list)?$`, 'i');

@@ -1,6 +1,6 @@
 import { findDate, today, withoutDate } from './dates';
 import type { ParseContext, Priority, TaskChanges } from './intent';
-import { eveningClock, findRecurrence } from './recurrence-phrases';
+import { clockForPartOfDay, findRecurrence } from './recurrence-phrases';
 import { firstOccurrence, toRrule } from './rrule';
 import { tidy } from './text';
 import { formatInZone } from './zoned-time';
@@ -10,6 +10,8 @@ const PRIORITY = /^(?:an?\s+)?!?(low|medium|normal|high|urgent|important|critica
 
 /** "urgent", "high priority", "!low", "important" → the level. */
 export function priorityValue(phrase: string): Priority | undefined {
+  // "not that urgent", "not so important": low.
+  if (/^(?:it'?s\s+)?not\s+(?:(?:that|so|very|really|too)\s+)?(?:urgent|important)$/i.test(tidy(phrase))) return 'low';
   const match = PRIORITY.exec(tidy(phrase));
   return match ? LEVELS[match[1]!.toLowerCase()] : undefined;
 }
@@ -38,7 +40,7 @@ export function recurrenceChange(phrase: string, context: ParseContext): Pick<Ta
   if (tidy(date ? withoutDate(found.rest, date) : found.rest) !== '') return undefined;
   const recurrence = { rrule: toRrule(found.rule, today(context), context.timeZone), timezone: context.timeZone };
   if (!date && !found.rule.byMonthDay && !found.rule.byMonth) return { recurrence };
-  const clock = date?.hasTime ? eveningClock(date.clock, found.hour) : { hour: found.hour ?? 9, minute: 0 };
+  const clock = date?.hasTime ? clockForPartOfDay(date.clock, found.hour, phrase) : { hour: found.hour ?? 9, minute: 0 };
   const due = firstOccurrence(found.rule, date?.hasDay ? date.day : today(context), clock, context);
   return { recurrence, dueAt: formatInZone(due, context.timeZone) };
 }

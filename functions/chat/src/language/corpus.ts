@@ -10,9 +10,10 @@ import { quickBurstsCorpus } from './corpus-quick-bursts';
 import { otherCorpus } from './corpus-other';
 import { recurringCorpus } from './corpus-recurring';
 import { spokenCorpus } from './corpus-spoken';
+import { textingCorpus } from './corpus-texting';
 import { timeZoneCorpus } from './corpus-time-zones';
 
 export { CORPUS_NOW, CORPUS_ZONE, type CorpusEntry } from './corpus-entry';
 
 /** Every corpus message with the intent it must produce. */
-export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus, ...betweenShiftsCorpus, ...quickBurstsCorpus];
+export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus, ...betweenShiftsCorpus, ...quickBurstsCorpus, ...textingCorpus];

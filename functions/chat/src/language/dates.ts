@@ -77,11 +77,16 @@ function usable(result: ParsingResult, text: string): boolean {
   return true;
 }
 
-function clockHour(start: ParsingComponents, phrase: string): { hour: number; minute: number } {
+/** Things people do in the evening: "dinner with sam at 7" is at 19:00. */
+const EVENING_THINGS = /\b(?:dinner|supper|drinks|date\s+night|concert|gig|movie|cinema|theatre|theater|pub|karaoke|bbq|barbecue|tonight|evening|night)\b/i;
+
+function clockHour(start: ParsingComponents, phrase: string, text: string): { hour: number; minute: number } {
   let hour = start.get('hour') ?? DEFAULT_HOUR;
   const minute = start.get('minute') ?? 0;
   const writtenAs24h = /\b(?:0\d|1[3-9]|2[0-3]):\d\d\b/.test(phrase);
-  if (!start.isCertain('meridiem') && !writtenAs24h && hour >= 1 && hour <= 6) hour += 12;
+  const saidHalfOfDay = start.isCertain('meridiem') || writtenAs24h;
+  if (!saidHalfOfDay && hour >= 1 && hour <= 6) hour += 12;
+  else if (!saidHalfOfDay && hour >= 7 && hour <= 11 && EVENING_THINGS.test(text)) hour += 12;
   return { hour, minute };
 }
 
@@ -130,6 +135,7 @@ const isWeekdayNamingAThing = (result: ParsingResult, text: string) =>
 const THING_AFTER = /^\s+(?!(?:at|by|of|in|on|for|to|till|until|through|and|or|from|before|after|next|this|every|morning|afternoon|evening|night|noon|is|was|please)\b)\p{L}/iu;
 const isDayNamingAThing = (result: ParsingResult, text: string) =>
   result.start.isCertain('day') && !result.start.isCertain('hour') && /\b(?:the|a|an|my|our|your|his|her|their)\s+$/i.test(text.slice(0, result.index)) && THING_AFTER.test(text.slice(result.index + result.text.length));
+const RELATIVE_MONTH = /^(?:next|this|the\s+coming|coming|following)\s+month$/i;
 const isMonthOnly = (result: ParsingResult) => result.start.isCertain('month') && !result.start.isCertain('day') && !result.start.isCertain('weekday') && !result.start.isCertain('hour');
 
 /**
@@ -145,7 +151,9 @@ export function findDate(text: string, context: ParseContext): FoundDate | undef
     (result) => !isWeekdayNamingAThing(result, text),
   );
   if (results.length === 0) return undefined;
-  const spans = results.map((result) => ({ index: result.index, length: result.text.length }));
+  // "next month on the 3rd": the month says which 3rd, and is no part of the title either.
+  const relativeMonth = found.length > 1 ? found.find((result) => isMonthOnly(result) && RELATIVE_MONTH.test(result.text.trim())) : undefined;
+  const spans = [...results, ...(relativeMonth ? [relativeMonth] : [])].map((result) => ({ index: result.index, length: result.text.length }));
   const phrase = results.map((result) => result.text).join(' ');
   const relative = results.find((result) => RELATIVE_CLOCK.test(result.text));
   if (relative) {
@@ -157,9 +165,10 @@ export function findDate(text: string, context: ParseContext): FoundDate | undef
   const timed = results.find((result) => result.start.isCertain('hour'));
   const monthOnly = !!dated && !dated.start.isCertain('day') && !dated.start.isCertain('weekday') && dated.start.isCertain('month');
   let day = dated ? componentDay(dated.start) : today(context);
+  if (relativeMonth && dated?.start.isCertain('day') && !dated.start.isCertain('month')) day = { ...componentDay(relativeMonth.start), day: day.day };
   let wall: WallClock;
   if (timed) {
-    wall = { ...day, ...clockHour(timed.start, timed.text) };
+    wall = { ...day, ...clockHour(timed.start, timed.text, text) };
     if (!dated && instantOf(wall, context.timeZone) < context.now) {
       day = addDays(day, 1);
       wall = { ...wall, ...day };

@@ -6,7 +6,7 @@ import { extract, tidy, unquote } from './text';
 
 const SEARCH = /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|(?:do i have|is there|are there)\s+(?:anything|any tasks?|something)\s+(?:about|on|with|for|mentioning|called)|anything\s+(?:about|for|re|regarding))\s+(?:(?:tasks?|todos?)\s+(?:about|with|for|called|named|mentioning|containing)\s+)?(\S.*)$/i;
 const STILL_ON = /^(?:is|are)\s+((?:the|my)\s+[^\s?](?:[^?]*?[^\s?])??)\s+(?:still\s+)?(?:on|at|due|for|scheduled|happening|booked)\b[^?]*\??$/i;
-const LIST_START = /^(?:(?:check|see|tell\s+me|show\s+me)\s+what|read\s+(?:me\s+)?(?:my|the|out)|what|what's|which|show|list|display|view|see|give me|get|any|anything|do i have|is there|are there|how many|overdue|late|today|tomorrow|tasks?|my|open|pending|completed|finished|urgent|important|high|low|todo|to-do)\b/i;
+const LIST_START = /^(?:(?:check|see|tell\s+me|show\s+me)\s+what|have\s+i\s+got|read\s+(?:me\s+)?(?:my|the|out)|what|what's|which|show|list|display|view|see|give me|get|any|anything|do i have|is there|are there|how many|overdue|late|today|tomorrow|tasks?|my|open|pending|completed|finished|urgent|important|high|low|todo|to-do)\b/i;
 /** "show my work tasks": words the filters did not take, before "tasks", are searched for. */
 const FOR_WHAT = /\bfor\s+(?:the\s+|my\s+)?(\p{L}[\p{L}\p{N}_-]*)/iu;
 /** "any JIRA tickets on my list?": a search by what is on the list. */

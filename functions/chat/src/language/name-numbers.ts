@@ -28,6 +28,9 @@ const NAMED_PART_OF_DAY = new RegExp(
   'giu',
 );
 
+/** "plan the week", "review the month": a span of time a task is about, after a word that is no preposition. */
+const SPAN_AS_OBJECT = /(?<=(?<![\p{L}'])(?!(?:on|in|for|by|of|until|till|before|after|during|within|from|to|end|over|through|this|next|last|all)\b)\p{L}{2,}\s)the\s+(?:week|month|year|weekend)\b(?!'s)/giu;
+
 /** "watch Friday Night Lights", "read Tuesdays with Morrie": a capitalised weekday starting a run of capitalised words is a name. */
 const NAME_WORD = String.raw`(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\p{Lu}\p{Ll}`;
 const WEEKDAY_IN_NAME = new RegExp(String.raw`\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?=\s+${NAME_WORD}+\s+${NAME_WORD}|\s+(?:with|of|and|at|in)\s+${NAME_WORD})`, 'gu');
@@ -64,5 +67,6 @@ export function shieldNameNumbers(text: string): string {
     .replace(UNIT_AFTER_THE, shield)
     .replace(NAMED_PART_OF_DAY, shield)
     .replace(WEEKDAY_ABOUT, shield)
+    .replace(SPAN_AS_OBJECT, shield)
     .replace(WEEKDAY_IN_NAME, shield);
 }

@@ -13,7 +13,7 @@ const FOREIGN_WORDS = new Set(
   quarta quinta sexta boleto às fazer posso pode comprar amanha
   les des une est et je tu vous nous pour avec demain aujourd'hui acheter appeler rappelle rappelle-moi bonjour merci quoi mes
   tâches tâche faire besoin lundi mardi mercredi jeudi vendredi samedi dimanche peux pouvez salut
-  c'est capitale du qu'est-ce dir mir helfen meine mein woche zu planen
+  c'est ça va capitale du qu'est-ce dir mir helfen meine mein woche zu planen
   der das und ist nicht ich wir mit für auf ein eine einen morgen heute bitte kaufen anrufen erinnere erinnern mich wie spät
   was wann danke hallo aufgaben aufgabe machen muss kaufe rufe milch brot oder einkaufen termin montag dienstag mittwoch donnerstag freitag samstag sonntag uhr kannst
   il gli della che domani oggi comprare chiamare ricordami grazie ciao sono cosa puoi

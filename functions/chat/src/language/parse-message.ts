@@ -22,7 +22,7 @@ import { withVerbFixed } from './verb-typos';
 export const MAX_MESSAGE_LENGTH = 2_000;
 
 /** "can you summarise this email", "play some music", "set an alarm": work on text or a device, which the chat does not do. */
-export const NOT_FOR_TASKS = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:summari[sz]e|translate|rewrite|proofread|paraphrase)\s+(?:this|that|it|these|the\s+(?:following|email|message|text|above|thread))|draft\s+(?:a\s+)?(?:reply|response)|reply\s+to\s+(?:this|that|the)\s+(?:email|message)|answer\s+this|play\s+(?:some\s+)?(?:music|songs?|the\s+radio|a\s+song|my\s+playlist)|set\s+an?\s+(?:alarm|timer)|turn\s+(?:on|off)\s+the\s+(?:[\p{L}-]+\s+){0,2}(?:lights?|tv|radio|heating|fan)|(?:volume|lights?)\s+(?:up|down|on|off))\b/iu;
+export const NOT_FOR_TASKS = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:how\s+(?:many|much)\s+(?:days|weeks|hours|minutes|months|years|sleeps|time)\s+(?:till|until|to|before|left)|(?:ugh\s+|omg\s+)?it'?s\s+(?:raining|snowing|pouring|so\s+(?:hot|cold)|freezing|boiling|windy|sunny)|(?:summari[sz]e|translate|rewrite|proofread|paraphrase)\s+(?:this|that|it|these|the\s+(?:following|email|message|text|above|thread))|draft\s+(?:a\s+)?(?:reply|response)|reply\s+to\s+(?:this|that|the)\s+(?:email|message)|answer\s+this|play\s+(?:some\s+)?(?:music|songs?|the\s+radio|a\s+song|my\s+playlist)|set\s+an?\s+(?:alarm|timer)|turn\s+(?:on|off)\s+the\s+(?:[\p{L}-]+\s+){0,2}(?:lights?|tv|radio|heating|fan)|(?:volume|lights?)\s+(?:up|down|on|off))\b/iu;
 const BARE_NUMBER = /^(?:#|number\s+|no\.?\s*)?(\d{1,3})$/i;
 
 function understand(text: string, context: ParseContext): Intent {

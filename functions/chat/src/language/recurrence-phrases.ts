@@ -139,7 +139,8 @@ export function findRecurrence(text: string): FoundRecurrence | undefined {
   for (const shape of SHAPES) {
     const match = shape.pattern.exec(shielded);
     if (!match) continue;
-    // "weekly report friday at 9am", "daily standup": the word also names the thing, so it stays in the title.
+    // "monthly report on the 1st", "daily standup": the word also names the thing, so it stays in the title
+    // (people differ on whether "weekly report friday" repeats; most of those asked read it as repeating).
     const namesIt = FREQUENCY_ADJECTIVE.test(match[0]) && NOUN_NEXT.test(shielded.slice(match.index + match[0].length));
     const rest = namesIt ? text : cut(text, match.index, match[0].length);
     const rule = shape.rule(match);
@@ -174,7 +175,13 @@ export function findRecurrence(text: string): FoundRecurrence | undefined {
   return undefined;
 }
 
-/** "every tuesday night at 8" is 20:00: a morning hour said with an afternoon or evening part of the day. */
-export function eveningClock(clock: { hour: number; minute: number }, partOfDayHour: number | undefined): { hour: number; minute: number } {
-  return partOfDayHour !== undefined && partOfDayHour >= 14 && clock.hour >= 1 && clock.hour < 12 ? { ...clock, hour: clock.hour + 12 } : clock;
+/**
+ * The clock a repetition's part of the day means: "every tuesday night at 8" is 20:00, "every morning at
+ * 6" is 06:00 (a bare 6 otherwise reads as 18:00), unless the message said pm or a 24-hour time.
+ */
+export function clockForPartOfDay(clock: { hour: number; minute: number }, partOfDayHour: number | undefined, text: string): { hour: number; minute: number } {
+  if (partOfDayHour === undefined) return clock;
+  if (partOfDayHour >= 14 && clock.hour >= 1 && clock.hour < 12) return { ...clock, hour: clock.hour + 12 };
+  const saidAfternoon = /\bpm\b|\b(?:1[3-9]|2[0-3]):[0-5]\d\b/i.test(text);
+  return partOfDayHour < 12 && clock.hour >= 13 && clock.hour <= 18 && !saidAfternoon ? { ...clock, hour: clock.hour - 12 } : clock;
 }

@@ -11,7 +11,7 @@ const ABOUT = /^(?:remind me\s+(?:about|of|regarding)|(?:set|add|create|schedule
 /** "set a reminder for 9am on the 15th to chase the invoices": a new task, which the add phrasings read. */
 const NEW_TASK_AT = /^(?:set|add|create)\s+(?:me\s+)?(?:a\s+)?reminder\s+for\s+(?:\d|at\b|on\b|tomorrow|today|tonight|next|this|the\s+\d)[^,]*?\sto\s+\p{L}/iu;
 /** "remind me an hour before and 15 minutes before": the reminders of the task just talked about (one offset is a `remind`). */
-const OFFSETS_OF_IT = new RegExp(String.raw`^(?:(?:remind me|ping me|alert me|notify me|nudge me|set reminders?|(?:an?\s+)?reminders?|(?:give|send)\s+me\s+(?:a\s+)?(?:reminders?|heads[\s-]?up|nudge)|i\s+(?:want|need|would\s+like)\s+(?:a\s+)?reminders?)\s+)?(?:(?:also|again|and)\s+)*(${BEFORE_LIST})$`, 'i');
+const OFFSETS_OF_IT = new RegExp(String.raw`^(?:(?:remind me|ping me|alert me|notify me|nudge me|(?:set|add|create|put|make)\s+(?:me\s+)?(?:an?\s+)?reminders?(?:\s+for)?|(?:an?\s+)?reminders?|(?:give|send)\s+me\s+(?:a\s+)?(?:reminders?|heads[\s-]?up|nudge)|i\s+(?:want|need|would\s+like)\s+(?:a\s+)?reminders?)\s+)?(?:(?:also|again|and)\s+)*(${BEFORE_LIST})(?:\s+(?:too|as\s+well|also))?$`, 'i');
 const BEFORE_REF = new RegExp(String.raw`^remind me\s+(${DURATION}(?:\s*(?:,|and)\s*${DURATION})*)\s+before\s+(.+)$`, 'i');
 const BEFORE = new RegExp(String.raw`\s(${DURATION})\s+(?:before|ahead|earlier|prior)(?:\s+(?:it|that|it'?s due))?$`, 'i');
 /** "remind me tomorrow at 8 about the dentist": the time before the task. */

@@ -13,7 +13,7 @@ const OFFSETS = new RegExp(String.raw`${INTRO}(${BEFORE_LIST})`, 'i');
 const AT_DUE = new RegExp(String.raw`${INTRO}(?:when\s+it'?s\s+due|at\s+the\s+(?:due\s+)?time|on\s+time)\b`, 'i');
 const DAY_BEFORE = new RegExp(String.raw`${INTRO}the\s+day\s+before\b`, 'i');
 /** ", an hour before" after the due time, without "remind me". */
-const BARE_OFFSETS = new RegExp(String.raw`,\s*(${BEFORE_LIST})$`, 'i');
+const BARE_OFFSETS = new RegExp(String.raw`,\s*(${BEFORE_LIST}|the\s+day\s+before)$`, 'i');
 /** "remind me at 7am", ", remind me friday at 6pm", "remind me the day before at 6pm": up to a comma or the end. */
 const AT_MOMENT = new RegExp(String.raw`${INTRO}((?:at|on|the|this|next|tomorrow|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b[^,]*)`, 'i');
 /** "…10 minutes before and again at 3": a moment after a list of offsets. */

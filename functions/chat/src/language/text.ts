@@ -29,6 +29,8 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/\b(0\d)([0-5]\d)\b(?!\s*(?:-|\/))/g, '$1:$2'],
   [/\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b/gi, '$1:$2'],
   [/(?<!#)\b(?:tonite|2nite)\b/gi, 'tonight'],
+  // "after work, around 6": a rough time is a time.
+  [/\b(?:around|roughly|approx\.?|approximately)\s+(\d{1,2}(?::\d\d)?(?:\s*[ap]m)?)(?=\s*(?:[,.!]|$|ish\b|o'?clock\b))/gi, 'at $1'],
   [/(?<!#)\btodya\b/gi, 'today'],
   [/(?<!#)\b(?:wknd)\b/gi, 'weekend'],
   [/^(?:whats|what is)\b/i, "what's"],
@@ -139,7 +141,7 @@ export function normalize(message: string): string {
  */
 export function withoutCourtesy(text: string): string {
   return text
-    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|ngl|lowkey|highkey|tbh|honestly|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|just|no wait|never ?mind(?=,|\s+(?:delete|remove|cancel|scratch|forget|make|move|it'?s|i|the\s+\S+(?:\s+\S+)?\s+is|don'?t))|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,|another\s+(?:one|thing|task|item)(?=\s*[:,])|one\s+more(?:\s+(?:thing|task|item))?(?=\s*[:,]))[\s,:]+)+/i, '')
+    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|ngl|lowkey|highkey|tbh|honestly|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|just|no wait|never ?mind(?=,|\s+(?:delete|remove|cancel|scratch|forget|make|move|it'?s|i|the\s+\S+(?:\s+\S+)?\s+is|don'?t))|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,|(?:it'?s\s+)?not\s+(?:that|so|very|really|too)\s+(?:urgent|important)(?=\s*,\s*(?:make|set|mark|change|put)\b)|another\s+(?:one|thing|task|item)(?=\s*[:,])|one\s+more(?:\s+(?:thing|task|item))?(?=\s*[:,]))[\s,:]+)+/i, '')
     .replace(/(?<![\s,])[\s,]+(?:but\s+)?(?:just\s+)?keep\s+it(?:\s+on\s+(?:the|my)\s+list)?$/i, '')
     .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|my (?:bad|mistake)|i made (?:a )?(?:mistake|typo)|(?:it was )?a typo|tbh|imo|honestly|haha|hehe|fr|tho|though|po|lah|lor|leh|mah|inshallah|insha'?allah|alhamdulillah|can\??|or not\??|ok\??|okay\??|already|would be (?:lovely|great|nice|good|perfect|brilliant)|if you (?:can|could|don'?t mind)|thanks (?:dear|love|so much))(?=(?:\s*\p{Extended_Pictographic})*$)/iu, '');
 }

@@ -120,7 +120,7 @@ const RULES: Rule[] = [
   { pattern: /^(?:repeat|recur)\s+(\S(?:.*?\S)??)\s+(every\b.+|each\b.+|daily.*|weekly.*|monthly.*|yearly.*)$/i, changes: recurrenceChange },
   { pattern: new RegExp(String.raw`^(?:make|set)\s+(\S(?:.*?\S)??)\s+${RECURS}$`, 'i'), changes: recurrenceChange },
   // "make the call 2pm instead", "make the dentist thursday".
-  { pattern: new RegExp(String.raw`^(?:make|set|have)\s+(?!sure\b)(\S(?:.*?\S)??)\s+((?:at\s+|on\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d|(?:${DAY_WORD})(?:\s+at\s+\d{1,2}(?::\d\d)?(?:\s*(?:am|pm))?)?))(?:\s+instead)?$`, 'i'), changes: due },
+  { pattern: new RegExp(String.raw`^(?:make|set)\s+(?!sure\b)(\S(?:.*?\S)??)\s+((?:at\s+|on\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d|(?:${DAY_WORD})(?:\s+at\s+\d{1,2}(?::\d\d)?(?:\s*(?:am|pm))?)?))(?:\s+instead)?$`, 'i'), changes: due },
   { pattern: new RegExp(String.raw`^tag\s+(\S(?:.*?\S)??)\s+${TAGS_TAIL}$`, 'i'), changes: addTags },
   { pattern: new RegExp(String.raw`^tag\s+${SHORT_REF}\s+(?:with\s+|as\s+)?(\S.*)$`, 'i'), changes: addTags },
   // "tag the slides one work too".

@@ -23,9 +23,14 @@ const DATE_WORDS = [
 const REAL_WORDS = new Set(['ever', 'very', 'eery', 'minute', 'complete', 'mourning']);
 const WORD = /(?<![#@\w'-])\p{L}{4,10}(?![\w'-])/gu;
 
+/** Misspellings further than one slip that people make often. */
+const COMMON = new Map(Object.entries({ wendsday: 'wednesday', wensday: 'wednesday', wedensday: 'wednesday', wedsday: 'wednesday', wednessday: 'wednesday', thurday: 'thursday', thursay: 'thursday', saterday: 'saturday', tusday: 'tuesday', teusday: 'tuesday' }));
+
 /** "thursdy" → "thursday", "evry" → "every", "compelted" → "completed": one slip from a date word, corrected. */
 export function withDateWordsFixed(text: string): string {
   return text.replace(WORD, (typed) => {
+    const common = COMMON.get(typed);
+    if (common) return common;
     if (/^\p{Lu}/u.test(typed) || REAL_WORDS.has(typed) || DATE_WORDS.includes(typed)) return typed;
     return DATE_WORDS.find((word) => typed !== `${word}s` && oneSlipFrom(typed, word)) ?? typed;
   });
