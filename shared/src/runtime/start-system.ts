@@ -38,7 +38,7 @@ const DRAIN_MS = 4_000;
 const STEP_BUDGET_MS = 1_500;
 /** Where a function listens unless HOST says otherwise: only this machine can call it (the image sets HOST=0.0.0.0). */
 const LOOPBACK = '127.0.0.1';
-const BACKGROUND_MAX_WAIT_MS = 250;
+const BACKGROUND_MAX_WAIT_MS = 60;
 
 export interface RunningSystem {
   url: string;
@@ -88,7 +88,7 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: { env: Re
   const metrics = createMetrics(config.SERVICE_NAME);
   const database = await step(openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, applicationName: config.SERVICE_NAME, log }));
   lifecycle.onStop({ name: 'database', run: () => database.close({ timeoutSeconds: 1 }), budgetMs: STEP_BUDGET_MS });
-  // The embedded database has one session: event deliveries wait while requests are handled (at most 250 ms).
+  // The embedded database has one session: event deliveries wait while requests are handled (at most 60 ms).
   const gate = database.embedded ? backgroundGate({ maxWaitMs: BACKGROUND_MAX_WAIT_MS }) : undefined;
   const bus = createBus(config.EVENT_BUS_URL, { log, metrics: busMetrics(metrics), clientId: config.SERVICE_NAME, ...(gate ? { background: gate.run } : {}) });
   lifecycle.onStop({ name: 'event bus', run: () => bus.close(), budgetMs: STEP_BUDGET_MS });

@@ -3,8 +3,8 @@ import type { Reminder } from './reminder-client';
 import { isNotFound, ServiceError } from './service-error';
 import type { CallContext } from './service-transport';
 
-/** About two seconds in all: long enough for the outbox relay to deliver a fresh task event. */
-const WAITS_MS = [100, 250, 500, 1_000];
+/** About two and a half seconds in all, in growing steps: a fresh task event usually arrives within the first few. */
+const WAITS_MS = [25, 50, 100, 200, 400, 700, 1_000];
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
