@@ -12,7 +12,7 @@ import { formatInZone } from './zoned-time';
 const POLITE = /^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|can|could|help me|hey|ok|okay|be so kind as to|would you be so kind as to)[\s,]+)+/i;
 const COMMANDS = [
   /^(?:add|create|make|new)(?:\s+(?:a|an))?(?:\s+new)?\s+(?:task|todo|to-do|item|reminder)(?:\s+to)?\b\s*:?/i,
-  /^add\s+(?:to\s+(?:my|the)\s+(?:list|todo list|to-do list|tasks))\s*:?/i,
+  /^add\s+(?:to\s+(?:(?:my|the)\s+)?(?:list|todo list|to-do list|tasks))\s*:?/i,
   /^add\s+(?:the\s+following|these|this)(?:\s+(?:task|item|one)s?)?(?:\s+to\s+(?:my|the)\s+(?:list|to-?do\s+list|tasks))?\s*:/i,
   /^(?:add|create)\b\s*:?/i,
   /^(?:todo|to-do|task|new)\s*:/i,

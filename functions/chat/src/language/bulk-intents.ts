@@ -15,9 +15,9 @@ const RULES: Rule[] = [
   // "collected both, mark them done", "paid both of them": something done to the two just talked about.
   { kind: 'complete', pattern: /^(?:i\s+)?(?:\p{L}{2,}ed|did|paid|sent|got|bought|made|took|rang|wrote)\s+(both)(?:\s+of\s+them)?(?:(?:\s*,\s*|\s+)(?:so\s+)?(?:mark|tick|check)\s+(?:them|both)(?:\s+(?:off|as\s+done|done|complete|completed))?)?$/iu },
   // "I have called the landlord, tick it off": what was done says which task "it" is.
-  { kind: 'complete', pattern: /^(?:i\s+(?:have\s+|'ve\s+|just\s+)?)?(?:\p{L}{2,}ed|did|paid|sent|got|bought|made|took|rang|wrote)\s+([^\s,](?:[^,]*?[^\s,])??)\s*,\s*(?:so\s+)?(?:(?:tick|cross|check)\s+(?:it|that)\s+off|mark\s+(?:it|that)\s+(?:as\s+)?(?:done|complete|completed)|that'?s\s+(?:it|done))$/iu, orIt: true },
+  { kind: 'complete', pattern: /^(?:i\s+(?:have\s+|'ve\s+|just\s+|already\s+)?)?(?:\p{L}{2,}ed|did|paid|sent|got|bought|made|took|rang|wrote)\s+([^\s,](?:[^,]*?[^\s,])??)\s*,\s*(?:so\s+)?(?:(?:tick|cross|check)\s+(?:it|that)\s+off|mark\s+(?:(?:it|that)\s+)?(?:as\s+)?(?:done|complete|completed)|that'?s\s+(?:it|done))$/iu, orIt: true },
   // "photographer confirmed, tick it off": the words before say which task "it" is.
-  { kind: 'complete', pattern: new RegExp(String.raw`^([^\s,](?:[^,]*?[^\s,])??)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+)?${DONE}\s*,\s*(?:so\s+)?(?:(?:tick|cross|check)\s+(?:it|that)\s+off|mark\s+(?:it|that)\s+(?:as\s+)?(?:done|complete|completed)|that'?s\s+(?:it|done))$`, 'i'), orIt: true },
+  { kind: 'complete', pattern: new RegExp(String.raw`^([^\s,](?:[^,]*?[^\s,])??)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+)?${DONE}\s*,\s*(?:so\s+)?(?:(?:tick|cross|check)\s+(?:it|that)\s+off|mark\s+(?:(?:it|that)\s+)?(?:as\s+)?(?:done|complete|completed)|that'?s\s+(?:it|done))$`, 'i'), orIt: true },
   { kind: 'reopen', pattern: new RegExp(String.raw`^mark\s+(\S(?:.*?\S)??)\s+(?:as\s+)?${NOT_DONE}$`, 'i') },
   { kind: 'reopen', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(\S(?:.*?\S)??)\s+(?:to|as)\s+${NOT_DONE}$`, 'i') },
   { kind: 'complete', pattern: new RegExp(String.raw`^(?:set|change|switch)\s+(\S(?:.*?\S)??)\s+(?:to|as)\s+${DONE}$`, 'i') },
@@ -36,6 +36,7 @@ const RULES: Rule[] = [
   { kind: 'delete', pattern: /^(?:i\s+)?(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need\s+(?:to\s+do\s+)?(?!(?:already|any\s?more)$)([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
   { kind: 'delete', pattern: /^(?:there'?s\s+)?no\s+(?:more\s+)?need\s+(?:for|to\s+do)\s+([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
   { kind: 'delete', pattern: /^(?:i\s+)?didn'?t\s+(?:mean|want)\s+to\s+(?:add|create|make)\s+(?:it|that|this)(?:\s+one)?()$/i },
+  { kind: 'delete', pattern: /^(?:don'?t|do\s+not)\s+add\s+(?:it|that|this)(?:\s+one)?()$/i },
   // "hotfix deployed 👍", "invoice sent": the thing, then what happened to it (a new task when no title matches).
   { kind: 'complete', pattern: new RegExp(String.raw`^(?!(?:get|have|has|had|make|let|see|keep|what|which|who|how|when|why|did|is|are|was|were|mark|set|change|switch|i|we)\b)([^\s,](?:[^,]*?[^\s,])??)\s+${DONE}$`, 'i') },
 ];

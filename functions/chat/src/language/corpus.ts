@@ -11,9 +11,10 @@ import { otherCorpus } from './corpus-other';
 import { recurringCorpus } from './corpus-recurring';
 import { spokenCorpus } from './corpus-spoken';
 import { textingCorpus } from './corpus-texting';
+import { workingEnglishCorpus } from './corpus-working-english';
 import { timeZoneCorpus } from './corpus-time-zones';
 
 export { CORPUS_NOW, CORPUS_ZONE, type CorpusEntry } from './corpus-entry';
 
 /** Every corpus message with the intent it must produce. */
-export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus, ...betweenShiftsCorpus, ...quickBurstsCorpus, ...textingCorpus];
+export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus, ...betweenShiftsCorpus, ...quickBurstsCorpus, ...textingCorpus, ...workingEnglishCorpus];

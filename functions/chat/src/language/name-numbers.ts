@@ -28,6 +28,9 @@ const NAMED_PART_OF_DAY = new RegExp(
   'giu',
 );
 
+/** "watch The Day After Tomorrow": capitalised like a title, it is one. */
+const FILM_TITLE_DAY = /\bDay\s+After\s+Tomorrow\b/g;
+
 /** "plan the week", "review the month": a span of time a task is about, after a word that is no preposition. */
 const SPAN_AS_OBJECT = /(?<=(?<![\p{L}'])(?!(?:on|in|for|by|of|until|till|before|after|during|within|from|to|end|over|through|this|next|last|all)\b)\p{L}{2,}\s)the\s+(?:week|month|year|weekend)\b(?!'s)/giu;
 
@@ -68,5 +71,6 @@ export function shieldNameNumbers(text: string): string {
     .replace(NAMED_PART_OF_DAY, shield)
     .replace(WEEKDAY_ABOUT, shield)
     .replace(SPAN_AS_OBJECT, shield)
+    .replace(FILM_TITLE_DAY, shield)
     .replace(WEEKDAY_IN_NAME, shield);
 }

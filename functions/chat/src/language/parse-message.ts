@@ -41,6 +41,7 @@ function understand(text: string, context: ParseContext): Intent {
   );
 }
 
+const WEEKDAY_ONLY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?$/i;
 const CORRECTION = /^(?:actually|oops|sorry|no\b|nope|wait|i meant|i mean)/i;
 /** "not friday, saturday": the new value after the one it replaces. */
 const NOT_BUT = /^not\s+[^,]{1,30},\s*(?:but\s+)?(\S.*)$/i;
@@ -51,6 +52,8 @@ const NOT_BUT = /^not\s+[^,]{1,30},\s*(?:but\s+)?(\S.*)$/i;
 function mergedChanges(text: string, context: ParseContext): Intent | undefined {
   const parts = text.split(/,|\band\b/).map((part) => tidy(part)).filter(Boolean);
   if (parts.length < 2 || parts.length > 4) return undefined;
+  // "make it repeat every monday, wednesday and friday": one list of days, not three changes.
+  if (/\b(?:every|each|repeat|recur)\b/i.test(parts[0]!) && parts.slice(1).every((part) => WEEKDAY_ONLY.test(part))) return undefined;
   let changes: TaskChanges = {};
   for (const part of parts) {
     const intent = followUpValue(`make it ${part}`, context) ?? understand(part, context);
@@ -110,7 +113,7 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
   const correction = correcting ? followUpValue(text, context) ?? followUpValue(`make it ${text.replace(/^(?:it\s+)?is\s+/i, '')}`, context) : undefined;
   if (correction) return correction;
   const notBut = NOT_BUT.exec(text);
-  const replaced = notBut ? followUpValue(`make it ${notBut[1]!}`, context) : undefined;
+  const replaced = notBut ? followUpValue(`make it ${notBut[1]!.replace(/^(?:make|set|move|change|shift)\s+it\s+(?:to\s+)?/i, '')}`, context) : undefined;
   if (replaced) return replaced;
   const merged = context.followsTask ? mergedChanges(text, context) : undefined;
   if (merged) return merged;

@@ -38,6 +38,7 @@ export function titleWords(text: string): string {
   if (quoted) return quoted.trim();
   const afterthought = text.search(AFTERTHOUGHT);
   return tidy(afterthought >= 0 ? text.slice(0, afterthought) : text)
+    .replace(/(?<!\s)\s+(?:please|pls|thanks)$/i, '')
     .replace(/^(?:one|either|any|both)\s+of\s+/i, '')
     .replace(/^(?:the|my|a|an|that|this)\s+/i, '')
     .replace(/^(?:task|one|item|to-?do|reminder|entry)\s+(?:(?:that'?s\s+|which\s+is\s+)?(?:about|for|with|regarding|re|called|named|titled|saying|to)\s+)?/i, '')
@@ -87,7 +88,10 @@ function whenRef(text: string): TaskRef | undefined {
 export function parseRefs(phrase: string): TaskRef[] | undefined {
   const text = tidy(phrase);
   if (text === '' || EVERYTHING.test(text)) return undefined;
-  if (IT.test(text) || /^(?:it|that|this)(?:\s+one)?\s*[,;.]\s*\S/i.test(text)) return [{ kind: 'it' }];
+  // "it, the neighbour's doing it", "this task please, my sister will get it": the task just discussed.
+  const cut = text.search(AFTERTHOUGHT);
+  const core = tidy(cut >= 0 ? text.slice(0, cut) : text).replace(/(?<!\s)\s+(?:please|pls)$/i, '');
+  if (IT.test(text) || IT.test(core) || /^(?:it|that|this)(?:\s+one)?\s*[,;.]\s*\S/i.test(text)) return [{ kind: 'it' }];
   if (/^(?:both|both of them|the two(?: of them)?|them both)$/i.test(text)) return [index(1), index(2)];
   const few = FIRST_FEW.exec(text);
   if (few) {

@@ -29,6 +29,25 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/\b(0\d)([0-5]\d)\b(?!\s*(?:-|\/))/g, '$1:$2'],
   [/\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b/gi, '$1:$2'],
   [/(?<!#)\b(?:tonite|2nite)\b/gi, 'tonight'],
+  // English as a second language: "the coming friday", "on or before 20th", "please to remind me".
+  [/\b(?:on\s+)?the\s+coming\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b/gi, 'on $1'],
+  [/\bon\s+or\s+before\b/gi, 'by'],
+  [/\bplease\s+to\s+(?=remind|add|put|call|make)/gi, 'please '],
+  // "shift it to monday same time": the day changes and the time stays.
+  [/(?<![\s,]),?\s+(?:at\s+)?(?:the\s+)?same\s+time\b/gi, ''],
+  // "deadline is thursday", "last day 10th": the day it is due by.
+  [/(?<![\s,]),?\s*\b(?:the\s+)?(?:deadline|last\s+day)(?:\s+is|\s*:)?\s+(?=(?:on\s+|the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|this|end))/gi, ' by '],
+  // "evening 6", "morning 10 o'clock", "night 7": a bare hour with its part of the day.
+  [/\b(morning)\s+(?:at\s+)?((?:1[0-2]|0?[1-9])(?::[0-5]\d)?)(?:\s*o'?clock)?(?![\d:.]|\s*[ap]m\b)/gi, '$1 $2am'],
+  [/\b(afternoon|evening|night)\s+(?:at\s+)?((?:1[0-2]|0?[1-9])(?::[0-5]\d)?)(?:\s*o'?clock)?(?![\d:.]|\s*[ap]m\b)/gi, '$1 $2pm'],
+  // "to 25th", "on 5th": the day of the month.
+  [/\b(to|on|by|before|from|until|till)\s+(\d{1,2}(?:st|nd|rd|th))\b/gi, '$1 the $2'],
+  // "on 27.05": a day and month after a preposition (not a decimal).
+  [/\b(on|by|before|until|till|from)\s+(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\b(?!\.\d)/gi, (_: string, word: string, day: string, month: string) => `${word} ${MONTH_NAMES[Number(month) - 1]} ${Number(day)}`],
+  // "oops wrong date, 22nd": a day of the month on its own.
+  [/(?<=^|,\s)(\d{1,2}(?:st|nd|rd|th))$/gi, 'the $1'],
+  // "every month 15th".
+  [/\bevery\s+month\s+(?:on\s+)?(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b/gi, 'every month on the $1'],
   // "after work, around 6": a rough time is a time.
   [/\b(?:around|roughly|approx\.?|approximately)\s+(\d{1,2}(?::\d\d)?(?:\s*[ap]m)?)(?=\s*(?:[,.!]|$|ish\b|o'?clock\b))/gi, 'at $1'],
   [/(?<!#)\btodya\b/gi, 'today'],
@@ -56,7 +75,8 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/(?<!#)\bnvm\b/gi, 'never mind'],
   [/(?<!#)\barvo\b/gi, 'afternoon'],
   [/(?<!#)\b(mon|tue|tuesday|wed|thu|thursday|fri|sat|sun|monday|wednesday|friday|saturday|sunday)\s+am\b/gi, '$1 morning'],
-  [/(?<!#)\b(?:the\s+)?day\s+after\s+tomorrow\b/gi, 'in 2 days'],
+  // ("The Day After Tomorrow", capitalised, is a film.)
+  [/(?<!#)\b(?:the\s+)?day\s+after\s+tomorrow\b/gi, (phrase: string) => (/Day\s+After\s+Tomorrow/.test(phrase) ? phrase : 'in 2 days')],
   // "after tomorrow" (Arabic, Spanish, French speakers): the day after tomorrow.
   [/(?<!#)(?<!\bday\s)\bafter\s+tomorrow\b(?!'s)/gi, 'in 2 days'],
   // "the day 15" (Spanish, Portuguese speakers): the 15th.
@@ -141,7 +161,7 @@ export function normalize(message: string): string {
  */
 export function withoutCourtesy(text: string): string {
   return text
-    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|ngl|lowkey|highkey|tbh|honestly|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|just|no wait|never ?mind(?=,|\s+(?:delete|remove|cancel|scratch|forget|make|move|it'?s|i|the\s+\S+(?:\s+\S+)?\s+is|don'?t))|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,|(?:it'?s\s+)?not\s+(?:that|so|very|really|too)\s+(?:urgent|important)(?=\s*,\s*(?:make|set|mark|change|put)\b)|another\s+(?:one|thing|task|item)(?=\s*[:,])|one\s+more(?:\s+(?:thing|task|item))?(?=\s*[:,]))[\s,:]+)+/i, '')
+    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|ngl|lowkey|highkey|tbh|honestly|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|just|no wait|never ?mind(?=,|\s+(?:delete|remove|cancel|scratch|forget|make|move|it'?s|i|the\s+\S+(?:\s+\S+)?\s+is|don'?t))|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,|wrong\s+(?:date|day|time|one)|(?:it'?s\s+)?not\s+(?:that|so|very|really|too)\s+(?:urgent|important)(?=\s*,\s*(?:make|set|mark|change|put)\b)|another\s+(?:one|thing|task|item)(?=\s*[:,])|one\s+more(?:\s+(?:thing|task|item))?(?=\s*[:,]))[\s,:]+)+/i, '')
     .replace(/(?<![\s,])[\s,]+(?:but\s+)?(?:just\s+)?keep\s+it(?:\s+on\s+(?:the|my)\s+list)?$/i, '')
     .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|my (?:bad|mistake)|i made (?:a )?(?:mistake|typo)|(?:it was )?a typo|tbh|imo|honestly|haha|hehe|fr|tho|though|po|lah|lor|leh|mah|inshallah|insha'?allah|alhamdulillah|can\??|or not\??|ok\??|okay\??|already|would be (?:lovely|great|nice|good|perfect|brilliant)|if you (?:can|could|don'?t mind)|thanks (?:dear|love|so much))(?=(?:\s*\p{Extended_Pictographic})*$)/iu, '');
 }

@@ -85,6 +85,12 @@ const MOVE_VERB = String.raw`(?:move|reschedule|postpone|push|shift|delay|defer|
  * could split a run of spaces many ways, and a failing match would try every split.
  */
 const RULES: Rule[] = [
+  // "change the date to 7th", "change to 15th", "shift to 11:30", "put time 19:00 for it": the task just discussed.
+  { pattern: /^(?:change|set|update|move|shift|switch)\s+the\s+(?:due\s+)?(?:date|time|day|deadline)\s+()(?:to|as)\s+(\S.*)$/i, changes: due },
+  { pattern: /^(?:change|shift|move|push|postpone|switch|reschedule)\s+()(?:it\s+)?to\s+(\S.*)$/i, changes: anything },
+  { pattern: /^(?:put|set|add|make)\s+(?:the\s+)?time\s+()(?:to\s+|as\s+|at\s+)?(\S(?:.*?\S)??)(?:\s+for\s+(?:it|that|this))?$/i, changes: due },
+  // "the chama meeting was moved to 3pm, kindly update".
+  { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:was|has\s+been|have\s+been|got|is|are|been)\s+(?:moved|changed|shifted|pushed|postponed|rescheduled|preponed|brought\s+forward)\s+to\s+(\S.*)$/i, changes: anything },
   // "change friday to saturday", "move tomorrow to thursday": the old day, then the new one, of the task just discussed.
   { pattern: new RegExp(String.raw`^(?:change|move|switch|swap)\s+()(?:${DAY_WORD})\s+(?:to|for)\s+(\S.*)$`, 'i'), changes: due },
   { pattern: /^(?:change|set|switch|update)\s+(?:the\s+|its\s+)?priority\s+()(?:to\s+)?(\S.*)$/i, changes: priority },
@@ -125,7 +131,7 @@ const RULES: Rule[] = [
   { pattern: new RegExp(String.raw`^tag\s+${SHORT_REF}\s+(?:with\s+|as\s+)?(\S.*)$`, 'i'), changes: addTags },
   // "tag the slides one work too".
   { pattern: /^tag\s+(the\s+\S+(?:\s+\S+)?\s+one)\s+(?:with\s+|as\s+)?(\p{L}[\p{L}\p{N}_-]*)(?:\s+(?:too|as\s+well))?$/iu, changes: addTags },
-  { pattern: /^add\s+(?:the\s+)?tags?\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: addTags, refGroup: 2 },
+  { pattern: /^(?:add|put|stick|give)\s+(?:the\s+|a\s+)?tags?\s+(\S(?:.*?\S)??)\s+(?:to|on|onto)\s+(\S.*)$/i, changes: addTags, refGroup: 2 },
   { pattern: new RegExp(String.raw`^untag\s+(\S(?:.*?\S)??)\s+${TAGS_TAIL}$`, 'i'), changes: removeTags },
   { pattern: /^(?:remove|delete|drop)\s+(?:the\s+)?tags?\s+(\S(?:.*?\S)??)\s+from\s+(\S.*)$/i, changes: removeTags, refGroup: 2 },
   { pattern: new RegExp(String.raw`^(?:remove|delete|drop)\s+(${TAG_LIST})\s+from\s+(\S.*)$`, 'i'), changes: removeTags, refGroup: 2 },
@@ -138,7 +144,7 @@ const RULES: Rule[] = [
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:(?:make|set)\s+it|(?:change|move|push|shift)(?:\s+it)?\s+to)\s+(\S.*)$/i, changes: aboutIt },
   // "the boiler one should be wednesday", "2 is high priority".
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:should\s+be|is\s+now|needs\s+to\s+be(?:\s+done)?)\s+(?:on\s+)?(\S(?:.*?\S)??)(?:\s+instead)?$/i, changes: aboutIt },
-  { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:is|'s)\s+(?:now\s+|actually\s+)?((?:at|on)\s+\S.*)$/i, changes: (value, context) => due(value.replace(/^(?:at|on)\s+/i, ''), context) },
+  { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+(?:is|'s)\s+(?:now\s+|actually\s+)?((?:at|on)\s+\S.*|\d{1,2}:[0-5]\d|\d{1,2}(?::[0-5]\d)?\s*(?:am|pm))$/i, changes: (value, context) => due(value.replace(/^(?:at|on)\s+/i, ''), context) },
   { pattern: /^([^\s,](?:[^,]*?[^\s,])??)\s+is\s+((?:an?\s+)?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?|p[1-4])$/i, changes: priority },
 ];
 
