@@ -57,6 +57,9 @@ const ANNOUNCED = /^(?:please\s+)?(?:add\s+)?(?:(?:the\s+)?following|these|(?:tw
 const LIST_HEADER = /^([^:,;]{1,30}):\s+(?=\S)/;
 const TO_DO_HEADER = /^(?:(?:i\s+|we\s+)?(?:need|have|got|must|gotta)(?:\s+to)?(?:\s+do)?|to-?dos?|tasks?|errands|chores|things\s+to\s+do|jobs|reminders)(?:\s+(?:for\s+)?(?:today|tomorrow|this\s+week))?$/i;
 
+const QUOTED_ITEM = String.raw`(?:"[^"]+"|'[^']+')`;
+const QUOTED_LIST = new RegExp(String.raw`^${QUOTED_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)${QUOTED_ITEM})+$`, 'i');
+
 /** The list's header (announcing words, or a day every task is due on) and what follows it. */
 function withoutListHeader(line: string, context: ParseContext): { body: string; announced: boolean; day?: string } {
   const announced = ANNOUNCED.exec(line);
@@ -81,9 +84,11 @@ function clausesAsTasks(line: string, context: ParseContext): Add[] | undefined 
   const { body, announced, day } = withoutListHeader(line, context);
   // "delete the bank task; my son did it" is one request: without "add" every part must be a dated task.
   const bySemicolon = body.includes(';');
-  const listed = (bySemicolon && body !== line) || announced || (body !== line && /,\s*and\s/i.test(body));
+  // "add 'call the bank' and 'book concert tickets'": quoted tasks in a row.
+  const quotedList = QUOTED_LIST.test(body);
+  const listed = (bySemicolon && body !== line) || announced || quotedList || (body !== line && /,\s*and\s/i.test(body));
   // "add two tasks: X and Y": an announced list without commas is joined by "and".
-  const listedByComma = listed && (body.includes(',') || !announced);
+  const listedByComma = listed && (body.includes(',') || (!announced && !quotedList));
   const clauses = (bySemicolon ? body.split(';') : listedByComma ? body.split(',') : body.split(/,|\band\b/i)).map((clause) => clause.trim().replace(/^and\s+/i, '')).filter(Boolean);
   if (clauses.length < 2 || clauses.length > 10 || clauses.some((clause) => MODIFIER.test(clause))) return undefined;
   const verbs = new Set(clauses.map((clause) => clause.split(/\s+/)[0]!.toLowerCase()));

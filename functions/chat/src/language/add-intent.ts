@@ -42,7 +42,7 @@ const COMMANDS = [
   /^must\b/i,
   /^schedule\b/i,
 ];
-const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|to-?do\s+list|to\s+do\s+list)$/i;
+const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|to-?do\s+list|to\s+do\s+list)((?:\s+(?:for|on|by|due|at|tomorrow|today|next|this|every|in)\b.*)?)$/i;
 /** "put the choir social down for saturday at 7pm", "pop the MOT down": the words between are the task. */
 const PUT_DOWN = /^(?:put|pop|jot|write|pencil|note)\s+(\S(?:.*?\S)??)\s+down(?:\s+(?:for|on|as))?(?=\s|$)(.*)$/i;
 /** "remind me in 10 minutes to …", "remind me tomorrow at 9 to …": the time comes before the task. */
@@ -71,8 +71,8 @@ function stripSecondCommand(body: string): string {
 
 /** Removes the command words ("add", "remind me to", "I need to"); `explicit` says whether any were there. */
 function stripCommand(text: string): { body: string; explicit: boolean } {
-  const put = PUT_ON_LIST.exec(text);
-  if (put) return { body: put[1]!, explicit: true };
+  const put = PUT_ON_LIST.exec(text.replace(POLITE, ''));
+  if (put) return { body: `${put[1]!}${put[2]!}`, explicit: true };
   const putDown = PUT_DOWN.exec(text.replace(POLITE, ''));
   if (putDown && !/^(?:down|in)\b/i.test(putDown[1]!)) return { body: `${putDown[1]!}${putDown[2]!}`, explicit: true };
   const remindWhen = REMIND_WHEN_TO.exec(text);

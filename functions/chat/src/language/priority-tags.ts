@@ -3,7 +3,7 @@ import { extract } from './text';
 
 const TAG = /(^|[\s,(])#(\p{L}[\p{L}\p{N}_\-/]*)/u;
 /** "tagged work", "labelled home and garden", "tag: errands": tags in words (one or two). */
-const TAGGED = /(?:\btagged|\blabell?ed|\btags?:)(?:\s+(?:as|with))?\s*(\p{L}[\p{L}\p{N}_-]*)(?:\s*(?:,|\band\b|&)\s*(?!(?:low|medium|normal|high|urgent)\s+priority\b)(\p{L}[\p{L}\p{N}_-]*))?/iu;
+const TAGGED = /(?:\btagged|\blabell?ed|\btags?:|,\s*tag\b(?:\s+it)?)(?:\s+(?:as|with))?\s*(\p{L}[\p{L}\p{N}_-]*)(?:\s*(?:,|\band\b|&)\s*(?!(?:low|medium|normal|high|urgent)\s+priority\b)(\p{L}[\p{L}\p{N}_-]*))?/iu;
 
 /**
  * Removes every `#tag` and returns the tags lower-cased, in order, without repeats. A removed tag leaves a

@@ -18,7 +18,7 @@ export function oneSlipFrom(typed: string, word: string): boolean {
 const DATE_WORDS = [
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'august', 'september', 'october', 'november', 'december',
-  'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'weekend', 'every', 'minutes', 'completed',
+  'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'weekend', 'every', 'minutes', 'completed', 'actually',
 ];
 const REAL_WORDS = new Set(['ever', 'very', 'eery', 'minute', 'complete', 'mourning']);
 const WORD = /(?<![#@\w'-])\p{L}{4,10}(?![\w'-])/gu;
@@ -31,6 +31,9 @@ export function withDateWordsFixed(text: string): string {
   return text.replace(WORD, (typed) => {
     const common = COMMON.get(typed);
     if (common) return common;
+    // Capitalised words are names; a word in capitals throughout is shouting, read as lower case.
+    const shouted = /^\p{Lu}+$/u.test(typed) ? typed.toLowerCase() : undefined;
+    if (shouted !== undefined) return DATE_WORDS.find((word) => word !== shouted && oneSlipFrom(shouted, word)) ?? COMMON.get(shouted) ?? typed;
     if (/^\p{Lu}/u.test(typed) || REAL_WORDS.has(typed) || DATE_WORDS.includes(typed)) return typed;
     return DATE_WORDS.find((word) => typed !== `${word}s` && oneSlipFrom(typed, word)) ?? typed;
   });
