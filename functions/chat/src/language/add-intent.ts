@@ -35,7 +35,7 @@ const COMMANDS = [
   /^(?:(?:i|we)\s+)?(?:need|have|must|should|got|gotta|want|ought)\s+to\b/i,
   /^(?:(?:i|we)\s+)?(?:gotta|gonna\s+have\s+to|need(?=\s+(?:go|buy|call|get|pay|do|make|take|see|send|pick|fix|book|clean|finish|write|read|visit|check)\b))\b/i,
   /^(?:remember|remind)\s+(?:me\s+)?to\b/i,
-  /^(?:i|we)\s+have\b(?!\s+(?:to|got)\b)/i,
+  /^(?:i|we)\s+have\b(?!\s+(?:to|got)\b)(?:\s+an?\b)?/i,
   /^(?:i|we)\s+must\b/i,
   /^(?:don'?t|do not)\s+(?:let me\s+)?forget(?:\s+to|\s+about)?\b/i,
   /^(?:reminder|todo|to-do|note)\s*:/i,

@@ -9,6 +9,7 @@ import { listCorpus } from './corpus-list';
 import { quickBurstsCorpus } from './corpus-quick-bursts';
 import { otherCorpus } from './corpus-other';
 import { recurringCorpus } from './corpus-recurring';
+import { reviewersCorpus } from './corpus-reviewers';
 import { spokenCorpus } from './corpus-spoken';
 import { textingCorpus } from './corpus-texting';
 import { workingEnglishCorpus } from './corpus-working-english';
@@ -17,4 +18,4 @@ import { timeZoneCorpus } from './corpus-time-zones';
 export { CORPUS_NOW, CORPUS_ZONE, type CorpusEntry } from './corpus-entry';
 
 /** Every corpus message with the intent it must produce. */
-export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus, ...betweenShiftsCorpus, ...quickBurstsCorpus, ...textingCorpus, ...workingEnglishCorpus];
+export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus, ...betweenShiftsCorpus, ...quickBurstsCorpus, ...textingCorpus, ...workingEnglishCorpus, ...reviewersCorpus];

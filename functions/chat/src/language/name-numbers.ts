@@ -28,6 +28,11 @@ const NAMED_PART_OF_DAY = new RegExp(
   'giu',
 );
 
+/** "call 0161 496 0000", "+44 20 7946 0958": a phone number. */
+const PHONE_NUMBER = /(?<![\p{L}\p{N}])(?:\+\d{1,3}[\s-]?)?\(?0?\d{2,5}\)?[\s-]\d{3,4}[\s-]\d{3,4}(?![\p{L}\p{N}])/gu;
+/** "£20", "$1,500", "20 euros": an amount of money. */
+const MONEY = /[£$€¥₹]\s?\d[\d,]*(?:\.\d+)?k?|\b\d[\d,]*(?:\.\d+)?\s?(?:euros?|dollars?|bucks|quid|pounds|rupees|usd|eur|gbp)\b/giu;
+
 /** "watch The Day After Tomorrow": capitalised like a title, it is one. */
 const FILM_TITLE_DAY = /\bDay\s+After\s+Tomorrow\b/g;
 
@@ -72,5 +77,7 @@ export function shieldNameNumbers(text: string): string {
     .replace(WEEKDAY_ABOUT, shield)
     .replace(SPAN_AS_OBJECT, shield)
     .replace(FILM_TITLE_DAY, shield)
+    .replace(PHONE_NUMBER, shield)
+    .replace(MONEY, shield)
     .replace(WEEKDAY_IN_NAME, shield);
 }

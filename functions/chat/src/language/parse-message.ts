@@ -41,6 +41,7 @@ function understand(text: string, context: ParseContext): Intent {
   );
 }
 
+const SO_THEN = /(?<=\S)\s+(?:so|then|and\s+so)\s+((?:make|move|change|set|push|shift)\s+(?:it|that)\b.*)$/i;
 const WEEKDAY_ONLY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?$/i;
 const CORRECTION = /^(?:actually|oops|sorry|no\b|nope|wait|i meant|i mean)/i;
 /** "not friday, saturday": the new value after the one it replaces. */
@@ -104,7 +105,7 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
     const intent = parseNormalized(request, context);
     if (intent.kind === 'add' || intent.kind === 'remind' || intent.kind === 'list') return intent;
   }
-  const number = BARE_NUMBER.exec(text);
+  const number = CORRECTION.test(tidy(normalized)) ? null : BARE_NUMBER.exec(text);
   if (number) return { kind: 'unknown', reason: `say what to do with ${number[1]}, e.g. "complete ${number[1]}", "delete ${number[1]}" or "move ${number[1]} to friday"` };
   const impossible = impossibleDay(text);
   if (impossible) return { kind: 'unknown', reason: `there is no ${impossible}` };
@@ -112,6 +113,12 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
   const correcting = CORRECTION.test(tidy(normalized)) || context.followsTask;
   const correction = correcting ? followUpValue(text, context) ?? followUpValue(`make it ${text.replace(/^(?:it\s+)?is\s+/i, '')}`, context) : undefined;
   if (correction) return correction;
+  // "the party's on the 16th so make it the 15th": the request after the reason.
+  const soThen = context.followsTask ? SO_THEN.exec(text) : null;
+  if (soThen) {
+    const tail = parseNormalized(soThen[1]!, context);
+    if (tail.kind === 'update') return tail;
+  }
   const notBut = NOT_BUT.exec(text);
   const replaced = notBut ? followUpValue(`make it ${notBut[1]!.replace(/^(?:make|set|move|change|shift)\s+it\s+(?:to\s+)?/i, '')}`, context) : undefined;
   if (replaced) return replaced;

@@ -37,6 +37,9 @@ const tagWords = (value: string): string[] => {
   return [...new Set([...tags, ...words])];
 };
 const addTags = (value: string): TaskChanges | undefined => {
+  // "tag it chores not home": one tag instead of another.
+  const instead = /^#?(\p{L}[\p{L}\p{N}_-]*)\s+(?:not|instead\s+of)\s+#?(\p{L}[\p{L}\p{N}_-]*)$/iu.exec(value.trim());
+  if (instead) return { addTags: [instead[1]!.toLowerCase()], removeTags: [instead[2]!.toLowerCase()] };
   const tags = tagWords(value);
   return tags.length > 0 ? { addTags: tags } : undefined;
 };
@@ -110,7 +113,7 @@ const RULES: Rule[] = [
   { pattern: /^no\s+(?:due\s+)?(?:date|deadline|due)\s+(?:for|on)\s+(\S.*)()$/i, changes: () => ({ dueAt: null }) },
   { pattern: /^(?:stop|don'?t|do not|no longer)\s+repeat(?:ing)?\s+(\S(?:.*?\S)??)(?:\s*,\s*(?:just|only)\s+(?:this|the\s+next|the\s+one|once)\b.*)?()$/i, changes: () => ({ recurrence: null }) },
   { pattern: /^(?:remove|cancel|delete|clear|drop)\s+(?:the\s+)?(?:repeat|repetition|recurrence)\s+(?:from|of|on|for)\s+(\S.*)()$/i, changes: () => ({ recurrence: null }) },
-  { pattern: /^(?:make|set)\s+(\S(?:.*?\S)??)\s+(?:an?\s+)?(?:not\s+repeat|non-?recurring|one-?off(?:\s+task)?|one-?time(?:\s+task)?)()$/i, changes: () => ({ recurrence: null }) },
+  { pattern: /^(?:make|set)\s+(\S(?:.*?\S)??)\s+(?:an?\s+)?(?:not\s+repeat|non-?recurring|one-?off(?:\s+task)?|one-?time(?:\s+task)?)(?:\s*,\s*not\s+(?:recurring|repeating))?()$/i, changes: () => ({ recurrence: null }) },
   { pattern: /^(?:no|turn off|disable|remove|cancel|delete|clear|stop)\s+(?:the\s+|all\s+)?reminders?\s+(?:for|on|from|of|about)\s+(\S.*)()$/i, changes: () => ({ reminders: [] }) },
   { pattern: /^(?:don'?t|do not|never)\s+remind\s+me\s+(?:about|of)\s+(\S.*)()$/i, changes: () => ({ reminders: [] }) },
   { pattern: /^(?:rename|retitle)\s+((["']).+?\2)\s+(?:to|as)(?:\s*:)?\s*(\S.*)$/i, changes: (value) => newTitle(value) },
