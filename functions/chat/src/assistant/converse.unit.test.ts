@@ -543,3 +543,14 @@ describe('reminders and answers as busy people give them', () => {
     expect([task?.title, task?.dueAt, task?.reminders]).toEqual(['the parent-teacher meeting', '2026-05-07T18:00:00+02:00', ['P1D']]);
   });
 });
+
+describe('a list announced with "put two things on my list:"', () => {
+  it('adds each, each on its own day', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'put two things on my list: dentist for Emma friday, dentist for Jack monday');
+    expect([...tasks.values()].map((task) => [task.title, task.dueAt])).toEqual([
+      ['dentist for Emma', '2026-05-01T18:00:00+02:00'],
+      ['dentist for Jack', '2026-05-04T09:00:00+02:00'],
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { addIntent } from './add-intent';
+import { findDate } from './dates';
 import { aboutIt } from './about-it';
 import { askAbout } from './ask-about';
 import { pastTenseDone, SO_DONE } from './past-tense';
@@ -22,7 +23,7 @@ import { withVerbFixed } from './verb-typos';
 export const MAX_MESSAGE_LENGTH = 2_000;
 
 /** "can you summarise this email", "play some music", "set an alarm": work on text or a device, which the chat does not do. */
-export const NOT_FOR_TASKS = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:how\s+(?:many|much)\s+(?:days|weeks|hours|minutes|months|years|sleeps|time)\s+(?:till|until|to|before|left)|(?:ugh\s+|omg\s+)?it'?s\s+(?:raining|snowing|pouring|so\s+(?:hot|cold)|freezing|boiling|windy|sunny)|(?:summari[sz]e|translate|rewrite|proofread|paraphrase)\s+(?:this|that|it|these|the\s+(?:following|email|message|text|above|thread))|draft\s+(?:a\s+)?(?:reply|response)|reply\s+to\s+(?:this|that|the)\s+(?:email|message)|answer\s+this|play\s+(?:some\s+)?(?:music|songs?|the\s+radio|a\s+song|my\s+playlist)|set\s+an?\s+(?:alarm|timer)|turn\s+(?:on|off)\s+the\s+(?:[\p{L}-]+\s+){0,2}(?:lights?|tv|radio|heating|fan)|(?:volume|lights?)\s+(?:up|down|on|off))\b/iu;
+export const NOT_FOR_TASKS = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:what(?:'s|\s+is)\s+the\s+time|what\s+time\s+is\s+it|how\s+(?:many|much)\s+(?:days|weeks|hours|minutes|months|years|sleeps|time)\s+(?:till|until|to|before|left)|(?:ugh\s+|omg\s+)?it'?s\s+(?:raining|snowing|pouring|so\s+(?:hot|cold)|freezing|boiling|windy|sunny)|(?:summari[sz]e|translate|rewrite|proofread|paraphrase)\s+(?:this|that|it|these|the\s+(?:following|email|message|text|above|thread))|draft\s+(?:a\s+)?(?:reply|response)|reply\s+to\s+(?:this|that|the)\s+(?:email|message)|answer\s+this|play\s+(?:some\s+)?(?:music|songs?|the\s+radio|a\s+song|my\s+playlist)|set\s+an?\s+(?:alarm|timer)|turn\s+(?:on|off)\s+the\s+(?:[\p{L}-]+\s+){0,2}(?:lights?|tv|radio|heating|fan)|(?:volume|lights?)\s+(?:up|down|on|off))\b/iu;
 const BARE_NUMBER = /^(?:#|number\s+|no\.?\s*)?(\d{1,3})$/i;
 
 function understand(text: string, context: ParseContext): Intent {
@@ -64,6 +65,20 @@ function mergedChanges(text: string, context: ParseContext): Intent | undefined 
   return { kind: 'update', target: { kind: 'it' }, changes };
 }
 
+
+/**
+ * "the brakes are grinding again. book the car in at the garage saturday", "we're not going anymore. get
+ * rid of it": a last sentence that is a request, after talk that names no day.
+ */
+function requestAfterTalk(text: string, context: ParseContext): Intent | undefined {
+  const sentences = text.split(/(?<!\b(?:mr|mrs|ms|dr|st|mt|jr|sr|vs|etc|no|approx)\.)(?<=[.!?])\s+(?=\p{L})/iu);
+  if (sentences.length < 2) return undefined;
+  const talk = sentences.slice(0, -1).join(' ');
+  if (findDate(talk, context)) return undefined;
+  const request = parseNormalized(sentences.at(-1)!, context);
+  const aboutIt = (request.kind === 'delete' || request.kind === 'complete') && request.targets.every((target) => target.kind === 'it');
+  return (request.kind === 'add' && request.task.dueAt !== undefined) || aboutIt || (request.kind === 'update' && request.target.kind === 'it') ? request : undefined;
+}
 
 /**
  * Understands one chat message relative to `context.now` in `context.timeZone`. Pure: no I/O and no
@@ -124,10 +139,13 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
   if (replaced) return replaced;
   const merged = context.followsTask ? mergedChanges(text, context) : undefined;
   if (merged) return merged;
+  const afterTalk = requestAfterTalk(text, context);
+  if (afterTalk) return afterTalk;
   const intent = withLastClause(text, context, understand);
   if (intent.kind !== 'unknown') return intent;
   const fixed = withVerbFixed(text);
   const retried = fixed === undefined ? undefined : understand(fixed, context);
   if (retried && retried.kind !== 'unknown') return retried;
-  return plainTask(text, context) ?? intent;
+  // A question is never a task: the question mark tidying took off still says so.
+  return plainTask(/\?\s*$/.test(normalized) ? `${text}?` : text, context) ?? intent;
 }

@@ -30,7 +30,7 @@ function ordinalValue(word: string): number {
 }
 
 /** "the bank one; my son did it", "the bank task. I did it myself": the reason after the reference. */
-const AFTERTHOUGHT = /;|\.\s+(?=(?:my|i|he|she|we|they|it|thanks|because|the)\b)|,\s*(?:because|since|as|my|his|her|our|i|he|she|we|they|it'?s)\s/i;
+const AFTERTHOUGHT = /;|\.\s+(?=(?:my|i|he|she|we|they|it|thanks|because|the)\b)|,\s*(?:because|since|as|my|his|her|our|i|he|she|we|they|it'?s|we'?re|i'?m|they'?re|not|no\s+longer|cancell?ed|called\s+off)\s/i;
 
 /** Words naming a task by its title: quotes, articles and "task" dropped. */
 export function titleWords(text: string): string {
@@ -49,7 +49,7 @@ export function titleWords(text: string): string {
 }
 
 const WEEKDAY_CODES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const WHEN_WORD = String.raw`(?:(?<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?<day>tomorrow|today)|(?<hour>\d{1,2})(?::(?<minute>\d\d))?\s*(?:(?<meridiem>am|pm)|(?<oclock>o'?clock))|(?<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)`;
+const WHEN_WORD = String.raw`(?:(?<weekday>mon|tue|wed|thu|fri|sat|sun)(?:[a-z]*day|s)?|(?<day>tomorrow|today)|(?<hour>\d{1,2})(?::(?<minute>\d\d))?\s*(?:(?<meridiem>am|pm)|(?<oclock>o'?clock))|(?<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)`;
 const renamed = (suffix: string) => WHEN_WORD.replace(/\?<(\w+)>/g, `?<$1${suffix}>`);
 /** "the friday one", "tomorrow's task", "the 7am one", "the one in May", "my 3pm", "my 9 o'clock": a task named by when it is due. */
 const WHEN_REF = new RegExp(

@@ -35,7 +35,9 @@ const MOVE_REMINDER = new RegExp(String.raw`^(?:make|change|set|move|switch|put)
 const INSTEAD_OF_DUE = /(?<![\s,;])[\s,;]+(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:at\s+the\s+(?:due\s+)?time|when\s+it'?s\s+due|on\s+time)$/i;
 
 /** "remind me about rent 3 days before", "remind me of 2 tomorrow at 8am", "remind me 2 days before the dentist". */
-export function remindIntent(text: string, context: ParseContext): Intent | undefined {
+export function remindIntent(said: string, context: ParseContext): Intent | undefined {
+  // "remind me friday at 6pm too": another reminder, said as one.
+  const text = /^remind\s+me\b/i.test(said) ? said.replace(/(?<=\S)\s+(?:too|as\s+well|also)$/i, '') : said;
   // "make the reminder an hour before": the reminder moves.
   const moved = MOVE_REMINDER.exec(text);
   if (moved) return { kind: 'update', target: { kind: 'it' }, changes: { reminders: offsetsIn(moved[1]!) } };

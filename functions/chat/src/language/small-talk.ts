@@ -12,8 +12,12 @@ const HELP = /^(?:help(?: me| please)?|\?+|what can you do|what do you do|what c
 const REMINDERS = /^(?:(?:what|which|show|list|any|see|view|check|my|upcoming|all|do i have|are there)\b[^#\d]+\breminders?\b[^#\d]*|reminders|when will you remind me|what will you remind me (?:of|about))$/i;
 const NOTIFICATIONS = /^(?:(?:what|which|show|list|any|see|view|check|my|all|do i have|are there|new)\b[^#\d]+)?\b(?:notifications?|alerts)\b[^#\d]*$|^what did i miss$/i;
 
+const HOW_ARE_YOU = /^(?:(?:hi|hello|hey|hiya|yo)(?:\s+there)?[\s!,.]+)?how(?:'s|\s+is|\s+are|\s+r)\s+(?:you|u|it\s+going|things)(?:\s+doing)?(?:\s+today)?[\s?!.]*$/i;
+
 /** A greeting and nothing else (checked before courtesy words are cut: "hello there, good morning to you"). */
 export function isGreeting(text: string): boolean {
+  // "hello! how are you doing today?"
+  if (HOW_ARE_YOU.test(text)) return true;
   const words = wordsOf(text);
   return words.length > 0 && words.length <= 8 && words.every((word) => GREETING_WORDS.has(word)) && words.some((word) => GREETING_CORE.has(word));
 }

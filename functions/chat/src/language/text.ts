@@ -44,6 +44,9 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/\b(to|on|by|before|from|until|till)\s+(\d{1,2}(?:st|nd|rd|th))\b/gi, '$1 the $2'],
   // "on 27.05": a day and month after a preposition (not a decimal).
   [/\b(on|by|before|until|till|from)\s+(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\b(?!\.\d)/gi, (_: string, word: string, day: string, month: string) => `${word} ${MONTH_NAMES[Number(month) - 1]} ${Number(day)}`],
+  // "first thing tomorrow": tomorrow morning.
+  [/\bfirst\s+thing\s+(tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi, '$1 morning'],
+  [/\b(tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+first\s+thing\b/gi, '$1 morning'],
   // "oops wrong date, 22nd": a day of the month on its own.
   [/(?<=^|,\s)(\d{1,2}(?:st|nd|rd|th))$/gi, 'the $1'],
   // "every month 15th".
@@ -149,7 +152,9 @@ export function normalize(message: string): string {
     for (const [pattern, replacement] of TYPOS) fixed = fixed.replace(pattern, replacement as string);
     return withClockWords(withNumberWords(fixed));
   });
-  if (/\p{L}/u.test(text)) for (const [pattern, replacement] of EXCLAMATIONS) text = text.replace(pattern, replacement);
+  // "finished it!!": emphasis on news, not a priority.
+  const news = /\b(?:it|that|this|done|finished|completed|sorted|yay|thanks|thank\s+you)!+$/i.test(text);
+  if (/\p{L}/u.test(text) && !news) for (const [pattern, replacement] of EXCLAMATIONS) text = text.replace(pattern, replacement);
   // "the party isnt happening anymore 😭 delete it": an emoji between clauses ends the first one.
   text = text.replace(/(?<=\p{L})\s+\p{Extended_Pictographic}+\s+(?=(?:delete|remove|cancel|scratch|forget|drop|move|make|mark|tick|done|so)\b)/giu, ', ');
   return text.replace(/\s+/g, ' ').trim();
@@ -161,7 +166,7 @@ export function normalize(message: string): string {
  */
 export function withoutCourtesy(text: string): string {
   return text
-    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|ngl|lowkey|highkey|tbh|honestly|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|just|no wait|never ?mind(?=,|\s+(?:delete|remove|cancel|scratch|forget|make|move|it'?s|i|the\s+\S+(?:\s+\S+)?\s+is|don'?t))|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,|wrong\s+(?:date|day|time|one)|ugh+|argh+|omg|oh\s+no|(?:it'?s\s+)?not\s+(?:that|so|very|really|too)\s+(?:urgent|important)(?=\s*,\s*(?:make|set|mark|change|put)\b)|another\s+(?:one|thing|task|item)(?=\s*[:,])|one\s+more(?:\s+(?:thing|task|item))?(?=\s*[:,]))[\s,:]+)+/i, '')
+    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|ngl|lowkey|highkey|tbh|honestly|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|just|no wait|never ?mind(?=,|\s+(?:delete|remove|cancel|scratch|forget|make|move|it'?s|i|the\s+\S+(?:\s+\S+)?\s+is|don'?t))|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,|wrong\s+(?:date|day|time|one)|ugh+|argh+|omg|oh\s+no|yo|sup|(?:it'?s\s+)?not\s+(?:that|so|very|really|too)\s+(?:urgent|important)(?=\s*,\s*(?:make|set|mark|change|put)\b)|another\s+(?:one|thing|task|item)(?=\s*[:,])|one\s+more(?:\s+(?:thing|task|item))?(?=\s*[:,]))[\s,:]+)+/i, '')
     .replace(/(?<![\s,])[\s,]+(?:but\s+)?(?:just\s+)?keep\s+it(?:\s+on\s+(?:the|my)\s+list)?$/i, '')
     .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|my (?:bad|mistake)|i made (?:a )?(?:mistake|typo)|(?:it was )?a typo|tbh|imo|honestly|haha|hehe|fr|tho|though|po|lah|lor|leh|mah|inshallah|insha'?allah|alhamdulillah|can\??|or not\??|ok\??|okay\??|already|would be (?:lovely|great|nice|good|perfect|brilliant)|if you (?:can|could|don'?t mind)|thanks (?:dear|love|so much))(?=(?:\s*\p{Extended_Pictographic})*$)/iu, '');
 }

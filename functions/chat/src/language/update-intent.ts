@@ -102,6 +102,7 @@ const RULES: Rule[] = [
   { pattern: /^(?:add|set|give\s+it|put)\s+()(?:a\s+|the\s+)?(?:due\s+date|due\s+time|deadline)(?:\s*:\s*|\s+(?:of|for|to|as|on)\s+|\s+)(\S.*)$/i, changes: due },
   // "friday afternoon works better": the new value, said as what suits.
   { pattern: /^()(\S(?:.*?\S)??)\s+(?:works|would\s+work|is|would\s+be|suits(?:\s+me)?)\s+better(?:\s+for\s+me)?$/i, changes: due },
+  { pattern: /^(it|that|this(?:\s+one)?)\s+(?:needs|has|have)\s+to\s+(?:go|be\s+(?:done|sent|finished|ready|in|out|paid)|happen|get\s+done)\s+((?:by|on|before)\s+\S.*)$/i, changes: (value, context) => due(value.replace(/^(?:by|on|before)\s+/i, ''), context) },
   { pattern: /^(it|that|this(?:\s+one)?)\s+(?:repeats|recurs|should\s+repeat|happens|is)\s+((?:every|each)\b.*|daily|weekly|monthly|yearly|fortnightly|bi-?weekly)$/i, changes: recurrenceChange },
   { pattern: /^(?:stop|don'?t\s+let)\s+(it|that|this(?:\s+one)?)\s+(?:from\s+)?repeat(?:ing)?()$/i, changes: () => ({ recurrence: null }) },
   { pattern: new RegExp(String.raw`^${MOVE_VERB}\s+(\S(?:.*?\S)??)\s+(?:back\s+|out\s+|later\s+)?(?:by|for)\s+${SHIFT}$`, 'i'), changes: later },
