@@ -50,8 +50,9 @@ export function createChatFunction(deps: ChatDeps): FunctionParts & { consumer: 
   routes.route('/', streamRoutes({ authenticate: deps.authenticate, tickets, hub: deps.hub, closing: deps.stopping }) as unknown as Hono);
   routes.route('/', mcpRoutes({ authenticate: deps.authenticate, clients: deps.clients, callContext }) as unknown as Hono);
   const fanout = chooseLiveFanout({ setting: deps.config.LIVE_FANOUT, databaseUrl: deps.config.DATABASE_URL, sql: deps.sql, schema: deps.schema, hub: deps.hub, log: deps.log, stopping: deps.stopping });
-  return { routes: routes as unknown as Hono<never>, consumer: createLiveConsumer(fanout), start: () => {
-      warmUpParser(deps.clock());
-      return fanout.start();
-    }, stop: () => fanout.stop() };
+  const start = () => {
+    warmUpParser(deps.clock());
+    return fanout.start();
+  };
+  return { routes: routes as unknown as Hono<never>, consumer: createLiveConsumer(fanout), start, stop: () => fanout.stop() };
 }

@@ -12,6 +12,8 @@ export interface BackgroundGate {
   run: RunInBackground;
 }
 
+const nothing = () => undefined;
+
 /**
  * Lets people go first where the database has a single session (the embedded Postgres): a chat turn
  * otherwise queues behind the audit appends and reminder bookkeeping its previous turn set off. Work
@@ -19,8 +21,6 @@ export interface BackgroundGate {
  * `maxWaitMs` runs at once, beside the others, so a constant stream of requests delays the work but
  * can neither starve it nor let it pile up.
  */
-const nothing = () => undefined;
-
 export function backgroundGate(options: { maxWaitMs: number }): BackgroundGate {
   let handling = 0;
   const waiting = new Set<() => void>();
