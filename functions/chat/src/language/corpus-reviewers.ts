@@ -18,6 +18,7 @@ export const reviewersCorpus: CorpusEntry[] = [
   update('actually tag it chores not home', it, { addTags: ['chores'], removeTags: ['home'] }),
   update('make it a one-off, not recurring', it, { recurrence: null }),
   update("actually the party's on the 16th so make it the 15th", it, { dayOfMonth: 15 }),
+  update("the party's on the 16th so make it the 14th, then make it the 15th", it, { dayOfMonth: 15 }),
   update('actually it repeats every 2 weeks', it, { recurrence: { rrule: 'FREQ=WEEKLY;INTERVAL=2' } }),
   update('acutally move it to fri', it, { dueAt: '2026-05-08T09:00:00+02:00' }),
   next('all done with the MOT', { kind: 'complete', targets: [title('MOT')] }),

@@ -42,7 +42,7 @@ function understand(text: string, context: ParseContext): Intent {
   );
 }
 
-const SO_THEN = /(?<=\S)\s+(?:so|then|and\s+so)\s+((?:make|move|change|set|push|shift)\s+(?:it|that)\b.*)$/i;
+const SO_THEN = /(?<=\S)\s+(?:so|then|and\s+so)\s+((?:make|move|change|set|push|shift)\s+(?:it|that)\b(?:(?!\s(?:so|then)\s).)*)$/gi;
 const WEEKDAY_ONLY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?$/i;
 const CORRECTION = /^(?:actually|oops|sorry|no\b|nope|wait|i meant|i mean)/i;
 /** "not friday, saturday": the new value after the one it replaces. */
@@ -129,7 +129,8 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
   const correction = correcting ? followUpValue(text, context) ?? followUpValue(`make it ${text.replace(/^(?:it\s+)?is\s+/i, '')}`, context) : undefined;
   if (correction) return correction;
   // "the party's on the 16th so make it the 15th": the request after the reason.
-  const soThen = context.followsTask ? SO_THEN.exec(text) : null;
+  // The last such request only, so the tail is read once, whatever the message repeats.
+  const soThen = context.followsTask ? [...text.matchAll(SO_THEN)].at(-1) : undefined;
   if (soThen) {
     const tail = parseNormalized(soThen[1]!, context);
     if (tail.kind === 'update') return tail;
