@@ -554,3 +554,36 @@ describe('a list announced with "put two things on my list:"', () => {
     ]);
   });
 });
+
+describe('follow-ups said the way people finish a thought', () => {
+  it('"change the tag to #music" replaces the tag of the task just added', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'choir thursday 7pm #church', 'change the tag to #music');
+    expect([...tasks.values()].map((task) => [task.title, task.tags])).toEqual([['choir', ['music']]]);
+  });
+
+  it('"remind me 3 days before at 10am" adds that one reminder to the task just added', async () => {
+    const { deps, tasks } = given();
+    expect(await chat(deps, 'renew the car insurance on 20 may', 'remind me 3 days before at 10am')).toMatch(/^I'll remind you about "renew the car insurance"/);
+    expect([...tasks.values()].map((task) => [task.title, task.reminders])).toEqual([['renew the car insurance', ['PT0S', 'PT71H']]]);
+  });
+
+  it('"forget the hedges, the gardener\'s doing it" deletes the hedges and adds nothing', async () => {
+    const { deps, titles } = given([{ title: 'trim the hedges' }, { title: 'mow the lawn' }]);
+    expect(await chat(deps, "forget the hedges, the gardener's doing it")).toBe('Deleted "trim the hedges".');
+    expect(titles()).toEqual(['mow the lawn:pending']);
+  });
+
+  it('"which of my tasks repeat?" lists only the repeating ones', async () => {
+    const { deps } = given([{ title: 'water the plants', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SA', timezone: 'Europe/Berlin' } }, { title: 'buy a kettle' }]);
+    const reply = await chat(deps, 'which of my tasks repeat?');
+    expect(reply).toMatch(/water the plants/);
+    expect(reply).not.toMatch(/kettle/);
+  });
+
+  it.each(['3:30 actually', 'hmm, better make it 3:30pm instead', 'would you mind moving it to 3:30pm?'])('"%s" moves the task just added and adds nothing', async (message) => {
+    const { deps, tasks } = given();
+    await chat(deps, 'pick up the kids sunday at 3pm', message);
+    expect([...tasks.values()].map((task) => [task.title, task.dueAt])).toEqual([['pick up the kids', '2026-05-03T15:30:00+02:00']]);
+  });
+});

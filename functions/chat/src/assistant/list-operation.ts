@@ -25,7 +25,9 @@ export function toTaskQuery(filter: Extract<Intent, { kind: 'list' }>['filter'])
 
 /** Shows the matching tasks as a numbered list that later messages can refer to ("complete 2"). */
 export async function listTasks(intent: Extract<Intent, { kind: 'list' }>, state: ConversationState, deps: TurnDeps): Promise<Turn> {
-  const page = await deps.clients.tasks.list(deps.call, toTaskQuery(intent.filter));
+  const listed = await deps.clients.tasks.list(deps.call, { ...toTaskQuery(intent.filter), ...(intent.filter.repeating ? { limit: 200 } : {}) });
+  // The task API has no filter for repetition: the repeating ones are picked from the page.
+  const page = intent.filter.repeating ? { ...listed, items: listed.items.filter((task) => task.recurrence) } : listed;
   const label = intent.label.trim() || 'tasks';
   // An empty answer keeps the previous numbered list: "complete 2" still means what the user last saw.
   if (page.items.length === 0) return say(`No ${label}.`, state, { actions: [{ kind: 'listed', taskIds: [] }] });

@@ -11,7 +11,8 @@ import { formatInZone } from './zoned-time';
 
 const POLITE = /^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|can|could|help me|hey|ok|okay|be so kind as to|would you be so kind as to)[\s,]+)+/i;
 const COMMANDS = [
-  /^(?:add|create|make|new)(?:\s+(?:a|an))?(?:\s+new)?\s+(?:task|todo|to-do|item|reminder)(?:\s+to)?\b\s*:?/i,
+  /^(?:add|create|make|set\s+up)(?:\s+(?:me\s+)?(?:a|an))?(?:\s+(?:new|recurring|repeating|regular))?\s+(?:task|todo|to-do|item)\s+for(?=\s+(?!me\b)\p{L})/iu,
+  /^(?:add|create|make|new|set\s+up)(?:\s+(?:me\s+)?(?:a|an))?(?:\s+(?:new|recurring|repeating|regular))?\s+(?:task|todo|to-do|item|reminder)(?:\s+for\s+me)?(?:\s+(?:to|called|named|titled))?(?![\p{L}\p{N}])\s*:?/iu,
   /^add\s+(?:to\s+(?:(?:my|the)\s+)?(?:list|todo list|to-do list|tasks))\s*:?/i,
   /^add\s+(?:the\s+following|these|this)(?:\s+(?:task|item|one)s?)?(?:\s+to\s+(?:my|the)\s+(?:list|to-?do\s+list|tasks))?\s*:/i,
   /^(?:add|create)\b\s*:?/i,
@@ -154,7 +155,8 @@ export function addIntent(text: string, context: ParseContext): Intent | undefin
   const title = quoted ? (words === QUOTE_MARK ? quoted[2]!.trim() : words.replace(QUOTE_MARK, quoted[0])) : words;
   if (!title || /^(?:a\s+)?(?:task|todo|item|reminder)$/i.test(title)) return explicit ? { kind: 'unknown', reason: 'say what the task is, e.g. "add buy milk tomorrow"' } : undefined;
   if (title.length > 200) return { kind: 'unknown', reason: 'that title is too long (200 characters at most)' };
-  draft.title = title;
+  // "schedule annual review with Dana": with no day said, scheduling it is the task.
+  draft.title = draft.dueAt === undefined && /^schedule\s/i.test(text.replace(POLITE, '')) ? `schedule ${title}` : title;
   if (tags.tags.length > 0) draft.tags = tags.tags;
   if (priority.priority) draft.priority = priority.priority;
   return { kind: 'add', task: draft };

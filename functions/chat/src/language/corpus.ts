@@ -1,4 +1,5 @@
 import { addCorpus } from './corpus-add';
+import { appHabitsCorpus } from './corpus-app-habits';
 import { betweenShiftsCorpus } from './corpus-between-shifts';
 import { changeCorpus } from './corpus-change';
 import { doneCorpus } from './corpus-done';
@@ -18,4 +19,4 @@ import { timeZoneCorpus } from './corpus-time-zones';
 export { CORPUS_NOW, CORPUS_ZONE, type CorpusEntry } from './corpus-entry';
 
 /** Every corpus message with the intent it must produce. */
-export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus, ...betweenShiftsCorpus, ...quickBurstsCorpus, ...textingCorpus, ...workingEnglishCorpus, ...reviewersCorpus];
+export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus, ...betweenShiftsCorpus, ...quickBurstsCorpus, ...textingCorpus, ...workingEnglishCorpus, ...reviewersCorpus, ...appHabitsCorpus];

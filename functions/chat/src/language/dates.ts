@@ -137,6 +137,9 @@ const isWeekdayNamingAThing = (result: ParsingResult, text: string) =>
 const THING_AFTER = /^\s+(?!(?:at|by|of|in|on|for|to|till|until|through|and|or|from|before|after|next|this|every|morning|afternoon|evening|night|noon|is|was|please)\b)\p{L}/iu;
 const isDayNamingAThing = (result: ParsingResult, text: string) =>
   result.start.isCertain('day') && !result.start.isCertain('hour') && /\b(?:the|a|an|my|our|your|his|her|their)\s+$/i.test(text.slice(0, result.index)) && THING_AFTER.test(text.slice(result.index + result.text.length));
+/** "call the contractor about the 10am walkthrough on friday": a time between an article and a noun names a thing. */
+const isTimeNamingAThing = (result: ParsingResult, text: string) =>
+  result.start.isCertain('hour') && !namesDay(result.start) && /\b(?:the|our|your|his|her|their)\s+$/i.test(text.slice(0, result.index)) && THING_AFTER.test(text.slice(result.index + result.text.length));
 const RELATIVE_MONTH = /^(?:next|this|the\s+coming|coming|following)\s+month$/i;
 const isMonthOnly = (result: ParsingResult) => result.start.isCertain('month') && !result.start.isCertain('day') && !result.start.isCertain('weekday') && !result.start.isCertain('hour');
 
@@ -149,7 +152,7 @@ export function findDate(text: string, context: ParseContext): FoundDate | undef
   // "invoice for November work in 2 weeks": a month alone beside another date is part of the title.
   // …and a weekday inside the title ("print the sunday school rota thursday") beside the due one.
   // …and so is a day between an article and a noun ("ask Sam about the May 5th party on thursday").
-  const results = (found.length > 1 ? found.filter((result) => !isMonthOnly(result) && !isWeekdayInTitle(result, text) && !isDayNamingAThing(result, text)) : found).filter(
+  const results = (found.length > 1 ? found.filter((result) => !isMonthOnly(result) && !isWeekdayInTitle(result, text) && !isDayNamingAThing(result, text) && !isTimeNamingAThing(result, text)) : found).filter(
     (result) => !isWeekdayNamingAThing(result, text),
   );
   if (results.length === 0) return undefined;

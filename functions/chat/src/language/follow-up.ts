@@ -10,7 +10,7 @@ const LEAD = new RegExp(
   String.raw`^(?:i\s+meant|i\s+mean|meant|i\s+said|the\s+(?:deadline|due\s+date|date)\s+is(?:\s+(?:now|actually))?|${IT}(?:(?:'s|\s+has|\s+have)\s+been|\s+got|\s+was)\s+(?:moved|changed|pushed(?:\s+back)?|put\s+back|brought\s+forward|rescheduled|switched)(?:\s+(?:to|till|until|for))?|${IT}\s+needs\s+(?:doing|to\s+be\s+done)|do\s+${IT}|put\s+${IT}\s+down(?:\s+(?:as|for|on))?|make\s+${IT}|change\s+${IT}(?:\s+to)?|set\s+${IT}(?:\s+to)?|move\s+${IT}(?:\s+to)?|push\s+${IT}(?:\s+(?:back|out))?(?:\s+to)?|bump\s+${IT}(?:\s+(?:up|down))?(?:\s+to)?|switch\s+${IT}(?:\s+to)?|(?:prepone|postpone|reschedule|shift|bring)\s+${IT}(?:\s+(?:forward|back))?(?:\s+(?:to|for))?|(?:prepone|postpone|reschedule)\s+(?:to|for)|put\s+${IT}(?:\s+(?:on|at|for))?|${IT}(?:'s|\s+is|\s+should\s+be|\s+needs\s+to\s+be)\s+(?:due\s+)?|the\s+(?:time|date|day|hour)\s+(?:is|should\s+be)|should\s+be|needs?\s+to\s+be\s+(?:done|finished|ready|in)|can\s+we\s+(?:do|make\s+it)|let'?s\s+(?:do|say|make\s+it)|how\s+about|what\s+about|due|change\s+(?:it\s+)?(?:to|for|on)|set\s+to|move\s+to|push\s+to)\b\s*`,
   'i',
 );
-const TAIL = /(?<!\s)\s+(?:instead|then|rather|please|pls|sorry|too|as\s+well|any\s?more|after\s+all|(?:at\s+)?(?:the\s+)?same\s+time|not\s+[^\s,]+(?:\s+[^\s,]+)?)$/i;
+const TAIL = /(?<!\s)\s+(?:instead|actually|then|rather|please|pls|sorry|too|as\s+well|any\s?more|after\s+all|(?:at\s+)?(?:the\s+)?same\s+time|not\s+[^\s,]+(?:\s+[^\s,]+)?)$/i;
 const PUSH = /^(?:push|move|bump|delay|postpone|shift)\b/i;
 const DAY_AFTER = /^(?:the\s+)?(?:day|next\s+day)\s+after$/i;
 const BARE_HOUR = /^(?:at\s+)?(\d{1,2})(?::([0-5]\d))?\s*(am|pm)?$/i;

@@ -30,6 +30,8 @@ export interface TaskFilter {
   /** false: only tasks without a due time; true: only tasks with one. */
   hasDue?: boolean;
   sort?: 'dueAt' | 'priority' | 'createdAt' | 'title';
+  /** Only tasks that repeat ("which of my tasks repeat?"). */
+  repeating?: true;
 }
 
 export type TaskChanges = Partial<Omit<TaskDraft, 'dueAt' | 'recurrence'>> & {

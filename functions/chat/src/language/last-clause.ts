@@ -83,6 +83,9 @@ const EXPLICIT_ADD = /^(?:please\s+)?(?:add|create|new\s+task|todo|to-do|remind\
 
 /** Where the last clause starts: after the last comma, or after " so " ("Jean's cancelled so you can get rid of that"). */
 function lastClauseBoundary(text: string): { index: number; length: number } | undefined {
+  // "that was meant for my sister's list - delete that": a dash between words parts clauses too.
+  const dash = Math.max(...[' - ', ' – ', ' — '].map((mark) => text.lastIndexOf(mark)));
+  if (dash > 0 && dash > text.lastIndexOf(',')) return { index: dash, length: 3 };
   const comma = text.lastIndexOf(',');
   const so = text.toLowerCase().lastIndexOf(' so ');
   if (so > comma && so > 0) return { index: so, length: ' so '.length };

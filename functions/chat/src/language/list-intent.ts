@@ -63,6 +63,7 @@ function readFilters(text: string, context: ParseContext): Parts {
   take(parts, /\b(?:all|everything|every task)\b/i, () => (status ??= 'all'));
   take(parts, /\b(?:overdue|late|past due|missed deadlines?)\b/i, () => (parts.filter.overdue = true));
   take(parts, NO_DUE_DATE, () => (parts.filter.hasDue = false));
+  take(parts, /\b(?:repeat(?:s|ing)?|recurr?ing|recurs?|recurrent)\b/i, () => (parts.filter.repeating = true));
   const { tags, rest } = findTags(parts.rest);
   parts.rest = rest;
   take(parts, /\b(?:tagged(?:\s+with)?|with\s+(?:the\s+)?tags?|tags?)\s+(\p{L}[\p{L}\p{N}_-]*(?:\s*(?:,|and|&)\s*\p{L}[\p{L}\p{N}_-]*)*)/iu, (m) => tags.push(...m[1]!.split(/(?:(?<!\s)|(?!\s))\s*(?:,|\band\b|&)\s*/i).map((tag) => tag.toLowerCase())));
@@ -88,6 +89,7 @@ function readFilters(text: string, context: ParseContext): Parts {
   }
   if (range) parts.after.push(range.label);
   if (parts.filter.hasDue === false) parts.after.push('without a due date');
+  if (parts.filter.repeating) parts.after.push('that repeat');
   return parts;
 }
 

@@ -80,6 +80,20 @@ function requestAfterTalk(text: string, context: ParseContext): Intent | undefin
   return (request.kind === 'add' && request.task.dueAt !== undefined) || aboutIt || (request.kind === 'update' && request.target.kind === 'it') ? request : undefined;
 }
 
+/** What people add after a request to say why: "…, the gardener's doing it", "…, I'll rebook later". */
+const WHY = /^(?:i|i'm|i'll|i've|i'd|we|we're|we'll|we've|he|she|they|he's|she's|they're|they'll|it|it's|that's|because|cause|cos|coz|since|as|already|no\s+longer|turns\s+out|(?:the|my|our)\s+\p{L}+(?:'s|\s+(?:is|are|was|were|has|have|will|said|says|did|does))|not\s+sure|no\s+idea|unsure|(?:don't|doesn't|didn't|won't|can't|not)\s+(?:need|needed|happening|going|doing|know))\b/iu;
+
+/**
+ * "forget the hedges, the gardener's doing it", "remove the due date, I'll rebook later": a request
+ * about a task, then why; the why is no part of it.
+ */
+function commandThenWhy(text: string, context: ParseContext): Intent | undefined {
+  const cut = /,|\s[-–—]\s/.exec(text);
+  if (!cut || !WHY.test(text.slice(cut.index + cut[0].length).trim())) return undefined;
+  const request = parseNormalized(text.slice(0, cut.index), context);
+  return ['delete', 'complete', 'update', 'remind', 'reopen'].includes(request.kind) ? request : undefined;
+}
+
 /**
  * Understands one chat message relative to `context.now` in `context.timeZone`. Pure: no I/O and no
  * clock of its own. References to tasks ("it", "2", "the dentist") are left for the caller to resolve.
@@ -140,6 +154,8 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
   if (replaced) return replaced;
   const merged = context.followsTask ? mergedChanges(text, context) : undefined;
   if (merged) return merged;
+  const why = commandThenWhy(text, context);
+  if (why) return why;
   const afterTalk = requestAfterTalk(text, context);
   if (afterTalk) return afterTalk;
   const intent = withLastClause(text, context, understand);

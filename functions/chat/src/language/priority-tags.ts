@@ -1,7 +1,8 @@
 import type { Priority } from './intent';
 import { extract } from './text';
 
-const TAG = /(^|[\s,(])#(\p{L}[\p{L}\p{N}_\-/]*)/u;
+/** `#tag`, or a Todoist-style `@label` unless it names someone to talk to ("ping @sara"). */
+const TAG = /(^|[\s,(])(?:#|(?<!\b(?:ping|call|message|msg|email|e-mail|mail|tell|ask|text|dm|remind|with|to|for|from|cc|and|thank|thanks|meet|invite|reply|see|visit|help|pay|by)\s)@)(\p{L}[\p{L}\p{N}_\-/]*)/iu;
 /** "tagged work", "labelled home and garden", "tag: errands": tags in words (one or two). */
 const TAGGED = /(?:\btagged|\blabell?ed|\btags?:|,\s*tag\b(?:\s+it)?)(?:\s+(?:as|with))?\s*(\p{L}[\p{L}\p{N}_-]*)(?:\s*(?:,|\band\b|&)\s*(?!(?:low|medium|normal|high|urgent)\s+priority\b)(\p{L}[\p{L}\p{N}_-]*))?/iu;
 

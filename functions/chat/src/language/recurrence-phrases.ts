@@ -72,8 +72,13 @@ const SHAPES: Shape[] = [
     pattern: new RegExp(String.raw`\b${EVERY}\s+(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?\b`, 'i'),
     rule: (m) => ({ freq: 'YEARLY', byMonth: monthNumber(m[1]!), byMonthDay: [Number(m[2])] }),
   },
+  // "every 1st and 15th", "every 15th": days of each month.
   {
-    pattern: new RegExp(String.raw`\b${EVERY}\s+(other|\d+)\s+weeks?\s+on\s+(${WEEKDAY_LIST})\b`, 'i'),
+    pattern: new RegExp(String.raw`\b${EVERY}\s+(?:the\s+)?(${DAY_NUMBER}(?:\s*(?:,|\band\b|&)\s*(?:the\s+)?${DAY_NUMBER})*)(?:\s+of\s+the\s+month)?\b(?!\s+(?:${WEEKDAY}|${MONTH}|days?|weeks?|months?|years?|hours?|time|of)\b)`, 'i'),
+    rule: (m) => ({ freq: 'MONTHLY', byMonthDay: monthDays(m[1]!) }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:${EVERY}\s+(?:(other|\d+)\s+)?weeks?|weekly)\s+on\s+(${WEEKDAY_LIST})\b`, 'i'),
     rule: (m) => ({ freq: 'WEEKLY', interval: interval(m[1]), byDay: weekdayCodes(m[2]!) }),
   },
   { pattern: new RegExp(String.raw`\b${EVERY}\s+week\s*days?\b|\b(?:on\s+)?weekdays\b`, 'i'), rule: () => ({ freq: 'WEEKLY', byDay: ['MO', 'TU', 'WE', 'TH', 'FR'] }) },
@@ -121,7 +126,7 @@ function weekdayRange(first: string, last: string): string[] {
 const HOURS: Record<string, number> = { two: 2, three: 3, four: 4, six: 6, eight: 8, twelve: 12 };
 const FREQ_OF: Record<string, RuleParts['freq']> = { day: 'DAILY', week: 'WEEKLY', month: 'MONTHLY', year: 'YEARLY' };
 const UNTIL = new RegExp(String.raw`\b(?:until|till|through)\s+(?:(?:the\s+)?end\s+of\s+)?(${MONTH})(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?\b`, 'i');
-const COUNT = /\b(?:for\s+)?(\d{1,3})\s+times\b(?!\s+a\s+(?:day|week|month|year))/i;
+const COUNT = /\b(?:for\s+)?(\d{1,3})\s+times\b(?!\s+a\s+(?:day|week|month|year))(?:\s+(?:in\s+total|in\s+all|total|altogether))?|\b(?:for\s+(\d{1,3})\s+(?:sessions|lessons|classes|visits|occurrences)|(\d{1,3})\s+(?:sessions|lessons|classes|visits|occurrences)\s+(?:in\s+total|in\s+all|total|altogether))\b/i;
 const FOR_SPAN = /\bfor\s+(\d{1,3})\s+(days?|weeks?|months?|years?)\b/i;
 /** "twice a week on mon and thu": how often, which the days already say. */
 const TIMES_A = /\b(?:once|twice|three\s+times|\d\s+times)\s+(?:a|per|every)\s+(?:day|week|month|year)\b/i;
@@ -167,7 +172,7 @@ export function findRecurrence(text: string): FoundRecurrence | undefined {
     }
     const count = extract(remaining, COUNT);
     if (count.match) {
-      rule.count = Number(count.match[1]);
+      rule.count = Number(count.match[1] ?? count.match[2] ?? count.match[3]);
       remaining = count.rest;
     }
     return { rule, rest: remaining, ...(hour !== undefined ? { hour } : {}) };

@@ -11,7 +11,7 @@ const ABOUT = /^(?:remind me\s+(?:about|of|regarding)|(?:set|add|create|schedule
 /** "set a reminder for 9am on the 15th to chase the invoices": a new task, which the add phrasings read. */
 const NEW_TASK_AT = /^(?:set|add|create)\s+(?:me\s+)?(?:a\s+)?reminder\s+for\s+(?:\d|at\b|on\b|tomorrow|today|tonight|next|this|the\s+\d)[^,]*?\sto\s+\p{L}/iu;
 /** "remind me an hour before and 15 minutes before": the reminders of the task just talked about (one offset is a `remind`). */
-const OFFSETS_OF_IT = new RegExp(String.raw`^(?:(?:remind me|ping me|alert me|notify me|nudge me|(?:set|add|create|put|make)\s+(?:me\s+)?(?:an?\s+)?reminders?(?:\s+for)?|(?:an?\s+)?reminders?|(?:give|send)\s+me\s+(?:a\s+)?(?:reminders?|heads[\s-]?up|nudge)|i\s+(?:want|need|would\s+like)\s+(?:a\s+)?reminders?)\s+)?(?:(?:also|again|and)\s+)*(${BEFORE_LIST})(?:\s+(?:too|as\s+well|also))?$`, 'i');
+const OFFSETS_OF_IT = new RegExp(String.raw`^(?:(?:remind me|ping me|alert me|notify me|nudge me|(?:set|add|create|put|make)\s+(?:me\s+)?(?:an?\s+)?reminders?(?:\s+for)?|(?:an?\s+)?reminders?|(?:give|send)\s+me\s+(?:a\s+)?(?:reminders?|heads[\s-]?up|nudge)|i\s+(?:want|need|would\s+like)\s+(?:a\s+)?reminders?|(?:and\s+)?(?:another|one\s+more)(?:\s+(?:one|reminder|alert|ping))?)\s+)?(?:(?:also|again|and)\s+)*(${BEFORE_LIST})(?:\s+(?:too|as\s+well|also))?$`, 'i');
 const BEFORE_REF = new RegExp(String.raw`^remind me\s+(${DURATION}(?:\s*(?:,|and)\s*${DURATION})*)\s+before\s+(.+)$`, 'i');
 const BEFORE = new RegExp(String.raw`\s(${DURATION})\s+(?:before|ahead|earlier|prior)(?:\s+(?:it|that|it'?s due))?$`, 'i');
 /** "remind me tomorrow at 8 about the dentist": the time before the task. */
@@ -50,6 +50,9 @@ export function remindIntent(said: string, context: ParseContext): Intent | unde
   if (several.length > 1) return { kind: 'update', target: { kind: 'it' }, changes: { reminders: several } };
   if (several.length === 1) return { kind: 'remind', target: { kind: 'it' }, before: several[0]! };
   const beforeRef = BEFORE_REF.exec(text);
+  // "remind me 3 days before at 10am": a moment of the task just discussed, not a task called "at 10am".
+  const timeOnlyRef = beforeRef ? reminderMoment(`${beforeRef[1]!} before ${beforeRef[2]!}`, context) : undefined;
+  if (timeOnlyRef && !('at' in timeOnlyRef)) return { kind: 'remind', target: { kind: 'it' }, onDueDay: timeOnlyRef };
   if (beforeRef) return toRemind(beforeRef[2]!, { before: offsetsIn(beforeRef[1]!)[0]! });
   const again = AGAIN.exec(text);
   const againAt = again ? findDate(again[1]!, context) : undefined;
@@ -63,6 +66,10 @@ export function remindIntent(said: string, context: ParseContext): Intent | unde
   const about = NEW_TASK_AT.test(text) ? null : ABOUT.exec(text);
   if (!about) return undefined;
   const rest = ` ${about[1]!}`;
+  // "remind me about rent 2 days before at 8am".
+  const daysBefore = /\s(?:\d{1,2}|an?|one|two|three|four|five|six|seven|ten|fourteen)\s+(?:days?|weeks?)\s+(?:before|ahead|earlier|prior)\b/i.exec(rest);
+  const dayMoment = daysBefore ? reminderMoment(rest.slice(daysBefore.index), context) : undefined;
+  if (daysBefore && dayMoment && !('at' in dayMoment)) return toRemind(rest.slice(0, daysBefore.index), { onDueDay: dayMoment });
   const before = extract(rest, BEFORE);
   if (before.match) return toRemind(before.rest, { before: offsetsIn(before.match[1]!)[0]! });
   const atDue = extract(rest, AT_DUE);

@@ -3,9 +3,9 @@ import type { Intent } from './intent';
 const GREETING_WORDS = new Set('hi hello hey hiya howdy yo hallo greetings good morning afternoon evening day there bot again everyone friend dear love mate to you'.split(' '));
 const GREETING_CORE = new Set('hi hello hey hiya howdy yo hallo greetings morning afternoon evening'.split(' '));
 const THANKS_WORDS = new Set(
-  "ok okay great perfect cool nice awesome got it lovely brilliant haha hehe lol thanks thank you thx ty cheers much appreciated there bot again so a lot very everyone friend dear love mate that's thats that is all everything for now today bye goodbye see nothing else po lah salamat".split(' '),
+  "ok okay great perfect cool nice awesome got it lovely brilliant haha hehe lol thanks thank you thx ty cheers much appreciated there bot again so a lot very everyone friend dear love mate that's thats that is all everything for now today bye goodbye see nothing else po lah salamat heaps loads tons bunch million muchly ta".split(' '),
 );
-const THANKS_CORE = new Set('thanks thank thx ty cheers appreciated bye goodbye salamat'.split(' '));
+const THANKS_CORE = new Set('thanks thank thx ty ta cheers appreciated bye goodbye salamat'.split(' '));
 /** The words of a short message, lower-cased, without punctuation. */
 const wordsOf = (text: string) => text.toLowerCase().split(/[\s,.!?]+/).filter(Boolean);
 const HELP = /^(?:help(?: me| please)?|\?+|what can you do|what do you do|what can i (?:say|do|ask)|how does (?:this|it) work|how (?:do|does|can) i .+|commands|examples|usage|instructions)$/i;

@@ -53,13 +53,16 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/\bevery\s+month\s+(?:on\s+)?(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b/gi, 'every month on the $1'],
   // "after work, around 6": a rough time is a time.
   [/\b(?:around|roughly|approx\.?|approximately)\s+(\d{1,2}(?::\d\d)?(?:\s*[ap]m)?)(?=\s*(?:[,.!]|$|ish\b|o'?clock\b))/gi, 'at $1'],
+  // "change the time to 11.30", "it should be 9.15": a time with a dot after the words that give one.
+  [/\b(to|at|be|by|from|until|till|is|it|around)\s+([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])(?!\s*(?:dollar|euro|pound|buck|quid|usd|eur|gbp|kg|km|kilo|litre|liter|percent|mile|mi\b|%))/gi, '$1 $2:$3'],
   [/(?<!#)\btodya\b/gi, 'today'],
   [/(?<!#)\b(?:wknd)\b/gi, 'weekend'],
   [/^(?:whats|what is)\b/i, "what's"],
   [/^thats\b/i, "that's"],
   [/^its\b/i, "it's"],
   [/(?<!#)\bdont\b/gi, "don't"],
-  [/(?<!#)\bremnd\b/gi, 'remind'],
+  [/(?<!#)\b(?:remnd|rmnd)\b/gi, 'remind'],
+  [/(?<!#)\b(?:rmndr|remndr)\b/gi, 'reminder'],
   [/(?<!#)\btues\b/gi, 'tuesday'],
   [/\b(\d{1,2}(?::\d\d)?)\s+in\s+the\s+morning\b/gi, '$1am'],
   [/\b(\d{1,2})h\b(?!\s+(?:before|ahead|earlier|prior|later|after|and\s+\d))/g, '$1:00'],
@@ -164,9 +167,16 @@ export function normalize(message: string): string {
  * Courtesy and discourse words around a request: "please delete 2", "can you add ...?", "actually make
  * that 3pm", "oh and tag it #health", "no, friday".
  */
+/** "would you mind moving it to thursday": the verb a polite gerund stands for. */
+const POLITE_GERUND = /^(?:(?:would|do)\s+you\s+mind|(?:could|can)\s+you\s+(?:please\s+)?try)\s+(mov|chang|mak|sett|push|putt|delet|remov|mark|add|tagg|renam|shift|bump|switch|cancell?|complet|creat|updat|reschedul|postpon|remind|schedul)ing\b/i;
+const GERUND_BASE: Record<string, string> = { mov: 'move', chang: 'change', mak: 'make', sett: 'set', putt: 'put', delet: 'delete', remov: 'remove', tagg: 'tag', renam: 'rename', cancel: 'cancel', cancell: 'cancel', complet: 'complete', creat: 'create', updat: 'update', reschedul: 'reschedule', postpon: 'postpone', schedul: 'schedule' };
+
 export function withoutCourtesy(text: string): string {
   return text
-    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|ngl|lowkey|highkey|tbh|honestly|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|just|no wait|never ?mind(?=,|\s+(?:delete|remove|cancel|scratch|forget|make|move|it'?s|i|the\s+\S+(?:\s+\S+)?\s+is|don'?t))|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,|wrong\s+(?:date|day|time|one)|ugh+|argh+|omg|oh\s+no|yo|sup|(?:it'?s\s+)?not\s+(?:that|so|very|really|too)\s+(?:urgent|important)(?=\s*,\s*(?:make|set|mark|change|put)\b)|another\s+(?:one|thing|task|item)(?=\s*[:,])|one\s+more(?:\s+(?:thing|task|item))?(?=\s*[:,]))[\s,:]+)+/i, '')
+    .replace(POLITE_GERUND, (_: string, stem: string) => GERUND_BASE[stem.toLowerCase()] ?? stem.toLowerCase())
+    .replace(/^(?:(?:sorry to (?:bother|trouble) you(?: but)?|sorry to be a pain(?: but)?|if it'?s not too much trouble|if you don'?t mind|before i forget|right so|the thing is|oh and|no no(?: no)?|no(?=\s+(?:sorry|wait|actually)\b)|scratch that|(?:i\s+)?(?:got\s+(?:that|it)\s+wrong|made\s+a\s+mistake|was\s+wrong)|ngl|lowkey|highkey|tbh|honestly|(?:hello|hiya|hi|hey)(?: there)?|good (?:morning|afternoon|evening)(?: to you)?[.!]?|thanks[!.]?|thank you[!.]?|right\s*[—–-]|nah|meh|hm{2,} what else\.*|what else\.*|oh yes|oh yeah|let me see\.*|ok so|okay so|please|pls|plz|kindly|(?:can|could|would|will) you(?: please| kindly)?(?: be able to)?|would you mind|be able to|do the needful(?: and)?|ok|okay|actually|oh|oops|wait|sorry|hm{2,}|um+|uh+|also|and|then|so|but|well|just|no wait|never ?mind(?=,|\s+(?:delete|remove|cancel|scratch|scrap|bin|ditch|drop|trash|forget|get\s+rid|take|make|move|it'?s|i|the\s+\S+(?:\s+\S+)?\s+is|don'?t))|i do apologi[sz]e|apologies|my bad|my mistake|no,|nope,|wrong\s+(?:date|day|time|one|tags?|label|priority|title|name)|(?:(?:it'?d\s+be\s+|probably\s+|maybe\s+)?better|maybe|perhaps|probably|rather)(?=\s+(?:make|move|set|change|push|put|switch|shift|do|have)\s+(?:it|that|this)\b)|ugh+|argh+|omg|oh\s+no|yo|sup|(?:it'?s\s+)?not\s+(?:that|so|very|really|too)\s+(?:urgent|important)(?=\s*,\s*(?:make|set|mark|change|put)\b)|another\s+(?:one|thing|task|item)(?=\s*[:,])|one\s+more(?:\s+(?:thing|task|item))?(?=\s*[:,]))[\s,:]+)+/i, '')
+    // "set up a recurring task for yoga": a new task, however it is asked for.
+    .replace(/^(?:set\s+up|create|make)\s+(?:me\s+)?(?:a|an)\s+(?:new\s+|recurring\s+|repeating\s+|regular\s+)?(?=(?:task|todo|to-do)\b)/i, 'add a ')
     .replace(/(?<![\s,])[\s,]+(?:but\s+)?(?:just\s+)?keep\s+it(?:\s+on\s+(?:the|my)\s+list)?$/i, '')
     .replace(/(?<![\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|my (?:bad|mistake)|i made (?:a )?(?:mistake|typo)|(?:it was )?a typo|tbh|imo|honestly|haha|hehe|fr|tho|though|po|lah|lor|leh|mah|inshallah|insha'?allah|alhamdulillah|can\??|or not\??|ok\??|okay\??|already|would be (?:lovely|great|nice|good|perfect|brilliant)|if you (?:can|could|don'?t mind)|thanks (?:dear|love|so much))(?=(?:\s*\p{Extended_Pictographic})*$)/iu, '');
 }

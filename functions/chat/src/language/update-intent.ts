@@ -43,6 +43,10 @@ const addTags = (value: string): TaskChanges | undefined => {
   const tags = tagWords(value);
   return tags.length > 0 ? { addTags: tags } : undefined;
 };
+const replaceTags = (value: string): TaskChanges | undefined => {
+  const tags = tagWords(value);
+  return tags.length > 0 ? { tags } : undefined;
+};
 const removeTags = (value: string): TaskChanges | undefined => {
   const tags = tagWords(value);
   return tags.length > 0 ? { removeTags: tags } : undefined;
@@ -127,11 +131,17 @@ const RULES: Rule[] = [
   { pattern: /^(?:change|set|update)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(\S(?:.*?\S)??)\s+to\s+(\S.*)$/i, changes: priority },
   { pattern: /^(?:make|mark|set|bump|raise|flag)\s+(\S(?:.*?\S)??)\s+(?:as\s+|to\s+)?((?:an?\s+)?!?(?:low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?|p[1-4]|!{1,3})$/i, changes: priority },
   { pattern: /^(it|that|this)'?s\s+((?:very\s+)?(?:urgent|important|high priority|low priority))$/i, changes: (value) => priority(value.replace(/^very\s+/i, '')) },
-  { pattern: /^(?:make|set)\s+(\S(?:.*?\S)??)\s+(?:to\s+)?(?:repeat|recur)\s+(\S.*)$/i, changes: recurrenceChange },
+  { pattern: /^(?:make|set|have|let|get)\s+(\S(?:.*?\S)??)\s+(?:to\s+)?(?:repeat|recur)\s+(\S.*)$/i, changes: recurrenceChange },
   { pattern: /^(?:repeat|recur)\s+(\S(?:.*?\S)??)\s+(every\b.+|each\b.+|daily.*|weekly.*|monthly.*|yearly.*)$/i, changes: recurrenceChange },
   { pattern: new RegExp(String.raw`^(?:make|set)\s+(\S(?:.*?\S)??)\s+${RECURS}$`, 'i'), changes: recurrenceChange },
   // "make the call 2pm instead", "make the dentist thursday".
-  { pattern: new RegExp(String.raw`^(?:make|set)\s+(?!sure\b)(\S(?:.*?\S)??)\s+((?:at\s+|on\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d|(?:${DAY_WORD})(?:\s+at\s+\d{1,2}(?::\d\d)?(?:\s*(?:am|pm))?)?))(?:\s+instead)?$`, 'i'), changes: due },
+  { pattern: new RegExp(String.raw`^(?:make|set)\s+(?!sure\b)(\S(?:.*?\S)??)\s+((?:at\s+|on\s+|for\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d|(?:${DAY_WORD})(?:\s+(?:at\s+)?\d{1,2}(?::\d\d)?(?:\s*(?:am|pm))?)?))(?:\s+instead)?$`, 'i'), changes: due },
+  // "change the tag to #music", "swap the tags on the report to work": the tags it has, replaced.
+  { pattern: /^(?:change|swap|switch|replace|update|set|make)\s+(?:the\s+|its\s+|my\s+)?(?:tags?|labels?)\s+()(?:to|with|for|as)\s+(\S.*)$/i, changes: replaceTags },
+  { pattern: /^(?:change|swap|switch|replace|update|set)\s+(?:the\s+)?(?:tags?|labels?)\s+(?:of|on|for)\s+(\S(?:.*?\S)??)\s+(?:to|with)\s+(\S.*)$/i, changes: replaceTags },
+  // "put a #medical tag on it", "give it a #work tag".
+  { pattern: new RegExp(String.raw`^(?:put|add|stick|slap)\s+(?:an?\s+|the\s+)?(${TAG_LIST})\s+(?:tags?|labels?)\s+(?:on|to|onto)\s+(\S.*)$`, 'i'), changes: addTags, refGroup: 2 },
+  { pattern: new RegExp(String.raw`^give\s+${SHORT_REF}\s+(?:an?\s+|the\s+)?(${TAG_LIST})\s+(?:tags?|labels?)$`, 'i'), changes: addTags },
   { pattern: new RegExp(String.raw`^tag\s+(\S(?:.*?\S)??)\s+${TAGS_TAIL}$`, 'i'), changes: addTags },
   { pattern: new RegExp(String.raw`^tag\s+${SHORT_REF}\s+(?:with\s+|as\s+)?(\S.*)$`, 'i'), changes: addTags },
   // "tag the slides one work too".
@@ -169,6 +179,8 @@ export function updateIntent(text: string, context: ParseContext): Intent | unde
   const instead = INSTEAD_OF.exec(text);
   if (instead) {
     const [to, from] = [withoutArticle(instead[1]!), withoutArticle(instead[2]!)];
+    // "it should be #work not #personal": one tag for another.
+    if (/^#\S+$/.test(to) && /^#\S+$/.test(from)) return { kind: 'update', target: { kind: 'it' }, changes: { addTags: tagWords(to), removeTags: tagWords(from) } };
     const changes = newValue(instead[1]!, context) ?? (to && from ? { replaceInTitle: { from, to } } : undefined);
     if (changes) return { kind: 'update', target: { kind: 'it' }, changes };
   }
