@@ -14,6 +14,11 @@ const A_THING_TO_COMPLETE = /^(?:complete|finish)\s+(?:the|my|a|an|your|this)\s+
 /** "delete my old insta account", "cancel my gym membership": one of the person's own things, not a task. */
 const OWN_THING = /^(?:delete|remove|cancel|clear|erase)\s+my\s+(?!(?:to-?do\s+)?(?:list|tasks?|todos?|reminders?)\b)\p{L}/iu;
 
+/** "delete old customer emails", "clear spam folder": a thing said without an article, of the kind people clear out. */
+const THING_TO_CLEAR = /^(?:delete|remove|erase|clear|clean\s+out)\s+(?:(?:old|unused|spam|junk|duplicate|outdated|expired|unwanted|temp|temporary)\s+\p{L}|(?!(?:the|it|that|this|those|these|them|all|every|both|task|tasks)\b)\p{L}[\p{L}'-]*\s+\p{L}[\p{L}'-]*\s+\p{L})/iu;
+
+const ON_THE_LIST = /\b(?:from|off|on)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks?)\b/i;
+
 /**
  * The message read as a task to add, for a command word that named no task: "finish the report by
  * friday", "check the tyre pressure", "drop off the parcel" are things to do. Never for wording that
@@ -27,7 +32,7 @@ export function asNewTask(message: string, context: ParseContext): AsNewTask {
     // "complete my CPR refresher by 31/12": a deadline makes a command word a task's own verb.
     const deadlined = intent.task.dueAt !== undefined && /^(?:complete|finish)\b/i.test(message.trim());
     // "delete old photos off the ipad", "mark attendance in the HR portal": the verb acts on a thing somewhere, not on the list.
-    const elsewhere = ELSEWHERE.test(message) || OWN_THING.test(message) || A_THING_TO_COMPLETE.test(message.trim());
+    const elsewhere = ELSEWHERE.test(message) || OWN_THING.test(message) || A_THING_TO_COMPLETE.test(message.trim()) || (THING_TO_CLEAR.test(message.trim()) && !ON_THE_LIST.test(message));
     return ONLY_A_COMMAND.test(message.trim()) && !deadlined && !elsewhere ? undefined : intent;
   };
 }

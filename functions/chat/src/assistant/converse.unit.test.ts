@@ -587,3 +587,43 @@ describe('follow-ups said the way people finish a thought', () => {
     expect([...tasks.values()].map((task) => [task.title, task.dueAt])).toEqual([['pick up the kids', '2026-05-03T15:30:00+02:00']]);
   });
 });
+
+describe('reminders moved and placed the way people mean them', () => {
+  it('"make that an hour before" moves the reminder just set, not the task', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'take the cat to the vet saturday 10:30am', 'remind me 45 minutes before', 'actually make that an hour before');
+    expect([...tasks.values()].map((task) => [task.dueAt, task.reminders])).toEqual([['2026-05-02T10:30:00+02:00', ['PT0S', 'PT1H']]]);
+  });
+
+  it('"remind me 2 hours before instead" replaces the one reminder the new task was given', async () => {
+    const { deps, tasks } = given();
+    await chat(deps, 'vet for Bruno on saturday at 10am, remind me 1 hour before', 'actually remind me 2 hours before instead');
+    expect([...tasks.values()].map((task) => task.reminders)).toEqual([['PT2H']]);
+  });
+
+  it('"remind me on the 10th at noon" about a task due in March 2031 is the 10th of that March', async () => {
+    const { deps } = given();
+    const scheduled: (string | undefined)[] = [];
+    deps.clients.reminders = {
+      list: async () => [],
+      schedule: async (_call, request) => {
+        scheduled.push(request.remindAt);
+        return { id: 'r1', taskId: request.taskId, remindAt: request.remindAt ?? '', status: 'scheduled' };
+      },
+    };
+    await chat(deps, 'book the venue by 12 march 2031 5pm', 'remind me on the 10th at noon');
+    expect(scheduled).toEqual(['2031-03-10T12:00:00+01:00']);
+  });
+
+  it('"delete old customer emails" with no such task adds it, "remove milk from my list" does not', async () => {
+    const { deps, titles } = given();
+    await chat(deps, 'delete old customer emails', 'remove milk from my list');
+    expect(titles()).toEqual(['delete old customer emails:pending']);
+  });
+
+  it('"Marcus came by and collected it, so that\'s done" completes the task just discussed', async () => {
+    const { deps, titles } = given();
+    await chat(deps, 'return the drill to Marcus saturday', "Marcus came by and collected it, so that's done");
+    expect(titles()).toEqual(['return the drill to Marcus:completed']);
+  });
+});

@@ -3,7 +3,7 @@ import { scheduleWhenKnown } from '../clients/schedule-when-known';
 import { isUnavailable, ServiceError } from '../clients/service-error';
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
 import type { Intent } from '../language/intent';
-import { momentAsDue, offsetBefore } from '../language/reminder-moment';
+import { anchoredToDue, momentAsDue, offsetBefore } from '../language/reminder-moment';
 import type { TurnDeps } from './assistant-deps';
 import { durationWords, formatWhen, numbered } from './format';
 import { say, type Turn } from './turn';
@@ -17,6 +17,10 @@ const REMINDERS_DOWN = 'Reminders are not available right now; please try again 
  */
 export async function remind(intent: Extract<Intent, { kind: 'remind' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
   const next = { ...state, lastTask: target };
+  if (intent.at && intent.atFloating) {
+    const dueAt = (await deps.clients.tasks.get(deps.call, target.id)).dueAt;
+    return remindAt(dueAt ? anchoredToDue(intent.at, intent.atFloating, dueAt, deps.timeZone) : intent.at, target, next, deps);
+  }
   if (intent.at) return remindAt(intent.at, target, next, deps);
   const task = await deps.clients.tasks.get(deps.call, target.id);
   const onDueDay = intent.onDueDay;

@@ -29,18 +29,28 @@ function nextDefaultTime(now: Date, timeZone: string): string {
 export async function update(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
   const { lastReminder, ...rest } = state;
   const bare = intent.changes.timeOfDay?.bare;
-  if (lastReminder && intent.target.kind === 'it' && lastReminder.taskId === target.id && bare !== undefined && Object.keys(intent.changes).length === 1) {
-    return changeReminderAmount(lastReminder, bare, target, rest, deps);
-  }
+  const last = lastReminder && intent.target.kind === 'it' && lastReminder.taskId === target.id ? lastReminder : undefined;
+  if (last && bare !== undefined && Object.keys(intent.changes).length === 1) return changeReminder(last, amountLike(last.offset, bare), target, rest, deps);
+  // "remind me 45 minutes before", then "make that an hour before": that reminder moves.
+  const reminderOffset = intent.changes.reminderOffset;
+  if (reminderOffset) return changeReminder(last, reminderOffset, target, rest, deps);
   return updateTask(intent, target, rest, deps);
 }
 
-/** "remind me 10 minutes before", then "make it 20": the same reminder, 20 minutes before. */
-async function changeReminderAmount(last: { taskId: string; offset: string }, amount: number, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
-  const unit = /^P(?:\d+)W$/.test(last.offset) ? 'W' : /^P\d+D$/.test(last.offset) ? 'D' : /H$/.test(last.offset) ? 'H' : 'M';
-  const offset = unit === 'W' || unit === 'D' ? `P${amount}${unit}` : `PT${amount}${unit}`;
+/** "make it 20" after a reminder 10 minutes before: 20 of the same unit. */
+function amountLike(offset: string, amount: number): string {
+  const unit = /^P(?:\d+)W$/.test(offset) ? 'W' : /^P\d+D$/.test(offset) ? 'D' : /H$/.test(offset) ? 'H' : 'M';
+  return unit === 'W' || unit === 'D' ? `P${amount}${unit}` : `PT${amount}${unit}`;
+}
+
+/** The reminder just talked about at a new offset (without one, the offset is added). */
+async function changeReminder(last: { taskId: string; offset: string } | undefined, offset: string, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
   const task = await deps.clients.tasks.get(deps.call, target.id);
-  const reminders = [...new Set(task.reminders.map((reminder) => (reminder === last.offset ? offset : reminder)))];
+  if (!task.dueAt) return say(`"${task.title}" has no due time, so I can't remind you before it. Give it one first, or ask for a reminder at a time.`, { ...state, lastTask: summary(task) });
+  // Without one just talked about, the task's only reminder before the due time is the one meant.
+  const before = task.reminders.filter((reminder) => reminder !== 'PT0S');
+  const replaced = last?.offset ?? (before.length === 1 ? before[0] : undefined);
+  const reminders = [...new Set(replaced ? task.reminders.map((reminder) => (reminder === replaced ? offset : reminder)) : [...task.reminders, offset])].slice(-10);
   const updated = await deps.clients.tasks.update(deps.call, task.id, { reminders });
   return say(`I'll remind you about "${task.title}" ${durationWords(offset)} before it is due instead.`, { ...state, lastTask: summary(updated), lastReminder: { taskId: task.id, offset } }, {
     actions: [{ kind: 'reminder-scheduled', taskIds: [task.id] }],
@@ -49,7 +59,7 @@ async function changeReminderAmount(last: { taskId: string; offset: string }, am
 }
 
 async function updateTask(intent: Extract<Intent, { kind: 'update' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
-  const { addTags, removeTags, shiftBy, keepTimeOfDay, timeOfDay, dayOfMonth, replaceInTitle, ...fields } = intent.changes;
+  const { addTags, removeTags, shiftBy, keepTimeOfDay, timeOfDay, dayOfMonth, replaceInTitle, reminderOffset: _reminderOffset, ...fields } = intent.changes;
   const changes: TaskChanges = {};
   for (const key of ['title', 'description', 'dueAt', 'priority', 'recurrence', 'tags', 'reminders'] as const) {
     if (fields[key] !== undefined) (changes as Record<string, unknown>)[key] = fields[key];

@@ -3,8 +3,8 @@ import type { Reminder } from './reminder-client';
 import { isNotFound, ServiceError } from './service-error';
 import type { CallContext } from './service-transport';
 
-/** About two and a half seconds in all, in growing steps: a fresh task event usually arrives within the first few. */
-const WAITS_MS = [25, 50, 100, 200, 400, 700, 1_000];
+/** About two and a half seconds in all, in growing steps: a fresh task event (the relay is woken on commit) usually arrives within the first. */
+const WAITS_MS = [5, 10, 25, 50, 100, 200, 400, 700, 1_000];
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -29,7 +29,7 @@ describe('scheduleWhenKnown', () => {
     const { run, waits, requests } = given(2);
     expect(await run()).toMatchObject({ status: 'scheduled' });
     expect(requests()).toBe(3);
-    expect(waits).toEqual([25, 50]);
+    expect(waits).toEqual([5, 10]);
   });
 
   it('answers not-found at once for a task that is not the user\'s', async () => {
@@ -41,6 +41,6 @@ describe('scheduleWhenKnown', () => {
   it('gives up as unavailable when the task never arrives', async () => {
     const { run, requests } = given(99);
     await expect(run()).rejects.toMatchObject({ failure: 'unavailable', app: 'reminder' });
-    expect(requests()).toBe(8);
+    expect(requests()).toBe(10);
   });
 });

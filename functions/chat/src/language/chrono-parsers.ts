@@ -29,7 +29,8 @@ export const ordinalDayParser: Parser = {
       if (day <= new Date(Date.UTC(year, month, 0)).getUTCDate()) break;
       month += 1;
     }
-    return context.createParsingComponents({ day, month, year });
+    // The month and year are implied, not said: a reminder "on the 10th" may mean the task's own month.
+    return context.createParsingComponents({ day }).imply('month', month).imply('year', year);
   },
 };
 

@@ -44,6 +44,8 @@ export interface FoundDate {
   hasDay: boolean;
   /** True when only a month was named ("until june"). */
   monthOnly: boolean;
+  /** A day named without its year ("25 july": 'year') or without its month ("the 10th": 'month'); reckoned from now. */
+  floating?: 'year' | 'month';
 }
 
 const componentDay = (start: ParsingComponents): CalendarDay => ({ year: start.get('year')!, month: start.get('month')!, day: start.get('day')! });
@@ -185,7 +187,8 @@ export function findDate(text: string, context: ParseContext): FoundDate | undef
   }
   const instant = instantOf(wall, context.timeZone);
   const clock = { hour: wall.hour, minute: wall.minute };
-  return { spans, instant, dueAt: formatInZone(instant, context.timeZone), day, clock, hasTime: !!timed || !!defaultClock(phrase), hasDay: !!dated || !timed, monthOnly };
+  const floating = dated?.start.isCertain('day') && !dated.start.isCertain('weekday') ? (!dated.start.isCertain('month') ? 'month' : !dated.start.isCertain('year') ? 'year' : undefined) : undefined;
+  return { spans, instant, dueAt: formatInZone(instant, context.timeZone), day, clock, hasTime: !!timed || !!defaultClock(phrase), hasDay: !!dated || !timed, monthOnly, ...(floating ? { floating } : {}) };
 }
 
 const PART_OF_DAY_AFTER = /^\s*(?:in\s+the\s+)?(?:morning|afternoon|evening|night)\b/i;

@@ -51,6 +51,8 @@ export type TaskChanges = Partial<Omit<TaskDraft, 'dueAt' | 'recurrence'>> & {
   dayOfMonth?: number;
   /** "it's John not Jhon": a word of the title said again. */
   replaceInTitle?: { from: string; to: string };
+  /** "make that an hour before": the reminder just talked about, at this ISO 8601 offset instead. */
+  reminderOffset?: string;
 };
 
 /** What one chat message asks for. */
@@ -68,6 +70,8 @@ export type Intent =
       target: TaskRef;
       before?: string /* ISO 8601 duration */;
       at?: string /* RFC 3339 */;
+      /** `at` named a day without its year or month: the one nearest before the task's due time is meant. */
+      atFloating?: 'year' | 'month';
       /** A time on the task's due day, or days before it: "at 9am that day", "the evening before". */
       onDueDay?: { dayShift: number; hour: number; minute: number };
     }

@@ -81,7 +81,7 @@ function requestAfterTalk(text: string, context: ParseContext): Intent | undefin
 }
 
 /** What people add after a request to say why: "…, the gardener's doing it", "…, I'll rebook later". */
-const WHY = /^(?:i|i'm|i'll|i've|i'd|we|we're|we'll|we've|he|she|they|he's|she's|they're|they'll|it|it's|that's|because|cause|cos|coz|since|as|already|no\s+longer|turns\s+out|(?:the|my|our)\s+\p{L}+(?:'s|\s+(?:is|are|was|were|has|have|will|said|says|did|does))|not\s+sure|no\s+idea|unsure|(?:don't|doesn't|didn't|won't|can't|not)\s+(?:need|needed|happening|going|doing|know))\b/iu;
+const WHY = /^(?:i|i'm|i'll|i've|i'd|we|we're|we'll|we've|he|she|they|he's|she's|they're|they'll|it|it's|that's|because|cause|cos|coz|since|as|already|no\s+longer|turns\s+out|there'?s|there\s+is|no\s+(?:rush|hurry)|(?:the|my|our)\s+\p{L}+(?:'s|\s+(?:is|are|was|were|has|have|will|said|says|did|does|isn't|aren't|wasn't|won't|shut|went|got|came|left|quit|broke|\p{L}{2,}ed))|not\s+sure|no\s+idea|unsure|(?:don't|doesn't|didn't|won't|can't|not)\s+(?:need|needed|happening|going|doing|know))\b/iu;
 
 /**
  * "forget the hedges, the gardener's doing it", "remove the due date, I'll rebook later": a request
@@ -124,7 +124,9 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
   if (isOtherLanguage(text)) return OTHER_LANGUAGE;
   if (NOT_FOR_TASKS.test(text)) return { kind: 'unknown', reason: `I can only answer questions about your tasks. ${CAN_DO}` };
   // "I rang the surgery this morning so that's sorted": a report that something was done.
-  const reported = SO_DONE.test(text) ? pastTenseDone(text) : undefined;
+  const soDone = SO_DONE.test(text);
+  // "Marcus came by and collected it, so that's done": the task just discussed, whatever the talk before.
+  const reported = soDone ? pastTenseDone(text) ?? (context.followsTask ? { kind: 'complete', targets: [{ kind: 'it' }] } : undefined) : undefined;
   if (reported) return reported;
   // "mvoe it to nxt mon": a slip in a command verb before "it", "that" or a number.
   const fixedVerb = withVerbFixed(text);
@@ -154,7 +156,8 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
   if (replaced) return replaced;
   const merged = context.followsTask ? mergedChanges(text, context) : undefined;
   if (merged) return merged;
-  const why = commandThenWhy(text, context);
+  // (Before courtesy words were cut too: "scratch that, the design isn't final yet".)
+  const why = commandThenWhy(tidy(normalized), context) ?? commandThenWhy(text, context);
   if (why) return why;
   const afterTalk = requestAfterTalk(text, context);
   if (afterTalk) return afterTalk;

@@ -8,10 +8,10 @@ const IRREGULAR: Record<string, string> = {
 };
 const PAST = /^(?:already\s+)?(?:i(?:\s+have|'ve)?\s+)?(?:already\s+|just\s+|finally\s+)?(\p{L}+)(?:\s+(\S(?:.*?\S)??))?(?:\s+(?:already|just now|today|yesterday|earlier|lol|haha))?$/iu;
 /** "… this morning so that's sorted": what comes after the report. */
-export const SO_DONE = /(?:,|(?<![\s,]))\s*(?:so\s+(?:that'?s|it'?s)\s+(?:sorted|done|dealt\s+with|finished)|all\s+(?:good|done|sorted)|finally)$/i;
+export const SO_DONE = /(?:,|(?<![\s,]))\s*\b(?:so\s+(?:that'?s|it'?s)\s+(?:sorted|done|dealt\s+with|finished)|all\s+(?:good|done|sorted)|(?:all\s+)?done\s+for\s+(?:today|the\s+day|now|this\s+week)|finally)$/i;
 const WHEN_SAID = /(?<!\s)\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)$/i;
 /** "the lawns are mown", "bins are out", "AWS bill paid": the thing in the state a done task leaves. */
-const STATE = /^(?!(?:i|we|you)\b)(?:the\s+|my\s+)?([^\s,](?:[^,]*?[^\s,])??)\s+(?:(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:all\s+)?(?:paid|sent|booked|fixed|posted|submitted|returned|collected|renewed|filed|ordered|done|finished|sorted|completed)|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:all\s+)?(?:out|mown|cleaned|washed|picked\s+up|taken\s+out))$/i;
+const STATE = /^(?!(?:i|we|you)\b)(?:the\s+|my\s+)?([^\s,](?:[^,]*?[^\s,])??)\s+(?:(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:all\s+)?(?:paid|sent|booked|fixed|posted|submitted|returned|collected|renewed|filed|ordered|done|finished|sorted|completed|checked|watered|emailed|called|signed|printed|mailed|delivered|uploaded|packed|bought|washed|fed|handed\s+in|dropped\s+off|picked\s+up)|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:all\s+)?(?:out|mown|cleaned|taken\s+out))$/i;
 /** Verbs that say a task is done whatever it was. */
 const GENERIC_DONE = /^(?:i(?:'ve|\s+have)?\s+)?(?:already\s+|just\s+|finally\s+)?(?:handled|sorted(?:\s+out)?|dealt\s+with|took\s+care\s+of|taken\s+care\s+of|crossed\s+off|ticked\s+off|knocked\s+out|wrapped\s+up|got\s+through)\s+([^\s,](?:[^,]*[^\s,])?)$/i;
 /** Verbs whose past is their present: a report needs a subject or an adverb before them. */

@@ -2,12 +2,12 @@ import { findDate, withoutDate } from './dates';
 import { DURATION } from './durations';
 import type { ParseContext } from './intent';
 import { tidy } from './text';
-import { addDays, formatInZone, instantOf, wallClockAt } from './zoned-time';
+import { addDays, daysInMonth, formatInZone, instantOf, wallClockAt } from './zoned-time';
 
 /** When a reminder should go off, said as a moment rather than an offset: "at 7am", "friday at 6pm", "the evening before". */
 export type ReminderMoment =
-  /** A day was named: an instant (RFC 3339). */
-  | { at: string }
+  /** A day was named: an instant (RFC 3339); `floating`, without its year or month (see {@link FoundDate}). */
+  | { at: string; floating?: 'year' | 'month' }
   /** Only a time, or a day relative to the due day: "at 9am that day", "the day before at 6pm". */
   | { dayShift: number; hour: number; minute: number };
 
@@ -47,7 +47,7 @@ export function reminderMoment(phrase: string, context: ParseContext): ReminderM
   }
   const found = findDate(rest, context);
   if (found && tidy(withoutDate(rest, found)).replace(/^(?:at|on)$/i, '') !== '') return undefined;
-  if (found?.hasDay && !before && !same) return { at: found.dueAt };
+  if (found?.hasDay && !before && !same) return { at: found.dueAt, ...(found.floating ? { floating: found.floating } : {}) };
   const partOfDay = PART_OF_DAY_HOURS.find(([pattern]) => pattern.test(phrase));
   // "the night before at 8": 20:00.
   const evening = partOfDay !== undefined && partOfDay[1] >= 14 && !/\bam\b/i.test(phrase);
@@ -58,10 +58,26 @@ export function reminderMoment(phrase: string, context: ParseContext): ReminderM
 
 /** The instant of a moment for a task due at `dueAt` (RFC 3339), in the user's zone. */
 export function momentInstant(moment: ReminderMoment, dueAt: string, timeZone: string): Date {
-  if ('at' in moment) return new Date(moment.at);
+  if ('at' in moment) return moment.floating ? new Date(anchoredToDue(moment.at, moment.floating, dueAt, timeZone)) : new Date(moment.at);
   const dueWall = wallClockAt(new Date(dueAt), timeZone);
   const day = addDays({ year: dueWall.year, month: dueWall.month, day: dueWall.day }, moment.dayShift);
   return instantOf({ ...day, hour: moment.hour, minute: moment.minute }, timeZone);
+}
+
+/**
+ * "remind me on the 10th" about a task due 12 March 2031: the 10th (or 25 July) nearest before the due
+ * time, not the next one from today. `at` is the reading from today; it stands when it is no earlier.
+ */
+export function anchoredToDue(at: string, floating: 'year' | 'month', dueAt: string, timeZone: string): string {
+  const wall = wallClockAt(new Date(at), timeZone);
+  const due = wallClockAt(new Date(dueAt), timeZone);
+  const on = (year: number, month: number) => (wall.day <= daysInMonth(year, month) ? instantOf({ ...wall, year, month }, timeZone) : undefined);
+  let candidate = on(due.year, floating === 'month' ? due.month : wall.month);
+  if (!candidate || candidate > new Date(dueAt)) {
+    const [year, month] = floating === 'month' ? (due.month === 1 ? [due.year - 1, 12] : [due.year, due.month - 1]) : [due.year - 1, wall.month];
+    candidate = on(year, month);
+  }
+  return candidate && candidate > new Date(at) ? formatInZone(candidate, timeZone) : at;
 }
 
 /** The ISO 8601 offset before `dueAt` at which `moment` falls; undefined when it falls after the due time. */

@@ -142,6 +142,8 @@ const RULES: Rule[] = [
   // "put a #medical tag on it", "give it a #work tag".
   { pattern: new RegExp(String.raw`^(?:put|add|stick|slap)\s+(?:an?\s+|the\s+)?(${TAG_LIST})\s+(?:tags?|labels?)\s+(?:on|to|onto)\s+(\S.*)$`, 'i'), changes: addTags, refGroup: 2 },
   { pattern: new RegExp(String.raw`^give\s+${SHORT_REF}\s+(?:an?\s+|the\s+)?(${TAG_LIST})\s+(?:tags?|labels?)$`, 'i'), changes: addTags },
+  // "put it under #kids too", "file that in #work".
+  { pattern: new RegExp(String.raw`^(?:put|file|add|pop|stick)\s+${SHORT_REF}\s+(?:under|in|into|to)\s+(${TAG_LIST})(?:\s+(?:too|as\s+well))?$`, 'i'), changes: addTags },
   { pattern: new RegExp(String.raw`^tag\s+(\S(?:.*?\S)??)\s+${TAGS_TAIL}$`, 'i'), changes: addTags },
   { pattern: new RegExp(String.raw`^tag\s+${SHORT_REF}\s+(?:with\s+|as\s+)?(\S.*)$`, 'i'), changes: addTags },
   // "tag the slides one work too".
