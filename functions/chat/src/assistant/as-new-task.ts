@@ -14,8 +14,8 @@ const A_THING_TO_COMPLETE = /^(?:complete|finish)\s+(?:the|my|a|an|your|this)\s+
 /** "delete my old insta account", "cancel my gym membership": one of the person's own things, not a task. */
 const OWN_THING = /^(?:delete|remove|cancel|clear|erase)\s+my\s+(?!(?:to-?do\s+)?(?:list|tasks?|todos?|reminders?)\b)\p{L}/iu;
 
-/** "delete old customer emails", "clear spam folder": a thing said without an article, of the kind people clear out. */
-const THING_TO_CLEAR = /^(?:delete|remove|erase|clear|clean\s+out)\s+(?:(?:old|unused|spam|junk|duplicate|outdated|expired|unwanted|temp|temporary)\s+\p{L}|(?!(?:the|it|that|this|those|these|them|all|every|both|task|tasks)\b)\p{L}[\p{L}'-]*\s+\p{L}[\p{L}'-]*\s+\p{L})/iu;
+/** "delete old customer emails", "clear junk files": things people clear out of somewhere, said without an article. */
+const THING_TO_CLEAR = /^(?:delete|remove|erase|clear|clean\s+out)\s+(?:(?:old|unused|spam|junk|duplicate|outdated|expired|unwanted|temp|temporary)\s+\p{L}|(?!(?:the|it|that|this|those|these|them|all|every|both|task|tasks)\b)(?:\p{L}[\p{L}'-]*\s+){0,3}(?:e-?mails|files|photos|pictures|messages|texts|apps|accounts|folders|downloads|contacts|cookies|backups|logs|screenshots|videos|docs|documents|drafts|subscriptions|tabs|bookmarks|voicemails|chats)\b)/iu;
 
 const ON_THE_LIST = /\b(?:from|off|on)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks?)\b/i;
 
