@@ -14,6 +14,11 @@ const COMMANDS = [
   /^(?:add|create|make|set\s+up)(?:\s+(?:me\s+)?(?:a|an))?(?:\s+(?:new|recurring|repeating|regular))?\s+(?:task|todo|to-do|item)\s+for(?=\s+(?!me\b)\p{L})/iu,
   /^(?:add|create|make|new|set\s+up)(?:\s+(?:me\s+)?(?:a|an))?(?:\s+(?:new|recurring|repeating|regular))?\s+(?:task|todo|to-do|item|reminder)(?:\s+for\s+me)?(?:\s+(?:to|called|named|titled))?(?![\p{L}\p{N}])\s*:?/iu,
   /^add\s+(?:to\s+(?:(?:my|the)\s+)?(?:list|todo list|to-do list|tasks))\s*:?/i,
+  /^(?:i(?:'d|\s+would)\s+like|i\s+want)(?:\s+to\s+add)?(?:\s+(?:a|an))?(?:\s+(?:new|recurring|repeating|regular))?\s+(?:task|todo|to-do|item|reminder)(?:\s+(?:to|for|called))?\b\s*:?/i,
+  /^(?:(?:i(?:'d|\s+would)\s+like|i\s+want)\s+to\s+)?add\s+(?:something|this|the\s+following)(?:\s+(?:to|on)\s+(?:my|the)\s+(?:to-?do\s+)?list)?\s*:/i,
+  /^(?:i(?:'d|\s+would)\s+like|i\s+want)\s+to\s+add\b/i,
+  /^(?:remember|note|make\s+a\s+note|write\s+down|jot\s+down)\s+that\s+(?:i|we)\s+(?:have|need|must|should|ought|got)\s+to\b/i,
+  /^(?:add|make|leave|write)\s+(?:me\s+)?(?:a|an)\s+note\s+to\b/i,
   /^add\s+(?:the\s+following|these|this)(?:\s+(?:task|item|one)s?)?(?:\s+to\s+(?:my|the)\s+(?:list|to-?do\s+list|tasks))?\s*:/i,
   /^(?:add|create)\b\s*:?/i,
   /^(?:todo|to-do|task|new)\s*:/i,
@@ -49,6 +54,14 @@ const PUT_DOWN = /^(?:put|pop|jot|write|pencil|note)\s+(\S(?:.*?\S)??)\s+down(?:
 /** "remind me in 10 minutes to …", "remind me tomorrow at 9 to …": the time comes before the task. */
 const REMIND_WHEN_TO = /^(?:(?:remind|ping|alert|notify)\s+me|(?:set|add|create)\s+(?:me\s+)?(?:a\s+)?reminder(?:\s+for)?)\s+((?:(?:in|at|on|by|the|this|next|tomorrow|today|tonight|every|each)\b|\d)(?:.*?\S)??)\s+(?:to|about)\s+(\S.*)$/i;
 const HOUR_MS = 3_600_000;
+const QUOTE_FILLER = new Set(['', 'the', 'a', 'an', 'task', 'todo', 'to-do', 'item', 'reminder', 'as', 'well', 'too', 'also', 'with', 'to', 'my', 'list', 'called', 'named', 'titled', 'it', 'please', 'one', 'another', 'new', 'for', 'me', 'tag', 'tags', 'label', 'labels', 'and']);
+/** "add an urgent task to fix the tap": the priority said of the task. */
+const PRIORITY_TASK = /^((?:please\s+|kindly\s+)?(?:add|create|make|set\s+up)\s+(?:me\s+)?)(?:a|an)\s+(urgent|important|high[\s-]priority|low[\s-]priority|medium[\s-]priority|normal[\s-]priority|p[1-4])\s+(?=(?:task|todo|to-do|item|reminder)\b)/i;
+const PRIORITY_MARK: Record<string, string> = { urgent: '!urgent', important: '!high', high: '!high', low: '!low', medium: '!medium', normal: '!medium' };
+/** "… with no date", "… with a due date of" (the date read): words about the due date that are no part of the title. */
+const DUE_WORDS = /(?:,\s*|(?<![\s,])\s+)(?:(?:with\s+no|without\s+(?:a|any))\s+(?:due\s+)?(?:date|deadline)|with\s+(?:a\s+|the\s+)?(?:due\s+date|deadline)(?:\s+(?:of|on|is|for))?|(?:a|the)\s+due\s+date(?:\s+(?:of|on|is|for))?|due\s+date\s+(?:of|on|is))$/i;
+/** "Wednesday: lunch with the new partners": a day named before a colon (and read as the due day). */
+const DAY_HEADER = /^(?:(?:on|for)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*:\s*/i;
 /** Holds a quoted phrase's place while the rest is read: letters only, so no date or tag reading touches it. */
 const QUOTE_MARK = 'Qquotedphraseq';
 /** "ring my sister on her birthday, that's the 22nd": what is left of the clause that named the date. */
@@ -71,7 +84,9 @@ function stripSecondCommand(body: string): string {
 }
 
 /** Removes the command words ("add", "remind me to", "I need to"); `explicit` says whether any were there. */
-function stripCommand(text: string): { body: string; explicit: boolean } {
+function stripCommand(said: string): { body: string; explicit: boolean } {
+  const marked = PRIORITY_TASK.exec(said);
+  const text = marked ? `${marked[1]!}${said.slice(marked[0].length)} ${PRIORITY_MARK[marked[2]!.toLowerCase().split(/[\s-]/)[0]!] ?? marked[2]!}` : said;
   const put = PUT_ON_LIST.exec(text.replace(POLITE, ''));
   if (put) return { body: `${put[1]!}${put[2]!}`, explicit: true };
   const putDown = PUT_DOWN.exec(text.replace(POLITE, ''));
@@ -143,7 +158,8 @@ export function addIntent(text: string, context: ParseContext): Intent | undefin
   if (reminders.reminders) draft.reminders = [...reminders.reminders, ...withMoments(draft, reminders.moments ?? [], context)];
   const marked = draft.dueAt !== undefined || tags.tags.length > 0 || priority.priority !== undefined;
   if (!explicit && (!marked || QUESTION.test(text))) return undefined;
-  const words = tidy(tidy(rest).replace(DANGLING, '').replace(THAT_IS, ''))
+  const words = tidy(tidy(tidy(tidy(rest).replace(DUE_WORDS, '')).replace(DANGLING, '').replace(DUE_WORDS, '')).replace(DANGLING, '').replace(THAT_IS, ''))
+    .replace(DAY_HEADER, '')
     .replace(/^(?:remind|ping)\s+me\s+(?:to|about)\s+/i, '')
     .replace(/^(?:to|that)\s+/i, '')
     .replace(SUBJECT, '')
@@ -152,7 +168,9 @@ export function addIntent(text: string, context: ParseContext): Intent | undefin
     // "remind me an hour before my call with Jonas": the call is the task.
     .replace(/^my\s+(?=\S)/i, (my) => (/\bbefore\s+my\s/i.test(text) ? '' : my));
   // "add 'buy milk' tomorrow" is titled buy milk; "read 'Tomorrow and Tomorrow' by the 30th" keeps its verb and quotes.
-  const title = quoted ? (words === QUOTE_MARK ? quoted[2]!.trim() : words.replace(QUOTE_MARK, quoted[0])) : words;
+  // "the task 'Sign the permission slips'", "'order coffee' as well": words around the quote that only announce it.
+  const onlyQuoted = quoted && words.split(/\s+/).every((word) => word === QUOTE_MARK || QUOTE_FILLER.has(word.toLowerCase().replace(/[,.:;]/g, '')));
+  const title = quoted ? (onlyQuoted ? quoted[2]!.trim() : words.replace(QUOTE_MARK, quoted[0])) : words;
   if (!title || /^(?:a\s+)?(?:task|todo|item|reminder)$/i.test(title)) return explicit ? { kind: 'unknown', reason: 'say what the task is, e.g. "add buy milk tomorrow"' } : undefined;
   if (title.length > 200) return { kind: 'unknown', reason: 'that title is too long (200 characters at most)' };
   // "schedule annual review with Dana": with no day said, scheduling it is the task.

@@ -33,12 +33,13 @@ const RULES: Rule[] = [
   { kind: 'delete', pattern: /^(?:delete|del|rm|remove|cancel|trash|erase|drop|discard|scrap|scratch|(?:bin|ditch|nix|axe)(?=\s+(?:the|that|it|this|those|these|my|#?\d)\b)|get rid of|forget about|forget)\s+(\S.*)$/i },
   { kind: 'delete', pattern: /^never\s*mind\s+(?:about\s+)?([^\s,](?:[^,]*[^\s,])?)$/i },
   { kind: 'delete', pattern: /^(?:take|clear|cross|strike)\s+(\S(?:.*?\S)??)\s+off(?:\s+(?:the|my)\s+(?:list|to-?do\s+list))?$/i },
-  { kind: 'delete', pattern: /^(?:i\s+)?(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need\s+(?:to\s+do\s+)?(?!(?:already|any\s?more)$)([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
+  { kind: 'delete', pattern: /^(?:(?:i|we)\s+)?(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need\s+(?:to\s+do\s+)?(?!(?:already|any\s?more)$)([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
   { kind: 'delete', pattern: /^(?:there'?s\s+)?no\s+(?:more\s+)?need\s+(?:for|to\s+do)\s+([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
   { kind: 'delete', pattern: /^(?:i\s+)?didn'?t\s+(?:mean|want)\s+to\s+(?:add|create|make)\s+(?:it|that|this)(?:\s+one)?()$/i },
   { kind: 'delete', pattern: /^(?:don'?t|do\s+not)\s+add\s+(?:it|that|this)(?:\s+one)?()$/i },
   // "hotfix deployed 👍", "invoice sent": the thing, then what happened to it (a new task when no title matches).
-  { kind: 'complete', pattern: new RegExp(String.raw`^(?!(?:get|have|has|had|make|let|see|keep|what|which|who|how|when|why|did|is|are|was|were|mark|set|change|switch|i|we)\b)([^\s,](?:[^,]*?[^\s,])??)\s+${DONE}$`, 'i') },
+  // (Not "check whether the projector has been repaired": a question to find out is a task.)
+  { kind: 'complete', pattern: new RegExp(String.raw`^(?!(?:get|have|has|had|make|let|see|keep|what|which|who|how|when|why|did|is|are|was|were|mark|set|change|switch|i|we)\b)(?![^,]*\b(?:whether|if)\s)([^\s,](?:[^,]*?[^\s,])??)\s+${DONE}$`, 'i') },
 ];
 
 const CLEAR_COMPLETED = new RegExp(String.raw`^(?:clear|delete|remove|purge|clean up|get rid of|archive|trash)\s+(?:out\s+)?(?:all\s+)?(?:(?:the|my)\s+)?(?:${DONE}|ticked(?: off)?)(?:\s+(?:ones|tasks?|todos?|to-dos?|items?))?(?:\s+from\s+(?:my|the)\s+list)?$`, 'i');

@@ -12,11 +12,11 @@ const AFTER_DAY = String.raw`at|@|by|before|after|from|to|until|till|and|or|in|f
 export const ordinalDayParser: Parser = {
   pattern: () =>
     new RegExp(
-      String.raw`(?:\b(?:on|by|before|until|till|due|for)\s+(?:the\s+)?|\bthe\s+)([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:${MONTH_WORDS}))(?=\s*$|\s*[,.;:!?)#\d]|\s+(?:${AFTER_DAY})\b)`,
+      String.raw`(?:\b(?:on|by|before|until|till|due|for)\s+(?:the\s+)?|\bthe\s+)([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:${MONTH_WORDS}))(?=\s*$|\s*[,.;:!?)#\d]|\s+(?:${AFTER_DAY})\b)|^(?:on|by)\s+(?:the\s+)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?!\s+(?:of\s+)?(?:${MONTH_WORDS}))(?=\s+[a-z])`,
       'i',
     ),
   extract(context: ParsingContext, match: RegExpMatchArray) {
-    const day = Number(match[1]);
+    const day = Number(match[1] ?? match[2]);
     const reference = context.reference.getDateWithAdjustedTimezone();
     let year = reference.getFullYear();
     let month = reference.getMonth() + 1;

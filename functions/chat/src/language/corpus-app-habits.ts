@@ -59,4 +59,15 @@ export const appHabitsCorpus: CorpusEntry[] = [
   next('the plumber came round and sorted the leak, so that\'s done', { kind: 'complete', targets: [it] }),
   next('cancel the choir thing, the conductor quit', { kind: 'delete', targets: [title('choir')] }),
   next('scrap that, the budget was not approved', { kind: 'delete', targets: [it] }),
+  // The third blind round: phone typing, shouting, an emoji after a reminder, a day said first.
+  add('on the 15th renew the parking permit', { title: 'renew the parking permit', dueAt: '2026-05-15T09:00:00+02:00' }),
+  add('defrost the mince, remind me in 30 min 🥩', { title: 'defrost the mince 🥩', dueAt: '2026-05-06T10:30:00+02:00' }),
+  { message: 'hows ur day been', expect: { kind: 'greeting' } },
+  next('whens the haircut?', { kind: 'show', target: title('haircut') }),
+  update('actually its not urgent, medium is fine', it, { priority: 'medium' }),
+  update("it's not that important", it, { priority: 'low' }),
+  update('actually it is just this once, not every month', it, { recurrence: null }),
+  update('and add #school', it, { addTags: ['school'] }),
+  next('remind me an hour and a half before', { kind: 'remind', target: it, before: 'PT90M' }),
+  next("never mind, we don't need it anymore", { kind: 'delete', targets: [it] }),
 ];

@@ -6,6 +6,7 @@ import { doneCorpus } from './corpus-done';
 import type { CorpusEntry } from './corpus-entry';
 import { everydayCorpus } from './corpus-everyday';
 import { firstTimeCorpus } from './corpus-first-time';
+import { fullSentencesCorpus } from './corpus-full-sentences';
 import { listCorpus } from './corpus-list';
 import { quickBurstsCorpus } from './corpus-quick-bursts';
 import { otherCorpus } from './corpus-other';
@@ -19,4 +20,4 @@ import { timeZoneCorpus } from './corpus-time-zones';
 export { CORPUS_NOW, CORPUS_ZONE, type CorpusEntry } from './corpus-entry';
 
 /** Every corpus message with the intent it must produce. */
-export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus, ...betweenShiftsCorpus, ...quickBurstsCorpus, ...textingCorpus, ...workingEnglishCorpus, ...reviewersCorpus, ...appHabitsCorpus];
+export const corpus: CorpusEntry[] = [...addCorpus, ...recurringCorpus, ...timeZoneCorpus, ...listCorpus, ...changeCorpus, ...doneCorpus, ...otherCorpus, ...everydayCorpus, ...spokenCorpus, ...firstTimeCorpus, ...betweenShiftsCorpus, ...quickBurstsCorpus, ...textingCorpus, ...workingEnglishCorpus, ...reviewersCorpus, ...appHabitsCorpus, ...fullSentencesCorpus];

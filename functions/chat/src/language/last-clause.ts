@@ -1,4 +1,5 @@
 import { addIntent } from './add-intent';
+import { pastTenseDone } from './past-tense';
 import type { Intent, ParseContext, TaskChanges, TaskRef } from './intent';
 import { tidy, withoutCourtesy } from './text';
 
@@ -43,7 +44,10 @@ export function withLastClause(text: string, context: ParseContext, understand: 
   // "the fishing trip's off, delete it": the first clause names the task "it" means.
   const clauseText = text.slice(0, comma);
   const named = NAMED_IN_CLAUSE.exec(clauseText) ?? NOT_NEEDED_IN_CLAUSE.exec(clauseText) ?? CANCELLED_IN_CLAUSE.exec(clauseText);
-  const target: TaskRef = named && !/^(?:(?:it|that|this)(?:\s+one)?|already|any\s?more)$/i.test(tidy(named[1]!)) ? { kind: 'title', text: tidy(named[1]!) } : { kind: 'it' };
+  // "I've dropped off the parcel, so you can mark that one done": the report names it (when a task matches).
+  const report = pastTenseDone(tidy(clauseText).toLowerCase());
+  const reported = report?.kind === 'complete' && report.targets[0]?.kind === 'title' ? { ...report.targets[0], orIt: true as const } : undefined;
+  const target: TaskRef = named && !/^(?:(?:it|that|this)(?:\s+one)?|already|any\s?more)$/i.test(tidy(named[1]!)) ? { kind: 'title', text: tidy(named[1]!) } : reported ?? { kind: 'it' };
   return 'targets' in intent ? { ...intent, targets: [target] } : { ...intent, target } as Intent;
 }
 

@@ -9,6 +9,7 @@ import type { Intent, ParseContext, TaskChanges } from './intent';
 import { withLastClause } from './last-clause';
 import { listIntent } from './list-intent';
 import { remindIntent } from './remind-intent';
+import { requestAmongTalk } from './request-among-talk';
 import { showIntent } from './show-intent';
 import { impossibleDay } from './impossible-dates';
 import { isOtherLanguage } from './other-language';
@@ -23,7 +24,7 @@ import { withVerbFixed } from './verb-typos';
 export const MAX_MESSAGE_LENGTH = 2_000;
 
 /** "can you summarise this email", "play some music", "set an alarm": work on text or a device, which the chat does not do. */
-export const NOT_FOR_TASKS = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:what(?:'s|\s+is)\s+the\s+time|what\s+time\s+is\s+it|how\s+(?:many|much)\s+(?:days|weeks|hours|minutes|months|years|sleeps|time)\s+(?:till|until|to|before|left)|(?:ugh\s+|omg\s+)?it'?s\s+(?:raining|snowing|pouring|so\s+(?:hot|cold)|freezing|boiling|windy|sunny)|(?:summari[sz]e|translate|rewrite|proofread|paraphrase)\s+(?:this|that|it|these|the\s+(?:following|email|message|text|above|thread))|draft\s+(?:a\s+)?(?:reply|response)|reply\s+to\s+(?:this|that|the)\s+(?:email|message)|answer\s+this|play\s+(?:some\s+)?(?:music|songs?|the\s+radio|a\s+song|my\s+playlist)|set\s+an?\s+(?:alarm|timer)|turn\s+(?:on|off)\s+the\s+(?:[\p{L}-]+\s+){0,2}(?:lights?|tv|radio|heating|fan)|(?:volume|lights?)\s+(?:up|down|on|off))\b/iu;
+export const NOT_FOR_TASKS = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:what(?:'s|\s+is)\s+the\s+time|what\s+time\s+is\s+it|how\s+(?:many|much)\s+(?:days|weeks|hours|minutes|months|years|sleeps|time)\s+(?:till|until|to|before|left)|(?:ugh\s+|omg\s+)?it'?s\s+(?:raining|snowing|pouring|so\s+(?:hot|cold)|freezing|boiling|windy|sunny)|(?:tell\s+me\s+)?(?:what|how)(?:'s|\s+is|\s+will)?\s+the\s+(?:weather|forecast|traffic|temperature)|(?:summari[sz]e|translate|rewrite|proofread|paraphrase)\s+(?:this|that|it|these|the\s+(?:following|email|message|text|above|thread))|draft\s+(?:a\s+)?(?:reply|response)|reply\s+to\s+(?:this|that|the)\s+(?:email|message)|answer\s+this|play\s+(?:some\s+)?(?:music|songs?|the\s+radio|a\s+song|my\s+playlist)|set\s+an?\s+(?:alarm|timer)|turn\s+(?:on|off)\s+the\s+(?:[\p{L}-]+\s+){0,2}(?:lights?|tv|radio|heating|fan)|(?:volume|lights?)\s+(?:up|down|on|off))\b/iu;
 const BARE_NUMBER = /^(?:#|number\s+|no\.?\s*)?(\d{1,3})$/i;
 
 function understand(text: string, context: ParseContext): Intent {
@@ -42,6 +43,7 @@ function understand(text: string, context: ParseContext): Intent {
   );
 }
 
+const DELETE_IT = /^(?:scratch|scrap|bin|ditch|forget)\s+(?:that|it|this)(?:\s+one)?(?:[\s,]+(?:please|pls|thanks|thank\s+you))?$/i;
 const SO_THEN = /(?<=\S)\s+(?:so|then|and\s+so)\s+((?:make|move|change|set|push|shift)\s+(?:it|that)\b(?:(?!\s(?:so|then)\s).)*)$/gi;
 const WEEKDAY_ONLY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?$/i;
 const CORRECTION = /^(?:actually|oops|sorry|no\b|nope|wait|i meant|i mean)/i;
@@ -52,7 +54,8 @@ const NOT_BUT = /^not\s+[^,]{1,30},\s*(?:but\s+)?(\S.*)$/i;
  * task just discussed, each a phrase of its own, made together.
  */
 function mergedChanges(text: string, context: ParseContext): Intent | undefined {
-  const parts = text.split(/,|\band\b/).map((part) => tidy(part)).filter(Boolean);
+  // ("please" between the changes asks nothing of its own.)
+  const parts = text.split(/,|\band\b/).map((part) => tidy(part)).filter((part) => part !== '' && !/^(?:please|pls|thanks|thank\s+you|kindly)$/i.test(part));
   if (parts.length < 2 || parts.length > 4) return undefined;
   // "make it repeat every monday, wednesday and friday": one list of days, not three changes.
   if (/\b(?:every|each|repeat|recur)\b/i.test(parts[0]!) && parts.slice(1).every((part) => WEEKDAY_ONLY.test(part))) return undefined;
@@ -110,6 +113,12 @@ export function parseMessage(message: string, context: ParseContext): Intent {
   if (plain !== normalized && plain !== '') {
     const intent = parseNormalized(plain, context);
     if (intent.kind !== 'add') return intent;
+    // "take the chicken out, remind me in 20 min 🍗": read without the emoji, which stays at the end of the title.
+    const withEmoji = parseNormalized(normalized, context);
+    const emoji = normalized.slice(plain.length).trim();
+    return withEmoji.kind === 'add' && withEmoji.task.title.endsWith(emoji) && withEmoji.task.title !== `${intent.task.title} ${emoji}`
+      ? { ...intent, task: { ...intent.task, title: `${intent.task.title} ${emoji}` } }
+      : withEmoji;
   }
   return parseNormalized(normalized, context);
 }
@@ -119,6 +128,10 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
   if (isThanks(tidy(normalized))) return { kind: 'thanks' };
   if (isGreeting(tidy(normalized))) return { kind: 'greeting' };
   if (isPause(tidy(normalized))) return { kind: 'pause' };
+  // "scratch that, please": the task just discussed goes.
+  if (DELETE_IT.test(tidy(normalized))) return { kind: 'delete', targets: [{ kind: 'it' }] };
+  const amongTalk = requestAmongTalk(normalized, context, parseNormalized);
+  if (amongTalk) return amongTalk;
   const text = tidy(withoutCourtesy(tidy(normalized)));
   if (text === '') return { kind: 'unknown', reason: 'the message is empty' };
   if (isOtherLanguage(text)) return OTHER_LANGUAGE;

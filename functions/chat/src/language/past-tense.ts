@@ -8,7 +8,7 @@ const IRREGULAR: Record<string, string> = {
 };
 const PAST = /^(?:already\s+)?(?:i(?:\s+have|'ve)?\s+)?(?:already\s+|just\s+|finally\s+)?(\p{L}+)(?:\s+(\S(?:.*?\S)??))?(?:\s+(?:already|just now|today|yesterday|earlier|lol|haha))?$/iu;
 /** "… this morning so that's sorted": what comes after the report. */
-export const SO_DONE = /(?:,|(?<![\s,]))\s*\b(?:so\s+(?:that'?s|it'?s)\s+(?:sorted|done|dealt\s+with|finished)|all\s+(?:good|done|sorted)|(?:all\s+)?done\s+for\s+(?:today|the\s+day|now|this\s+week)|finally)$/i;
+export const SO_DONE = /(?:,|(?<![\s,]))\s*\b(?:so\s+(?:that(?:\s+one)?|it)(?:'s|\s+is)\s+(?:sorted|done|dealt\s+with|finished|complete|completed)|all\s+(?:good|done|sorted)|(?:all\s+)?done\s+for\s+(?:today|the\s+day|now|this\s+week)|finally)$/i;
 const WHEN_SAID = /(?<!\s)\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)$/i;
 /** "the lawns are mown", "bins are out", "AWS bill paid": the thing in the state a done task leaves. */
 const STATE = /^(?!(?:i|we|you)\b)(?:the\s+|my\s+)?([^\s,](?:[^,]*?[^\s,])??)\s+(?:(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:all\s+)?(?:paid|sent|booked|fixed|posted|submitted|returned|collected|renewed|filed|ordered|done|finished|sorted|completed|checked|watered|emailed|called|signed|printed|mailed|delivered|uploaded|packed|bought|washed|fed|handed\s+in|dropped\s+off|picked\s+up)|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:all\s+)?(?:out|mown|cleaned|taken\s+out))$/i;
@@ -26,6 +26,8 @@ function baseOf(verb: string): string | undefined {
   if (NOT_PAST.test(lower) || lower.length < 4) return undefined;
   if (/(?:ied)$/.test(lower)) return `${lower.slice(0, -3)}y`;
   if (/([bdgmnprt])\1ed$/.test(lower)) return lower.slice(0, -3);
+  // "managed", "moved", "received", "closed": the verb ends in e.
+  if (/[^s][gvcszu]ed$/.test(lower) && !/(?:ssed|nged)$/.test(lower)) return lower.slice(0, -1);
   if (/(?:ed)$/.test(lower)) return lower.slice(0, -2);
   return undefined;
 }

@@ -35,7 +35,7 @@ function toRemind(refPhrase: string, when: Omit<Remind, 'kind' | 'target'>): Int
 
 const MOVE_IT = new RegExp(String.raw`^(?:(?:make|change|set|move|switch)\s+(?:it|that|this)(?:\s+one)?\s+(?:to\s+)?|remind\s+me\s+)(${BEFORE_LIST})\s+instead$|^(?:make|change|set|move|switch)\s+(?:it|that|this)(?:\s+one)?\s+(?:to\s+)?(${BEFORE_LIST})$`, 'i');
 const MOVE_REMINDER = new RegExp(String.raw`^(?:make|change|set|move|switch|put)\s+(?:the|my|that|its)\s+reminders?\s+(?:to\s+)?(${BEFORE_LIST})(?:\s+instead)?$`, 'i');
-const INSTEAD_OF_DUE = /(?<![\s,;])[\s,;]+(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:at\s+the\s+(?:due\s+)?time|when\s+it'?s\s+due|on\s+time)$/i;
+const INSTEAD_OF_DUE = /(?<![\s,;])[\s,;]+(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:at\s+the\s+(?:due\s+)?time(?:\s+itself)?|when\s+it'?s\s+due|on\s+time)$/i;
 
 /** "remind me about rent 3 days before", "remind me of 2 tomorrow at 8am", "remind me 2 days before the dentist". */
 export function remindIntent(said: string, context: ParseContext): Intent | undefined {
@@ -47,7 +47,7 @@ export function remindIntent(said: string, context: ParseContext): Intent | unde
   // "remind me friday at 6pm too": another reminder, said as one.
   const text = /^remind\s+me\b/i.test(said) ? said.replace(/(?<=\S)\s+(?:too|as\s+well|also)$/i, '') : said;
   // "make the reminder an hour before": the reminder moves.
-  const moved = MOVE_REMINDER.exec(text);
+  const moved = MOVE_REMINDER.exec(text) ?? MOVE_REMINDER.exec(text.replace(INSTEAD_OF_DUE, ''));
   if (moved) return { kind: 'update', target: { kind: 'it' }, changes: { reminders: offsetsIn(moved[1]!) } };
   // "remind me 2 hours before, not at the time": these offsets instead of the ones it has.
   const instead = INSTEAD_OF_DUE.exec(text);

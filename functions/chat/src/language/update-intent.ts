@@ -101,7 +101,9 @@ const RULES: Rule[] = [
   // "change friday to saturday", "move tomorrow to thursday": the old day, then the new one, of the task just discussed.
   { pattern: new RegExp(String.raw`^(?:change|move|switch|swap)\s+()(?:${DAY_WORD})\s+(?:to|for)\s+(\S.*)$`, 'i'), changes: due },
   { pattern: /^(?:change|set|switch|update)\s+(?:the\s+|its\s+)?priority\s+()(?:to\s+)?(\S.*)$/i, changes: priority },
-  { pattern: /^(?:lower|reduce|decrease|drop|downgrade)\s+(?:the\s+|its\s+)?priority(?:\s+(?:of|on|for)\s+([^\s,;](?:[^,;]*?[^\s,;])??))?()(?:\s*[,;].*)?$/i, changes: () => ({ priority: 'low' }) },
+  { pattern: /^(?:lower|reduce|decrease|drop|downgrade)\s+(?:the\s+|its\s+)?priority(?:\s+(?:of|on|for)\s+([^\s,;](?:[^,;]*?[^\s,;])??))?()(?:\s+to\s+low)?(?:\s*[,;].*)?$/i, changes: () => ({ priority: 'low' }) },
+  // "I don't need any reminder for it".
+  { pattern: /^(?:i\s+)?(?:don'?t|do\s+not)\s+(?:need|want)\s+(?:any\s+|a\s+)?reminders?(?:\s+(?:for|about)\s+(it|that|this))?()$/i, changes: () => ({ reminders: [] }) },
   { pattern: /^(?:raise|increase|upgrade|bump\s+up|up)\s+(?:the\s+|its\s+)?priority(?:\s+(?:of|on|for)\s+([^\s,;](?:[^,;]*?[^\s,;])??))?()(?:\s*[,;].*)?$/i, changes: () => ({ priority: 'high' }) },
   { pattern: /^(?:add|set|give\s+it|put)\s+()(?:a\s+|the\s+)?(?:due\s+date|due\s+time|deadline)(?:\s*:\s*|\s+(?:of|for|to|as|on)\s+|\s+)(\S.*)$/i, changes: due },
   // "friday afternoon works better": the new value, said as what suits.
@@ -142,6 +144,8 @@ const RULES: Rule[] = [
   // "put a #medical tag on it", "give it a #work tag".
   { pattern: new RegExp(String.raw`^(?:put|add|stick|slap)\s+(?:an?\s+|the\s+)?(${TAG_LIST})\s+(?:tags?|labels?)\s+(?:on|to|onto)\s+(\S.*)$`, 'i'), changes: addTags, refGroup: 2 },
   { pattern: new RegExp(String.raw`^give\s+${SHORT_REF}\s+(?:an?\s+|the\s+)?(${TAG_LIST})\s+(?:tags?|labels?)$`, 'i'), changes: addTags },
+  // "and add #kids", "add #work to it".
+  { pattern: new RegExp(String.raw`^(?:add|put|stick)\s+()(${TAG_LIST})(?:\s+(?:to\s+(?:it|that|this)|too|as\s+well))?$`, 'i'), changes: addTags },
   // "put it under #kids too", "file that in #work".
   { pattern: new RegExp(String.raw`^(?:put|file|add|pop|stick)\s+${SHORT_REF}\s+(?:under|in|into|to)\s+(${TAG_LIST})(?:\s+(?:too|as\s+well))?$`, 'i'), changes: addTags },
   { pattern: new RegExp(String.raw`^tag\s+(\S(?:.*?\S)??)\s+${TAGS_TAIL}$`, 'i'), changes: addTags },
@@ -177,7 +181,17 @@ const INSTEAD_OF = /^(?:it'?s|it\s+is|it\s+should\s+be|should\s+be|i\s+meant)\s+
 const withoutArticle = (words: string) => tidy(words.replace(/^(?:the|a|an|my)\s+/i, ''));
 
 /** Changes to one task: due time, title, priority, tags, repetition or note. Undefined when none applies. */
+/** "it's just this once, not every week": the task stops repeating. */
+const JUST_ONCE = /^(?:(?:it'?s|it\s+is|make\s+it|it\s+should\s+be)\s+)?(?:(?:just|only)\s+)?(?:this\s+once|a\s+one-?off|one\s+time\s+only|once)(?:,?\s+not\s+(?:every\s+\p{L}+|weekly|daily|monthly|recurring|repeating))?$/iu;
+/** "it's not urgent", "low is fine": the priority said as what will do. */
+const NOT_URGENT = /^(?:it'?s|it\s+is)\s+not\s+(?:that\s+|so\s+|very\s+|really\s+)?(?:urgent|important)(?:\s+any\s?more)?$/i;
+const LEVEL_WILL_DO = /^(low|medium|normal|high|urgent)(?:\s+priority)?\s+(?:is|would\s+be|will\s+be)\s+(?:fine|ok|okay|good|enough|better)$/i;
+
 export function updateIntent(text: string, context: ParseContext): Intent | undefined {
+  if (JUST_ONCE.test(text)) return { kind: 'update', target: { kind: 'it' }, changes: { recurrence: null } };
+  if (NOT_URGENT.test(text)) return { kind: 'update', target: { kind: 'it' }, changes: { priority: 'low' } };
+  const level = LEVEL_WILL_DO.exec(text);
+  if (level) return { kind: 'update', target: { kind: 'it' }, changes: { priority: priorityValue(level[1]!) ?? 'medium' } };
   const instead = INSTEAD_OF.exec(text);
   if (instead) {
     const [to, from] = [withoutArticle(instead[1]!), withoutArticle(instead[2]!)];
