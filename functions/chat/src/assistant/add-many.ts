@@ -93,6 +93,8 @@ function clausesAsTasks(line: string, context: ParseContext): Add[] | undefined 
   const clauses = (bySemicolon ? body.split(';') : listedByComma ? body.split(',') : body.split(/,|\band\b/i)).map((clause) => clause.trim().replace(/^and\s+/i, '')).filter(Boolean);
   // "…; we are almost out of both": a part that tells why is no task.
   if (clauses.length < 2 || clauses.length > 10 || clauses.some((clause) => MODIFIER.test(clause)) || clauses.slice(1).some(isTalk)) return undefined;
+  // "…; I'd like it due this Friday at 3pm": a later part that changes the task before it.
+  if (clauses.slice(1).some((clause) => changesIt(parseMessage(clause, { ...context, followsTask: true })))) return undefined;
   const verbs = new Set(clauses.map((clause) => clause.split(/\s+/)[0]!.toLowerCase()));
   if (!listed && [...verbs].some((verb) => NOT_A_TASK_START.test(verb) || !/^\p{L}{2,}$/u.test(verb))) return undefined;
   const adds: Add[] = [];
@@ -107,6 +109,8 @@ function clausesAsTasks(line: string, context: ParseContext): Add[] | undefined 
   if (!listed && verbs.size > 1 && !clauses.every((clause) => parseMessage(clause, context).kind === 'add')) return undefined;
   return adds;
 }
+
+const changesIt = (intent: Intent) => intent.kind === 'update' && intent.target.kind === 'it';
 
 /** Adds each task in order and shows them as a numbered list, which "2 is done" then refers to. */
 export async function addMany(adds: readonly Add[], state: ConversationState, deps: TurnDeps): Promise<Turn> {

@@ -627,3 +627,21 @@ describe('reminders moved and placed the way people mean them', () => {
     expect(titles()).toEqual(['return the drill to Marcus:completed']);
   });
 });
+
+describe('whole sentences with a reason or a change beside the request', () => {
+  it.each([
+    ['Please add printer toner and A4 paper for the front office; we are almost out of both.', 'printer toner and A4 paper for the front office', null],
+    ["Please add a task to prepare the slides for Tuesday's board meeting; I'd like it due this Friday at 3pm.", "prepare the slides for Tuesday's board meeting", '2026-05-01T15:00:00+02:00'],
+    ['Could you add a task to check the first-aid kits on Saturday? The inspector visits the week after.', 'check the first-aid kits', '2026-05-02T09:00:00+02:00'],
+  ])('"%s" adds one task', async (message, title, dueAt) => {
+    const { deps, tasks } = given();
+    await chat(deps, message);
+    expect([...tasks.values()].map((task) => [task.title, task.dueAt])).toEqual([[title, dueAt]]);
+  });
+
+  it('"I\'ve dropped off the parcel, so you can mark that one done" completes the parcel, not the task added after it', async () => {
+    const { deps, titles } = given();
+    await chat(deps, 'drop off the parcel at the post office tomorrow', 'pick up the dry cleaning on saturday', "I've dropped off the parcel, so you can mark that one done.");
+    expect(titles()).toEqual(['drop off the parcel at the post office:completed', 'pick up the dry cleaning:pending']);
+  });
+});

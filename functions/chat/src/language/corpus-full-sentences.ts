@@ -45,5 +45,8 @@ export const fullSentencesCorpus: CorpusEntry[] = [
   next('The brochures have gone to the printer, so that one is complete.', { kind: 'complete', targets: [it] }),
   next("That's done now, thank you; I managed to fit it in before lunch.", { kind: 'complete', targets: [it] }),
   next('Actually, I paid it online already; please remove the task rather than marking it done.', { kind: 'delete', targets: [it] }),
+  add('Please add a task to book the minibus; I would like it due on Monday at noon.', { title: 'book the minibus', dueAt: '2026-05-11T12:00:00+02:00' }),
+  update('Actually, can we say Monday at 9 a.m. instead? The director wants it earlier.', it, { dueAt: '2026-05-11T09:00:00+02:00' }),
+  add('Piano lesson is at 4 tomorrow. Remind me an hour before.', { title: 'Piano lesson', dueAt: '2026-05-07T16:00:00+02:00', reminders: ['PT1H'] }),
   { message: "I've returned the library books; could you mark it as done?", expect: { kind: 'complete', targets: [{ kind: 'title', text: 'return the library books', orIt: true }] } },
 ];

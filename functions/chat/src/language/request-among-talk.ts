@@ -16,7 +16,7 @@ const REQUEST_AFTER_SUBJECT =
  * hosting this year", "It isn't pressing", "my doctor has recommended it", "as my GP asked".
  */
 const TALK =
-  /^(?:(?:and|but|so|because|as|since|although|though)\s+)?(?:(?:i|we|you|he|she|they|it|this|that|there|these|those)(?:'m|'re|'s|'ve|'d|'ll)?\s+\p{L}|(?:the|my|our|his|her|their|your|its)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}\s+(?:is|are|was|were|has|have|had|will|won't|can't|cannot|does|doesn't|did|didn't|isn't|aren't|wasn't|would|could|should|may|might|must|\p{L}+s|\p{L}+ed|came|went|got|said|told|left|took|gave|made|sent|rang|found|kept|ran|saw|thought|brought|bought|paid|fell|broke|shut|quit)\b|(?:the|my|our|his|her|their|your)\s+(?:[\p{L}'-]+\s+){0,2}\p{L}+s\s+(?!(?:and|or|of|for|to|in|on|at|with|from|by|the|a|an)\b)\p{L}{2,}|as\s+(?:my|the|our|his|her)\s|(?:because|since|otherwise|which|so\s+that)\b|(?:just|only)\s+(?:keep|leave)\b)/iu;
+  /^(?:(?:and|but|so|because|as|since|although|though)\s+)?(?:(?:i|we|you|he|she|they|it|this|that|there|these|those)(?:'m|'re|'s|'ve|'d|'ll)?\s+\p{L}|(?:the|my|our|his|her|their|your|its)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}\s+(?:is|are|was|were|has|have|had|will|won't|can't|cannot|does|doesn't|did|didn't|isn't|aren't|wasn't|would|could|should|may|might|must|\p{L}+s|\p{L}+ed|came|went|got|said|told|left|took|gave|made|sent|rang|found|kept|ran|saw|thought|brought|bought|paid|fell|broke|shut|quit)\b|(?:the|my|our|his|her|their|your)\s+(?:[\p{L}'-]+\s+){0,2}\p{L}+s\s+(?!(?:and|or|of|for|to|in|on|at|with|from|by|the|a|an)\b)\p{L}{2,}|[\p{L}'-]+\s+(?:wants|needs|says|said|asked|called|rang|thinks|thought|prefers|likes|agreed|confirmed|told|is|was|has|had|will|won't|can't|would)\b|as\s+(?:my|the|our|his|her)\s|(?:because|since|otherwise|which|so\s+that)\b|(?:just|only)\s+(?:keep|leave)\b)/iu;
 
 /** A sentence that tells rather than asks (a report of something done counts: its task is read from it). */
 export function isTalk(sentence: string): boolean {
@@ -82,6 +82,8 @@ export function requestAmongTalk(text: string, context: ParseContext, parse: Par
       base = parse(sentence, context);
       // "I have a dentist appointment on 11 March at 10:15; would you please add it to my list?": what was told is the task.
       if (firstTold && base.kind === 'add' && /^(?:it|that|this|them|this one|that one)$/i.test(base.task.title)) base = parse(`add ${firstTold}`, context);
+      // "Dentist is at 3. Remind me an hour before.": with nothing discussed before, "it" is what was told.
+      if (firstTold && !context.followsTask && base.kind === 'remind' && base.target.kind === 'it') base = parse(`${firstTold}, ${sentence}`, context);
       continue;
     }
     const merged = mergeInto(base, parse(sentence, { ...context, followsTask: true }));
