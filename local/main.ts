@@ -1,5 +1,7 @@
 import { startSystem } from '#shared/runtime/start-system';
 import { localModules } from './modules';
+import { warmUpRequests } from './warm-up';
 
 /** The whole system in one process: every function, an embedded Postgres and the in-process bus. */
-await startSystem({ env: { SERVICE_NAME: 'todo-local', ...process.env }, modules: localModules });
+const env = { SERVICE_NAME: 'todo-local', ...process.env };
+await startSystem({ env, modules: localModules, warmUp: (url) => warmUpRequests({ url, env }) });

@@ -62,7 +62,15 @@ function createBus(url: string, deps: Parameters<typeof createMemoryBus>[0] & { 
  * DATABASE_URL), each function's schema, outbox relay and consumer, one HTTP server with the
  * operational routes, and a graceful stop on SIGTERM/SIGINT that works at any moment of the start.
  */
-export async function startSystem(options: { env: Record<string, string | undefined>; modules: FunctionModule[]; handleSignals?: boolean }): Promise<RunningSystem> {
+export interface SystemOptions {
+  env: Record<string, string | undefined>;
+  modules: FunctionModule[];
+  handleSignals?: boolean;
+  /** Runs once the server listens and before the system reports ready (the local system's first requests); a failure is logged, not fatal. */
+  warmUp?: (url: string) => Promise<void>;
+}
+
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const log = createLogger(bootstrapLogSettings(options.env));
   const lifecycle = createLifecycle({ log });
   if (options.handleSignals !== false) stopOnSignals(lifecycle, log);
@@ -78,7 +86,7 @@ export async function startSystem(options: { env: Record<string, string | undefi
   }
 }
 
-async function startWithin(lifecycle: Lifecycle, log: Logger, options: { env: Record<string, string | undefined>; modules: FunctionModule[] }): Promise<RunningSystem> {
+async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOptions): Promise<RunningSystem> {
   const { step } = lifecycle;
   const storeSecrets = await step(secretsFromStore(options.env));
   // Functions that read process.env themselves (chat's own config) see the store's secrets too.
@@ -156,6 +164,13 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: { env: Re
   const bound = server.address();
   const port = typeof bound === 'object' && bound ? bound.port : config.PORT;
   for (const { parts } of functionParts) await step(Promise.resolve(parts.start?.()));
+  if (options.warmUp) {
+    const began = Date.now();
+    await step(options.warmUp(`http://127.0.0.1:${port}`).then(
+      () => log.debug({ ms: Date.now() - began }, 'warmed up'),
+      (error: unknown) => log.warn({ err: error }, 'the warm-up failed; the first requests may be slower'),
+    ));
+  }
   lifecycle.started();
   log.info({ port, functions: options.modules.map((m) => m.name), embeddedDatabase: database.embedded }, 'ready');
 
