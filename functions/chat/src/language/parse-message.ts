@@ -84,7 +84,7 @@ function requestAfterTalk(text: string, context: ParseContext): Intent | undefin
 }
 
 /** What people add after a request to say why: "…, the gardener's doing it", "…, I'll rebook later". */
-const WHY = /^(?:i|i'm|i'll|i've|i'd|we|we're|we'll|we've|he|she|they|he's|she's|they're|they'll|it|it's|that's|because|cause|cos|coz|since|as|already|no\s+longer|turns\s+out|there'?s|there\s+is|no\s+(?:rush|hurry)|(?:the|my|our)\s+\p{L}+(?:'s|\s+(?:is|are|was|were|has|have|will|said|says|did|does|isn't|aren't|wasn't|won't|shut|went|got|came|left|quit|broke|\p{L}{2,}ed))|not\s+sure|no\s+idea|unsure|(?:don't|doesn't|didn't|won't|can't|not)\s+(?:need|needed|happening|going|doing|know))\b/iu;
+const WHY = /^(?:i|i'm|i'll|i've|i'd|we|we're|we'll|we've|he|she|they|he's|she's|they're|they'll|it|it's|that's|because|cause|cos|coz|since|as|already|no\s+longer|turns\s+out|there'?s|there\s+is|no\s+(?:rush|hurry)|(?:the|my|our)\s+\p{L}+(?:'s|\s+(?:is|are|was|were|has|have|will|said|says|did|does|isn't|aren't|wasn't|won't|shut|went|got|came|left|quit|broke|\p{L}{2,}ed))|not\s+sure|no\s+idea|unsure|so\s+(?:i|we|that|it|they)(?=\s)|(?:don't|doesn't|didn't|won't|can't|not)\s+(?:need|needed|happening|going|doing|know))\b/iu;
 
 /**
  * "forget the hedges, the gardener's doing it", "remove the due date, I'll rebook later": a request

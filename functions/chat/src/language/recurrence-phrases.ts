@@ -89,7 +89,7 @@ const SHAPES: Shape[] = [
   },
   // "fortnightly on thursdays", "every fortnight on friday".
   {
-    pattern: new RegExp(String.raw`\b(?:fortnightly|bi-?weekly|${EVERY}\s+(?:fortnight|two\s+weeks|2\s+weeks))\s+on\s+(${WEEKDAY_LIST})\b`, 'i'),
+    pattern: new RegExp(String.raw`\b(?:fortnightly|bi-?weekly|${EVERY}\s+(?:fortnight|two\s+weeks|2\s+weeks))\s+on\s+(?:a\s+)?(${WEEKDAY_LIST})\b`, 'i'),
     rule: (m) => ({ freq: 'WEEKLY', interval: 2, byDay: weekdayCodes(m[1]!) }),
   },
   { pattern: new RegExp(String.raw`\b${EVERY}\s+weekends?\b|\b(?:on\s+)?weekends\b`, 'i'), rule: () => ({ freq: 'WEEKLY', byDay: ['SA', 'SU'] }) },

@@ -92,7 +92,7 @@ export function parseRefs(phrase: string): TaskRef[] | undefined {
   const cut = text.search(AFTERTHOUGHT);
   const core = tidy(cut >= 0 ? text.slice(0, cut) : text).replace(/(?<!\s)\s+(?:please|pls)$/i, '');
   if (IT.test(text) || IT.test(core) || /^(?:it|that|this)(?:\s+one)?\s*[,;.]\s*\S/i.test(text)) return [{ kind: 'it' }];
-  if (/^(?:both|both of them|the two(?: of them)?|them both)$/i.test(text)) return [index(1), index(2)];
+  if (/^(?:both|both of (?:them|those|these)|the two(?: of them)?|them both)$/i.test(text)) return [index(1), index(2)];
   const few = FIRST_FEW.exec(text);
   if (few) {
     const count = FEW[few[1]!.toLowerCase()] ?? Number(few[1]);

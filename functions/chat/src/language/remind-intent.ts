@@ -36,9 +36,14 @@ function toRemind(refPhrase: string, when: Omit<Remind, 'kind' | 'target'>): Int
 const MOVE_IT = new RegExp(String.raw`^(?:(?:make|change|set|move|switch)\s+(?:it|that|this)(?:\s+one)?\s+(?:to\s+)?|remind\s+me\s+)(${BEFORE_LIST})\s+instead$|^(?:make|change|set|move|switch)\s+(?:it|that|this)(?:\s+one)?\s+(?:to\s+)?(${BEFORE_LIST})$`, 'i');
 const MOVE_REMINDER = new RegExp(String.raw`^(?:make|change|set|move|switch|put)\s+(?:the|my|that|its)\s+reminders?\s+(?:to\s+)?(${BEFORE_LIST})(?:\s+instead)?$`, 'i');
 const INSTEAD_OF_DUE = /(?<![\s,;])[\s,;]+(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:at\s+the\s+(?:due\s+)?time(?:\s+itself)?|when\s+it'?s\s+due|on\s+time)$/i;
+/** "remind me an hour before instead of the day before": that reminder moves. */
+const INSTEAD_OF_OFFSET = new RegExp(String.raw`^(?:remind\s+me|(?:make|set|change)\s+(?:it|that|the\s+reminder))\s+(?:to\s+)?(${DURATION}|the\s+day)\s+before\s+(?:instead\s+of|rather\s+than|not)\s+(?:${DURATION}|the\s+day)\s+before$`, 'i');
 
 /** "remind me about rent 3 days before", "remind me of 2 tomorrow at 8am", "remind me 2 days before the dentist". */
 export function remindIntent(said: string, context: ParseContext): Intent | undefined {
+  const insteadOf = INSTEAD_OF_OFFSET.exec(said);
+  const newOffset = insteadOf ? offsetsIn(insteadOf[1]!)[0] : undefined;
+  if (newOffset) return { kind: 'update', target: { kind: 'it' }, changes: { reminderOffset: newOffset } };
   // "make that an hour before", "remind me 2 hours before instead": the reminder just talked about moves.
   const moveIt = MOVE_IT.exec(said);
   const movedOffsets = moveIt ? offsetsIn(moveIt[1] ?? moveIt[2]!) : [];

@@ -7,6 +7,16 @@ type Parse = (text: string, context: ParseContext) => Intent;
 /** Where one sentence (or a clause after a semicolon) ends and the next begins; not after "Mr." or "a.m.". */
 const BOUNDARY = /(?<!\b(?:mr|mrs|ms|dr|st|mt|jr|sr|vs|etc|no|approx|e\.g|i\.e|a\.m|p\.m)\.)(?<=[.?!;])\s+(?=\S)/i;
 const MAX_SENTENCES = 6;
+/** "Could you rename it?" after the new name: a request the sentence before already made. */
+const ASKS_NOTHING_MORE = /^(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?|please\s+)?(?:rename|change|update|fix|correct|do)\s+(?:it|that|this)(?:\s+for\s+me)?(?:,?\s+please)?\??$/i;
+const PRONOUN = /^(?:it|that|this|them|this one|that one|these|those)?$/i;
+/** "it", "it so there's time to fix anything", "for me" (the "that" of "add that for me" read as a command word). */
+const namesOnlyIt = (title: string) => PRONOUN.test(tidy(title.replace(/(?<!\s)\s+(?:so|because|as|since)\s.*$/i, '').replace(/(?:^|(?<!\s)\s+)for\s+me$/i, '')));
+/** After the request, what the person wants or needs to do besides is their reason ("I need to move money into the account first"). */
+const OBLIGATION = /^(?:i|we)\s+(?:need|have)\s+to\b/i;
+const PURPOSE = /^(?:i|we)(?:'d|\s+would)?\s+(?:want|like)\s+to\b/i;
+/** "Speak soon.", "Have a good day.": a sign-off. */
+const SIGN_OFF = /^(?:(?:speak|talk|chat)\s+(?:to\s+you\s+)?(?:soon|later|again|tomorrow)|see\s+you(?:\s+\p{L}+)?|bye(?:\s+for\s+now)?|goodbye|have\s+a\s+(?:good|nice|great|lovely)\s+\p{L}+)$/iu;
 
 /** Words that open a request even after a subject: "I need to…", "I'd like…", "I want…". */
 const REQUEST_AFTER_SUBJECT =
@@ -16,7 +26,7 @@ const REQUEST_AFTER_SUBJECT =
  * hosting this year", "It isn't pressing", "my doctor has recommended it", "as my GP asked".
  */
 const TALK =
-  /^(?:(?:and|but|so|because|as|since|although|though)\s+)?(?:(?:i|we|you|he|she|they|it|this|that|there|these|those)(?:'m|'re|'s|'ve|'d|'ll)?\s+\p{L}|(?:the|my|our|his|her|their|your|its)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}\s+(?:is|are|was|were|has|have|had|will|won't|can't|cannot|does|doesn't|did|didn't|isn't|aren't|wasn't|would|could|should|may|might|must|\p{L}+s|\p{L}+ed|came|went|got|said|told|left|took|gave|made|sent|rang|found|kept|ran|saw|thought|brought|bought|paid|fell|broke|shut|quit)\b|(?:the|my|our|his|her|their|your)\s+(?:[\p{L}'-]+\s+){0,2}\p{L}+s\s+(?!(?:and|or|of|for|to|in|on|at|with|from|by|the|a|an)\b)\p{L}{2,}|[\p{L}'-]+\s+(?:wants|needs|says|said|asked|called|rang|thinks|thought|prefers|likes|agreed|confirmed|told|is|was|has|had|will|won't|can't|would)\b|as\s+(?:my|the|our|his|her)\s|(?:because|since|otherwise|which|so\s+that)\b|(?:just|only)\s+(?:keep|leave)\b)/iu;
+  /^(?:(?:and|but|so|because|as|since|although|though|on\s+reflection|to\s+be\s+honest|as\s+it\s+happens|i'?m\s+afraid|unfortunately|sadly)[\s,]+)?(?:(?:i|we|you|he|she|they|it|this|that|there|these|those)(?:'m|'re|'s|'ve|'d|'ll)?\s+\p{L}|(?:the|my|our|his|her|their|your|its)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}\s+(?:is|are|was|were|has|have|had|will|won't|can't|cannot|does|doesn't|did|didn't|isn't|aren't|wasn't|would|could|should|may|might|must|\p{L}+s|\p{L}+ed|came|went|got|said|told|left|took|gave|made|sent|rang|found|kept|ran|saw|thought|brought|bought|paid|fell|broke|shut|quit)\b|(?:the|my|our|his|her|their|your)\s+(?:children|people|staff|police|men|women|team|committee|council|board|family|kids|parents)\s+\p{L}{2,}|(?:the|my|our|his|her|their|your)\s+(?:[\p{L}'-]+\s+){0,2}\p{L}+s\s+(?!(?:and|or|of|for|to|in|on|at|with|from|by|the|a|an)\b)\p{L}{2,}|[\p{L}'-]+\s+(?:wants|needs|says|said|asked|called|rang|thinks|thought|prefers|likes|agreed|confirmed|told|is|was|has|had|will|won't|can't|would)\b|as\s+(?:my|the|our|his|her)\s|(?:because|since|otherwise|which|so\s+that)\b|(?:just|only)\s+(?:keep|leave)\b)/iu;
 
 /** A sentence that tells rather than asks (a report of something done counts: its task is read from it). */
 export function isTalk(sentence: string): boolean {
@@ -35,6 +45,12 @@ function reportedTask(sentence: string): TaskRef | undefined {
 /** "…, tagged clients and with high priority", "I'd like it due this Friday at 3pm": a change to the new task or to the change asked. */
 function mergeInto(base: Intent, more: Intent): Intent | undefined {
   if (more.kind === 'thanks' || more.kind === 'pause') return base;
+  // "Check the extinguishers before the inspection. Please add it for the 18th.": the second names only its day.
+  if (base.kind === 'add' && more.kind === 'add' && namesOnlyIt(more.task.title)) {
+    const { title: _title, ...given } = more.task;
+    return { kind: 'add', task: { ...base.task, ...given, ...(base.task.tags || given.tags ? { tags: [...new Set([...(base.task.tags ?? []), ...(given.tags ?? [])])] } : {}) } };
+  }
+  if (base.kind === 'add' && more.kind === 'remind' && more.target.kind === 'it' && more.before) return { kind: 'add', task: { ...base.task, reminders: [...new Set([...(base.task.reminders ?? []), more.before])] } };
   if (more.kind !== 'update' || more.target.kind !== 'it') return undefined;
   const changes = more.changes;
   if (base.kind === 'update') {
@@ -69,6 +85,7 @@ export function requestAmongTalk(text: string, context: ParseContext, parse: Par
   let base: Intent | undefined;
   let reported: TaskRef | undefined;
   let firstTold: string | undefined;
+  let first = '';
   let told = false;
   let joined = false;
   for (const sentence of sentences) {
@@ -80,17 +97,27 @@ export function requestAmongTalk(text: string, context: ParseContext, parse: Par
         continue;
       }
       base = parse(sentence, context);
+      first = sentence;
+      // "Good afternoon. I would like to schedule …": a greeting is no request.
+      if (base.kind === 'greeting') {
+        base = undefined;
+        told = true;
+        continue;
+      }
       // "I have a dentist appointment on 11 March at 10:15; would you please add it to my list?": what was told is the task.
       if (firstTold && base.kind === 'add' && /^(?:it|that|this|them|this one|that one)$/i.test(base.task.title)) base = parse(`add ${firstTold}`, context);
       // "Dentist is at 3. Remind me an hour before.": with nothing discussed before, "it" is what was told.
       if (firstTold && !context.followsTask && base.kind === 'remind' && base.target.kind === 'it') base = parse(`${firstTold}, ${sentence}`, context);
       continue;
     }
-    const merged = mergeInto(base, parse(sentence, { ...context, followsTask: true }));
+    const more = parse(sentence, { ...context, followsTask: true });
+    // "Check the fire extinguishers before the inspection. Please add it for the 18th.": the first sentence is the task.
+    if ((base.kind === 'complete' || base.kind === 'delete') && more.kind === 'add' && namesOnlyIt(more.task.title)) base = parse(`add ${first}`, context);
+    const merged = mergeInto(base, more);
     if (merged) {
       base = merged;
       joined = true;
-    } else if (isTalk(sentence)) told = true;
+    } else if (isTalk(sentence) || PURPOSE.test(sentence) || (OBLIGATION.test(sentence) && more.kind === 'add' && more.task.dueAt === undefined) || ASKS_NOTHING_MORE.test(sentence) || SIGN_OFF.test(sentence)) told = true;
     else return undefined;
   }
   if (!base || !(told || joined) || (base.kind === 'unknown' && !asked)) return undefined;

@@ -25,7 +25,7 @@ export function isGreeting(text: string): boolean {
 /** Thanks (checked before courtesy words are cut: "great, thanks" is thanks, not "great"). */
 export function isThanks(text: string): boolean {
   // "thanks mate, you're a lifesaver": praise after thanks is thanks too.
-  const praised = text.replace(/(?<![\s,.!])[\s,.!]+(?:you(?:'?re|\s+are)|ur)\s+(?:a\s+|the\s+|so\s+)?(?:lifesaver|star|legend|hero|gem|champ|rock\s?star|(?:the\s+)?best|amazing|awesome|brilliant|great|wonderful|(?:so\s+|very\s+|really\s+)?(?:helpful|kind))[\s!.]*$/i, '');
+  const praised = text.replace(/(?<![\s,.!])[\s,.!]+(?:you(?:'?re|\s+are|'ve\s+been|\s+have\s+been)|ur)\s+(?:a\s+|the\s+|so\s+|very\s+|really\s+)?(?:lifesaver|star|legend|hero|gem|champ|rock\s?star|(?:the\s+)?best|amazing|awesome|brilliant|great|wonderful|(?:so\s+|very\s+|really\s+)?(?:helpful|kind))[\s!.]*$/i, '');
   if (praised !== text) return isThanks(praised);
   const words = wordsOf(text);
   const closing = /\bthat(?:'?s|\s+is)\s+(?:all|it|everything)\b|\bnothing\s+else\b/i.test(text);

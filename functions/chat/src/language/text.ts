@@ -65,6 +65,10 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/\b(?:an?|one)\s+hour\s+and\s+a\s+half\b/gi, '90 minutes'],
   [/\b(\d{1,2})\s+and\s+a\s+half\s+hours?\b/gi, (_: string, hours: string) => `${Number(hours) * 60 + 30} minutes`],
   [/^whens\b/i, "when's"],
+  // "in two weeks' time", "in a month's time".
+  [/\b(in\s+(?:\S+\s+)?(?:days?|weeks?|months?|years?))'?s?\s+time\b/gi, '$1'],
+  // "reminders: 1 day before and 2 hours before".
+  [/\breminders?\s*:\s*(?=\S)/gi, 'remind me '],
   [/(?<!#)\btodya\b/gi, 'today'],
   [/(?<!#)\b(?:wknd)\b/gi, 'weekend'],
   [/^(?:whats|what is)\b/i, "what's"],

@@ -36,7 +36,9 @@ const tagWords = (value: string): string[] => {
     .map((word) => word.toLowerCase());
   return [...new Set([...tags, ...words])];
 };
-const addTags = (value: string): TaskChanges | undefined => {
+const addTags = (said: string): TaskChanges | undefined => {
+  // "tag it #health, so I can find it": the reason is no tag.
+  const value = said.replace(/(?<![\s,]),\s*(?:so|because|as|since|then)\b.*$/i, '');
   // "tag it chores not home": one tag instead of another.
   const instead = /^#?(\p{L}[\p{L}\p{N}_-]*)\s+(?:not|instead\s+of)\s+#?(\p{L}[\p{L}\p{N}_-]*)$/iu.exec(value.trim());
   if (instead) return { addTags: [instead[1]!.toLowerCase()], removeTags: [instead[2]!.toLowerCase()] };
@@ -153,6 +155,8 @@ const RULES: Rule[] = [
   // "tag the slides one work too".
   { pattern: /^tag\s+(the\s+\S+(?:\s+\S+)?\s+one)\s+(?:with\s+|as\s+)?(\p{L}[\p{L}\p{N}_-]*)(?:\s+(?:too|as\s+well))?$/iu, changes: addTags },
   { pattern: /^(?:add|put|stick|give)\s+(?:the\s+|a\s+)?tags?\s+(\S(?:.*?\S)??)\s+(?:to|on|onto)\s+(\S.*)$/i, changes: addTags, refGroup: 2 },
+  // "add tags kids and school".
+  { pattern: /^(?:add|put)\s+()(?:the\s+)?(?:tags?|labels?)\s+(\S.*)$/i, changes: addTags },
   { pattern: new RegExp(String.raw`^untag\s+(\S(?:.*?\S)??)\s+${TAGS_TAIL}$`, 'i'), changes: removeTags },
   { pattern: /^(?:remove|delete|drop)\s+(?:the\s+)?tags?\s+(\S(?:.*?\S)??)\s+from\s+(\S.*)$/i, changes: removeTags, refGroup: 2 },
   { pattern: new RegExp(String.raw`^(?:remove|delete|drop)\s+(${TAG_LIST})\s+from\s+(\S.*)$`, 'i'), changes: removeTags, refGroup: 2 },
@@ -177,7 +181,7 @@ function refFrom(phrase: string | undefined): TaskRef | undefined {
 }
 
 /** "it's the vet not the dentist", "it's John not Jhon", "it's tuesday, not thursday": what it is instead. */
-const INSTEAD_OF = /^(?:it'?s|it\s+is|it\s+should\s+be|should\s+be|i\s+meant)\s+(\S(?:.*?\S)??),?\s+not\s+(\S(?:.*\S)?)$/i;
+const INSTEAD_OF = /^(?:it'?s|it\s+is|(?:it|that)\s+should\s+be|should\s+be|i\s+meant)\s+(\S(?:.*?\S)??),?\s+not\s+(\S(?:.*\S)?)$/i;
 const withoutArticle = (words: string) => tidy(words.replace(/^(?:the|a|an|my)\s+/i, ''));
 
 /** Changes to one task: due time, title, priority, tags, repetition or note. Undefined when none applies. */
@@ -195,6 +199,9 @@ export function updateIntent(text: string, context: ParseContext): Intent | unde
   const instead = INSTEAD_OF.exec(text);
   if (instead) {
     const [to, from] = [withoutArticle(instead[1]!), withoutArticle(instead[2]!)];
+    // "that should be 'order the hymn sheets', not the books": a new title, said whole.
+    const quotedTitle = unquote(instead[1]!.trim());
+    if (quotedTitle) return { kind: 'update', target: { kind: 'it' }, changes: { title: quotedTitle } };
     // "it should be #work not #personal": one tag for another.
     if (/^#\S+$/.test(to) && /^#\S+$/.test(from)) return { kind: 'update', target: { kind: 'it' }, changes: { addTags: tagWords(to), removeTags: tagWords(from) } };
     const changes = newValue(instead[1]!, context) ?? (to && from ? { replaceInTitle: { from, to } } : undefined);
