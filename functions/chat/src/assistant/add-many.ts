@@ -53,7 +53,7 @@ const ADD_PREFIX = /^(?:please\s+)?(?:add|to-?dos?|tasks?)\s*:?\s+/i;
 /** A clause that changes the task before it ("…, high priority", "…, remind me an hour before"), not a task. */
 const MODIFIER = /^(?:(?:it'?s\s+|is\s+)?(?:very\s+)?(?:high|low|medium|normal|urgent|important)(?:[\s-]+priority)?[.!]?|p[1-4]|!+\w*|#\S+(?:\s+#\S+)*|(?:remind|ping|alert|notify)\s+me\b.*|tag(?:ged)?\b.*|no\s+reminders?\b.*|(?:due\s+)?(?:by|on|at|before)\s+\S+)$/i;
 /** "add these:", "two tasks please:", "add the following:": a list follows, split at commas or semicolons. */
-const ANNOUNCED = /^(?:(?:i|we)(?:'d|\s+would)?\s+(?:need|want|like)\s+)?(?:please\s+)?(?:(?:add|put|note)\s+)?(?:(?:the\s+)?following|these|(?:two|three|four|five|\d{1,2})\s+(?:things|tasks|items|todos|to-dos)|(?:some|a\s+few)\s+(?:things|tasks))(?:\s+added)?(?:,?\s+(?:please|for\s+me|(?:on|to|onto)\s+(?:my|the)\s+list))?\s*:\s*/i;
+const ANNOUNCED = /^(?:(?:i|we)(?:'d|\s+would)?\s+(?:need|want|like)\s+)?(?:(?:could|can|would|will)\s+you\s+)?(?:please\s+)?(?:(?:add|put|note)\s+)?(?:(?:the\s+)?following|these|(?:two|three|four|five|\d{1,2})\s+(?:things|tasks|items|todos|to-dos)|(?:some|a\s+few)\s+(?:things|tasks))(?:\s+added)?(?:,?\s+(?:please|for\s+me|(?:on|to|onto)\s+(?:my|the)\s+list))?\s*:\s*/i;
 /** "need to: a, b, c", "errands: …", "tmrw: a, b, c": a few words and a colon before a list; a day there is every task's. */
 const LIST_HEADER = /^([^:,;]{1,30}):\s+(?=\S)/;
 const TO_DO_HEADER = /^(?:(?:i\s+|we\s+)?(?:need|have|got|must|gotta)(?:\s+to)?(?:\s+do)?|to-?dos?|tasks?|errands|chores|things\s+to\s+do|jobs|reminders)(?:\s+(?:for\s+)?(?:today|tomorrow|this\s+week))?$/i;

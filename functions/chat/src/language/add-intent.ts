@@ -47,6 +47,7 @@ const COMMANDS = [
   /^(?:reminder|todo|to-do|note)\s*:/i,
   /^must\b/i,
   /^schedule\b/i,
+  /^set\s+up(?=\s+['"‘“])/i,
 ];
 const PUT_ON_LIST = /^put\s+(\S(?:.*?\S)??)\s+on\s+(?:my|the)\s+(?:list|to-?do\s+list|to\s+do\s+list)((?:\s+(?:for|on|by|due|at|tomorrow|today|next|this|every|in)\b.*)?)$/i;
 /** "put the choir social down for saturday at 7pm", "pop the MOT down": the words between are the task. */
@@ -70,7 +71,7 @@ const THAT_IS = /(?:,|(?<!\s))\s*\b(?:that'?s|that\s+is|which\s+is|i\s+think|rem
 const SUBJECT = /^(?:i|we)(?:'ve\s+got\s+(?:an?\s+)?|\s+(?:have(?:\s+got)?\s+(?:an?\s+)?)?)(?=\p{L})/iu;
 const NOTE = /(?:,|(?<!\s))\s*(?:note|notes|description|details)\s*:\s*(\S.*)$/i;
 /** Words a removed date or repetition leaves hanging ("buy milk on"). A match never starts inside spaces or right after such a word, so those starts are skipped rather than each scanned to the end. */
-const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|with|for|sometime|around))(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for|sometime|around))+$/i;
+const DANGLING = /(?<!\s)(?<!\s(?:on|at|by|due|before|from|starting|every|and|with|for|sometime|around|as|marked))(?:\s+(?:on|at|by|due|before|from|starting|every|and|with|for|sometime|around|as|marked))+$/i;
 
 /** "… to my list", also before the day it is for ("add X to my list for saturday"). */
 const ON_MY_LIST = /(?<!\s)\s+(?:to|on|onto)\s+(?:my|the)\s+(?:to-?dos?|to-?do list|to\s+do\s+list|list|tasks?)(?=$|\s+(?:for|on|by|due|at|tomorrow|today|next|this|every|in)\b)/i;

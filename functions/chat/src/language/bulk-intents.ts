@@ -27,6 +27,7 @@ const RULES: Rule[] = [
   { kind: 'complete', pattern: /^(?:done|finished|completed|all done|did it)()$/i },
   { kind: 'complete', pattern: /^(both(?:\s+of\s+them)?)\s+(?:are\s+)?(?:done|finished|completed)$/i },
   { kind: 'complete', pattern: /^close\s+(it|that|this(?:\s+one)?)\s+off$/i },
+  { kind: 'complete', pattern: /^(?:tick|check|cross)\s+(\S(?:.*?\S)??)\s+off$/i },
   { kind: 'complete', pattern: /^(?:complete|finish|check off|check(?!\s+(?:what|if|whether|when|my\s+(?:list|tasks)))|tick off|tick|cross off|close)\s+(\S.*)$/i },
   { kind: 'complete', pattern: /^i(?:'ve| have)?\s+(?:finished|completed|done|did)\s+(\S.*)$/i },
   { kind: 'complete', pattern: new RegExp(String.raw`^(\S(?:.*?\S)??)\s+(?:is|are)\s+(?:now\s+|all\s+|both\s+)?${DONE}$`, 'i') },

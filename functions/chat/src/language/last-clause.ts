@@ -1,5 +1,6 @@
 import { addIntent } from './add-intent';
 import { pastTenseDone } from './past-tense';
+import { isTalk } from './request-among-talk';
 import type { Intent, ParseContext, TaskChanges, TaskRef } from './intent';
 import { tidy, withoutCourtesy } from './text';
 
@@ -36,7 +37,8 @@ export function withLastClause(text: string, context: ParseContext, understand: 
   if (consumed && !aboutEarlierTask && intent.kind !== 'complete' && intent.kind !== 'delete') return whole;
   const targets = 'targets' in intent ? intent.targets : 'target' in intent ? [intent.target] : [];
   // "the party's off so cancel the present one": the first clause says why, the last names the task.
-  const because = NAMED_IN_CLAUSE.test(text.slice(0, comma)) || NOT_NEEDED_IN_CLAUSE.test(text.slice(0, comma));
+  // "My wife would rather stay in, so please cancel the dinner task": talk, then the request naming the task.
+  const because = NAMED_IN_CLAUSE.test(text.slice(0, comma)) || NOT_NEEDED_IN_CLAUSE.test(text.slice(0, comma)) || isTalk(text.slice(0, comma));
   if (because && (intent.kind === 'delete' || intent.kind === 'complete') && targets.every((target) => target.kind === 'title')) return intent;
   if (!REFERS_TO_IT.has(intent.kind) || targets.length !== 1 || targets[0]!.kind !== 'it') return whole;
   const withChange = intent.kind === 'update' ? newTaskWithChanges(text.slice(0, comma), intent.changes, context) : undefined;

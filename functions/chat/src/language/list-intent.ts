@@ -4,7 +4,7 @@ import { findTags } from './priority-tags';
 import { titleWords } from './refs';
 import { extract, tidy, unquote } from './text';
 
-const SEARCH = /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|(?:do i have|is there|are there)\s+(?:anything|any tasks?|something)\s+(?:about|on|with|for|mentioning|called)|anything\s+(?:about|for|re|regarding))\s+(?:(?:tasks?|todos?)\s+(?:about|with|for|called|named|mentioning|containing)\s+)?(\S.*)$/i;
+const SEARCH = /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|(?:do i have|have i got|is there|are there)\s+(?:anything|any tasks?|something)\s+(?:on\s+(?:my|the)\s+list\s+)?(?:about|on|with|for|mentioning|called)|anything\s+(?:about|for|re|regarding))\s+(?:(?:tasks?|todos?)\s+(?:about|with|for|called|named|mentioning|containing)\s+)?(\S.*)$/i;
 const STILL_ON = /^(?:is|are)\s+((?:the|my)\s+[^\s?](?:[^?]*?[^\s?])??)\s+(?:still\s+)?(?:on|at|due|for|scheduled|happening|booked)\b[^?]*\??$/i;
 const LIST_START = /^(?:(?:check|see|tell\s+me|show\s+me)\s+what|have\s+i\s+got|read\s+(?:me\s+)?(?:my|the|out)|what|what's|which|show|list|display|view|see|give me|get|any|anything|do i have|is there|are there|how many|overdue|late|today|tomorrow|tasks?|my|open|pending|completed|finished|urgent|important|high|low|todo|to-do)\b/i;
 /** "show my work tasks": words the filters did not take, before "tasks", are searched for. */
@@ -13,7 +13,7 @@ const FOR_WHAT = /\bfor\s+(?:the\s+|my\s+)?(\p{L}[\p{L}\p{N}_-]*)/iu;
 const ANY_ON_MY_LIST = /^(?:any|anything|are\s+there\s+any|do\s+i\s+have\s+any|is\s+there\s+any)\s(?:.*\s)?(?:on|in)\s+(?:my|the)\s+(?:list|tasks|to-?do\s+list)\b/i;
 const SHOW_WORD_TASKS = /^(?:show|list|display|view|see|give me|get|find|what are)\b.+\b(?:tasks|todos|to-dos|items|things|stuff)\b/i;
 const FILLER = new Set(
-  'read out most top highest am up check tickets tickets ones what whats what\'s which is are do does did i i\'ve have has got to show me my list display view see give get all the tasks task todos todo to-do items item things thing works stuff any anything there please for on of with everything that open pending need left a an in yet still remaining it it\'s is there\'s can you could would like now be should just tell doing so far currently upcoming coming up lists tagged tag tags how many plate agenda schedule scheduled planned calendar moment total altogether at'.split(' '),
+  'read out most top highest am up check tickets tickets ones what whats what\'s which is are do does did i i\'ve have has got to show me my list display view see give get all the tasks task todos todo to-do items item things thing works stuff any anything there please for on of with everything that open pending need left a an in yet still remaining it it\'s is there\'s can you could would like now be should just tell doing so far currently upcoming coming up lists tagged tag tags how many plate agenda schedule scheduled planned calendar moment total altogether at marked or outstanding'.split(' '),
 );
 
 const PRIORITY_WORDS: [RegExp, Priority[]][] = [

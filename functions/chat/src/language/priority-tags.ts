@@ -4,7 +4,7 @@ import { extract } from './text';
 /** `#tag`, or a Todoist-style `@label` unless it names someone to talk to ("ping @sara"). */
 const TAG = /(^|[\s,(])(?:#|(?<!\b(?:ping|call|message|msg|email|e-mail|mail|tell|ask|text|dm|remind|with|to|for|from|cc|and|thank|thanks|meet|invite|reply|see|visit|help|pay|by)\s)@)(\p{L}[\p{L}\p{N}_\-/]*)/iu;
 /** "tagged work", "labelled home and garden", "tag: errands": tags in words (one or two). */
-const TAGGED = /(?:\btagged|\blabell?ed|\btags?:|(?:,|\band)\s*tag\b(?:\s+it)?)(?:\s+(?:as|with))?\s*(\p{L}[\p{L}\p{N}_-]*)(?:\s*(?:,|\band\b|&)\s*(?!(?:low|medium|normal|high|urgent)\s+priority\b|with\b|due\b|priority\b)(\p{L}[\p{L}\p{N}_-]*))?/iu;
+const TAGGED = /(?:\btagged|\blabell?ed|\btags?:|(?:,|\band)\s*tag\b(?:\s+it)?)(?:\s+(?:as|with))?\s*(?!it\b)(\p{L}[\p{L}\p{N}_-]*)(?:\s*(?:,|\band\b|&)\s*(?!(?:low|medium|normal|high|urgent)\s+priority\b|with\b|due\b|priority\b)(\p{L}[\p{L}\p{N}_-]*))?/iu;
 
 /**
  * Removes every `#tag` and returns the tags lower-cased, in order, without repeats. A removed tag leaves a

@@ -11,7 +11,7 @@ const ORDINAL = String.raw`(?:first|second|third|fourth|fifth|sixth|seventh|eigh
 const JOIN = String.raw`(?:\s*,\s*(?:and\s+)?|\s*&\s*|\s+and\s+|\s+)`;
 const NUMBER = String.raw`(?:(?:task|number|no\.?|item)\s*)?(?:#\s*)?\d{1,3}`;
 
-const IT = /^(?:it|that|this|this one|that one|that task|this task|the task|the one|same one|the (?:deadline|due date|due time|date|time))$/i;
+const IT = /^(?:it|them|that|this|this one|that one|that task|this task|the task|the one|this (?:month|week|year)'s(?: one)?|today's(?: one)?|same one|the (?:deadline|due date|due time|date|time))$/i;
 const NUMBERS = new RegExp(String.raw`^${NUMBER}(?:(?:${JOIN}|\s+and(?=#))${NUMBER})*$`, 'i');
 const RANGE = /^(?:(?:tasks?|numbers?)\s+)?#?(\d{1,3})\s*(?:-|–|to|through|thru)\s*#?(\d{1,3})$/i;
 const ORDINAL_LIST = new RegExp(String.raw`^(?:the\s+)?${ORDINAL}(?:${JOIN}(?:the\s+)?${ORDINAL})*(?:\s+(?:ones?|tasks?|items?))?$`, 'i');

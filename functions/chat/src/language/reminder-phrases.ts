@@ -8,7 +8,7 @@ const MORE = String.raw`\s*(?:,|\band\b|&)\s*(?:again\s+|also\s+)?(?:the\s+(?:da
 /** …and "the day before and an hour before" (alone, "the day before" may go on "at 6pm": a moment). */
 export const BEFORE_LIST = String.raw`(?:${DURATION}(?:\s+before)?(?:${MORE})*|the\s+(?:day|week)(?:\s+before)?(?:${MORE})+)\s+(?:before(?:hand)?|ahead|earlier|prior|in\s+advance)\b(?:\s+(?:it|that))?(?:\s+(?:too|also|as\s+well))?`;
 /** "…and when it starts": a reminder at the due time as well. */
-export const AND_AT_START = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:again\s+|also\s+)?(?:when\s+it\s+(?:starts|begins)|when\s+it'?s\s+(?:due|time)|at\s+the\s+(?:start(?:\s+time)?|(?:due\s+)?time)|on\s+time)\b`;
+export const AND_AT_START = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:again\s+|also\s+)?(?:when\s+it\s+(?:starts|begins)|when\s+it'?s\s+(?:due|time)|at\s+the\s+(?:start(?:\s+time)?|(?:due\s+)?time)(?:\s+itself)?|on\s+time)\b`;
 /** Starts at a comma or where no space is behind (the leftmost match never starts inside a run of spaces), as NONE does: no retrying at every space. */
 const INTRO = String.raw`(?:(?:,|(?<!\s))\s*(?:and\s+)?(?:remind\s+me|(?:with\s+|and\s+)?(?:an?\s+)?reminders?|alert\s+me|notify\s+me|ping\s+me|nudge\s+me|warn\s+me|buzz\s+me|give\s+me\s+a\s+(?:heads[\s-]?up|shout|nudge|reminder))\s+)`;
 const OFFSETS = new RegExp(String.raw`${INTRO}(${BEFORE_LIST})`, 'i');

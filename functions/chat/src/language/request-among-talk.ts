@@ -13,6 +13,9 @@ const PRONOUN = /^(?:it|that|this|them|this one|that one|these|those)?$/i;
 /** "it", "it so there's time to fix anything", "for me" (the "that" of "add that for me" read as a command word). */
 const namesOnlyIt = (title: string) => PRONOUN.test(tidy(title.replace(/(?<!\s)\s+(?:so|because|as|since)\s.*$/i, '').replace(/(?:^|(?<!\s)\s+)for\s+me$/i, '')));
 /** After the request, what the person wants or needs to do besides is their reason ("I need to move money into the account first"). */
+/** A sentence that states rather than asks: a finite verb ("Payroll closes…" aside), said after the request. */
+const STATEMENT = /\b(?:is|are|was|were|has|have|had|will|would|won't|can't|cannot|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|does|did|sent|came|went|got|said|told|left|took|gave|made|rang|remembers|forgets|closes|opens|starts|ends|needs|wants|likes|keeps|seems|looks)\b|\p{L}(?:'s|'re|'ve|'ll|'d)\b/iu;
+const ASKS = /^(?:please|kindly|could|can|would|will|add|put|remind|create|schedule|note|set)\b/i;
 const OBLIGATION = /^(?:i|we)\s+(?:need|have)\s+to\b/i;
 const PURPOSE = /^(?:i|we)(?:'d|\s+would)?\s+(?:want|like)\s+to\b/i;
 /** "Speak soon.", "Have a good day.": a sign-off. */
@@ -26,7 +29,7 @@ const REQUEST_AFTER_SUBJECT =
  * hosting this year", "It isn't pressing", "my doctor has recommended it", "as my GP asked".
  */
 const TALK =
-  /^(?:(?:and|but|so|because|as|since|although|though|on\s+reflection|to\s+be\s+honest|as\s+it\s+happens|i'?m\s+afraid|unfortunately|sadly)[\s,]+)?(?:(?:i|we|you|he|she|they|it|this|that|there|these|those)(?:'m|'re|'s|'ve|'d|'ll)?\s+\p{L}|(?:the|my|our|his|her|their|your|its)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2}\s+(?:is|are|was|were|has|have|had|will|won't|can't|cannot|does|doesn't|did|didn't|isn't|aren't|wasn't|would|could|should|may|might|must|\p{L}+s|\p{L}+ed|came|went|got|said|told|left|took|gave|made|sent|rang|found|kept|ran|saw|thought|brought|bought|paid|fell|broke|shut|quit)\b|(?:the|my|our|his|her|their|your)\s+(?:children|people|staff|police|men|women|team|committee|council|board|family|kids|parents)\s+\p{L}{2,}|(?:the|my|our|his|her|their|your)\s+(?:[\p{L}'-]+\s+){0,2}\p{L}+s\s+(?!(?:and|or|of|for|to|in|on|at|with|from|by|the|a|an)\b)\p{L}{2,}|[\p{L}'-]+\s+(?:wants|needs|says|said|asked|called|rang|thinks|thought|prefers|likes|agreed|confirmed|told|is|was|has|had|will|won't|can't|would)\b|as\s+(?:my|the|our|his|her)\s|(?:because|since|otherwise|which|so\s+that)\b|(?:just|only)\s+(?:keep|leave)\b)/iu;
+  /^(?:(?:and|but|so|because|as|since|although|though|on\s+reflection|to\s+be\s+honest|as\s+it\s+happens|i'?m\s+afraid|unfortunately|sadly)[\s,]+)?(?:(?:i|we|you|he|she|they|it|this|that|there|these|those)(?:'m|'re|'s|'ve|'d|'ll)?\s+\p{L}|(?:the|my|our|his|her|their|your|its|a|an|all\s+the|several\s+of\s+(?:them|the))\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,4}\s+(?:is|are|was|were|has|have|had|will|won't|can't|cannot|does|doesn't|did|didn't|isn't|aren't|wasn't|would|could|should|may|might|must|\p{L}+s|\p{L}+ed|came|went|got|said|told|left|took|gave|made|sent|rang|found|kept|ran|saw|thought|brought|bought|paid|fell|broke|shut|quit)\b|(?:the|my|our|his|her|their|your)\s+(?:children|people|staff|police|men|women|team|committee|council|board|family|kids|parents)\s+\p{L}{2,}|(?:the|my|our|his|her|their|your)\s+(?:[\p{L}'-]+\s+){0,2}\p{L}+s\s+(?!(?:and|or|of|for|to|in|on|at|with|from|by|the|a|an)\b)\p{L}{2,}|(?:[\p{L}'-]+\s+){1,3}(?:wants|needs|says|said|asked|called|rang|thinks|thought|prefers|likes|agreed|confirmed|told|is|was|has|had|will|won't|can't|would)\b|as\s+(?:my|the|our|his|her)\s|(?:because|since|otherwise|which|so\s+that)\b|(?:just|only)\s+(?:keep|leave|this|the)\b|nobody|no\s+one|everyone|everybody|last\s+(?:year|time|week|month))/iu;
 
 /** A sentence that tells rather than asks (a report of something done counts: its task is read from it). */
 export function isTalk(sentence: string): boolean {
@@ -117,7 +120,7 @@ export function requestAmongTalk(text: string, context: ParseContext, parse: Par
     if (merged) {
       base = merged;
       joined = true;
-    } else if (isTalk(sentence) || PURPOSE.test(sentence) || (OBLIGATION.test(sentence) && more.kind === 'add' && more.task.dueAt === undefined) || ASKS_NOTHING_MORE.test(sentence) || SIGN_OFF.test(sentence)) told = true;
+    } else if (isTalk(sentence) || PURPOSE.test(sentence) || (OBLIGATION.test(sentence) && more.kind === 'add' && more.task.dueAt === undefined) || ASKS_NOTHING_MORE.test(sentence) || SIGN_OFF.test(sentence) || (more.kind === 'add' && !ASKS.test(sentence) && STATEMENT.test(sentence))) told = true;
     else return undefined;
   }
   if (!base || !(told || joined) || (base.kind === 'unknown' && !asked)) return undefined;

@@ -8,7 +8,7 @@ const THANKS_WORDS = new Set(
 const THANKS_CORE = new Set('thanks thank thx ty ta cheers appreciated bye goodbye salamat'.split(' '));
 /** The words of a short message, lower-cased, without punctuation. */
 const wordsOf = (text: string) => text.toLowerCase().split(/[\s,.!?;:]+/).filter(Boolean);
-const HELP = /^(?:help(?: me| please)?|\?+|what can you do|what do you do|what can i (?:say|do|ask)|how does (?:this|it) work|how (?:do|does|can) i .+|commands|examples|usage|instructions)$/i;
+const HELP = /^(?:help(?: me| please)?|\?+|what can you do|(?:(?:could|can|would)\s+you\s+)?(?:explain|tell\s+me)\s+what\s+you(?:'re|\s+are)?\s+(?:able\s+to\s+(?:help(?:\s+me)?(?:\s+with)?|do)|can\s+do)|what do you do|what can i (?:say|do|ask)|how does (?:this|it) work|how (?:do|does|can) i .+|commands|examples|usage|instructions)$/i;
 const REMINDERS = /^(?:(?:what|which|show|list|any|see|view|check|my|upcoming|all|do i have|are there)\b[^#\d]+\breminders?\b[^#\d]*|reminders|when will you remind me|what will you remind me (?:of|about))$/i;
 const NOTIFICATIONS = /^(?:(?:what|which|show|list|any|see|view|check|my|all|do i have|are there|new)\b[^#\d]+)?\b(?:notifications?|alerts)\b[^#\d]*$|^what did i miss$/i;
 

@@ -38,7 +38,7 @@ const tagWords = (value: string): string[] => {
 };
 const addTags = (said: string): TaskChanges | undefined => {
   // "tag it #health, so I can find it": the reason is no tag.
-  const value = said.replace(/(?<![\s,]),\s*(?:so|because|as|since|then)\b.*$/i, '');
+  const value = said.replace(/(?<![\s,]),\s*(?:so|because|as|since|then)\b.*$/i, '').replace(/(?<!\s)\s+(?:too|also|as\s+well)$/i, '');
   // "tag it chores not home": one tag instead of another.
   const instead = /^#?(\p{L}[\p{L}\p{N}_-]*)\s+(?:not|instead\s+of)\s+#?(\p{L}[\p{L}\p{N}_-]*)$/iu.exec(value.trim());
   if (instead) return { addTags: [instead[1]!.toLowerCase()], removeTags: [instead[2]!.toLowerCase()] };
@@ -81,7 +81,7 @@ const aboutIt = (value: string, context: ParseContext): TaskChanges | undefined 
 /** "#a #b", "#a, #b and #c": a space comes before each further tag ("#a#b" is one `\S+` already), so a list splits one way. */
 const TAG_LIST = String.raw`#\S+(?:\s+(?:(?:,|and|&)\s*)?#\S+)*`;
 const TAGS_TAIL = String.raw`((?:with\s+|as\s+)?${TAG_LIST})`;
-const SHORT_REF = String.raw`(it|that|this(?: one)?|#?\d{1,3}|the (?:first|second|third|fourth|fifth|last) one)`;
+const SHORT_REF = String.raw`(it|that(?: one)?|this(?: one)?|#?\d{1,3}|the (?:first|second|third|fourth|fifth|last) one)`;
 const RECURS = String.raw`((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly|bi-?weekly)\b.*)`;
 
 const SHIFT = String.raw`(${DURATION})`;
@@ -189,10 +189,15 @@ const withoutArticle = (words: string) => tidy(words.replace(/^(?:the|a|an|my)\s
 const JUST_ONCE = /^(?:(?:it'?s|it\s+is|make\s+it|it\s+should\s+be)\s+)?(?:(?:just|only)\s+)?(?:this\s+once|a\s+one-?off|one\s+time\s+only|once)(?:,?\s+not\s+(?:every\s+\p{L}+|weekly|daily|monthly|recurring|repeating))?$/iu;
 /** "it's not urgent", "low is fine": the priority said as what will do. */
 const NOT_URGENT = /^(?:it'?s|it\s+is)\s+not\s+(?:that\s+|so\s+|very\s+|really\s+)?(?:urgent|important)(?:\s+any\s?more)?$/i;
-const LEVEL_WILL_DO = /^(low|medium|normal|high|urgent)(?:\s+priority)?\s+(?:is|would\s+be|will\s+be)\s+(?:fine|ok|okay|good|enough|better)$/i;
+const LEVEL_WILL_DO = /^(low|medium|normal|high|urgent)(?:\s+priority)?\s+(?:(?:is|would\s+be|will\s+be)\s+(?:fine|ok|okay|good|enough|better)|will\s+do)$/i;
+/** "take the date off it", "take the urgent flag off it". */
+const DATE_OFF = /^(?:take|get)\s+the\s+(?:due\s+)?(?:date|deadline|time)\s+off(?:\s+(?:it|that|this))?$/i;
+const FLAG_OFF = /^(?:take|get|remove)\s+the\s+(?:urgent|high|important|priority)(?:[\s-]+priority)?\s+(?:flag|tag|mark(?:er)?|label|status)\s+off(?:\s+(?:it|that|this))?$/i;
 
 export function updateIntent(text: string, context: ParseContext): Intent | undefined {
   if (JUST_ONCE.test(text)) return { kind: 'update', target: { kind: 'it' }, changes: { recurrence: null } };
+  if (DATE_OFF.test(text)) return { kind: 'update', target: { kind: 'it' }, changes: { dueAt: null } };
+  if (FLAG_OFF.test(text)) return { kind: 'update', target: { kind: 'it' }, changes: { priority: 'medium' } };
   if (NOT_URGENT.test(text)) return { kind: 'update', target: { kind: 'it' }, changes: { priority: 'low' } };
   const level = LEVEL_WILL_DO.exec(text);
   if (level) return { kind: 'update', target: { kind: 'it' }, changes: { priority: priorityValue(level[1]!) ?? 'medium' } };
