@@ -17,7 +17,7 @@ export interface WarmUpOptions {
  * one-process system listens, before it reports ready: a person's first messages then do not pay for
  * compiling the request paths and preparing the database's statements (a first turn took about 130 ms,
  * later ones about 25 ms). The task it adds it deletes again; its conversation and the task's history stay
- * under its own user, which no token of a person carries. Skipped when tokens come from an identity
+ * under its own user name. Skipped when tokens come from an identity
  * provider (no local secret to sign with).
  */
 export async function warmUpRequests({ url, env }: WarmUpOptions): Promise<void> {

@@ -57,11 +57,6 @@ function createBus(url: string, deps: Parameters<typeof createMemoryBus>[0] & { 
   throw new Error(`EVENT_BUS_URL ${url} is not supported (memory://, kafka://host:port[,host:port] or dapr://<pubsub>)`);
 }
 
-/**
- * Starts functions in this process: config from the environment, the database (embedded without
- * DATABASE_URL), each function's schema, outbox relay and consumer, one HTTP server with the
- * operational routes, and a graceful stop on SIGTERM/SIGINT that works at any moment of the start.
- */
 export interface SystemOptions {
   env: Record<string, string | undefined>;
   modules: FunctionModule[];
@@ -70,6 +65,11 @@ export interface SystemOptions {
   warmUp?: (url: string) => Promise<void>;
 }
 
+/**
+ * Starts functions in this process: config from the environment, the database (embedded without
+ * DATABASE_URL), each function's schema, outbox relay and consumer, one HTTP server with the
+ * operational routes, and a graceful stop on SIGTERM/SIGINT that works at any moment of the start.
+ */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const log = createLogger(bootstrapLogSettings(options.env));
   const lifecycle = createLifecycle({ log });
