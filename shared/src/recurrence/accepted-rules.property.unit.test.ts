@@ -126,6 +126,14 @@ describe('completing each task of a series on time', () => {
         } catch {
           fc.pre(false);
         }
+        // A rule of the comparison (RFC 5545): DTSTART is always the series' first instance and counts
+        // towards COUNT. The library's listing leaves a DTSTART out when its own period does not produce
+        // it (FREQ=YEARLY;BYWEEKNO=53 from Friday 1 January 2027 in Berlin, a day of 2026's week 53), so
+        // the first task is put back in front of it.
+        if (expected.length > 0 && expected[0] !== firstDue.toISOString()) {
+          const count = /COUNT=(\d+)/.exec(rrule);
+          expected = [firstDue.toISOString(), ...expected].slice(0, count ? Number(count[1]) : 6);
+        }
 
         const walked = [firstDue.toISOString()];
         for (let index = 1; walked.length < expected.length || (walked.length < 6 && index <= walked.length); index++) {
