@@ -3,7 +3,7 @@ import { DURATION } from './durations';
 import { MONTH } from './months';
 import type { Intent, ParseContext } from './intent';
 import { parseRef } from './refs';
-import { reminderMoment } from './reminder-moment';
+import { DAYS_BEFORE, reminderMoment } from './reminder-moment';
 import { AND_AT_START, BEFORE_LIST, offsetsIn } from './reminder-phrases';
 import { extract, tidy } from './text';
 
@@ -80,7 +80,7 @@ export function remindIntent(said: string, context: ParseContext): Intent | unde
   if (!about) return undefined;
   const rest = ` ${about[1]!}`;
   // "remind me about rent 2 days before at 8am".
-  const daysBefore = /\s(?:\d{1,2}|an?|one|two|three|four|five|six|seven|ten|fourteen)\s+(?:days?|weeks?)\s+(?:before|ahead|earlier|prior)\b/i.exec(rest);
+  const daysBefore = DAYS_BEFORE.exec(rest);
   const dayMoment = daysBefore ? reminderMoment(rest.slice(daysBefore.index), context) : undefined;
   if (daysBefore && dayMoment && !('at' in dayMoment)) return toRemind(rest.slice(0, daysBefore.index), { onDueDay: dayMoment });
   const before = extract(rest, BEFORE);

@@ -1,5 +1,5 @@
 import { findDate, withoutDate } from './dates';
-import { DURATION } from './durations';
+import { DURATION, isoDuration } from './durations';
 import type { ParseContext } from './intent';
 import { tidy } from './text';
 import { addDays, daysInMonth, formatInZone, instantOf, wallClockAt } from './zoned-time';
@@ -13,8 +13,13 @@ export type ReminderMoment =
 
 /** "an hour before": an offset, which the reminder phrases read. */
 const OFFSET = new RegExp(String.raw`${DURATION}\s+(?:before|ahead|earlier|prior)\b`, 'i');
-const COUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, fourteen: 14 };
-const DAYS_BEFORE = /\b(\d{1,2}|an?|one|two|three|four|five|six|seven|ten|fourteen)\s+(days?|weeks?)\s+(?:before|ahead|earlier|prior)(?:\s+(?:it|that|it'?s\s+due))?\b/i;
+/** "3 days before", "a week ahead": a span before the due day, read by the duration phrases. */
+export const DAYS_BEFORE = new RegExp(String.raw`(${DURATION})\s+(?:before|ahead|earlier|prior)(?:\s+(?:it|that|it'?s\s+due))?\b`, 'i');
+/** Whole days in a duration phrase ("a week" → 7); undefined for hours or minutes. */
+function wholeDays(phrase: string): number | undefined {
+  const [, amount, unit] = /^P(\d+)([DW])$/.exec(isoDuration(phrase) ?? '') ?? [];
+  return amount ? Number(amount) * (unit === 'W' ? 7 : 1) : undefined;
+}
 const DAY_BEFORE = /\b(?:the\s+)?(?:day|night|evening|afternoon)\s+before\b/i;
 const SAME_DAY = /\b(?:that\s+day|that\s+morning|on\s+the\s+day|(?:on\s+)?the\s+same\s+day|same\s+day|the\s+morning\s+of(?:\s+it)?)\b/i;
 const PART_OF_DAY_HOURS: [RegExp, number][] = [
@@ -28,10 +33,10 @@ const PART_OF_DAY_HOURS: [RegExp, number][] = [
 export function reminderMoment(phrase: string, context: ParseContext): ReminderMoment | undefined {
   // "3 days before at 10am": whole days before, at a time of day.
   const daysBefore = DAYS_BEFORE.exec(phrase);
-  if (daysBefore) {
+  const days = daysBefore ? wholeDays(daysBefore[1]!) : undefined;
+  if (daysBefore && days) {
     const rest = phrase.replace(DAYS_BEFORE, ' ');
     const found = findDate(rest, context);
-    const days = (COUNT_WORDS[daysBefore[1]!.toLowerCase()] ?? Number(daysBefore[1])) * (/^w/i.test(daysBefore[2]!) ? 7 : 1);
     if (found?.hasTime && !found.hasDay && tidy(withoutDate(rest, found)).replace(/^(?:at|on)$/i, '') === '') return { dayShift: -days, ...found.clock };
   }
   if (OFFSET.test(phrase)) return undefined;
