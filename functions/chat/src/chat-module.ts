@@ -31,7 +31,7 @@ export function createChatModule(options: ChatModuleOptions = {}): FunctionModul
         ...runtime,
         config,
         port: Number(env.PORT ?? 8080) || 8080,
-        clients: createClients(transportFor(config)),
+        clients: createClients(transportFor(config, runtime.inProcess)),
         hub: createUserHub(),
         ...(localSecret ? { localSecret } : {}),
         ...(model ? { model } : {}),

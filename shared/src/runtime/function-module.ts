@@ -21,6 +21,8 @@ export interface RuntimeDeps {
   stopping: AbortSignal;
   /** Wakes the function's outbox relay after a commit that wrote events. */
   eventsCommitted: () => void;
+  /** This process's own HTTP app, reached without a socket: how one function calls another mounted beside it. */
+  inProcess?: (request: Request) => Promise<Response>;
 }
 
 /** What a function's own code needs of the runtime: everything but the bus, which only its outbox relay uses. */

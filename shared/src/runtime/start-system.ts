@@ -129,6 +129,7 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
       metrics,
       stopping: lifecycle.stopping,
       eventsCommitted: () => relayOf.get(schema)?.wake(),
+      inProcess: async (request) => app.fetch(request),
     });
     functionParts.push({ name: module.name, parts });
     app.route('/', parts.routes);

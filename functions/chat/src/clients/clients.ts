@@ -2,7 +2,7 @@ import type { ChatConfig } from '../chat-config';
 import { httpNotificationClient, type NotificationClient } from './notification-client';
 import { httpReminderClient, type ReminderClient } from './reminder-client';
 import { serviceCaller } from './service-caller';
-import { daprTransport, directTransport, type ServiceTransport } from './service-transport';
+import { daprTransport, directTransport, type InProcessApp, type ServiceTransport } from './service-transport';
 import { httpTaskClient, type TaskClient } from './task-client';
 
 export interface Clients {
@@ -12,10 +12,13 @@ export interface Clients {
   notifications: NotificationClient;
 }
 
-/** The transport `TASK_SERVICE` selects: `dapr` (service invocation through the sidecar) or `direct` (HTTP). */
-export function transportFor(config: ChatConfig): ServiceTransport {
+/**
+ * The transport `TASK_SERVICE` selects: `dapr` (service invocation through the sidecar) or `direct`
+ * (HTTP to each function's URL; without one, to this process's own app, in process when it is given).
+ */
+export function transportFor(config: ChatConfig, inProcess?: InProcessApp): ServiceTransport {
   if (config.TASK_SERVICE === 'dapr') return daprTransport({ port: config.DAPR_HTTP_PORT, ...(config.DAPR_API_TOKEN ? { apiToken: config.DAPR_API_TOKEN } : {}) });
-  return directTransport({ task: config.TASK_URL, reminder: config.REMINDER_URL, notification: config.NOTIFICATION_URL });
+  return directTransport({ task: config.TASK_URL, reminder: config.REMINDER_URL, notification: config.NOTIFICATION_URL }, inProcess);
 }
 
 export function createClients(transport: ServiceTransport): Clients {

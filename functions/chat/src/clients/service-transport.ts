@@ -34,20 +34,40 @@ function headersFor(request: ServiceRequest, context: CallContext, extra: Record
   };
 }
 
-function send(url: string, request: ServiceRequest, headers: Record<string, string>): Promise<Response> {
-  return fetch(url, {
-    method: request.method,
-    headers,
-    ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
+function requestInit(request: ServiceRequest, headers: Record<string, string>): RequestInit {
+  return { method: request.method, headers, ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}) };
 }
 
-/** Plain HTTP to each function's URL; without one, to the server the request arrived on (the one-process system). */
-export function directTransport(urls: Partial<Record<AppId, string>>): ServiceTransport {
+function send(url: string, request: ServiceRequest, headers: Record<string, string>): Promise<Response> {
+  return fetch(url, { ...requestInit(request, headers), signal: AbortSignal.timeout(TIMEOUT_MS) });
+}
+
+/** The HTTP app of this very process (the one-process system), answering a `Request` without a socket. */
+export type InProcessApp = (request: Request) => Promise<Response>;
+
+/** The same request handed to this process's app: the same routes, middleware and answers, without a socket. */
+function sendInProcess(inProcess: InProcessApp, request: ServiceRequest, headers: Record<string, string>): Promise<Response> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+  });
+  const answer = inProcess(new Request(`http://in-process${request.path}`, requestInit(request, headers)));
+  return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Plain HTTP to each function's URL. A function without one is on the server the request arrived on
+ * (the one-process system): reached in process when the app is given, else over loopback.
+ */
+export function directTransport(urls: Partial<Record<AppId, string>>, inProcess?: InProcessApp): ServiceTransport {
   return {
     mode: 'direct',
-    send: (app, request, context) => send(`${(urls[app] ?? context.selfUrl).replace(/\/$/, '')}${request.path}`, request, headersFor(request, context, {})),
+    send: (app, request, context) => {
+      const headers = headersFor(request, context, {});
+      const url = urls[app];
+      if (!url && inProcess) return sendInProcess(inProcess, request, headers);
+      return send(`${(url ?? context.selfUrl).replace(/\/$/, '')}${request.path}`, request, headers);
+    },
   };
 }
 
