@@ -69,6 +69,13 @@ export async function startChatKit(options: { env?: Record<string, string>; modu
       await sql`update ${sql(chatSchema)}.stream_tickets set expires_at = now() - interval '1 second'`;
       await sql.end();
     },
+    /** Moves a completed task's completion back by `days` days, as if it had been done then. */
+    async backdateCompletion(taskId: string, days: number) {
+      const sql = connect(inject('databaseUrl'), { max: 1 });
+      const taskSchema = modules.find((module) => module.name === 'task')!.schema;
+      await sql`update ${sql(taskSchema)}.tasks set completed_at = completed_at - make_interval(days => ${days}) where id = ${taskId}`;
+      await sql.end();
+    },
     async stop() {
       await system.stop();
       const sql = connect(inject('databaseUrl'), { max: 1 });

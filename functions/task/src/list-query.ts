@@ -21,6 +21,8 @@ export const ListQuery = z
     tag: z.optional(many(Tag)),
     dueBefore: z.optional(one(Rfc3339)),
     dueAfter: z.optional(one(Rfc3339)),
+    completedBefore: z.optional(one(Rfc3339)),
+    completedAfter: z.optional(one(Rfc3339)),
     overdue: z.optional(one(z.enum(['true', 'false']))),
     hasDue: z.optional(one(z.enum(['true', 'false']))),
     sort: z.optional(one(z.enum(SORTS))),

@@ -249,6 +249,7 @@ describe('GET /tasks refuses', () => {
     ['a tag that is not one', [['tag', 'Not A Tag']], 'tag.0'],
     ['a date that is not RFC 3339', [['dueBefore', 'yesterday']], 'dueBefore'],
     ['a date without an offset', [['dueAfter', '2026-05-01T10:00:00']], 'dueAfter'],
+    ['a completion bound that is not RFC 3339', [['completedAfter', 'today']], 'completedAfter'],
     ['overdue=yes', [['overdue', 'yes']], 'overdue'],
     ['hasDue=maybe', [['hasDue', 'maybe']], 'hasDue'],
     ['an empty q', [['q', '']], 'q'],
@@ -256,5 +257,22 @@ describe('GET /tasks refuses', () => {
     ['sort given twice', [['sort', 'title'], ['sort', 'title']], 'sort'],
   ] as [string, [string, string][], string][])('%s, with 422 naming the parameter', async (_case, params, field) => {
     expect(await problem(pathOf(params))).toEqual({ status: 422, contentType: 'application/problem+json', fields: [field] });
+  });
+});
+
+describe('GET /tasks by when tasks were completed', () => {
+  it('completedBefore excludes the instant, completedAfter includes it, pending tasks never match', async () => {
+    const ids: Record<string, string> = {};
+    for (const title of ['Mow the lawn', 'Sweep the yard', 'Wash the car']) ids[title] = (await kit.call('carol', 'POST', '/tasks', { title })).body.id;
+    kit.clock.set('2026-05-04T09:00:00Z');
+    await kit.call('carol', 'POST', `/tasks/${ids['Mow the lawn']}/complete`);
+    kit.clock.set('2026-05-05T09:00:00Z');
+    await kit.call('carol', 'POST', `/tasks/${ids['Sweep the yard']}/complete`);
+    const carol = async (params: Params) => ((await kit.call('carol', 'GET', pathOf(params))).body as Page).items.map((task) => task.title);
+
+    expect(await carol({ completedAfter: '2026-05-05T09:00:00Z' })).toEqual(['Sweep the yard']);
+    expect(await carol({ completedBefore: '2026-05-05T09:00:00Z' })).toEqual(['Mow the lawn']);
+    expect(await carol({ completedAfter: '2026-05-04T00:00:00+02:00', completedBefore: '2026-05-06T00:00:00+02:00' })).toEqual(['Mow the lawn', 'Sweep the yard']);
+    expect(await carol({ completedAfter: '2026-05-06T00:00:00Z' })).toEqual([]);
   });
 });

@@ -50,6 +50,8 @@ export async function listTasks(sql: Sql, schema: string, userId: string, query:
   if (query.tag?.length) where.push(`tags @> ${param(query.tag)}::text[]`);
   if (query.dueBefore) where.push(`due_at < ${param(query.dueBefore)}::timestamptz`);
   if (query.dueAfter) where.push(`due_at >= ${param(query.dueAfter)}::timestamptz`);
+  if (query.completedBefore) where.push(`completed_at < ${param(query.completedBefore)}::timestamptz`);
+  if (query.completedAfter) where.push(`completed_at >= ${param(query.completedAfter)}::timestamptz`);
   if (query.hasDue === 'true') where.push('due_at is not null');
   if (query.hasDue === 'false') where.push('due_at is null');
   if (query.overdue === 'true') where.push(`status = 'pending' and due_at < ${param(now.toISOString())}::timestamptz`);

@@ -17,6 +17,8 @@ export function toTaskQuery(filter: Extract<Intent, { kind: 'list' }>['filter'])
   if (filter.tags?.length) query.tag = filter.tags;
   if (filter.dueBefore) query.dueBefore = filter.dueBefore;
   if (filter.dueAfter) query.dueAfter = filter.dueAfter;
+  if (filter.completedBefore) query.completedBefore = filter.completedBefore;
+  if (filter.completedAfter) query.completedAfter = filter.completedAfter;
   if (filter.overdue) query.overdue = true;
   if (filter.hasDue !== undefined) query.hasDue = filter.hasDue;
   if (filter.sort) query.sort = filter.sort;

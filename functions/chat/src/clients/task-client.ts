@@ -10,6 +10,8 @@ export interface TaskQuery {
   tag?: string[];
   dueBefore?: string;
   dueAfter?: string;
+  completedBefore?: string;
+  completedAfter?: string;
   overdue?: boolean;
   hasDue?: boolean;
   sort?: string;

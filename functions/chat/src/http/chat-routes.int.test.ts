@@ -93,6 +93,22 @@ describe('POST /chat against the real task function', () => {
   });
 });
 
+describe('what was done', () => {
+  it('lists the tasks completed today, not the ones completed before or still pending', async () => {
+    const shelf = await kit.chat('ruth', 'restock the dates shelf');
+    await kit.chat('ruth', "that's done", shelf.conversationId);
+    const boxes = (await kit.chat('ruth', 'fold the boxes')).tasks![0]!.id;
+    await kit.chat('ruth', 'order more flour');
+    // Completed yesterday: no request sets when a task was completed.
+    await kit.call('ruth', 'POST', `/tasks/${boxes}/complete`);
+    await kit.backdateCompletion(boxes, 1);
+
+    const done = await kit.chat('ruth', 'what have I finished today?');
+    expect(done.reply).toMatch(/^Your tasks completed today \(1\):\n1\. "restock the dates shelf"/);
+    expect(done.reply).not.toMatch(/fold the boxes|order more flour/);
+  });
+});
+
 describe('clearing completed tasks', () => {
   it('deletes the completed tasks and none of the pending ones', async () => {
     for (const title of ['old one', 'old two', 'still to do']) await kit.call('hank', 'POST', '/tasks', { title });

@@ -33,7 +33,8 @@ const RULES: Rule[] = [
   { kind: 'complete', pattern: new RegExp(String.raw`^(\S(?:.*?\S)??)\s+(?:is|are)\s+(?:now\s+|all\s+|both\s+)?${DONE}$`, 'i') },
   { kind: 'complete', pattern: new RegExp(String.raw`^(it|that|this)'?s\s+(?:now\s+)?${DONE}$`, 'i') },
   { kind: 'delete', pattern: /^(?:delete|del|rm|remove|cancel|trash|erase|drop|discard|scrap|scratch|(?:bin|ditch|nix|axe)(?=\s+(?:the|that|it|this|those|these|my|#?\d)\b)|get rid of|forget about|forget)\s+(\S.*)$/i },
-  { kind: 'delete', pattern: /^never\s*mind\s+(?:about\s+)?([^\s,](?:[^,]*[^\s,])?)$/i },
+  // "never mind the flowers" ("never mind she cancelled" says why, and names nothing).
+  { kind: 'delete', pattern: /^never\s*mind\s+(?:about\s+)?(?!(?:i|we|you|he|she|they|it|that|this|there)(?:'\w+)?\s)([^\s,](?:[^,]*[^\s,])?)$/i },
   { kind: 'delete', pattern: /^(?:take|clear|cross|strike)\s+(\S(?:.*?\S)??)\s+off(?:\s+(?:the|my)\s+(?:list|to-?do\s+list))?(?:\s+(?:altogether|completely|entirely|for\s+good))?$/i },
   { kind: 'delete', pattern: /^(?:(?:i|we)\s+)?(?:don'?t|do\s+not|no\s+longer|won'?t)\s+need\s+(?:to\s+do\s+)?(?!(?:already|any\s?more)$)([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },
   { kind: 'delete', pattern: /^(?:there'?s\s+)?no\s+(?:more\s+)?need\s+(?:for|to\s+do)\s+([^\s,](?:[^,]*?[^\s,])??)(?:\s+any\s?more)?$/i },

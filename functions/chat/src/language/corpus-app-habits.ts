@@ -26,6 +26,7 @@ export const appHabitsCorpus: CorpusEntry[] = [
   update('switch the tag to #garden', it, { tags: ['garden'] }),
   update('change the tags on the invoice to finance', title('invoice'), { tags: ['finance'] }),
   update('stick a #school tag on it', it, { addTags: ['school'] }),
+  update('tag that one family as well', it, { addTags: ['family'] }),
   update('wrong label, it should be #home not #work', it, { addTags: ['home'], removeTags: ['work'] }),
   update('clear the due date, not sure when yet', it, { dueAt: null }),
   update('set the time to 10.45', it, { timeOfDay: { hour: 10, minute: 45 } }),

@@ -65,6 +65,8 @@ function usable(result: ParsingResult, text: string): boolean {
   const atEnd = /^\s*$/.test(text.slice(result.index + result.text.length));
   if (FALSE_FRIENDS.test(words) && !INTRODUCERS.test(before) && !(atEnd && /^(?:mon|tue|wed|thu|fri|sat|sun)$/i.test(words))) return false;
   if (/^(?:march|may)$/i.test(words) && /\bthe\s*$/i.test(before)) return false;
+  // "the photos from the June wedding": a month alone between an article and a noun names a thing.
+  if (isMonthOnly(result) && /\b(?:the|a|an|my|our|your|his|her|their)\s+$/i.test(before) && THING_AFTER.test(text.slice(result.index + result.text.length))) return false;
   // "call April about the lease": a capitalised month right after a verb of talking is someone's name.
   if (/^\p{Lu}/u.test(words) && /^(?:january|april|may|june|july|august)$/i.test(words) && /\b(?:call|ring|text|email|e-mail|ask|tell|meet|see|visit|thank|remind|with|and)\s*$/i.test(before)) return false;
   // "the volunteer rota for march", "invoice for November": what the task is for, not when it is due.

@@ -26,6 +26,9 @@ export interface TaskFilter {
   tags?: string[];
   dueBefore?: string;
   dueAfter?: string;
+  /** Completed within [completedAfter, completedBefore) ("what did I finish today?"). */
+  completedBefore?: string;
+  completedAfter?: string;
   overdue?: boolean;
   /** false: only tasks without a due time; true: only tasks with one. */
   hasDue?: boolean;

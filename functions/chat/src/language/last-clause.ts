@@ -27,6 +27,9 @@ export function withLastClause(text: string, context: ParseContext, understand: 
   if (whole.kind !== 'add' && whole.kind !== 'unknown' && !titleAcrossClauses) return whole;
   const clause = tidy(withoutCourtesy(tidy(text.slice(comma + boundary.length).replace(/^\s*(?:so|then|and|but|you can|can you|just|please|pls)\s+/i, ''))));
   if (clause === '') return whole;
+  // "checked the fire extinguishers, all fine": a report, then how it went.
+  const report = pastTenseDone(firstClause);
+  if (ALL_WELL.test(clause) && report?.kind === 'complete') return withOrIt(report);
   // "didn't mean to add that, remove": a bare verb there acts on "it".
   const intent = understand(/^(?:delete|remove|cancel|scrap|bin|trash)$/i.test(clause) ? `${clause} it` : clause, context);
   // A clause the new task's own reading used ("…, remind me an hour before", "…, it's urgent") belongs
@@ -38,7 +41,8 @@ export function withLastClause(text: string, context: ParseContext, understand: 
   const targets = 'targets' in intent ? intent.targets : 'target' in intent ? [intent.target] : [];
   // "the party's off so cancel the present one": the first clause says why, the last names the task.
   // "My wife would rather stay in, so please cancel the dinner task": talk, then the request naming the task.
-  const because = NAMED_IN_CLAUSE.test(text.slice(0, comma)) || NOT_NEEDED_IN_CLAUSE.test(text.slice(0, comma)) || isTalk(text.slice(0, comma));
+  // "sold the truck, remove the truck one": a report of what happened says why too.
+  const because = NAMED_IN_CLAUSE.test(text.slice(0, comma)) || NOT_NEEDED_IN_CLAUSE.test(text.slice(0, comma)) || isTalk(text.slice(0, comma)) || report?.kind === 'complete';
   if (because && (intent.kind === 'delete' || intent.kind === 'complete') && targets.every((target) => target.kind === 'title')) return intent;
   if (!REFERS_TO_IT.has(intent.kind) || targets.length !== 1 || targets[0]!.kind !== 'it') return whole;
   const withChange = intent.kind === 'update' ? newTaskWithChanges(text.slice(0, comma), intent.changes, context) : undefined;
@@ -47,7 +51,6 @@ export function withLastClause(text: string, context: ParseContext, understand: 
   const clauseText = text.slice(0, comma);
   const named = NAMED_IN_CLAUSE.exec(clauseText) ?? NOT_NEEDED_IN_CLAUSE.exec(clauseText) ?? CANCELLED_IN_CLAUSE.exec(clauseText);
   // "I've dropped off the parcel, so you can mark that one done": the report names it (when a task matches).
-  const report = pastTenseDone(tidy(clauseText).toLowerCase());
   const reported = report?.kind === 'complete' && report.targets[0]?.kind === 'title' ? { ...report.targets[0], orIt: true as const } : undefined;
   const target: TaskRef = named && !/^(?:(?:it|that|this)(?:\s+one)?|already|any\s?more)$/i.test(tidy(named[1]!)) ? { kind: 'title', text: tidy(named[1]!) } : reported ?? { kind: 'it' };
   return 'targets' in intent ? { ...intent, targets: [target] } : { ...intent, target } as Intent;
@@ -96,6 +99,15 @@ function lastClauseBoundary(text: string): { index: number; length: number } | u
   const so = text.toLowerCase().lastIndexOf(' so ');
   if (so > comma && so > 0) return { index: so, length: ' so '.length };
   return comma >= 0 ? { index: comma, length: 1 } : undefined;
+}
+
+/** "all fine", "no problems", "all good now": how something done went. */
+const ALL_WELL = /^(?:all\s+|everything\s+|it\s+was\s+|they\s+were\s+|all\s+looks?\s+)?(?:fine|good|ok|okay|well|sorted|in\s+order|as\s+expected)(?:\s+now)?$|^no\s+(?:problems?|issues?|worries)$/i;
+
+/** The report's task, or the task just discussed when none has its title. */
+function withOrIt(report: Intent): Intent {
+  if (report.kind !== 'complete') return report;
+  return { ...report, targets: report.targets.map((target) => (target.kind === 'title' ? { ...target, orIt: true as const } : target)) };
 }
 
 /** "no need for the cake order anymore, remove it": the clause names what "it" is. */

@@ -80,14 +80,23 @@ function readFilters(text: string, context: ParseContext): Parts {
   }
   if (status === 'completed') parts.filter.status = 'completed';
   else if (status === undefined && !parts.filter.overdue) parts.filter.status = 'pending';
-  if (status === 'completed') parts.before.push('completed');
+  // "what have I finished today?": when they were done, unless "due" is said ("completed tasks due today").
+  const whenDone = status === 'completed' && range && !/\bdue\b/i.test(text) && range.filter.dueAfter !== undefined;
+  if (whenDone) {
+    const { dueAfter, dueBefore } = range.filter;
+    delete parts.filter.dueAfter;
+    delete parts.filter.dueBefore;
+    parts.filter.completedAfter = dueAfter;
+    if (dueBefore) parts.filter.completedBefore = dueBefore;
+  }
+  if (status === 'completed' && !whenDone) parts.before.push('completed');
   if (parts.filter.overdue) parts.before.push('overdue');
   if (parts.filter.priority) parts.before.push(`${parts.filter.priority.join(' or ')} priority`);
   if (tags.length > 0) {
     parts.filter.tags = [...new Set(tags)];
     parts.after.push(`tagged ${parts.filter.tags.join(' and ')}`);
   }
-  if (range) parts.after.push(range.label);
+  if (range) parts.after.push(whenDone ? range.label.replace(/^due\b/, 'completed') : range.label);
   if (parts.filter.hasDue === false) parts.after.push('without a due date');
   if (parts.filter.repeating) parts.after.push('that repeat');
   return parts;

@@ -22,6 +22,8 @@ const daysBetween = (a: CalendarDay, b: CalendarDay) => Math.round((Date.UTC(b.y
 const SHAPES: Shape[] = [
   { pattern: /\b(?:for\s+|on\s+)?(?:today's|today|tonight)\b/i, span: (today) => ({ from: today, days: 1 }), label: () => 'due today' },
   { pattern: /\b(?:for\s+|on\s+)?(?:tomorrow's|tomorrow)\b/i, span: (today) => ({ from: addDays(today, 1), days: 1 }), label: () => 'due tomorrow' },
+  { pattern: /\b(?:for\s+|on\s+)?(?:yesterday's|yesterday)\b/i, span: (today) => ({ from: addDays(today, -1), days: 1 }), label: () => 'due yesterday' },
+  { pattern: /\b(?:for\s+|in\s+|during\s+)?last\s+week(?:'s)?\b/i, span: (today) => ({ from: addDays(monday(today), -7), days: 7 }), label: () => 'due last week' },
   // On a Sunday, "this week" is the one ahead: the week that ends today is over for planning.
   { pattern: /\b(?:for\s+|in\s+|during\s+)?this\s+week(?:'s)?\b/i, span: (today) => (weekdayOf(today) === 0 ? { from: today, days: 8 } : { from: monday(today), days: 7 }), label: () => 'due this week' },
   { pattern: /\b(?:for\s+|in\s+|during\s+)?next\s+week(?:'s)?\b/i, span: (today) => ({ from: addDays(monday(today), 7), days: 7 }), label: () => 'due next week' },

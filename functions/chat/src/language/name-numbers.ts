@@ -2,8 +2,8 @@ import { MONTH } from './months';
 
 const NOT_A_NAME = new RegExp(String.raw`^(?:${MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|at|on|by|before|until|till|from|in|due|i|add|remind|call|every|each|starting|after)$`, 'i');
 /** A time written after the number: then it is a clock time after all ("Sunday 10am" never reaches here, "Bay 4pm" is a time). */
-/** …or a month ("at the flat 14 june"): a date. */
-const TIME_AFTER = new RegExp(String.raw`^(?:[\d:.]|\s*(?:am|pm|a\.m|p\.m|h|hrs?|o'?clock|minutes?|mins?|hours?|days?|weeks?|months?|${MONTH})\b)`, 'i');
+/** …or a month ("at the flat 14 june"), or an ordinal's ending ("ON THE 1ST"): a date. */
+const TIME_AFTER = new RegExp(String.raw`^(?:[\d:.]|(?:st|nd|rd|th)\b|\s*(?:am|pm|a\.m|p\.m|h|hrs?|o'?clock|minutes?|mins?|hours?|days?|weeks?|months?|${MONTH})\b)`, 'i');
 /** A capitalised word, a space, and a number: "Mitre 10", "Apollo 13", "Gate B 12" (the word is checked apart). */
 const AFTER_NAME = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'&-]*)(\s)(\d{1,5})/gu;
 /** Words a number names a thing after: "unit 4", "room 12", "PR 1423", "table for 6", "order #2231". */

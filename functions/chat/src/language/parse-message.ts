@@ -43,6 +43,7 @@ function understand(text: string, context: ParseContext): Intent {
   );
 }
 
+const NEVER_MIND = /^(?:oh\s+|ok(?:ay)?\s+)?never\s*mind(?:[\s,]+(?:then|that|it|(?:i|we|you|he|she|they|it|that|there)(?:'\w+)?\s+\S.*))?$/i;
 const DELETE_IT = /^(?:scratch|scrap|bin|ditch|forget)\s+(?:that|it|this)(?:\s+one)?(?:[\s,]+(?:please|pls|thanks|thank\s+you))?$/i;
 const SO_THEN = /(?<=\S)\s+(?:so|then|and\s+so)\s+((?:make|move|change|set|push|shift)\s+(?:it|that)\b(?:(?!\s(?:so|then)\s).)*)$/gi;
 const WEEKDAY_ONLY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?$/i;
@@ -84,7 +85,7 @@ function requestAfterTalk(text: string, context: ParseContext): Intent | undefin
 }
 
 /** What people add after a request to say why: "…, the gardener's doing it", "…, I'll rebook later". */
-const WHY = /^(?:i|i'm|i'll|i've|i'd|we|we're|we'll|we've|he|she|they|he's|she's|they're|they'll|it|it's|that's|because|cause|cos|coz|since|as|already|no\s+longer|turns\s+out|there'?s|there\s+is|no\s+(?:rush|hurry)|(?:the|my|our)\s+\p{L}+(?:'s|\s+(?:is|are|was|were|has|have|will|said|says|did|does|isn't|aren't|wasn't|won't|shut|went|got|came|left|quit|broke|\p{L}{2,}ed))|not\s+sure|no\s+idea|unsure|so\s+(?:i|we|that|it|they)(?=\s)|(?:don't|doesn't|didn't|won't|can't|not)\s+(?:need|needed|happening|going|doing|know))\b/iu;
+const WHY = /^(?:i|i'm|i'll|i've|i'd|we|we're|we'll|we've|he|she|they|he's|she's|they're|they'll|it|it's|that's|because|cause|cos|coz|since|as|already|no\s+longer|turns\s+out|there'?s|there\s+is|no\s+(?:rush|hurry)|(?:the|my|our)\s+\p{L}+(?:'s|\s+(?:is|are|was|were|has|have|will|said|says|did|does|isn't|aren't|wasn't|won't|shut|went|got|came|left|quit|broke|\p{L}{2,}ed))|\p{L}+(?:'s|'re)\s+(?:\p{L}{2,}ing|been|gone|done|off|over|cancell?ed|sorted)|not\s+sure|no\s+idea|unsure|so\s+(?:i|we|that|it|they)(?=\s)|(?:don't|doesn't|didn't|won't|can't|not)\s+(?:need|needed|happening|going|doing|know))\b/iu;
 
 /**
  * "forget the hedges, the gardener's doing it", "remove the due date, I'll rebook later": a request
@@ -130,6 +131,8 @@ function parseNormalized(normalized: string, context: ParseContext): Intent {
   if (isPause(tidy(normalized))) return { kind: 'pause' };
   // "scratch that, please": the task just discussed goes.
   if (DELETE_IT.test(tidy(normalized))) return { kind: 'delete', targets: [{ kind: 'it' }] };
+  // "never mind", "nvm she cancelled": what was just said is off (nothing to take back: nothing to do).
+  if (NEVER_MIND.test(tidy(normalized))) return context.followsTask ? { kind: 'delete', targets: [{ kind: 'it' }] } : { kind: 'pause' };
   const amongTalk = requestAmongTalk(normalized, context, parseNormalized);
   if (amongTalk) return amongTalk;
   const text = tidy(withoutCourtesy(tidy(normalized)));

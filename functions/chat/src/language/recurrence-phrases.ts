@@ -135,6 +135,7 @@ const PART_OF_DAY = /^\s*(?:in\s+the\s+)?(morning|afternoon|evening|night)s?\b/i
 const PART_OF_DAY_HOUR: Record<string, number> = { morning: 9, afternoon: 14, evening: 18, night: 18 };
 
 /** Finds a repetition phrase ("every other monday", "monthly on the last friday", "until june") and removes it. */
+const ON_PLURAL_WEEKDAYS = new RegExp(String.raw`\b(?:on\s+)?(${PLURAL_WEEKDAY_LIST})\b`, 'i');
 const FREQUENCY_ADJECTIVE = /^(?:daily|weekly|monthly|yearly|annual|fortnightly|bi-?weekly)$/i;
 const NOUN_NEXT = /^\s+(?!(?:on|at|in|from|starting|until|till|for|by|and|or|please|basis|every|each|the|a|an)\b)\p{L}/iu;
 
@@ -156,6 +157,12 @@ export function findRecurrence(text: string): FoundRecurrence | undefined {
     if (part) {
       hour = PART_OF_DAY_HOUR[part[1]!.toLowerCase()];
       remaining = cut(rest, match.index, part[0].length);
+    }
+    // "fortnightly catch-up with Dev on mondays": the days of a bare "fortnightly" or "weekly" said apart.
+    const onDays = rule.freq === 'WEEKLY' && !rule.byDay ? ON_PLURAL_WEEKDAYS.exec(shieldWeekdayNames(remaining)) : null;
+    if (onDays) {
+      rule.byDay = weekdayCodes(onDays[1]!);
+      remaining = cut(remaining, onDays.index, onDays[0].length);
     }
     const until = extract(remaining, UNTIL);
     if (until.match) {

@@ -12,6 +12,11 @@ const TYPOS: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/(?<!#)\b(?:wk)\b/gi, 'week'],
   [/(?<!#)\b(?:wks)\b/gi, 'weeks'],
   [/\b([ap])\.m\.?(?!\p{L})/giu, '$1m'],
+  // "@ 5", "@5:30": at a time ("@marta" stays a label).
+  [/(?<![\p{L}\p{N}])@\s*(?=(?:1[0-2]|0?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:[ap]m?)?(?![\p{L}\p{N}:./-]))/giu, 'at '],
+  // "fri 5p", "7:30p": pm; "at 6a": am (a bare "5a" may be a class or a flat).
+  [/(?<![\p{L}\p{N}#:.-])(1[0-2]|0?[1-9])((?::[0-5]\d)?)p(?![\p{L}\p{N}.'-])/giu, '$1$2pm'],
+  [/(?<=\bat\s)(1[0-2]|0?[1-9])((?::[0-5]\d)?)a(?![\p{L}\p{N}.'-])/giu, '$1$2am'],
   [/(?<!#)\babt\b/gi, 'about'],
   [/(?<![#\w])w\/\s*/gi, 'with '],
   [/(?<=\p{L}\s)w(?=\s+\p{L})/gu, 'with'],

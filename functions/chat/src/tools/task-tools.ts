@@ -36,6 +36,8 @@ export const TOOL_INPUTS = {
     tags: z.optional(Tags),
     dueBefore: z.optional(Instant),
     dueAfter: z.optional(Instant),
+    completedBefore: z.optional(Instant),
+    completedAfter: z.optional(Instant),
     overdue: z.optional(z.boolean()),
     sort: z.optional(z.enum(['dueAt', '-dueAt', 'priority', '-priority', 'createdAt', '-createdAt', 'title', '-title'])),
     limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(200))),
