@@ -32,7 +32,7 @@ describe('the warm-up of the one-process system', () => {
       const pending = (await (await fetch(`${system.url}/tasks`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: unknown[] };
       expect([tasks.items, pending.items]).toEqual([[], []]);
       const conversations = (await (await fetch(`${system.url}/conversations`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: unknown[] };
-      expect(conversations.items).toHaveLength(1);
+      expect(conversations.items).toHaveLength(2);
     } finally {
       await system.stop();
     }
