@@ -16,7 +16,9 @@ export type CommandResult =
   | { kind: 'done'; task: Task; changed: boolean }
   | { kind: 'not-found' }
   | { kind: 'duplicate' }
-  | { kind: 'conflict'; reason: string };
+  | { kind: 'conflict'; reason: string }
+  /** `If-Match` named other versions than the task's current one. */
+  | { kind: 'stale'; version: number };
 
 function eventContext(deps: TaskDeps, actor: Actor): EventContext {
   return { source: TASK_SOURCE, userId: actor.userId, traceparent: actor.traceparent, now: deps.clock(), newId: deps.newId };
@@ -74,12 +76,16 @@ export function createTask(deps: TaskDeps, actor: Actor, input: NewTask & { task
   );
 }
 
-function change(deps: TaskDeps, actor: Actor, taskId: string, operation: string, decide: (task: Task) => Decision, remove = false) {
+/** Which versions of the task a change may apply to (`If-Match`); undefined: any. */
+export type Precondition = number[] | undefined;
+
+function change(deps: TaskDeps, actor: Actor, taskId: string, operation: string, decide: (task: Task) => Decision, precondition: Precondition, remove = false) {
   return commit(
     deps,
     async (tx) => {
       const current = await findTask(tx, deps.schema, actor.userId, taskId, true);
       if (!current) return { kind: 'not-found' };
+      if (precondition && !precondition.includes(current.version)) return { kind: 'stale', version: current.version };
       const decision = decide(current);
       return persist(tx, deps, actor, decision, () =>
         remove ? deleteTask(tx, deps.schema, actor.userId, taskId) : updateTask(tx, deps.schema, actor.userId, decision.task),
@@ -89,11 +95,11 @@ function change(deps: TaskDeps, actor: Actor, taskId: string, operation: string,
   );
 }
 
-export const changeTask = (deps: TaskDeps, actor: Actor, taskId: string, changes: TaskChanges) =>
-  change(deps, actor, taskId, 'update', (task) => decideUpdate(task, changes, eventContext(deps, actor)));
+export const changeTask = (deps: TaskDeps, actor: Actor, taskId: string, changes: TaskChanges, precondition?: Precondition) =>
+  change(deps, actor, taskId, 'update', (task) => decideUpdate(task, changes, eventContext(deps, actor)), precondition);
 
-export const completeTask = (deps: TaskDeps, actor: Actor, taskId: string) =>
-  change(deps, actor, taskId, 'complete', (task) => decideComplete(task, eventContext(deps, actor)));
+export const completeTask = (deps: TaskDeps, actor: Actor, taskId: string, precondition?: Precondition) =>
+  change(deps, actor, taskId, 'complete', (task) => decideComplete(task, eventContext(deps, actor)), precondition);
 
-export const removeTask = (deps: TaskDeps, actor: Actor, taskId: string) =>
-  change(deps, actor, taskId, 'delete', (task) => decideDelete(task, eventContext(deps, actor)), true);
+export const removeTask = (deps: TaskDeps, actor: Actor, taskId: string, precondition?: Precondition) =>
+  change(deps, actor, taskId, 'delete', (task) => decideDelete(task, eventContext(deps, actor)), precondition, true);

@@ -139,6 +139,57 @@ describe('one task through its life', () => {
   });
 });
 
+describe('two windows editing one task (ETag and If-Match)', () => {
+  it('sends the version as a strong ETag on GET, PUT and complete', async () => {
+    const id = (await kit.call('alice', 'POST', '/tasks', { title: 'Tagged' })).body.id;
+    expect((await kit.call('alice', 'GET', `/tasks/${id}`)).headers.get('etag')).toBe('"1"');
+    expect((await kit.call('alice', 'PUT', `/tasks/${id}`, { priority: 'low' })).headers.get('etag')).toBe('"2"');
+    expect((await kit.call('alice', 'POST', `/tasks/${id}/complete`)).headers.get('etag')).toBe('"3"');
+  });
+
+  it('applies a change whose If-Match names the current version, and refuses a stale one with 412 and the current version', async () => {
+    const id = (await kit.call('alice', 'POST', '/tasks', { title: 'Shared shopping list' })).body.id;
+    const seen = (await kit.call('alice', 'GET', `/tasks/${id}`)).headers.get('etag')!;
+    expect((await kit.call('alice', 'PUT', `/tasks/${id}`, { title: 'Renamed in window one' }, { 'if-match': seen })).status).toBe(200);
+
+    const second = await kit.call('alice', 'PUT', `/tasks/${id}`, { title: 'Renamed in window two' }, { 'if-match': seen });
+    expect(second.status).toBe(412);
+    expect(second.headers.get('content-type')).toBe('application/problem+json');
+    expect(second.headers.get('etag')).toBe('"2"');
+    expect(second.body).toMatchObject({ status: 412, title: 'Precondition Failed', currentVersion: 2 });
+    expect((await kit.call('alice', 'GET', `/tasks/${id}`)).body).toMatchObject({ title: 'Renamed in window one', version: 2 });
+  });
+
+  it.each([
+    ['complete', 'POST', '/complete'],
+    ['delete', 'DELETE', ''],
+  ])('refuses a stale %s with 412 and changes nothing', async (_what, method, suffix) => {
+    const id = (await kit.call('alice', 'POST', '/tasks', { title: 'Water the plants' })).body.id;
+    await kit.call('alice', 'PUT', `/tasks/${id}`, { priority: 'high' });
+    const before = (await kit.published()).length;
+
+    expect((await kit.call('alice', method, `/tasks/${id}${suffix}`, undefined, { 'if-match': '"1"' })).status).toBe(412);
+    expect((await kit.call('alice', 'GET', `/tasks/${id}`)).body).toMatchObject({ status: 'pending', version: 2 });
+    expect((await kit.published()).length).toBe(before);
+    expect((await kit.call('alice', method, `/tasks/${id}${suffix}`, undefined, { 'if-match': '"1", "2"' })).status).toBe(method === 'DELETE' ? 204 : 200);
+  });
+
+  it.each([
+    ['*', 200],
+    ['W/"1"', 412],
+    ['"not-a-version"', 412],
+    ['', 412],
+  ])('If-Match: %s answers %s (a weak or foreign tag never matches)', async (ifMatch, status) => {
+    const id = (await kit.call('alice', 'POST', '/tasks', { title: 'Call the bank' })).body.id;
+    expect((await kit.call('alice', 'PUT', `/tasks/${id}`, { priority: 'low' }, { 'if-match': ifMatch })).status).toBe(status);
+  });
+
+  it("answers 404, not 412, for another user's task whatever If-Match says", async () => {
+    const id = (await kit.call('alice', 'POST', '/tasks', { title: 'Private' })).body.id;
+    expect((await kit.call('mallory', 'PUT', `/tasks/${id}`, { title: 'x' }, { 'if-match': '"7"' })).status).toBe(404);
+  });
+});
+
 describe('another user', () => {
   it('cannot see, change, complete or delete the task: 404 exactly like a missing one', async () => {
     const { body: task } = await kit.call('alice', 'POST', '/tasks', milk);

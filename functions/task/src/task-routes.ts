@@ -7,6 +7,7 @@ import { notFound, Problem } from '#shared/http/problem';
 import { parseOr422, readJson } from '#shared/http/read-json';
 import type { RequestVariables } from '#shared/http/request-context';
 import { TaskRuleViolation } from './decide';
+import { allowedVersions, entityTag } from './entity-tag';
 import { InvalidCursor, listTasks } from './list-tasks';
 import { ListQuery } from './list-query';
 import { type Actor, type CommandResult, changeTask, completeTask, createTask, removeTask } from './task-commands';
@@ -28,6 +29,12 @@ async function decided(run: () => Promise<CommandResult>) {
     if (result.kind === 'not-found') throw notFound('task');
     if (result.kind === 'conflict') throw new Problem(409, 'Conflict', result.reason);
     if (result.kind === 'duplicate') throw new Problem(409, 'Conflict', 'already created');
+    if (result.kind === 'stale') {
+      throw new Problem(412, 'Precondition Failed', `the task is at version ${result.version} now, not the one If-Match names`, undefined, {
+        members: { currentVersion: result.version },
+        headers: { etag: entityTag(result.version) },
+      });
+    }
     return result.task;
   } catch (error) {
     if (error instanceof TaskRuleViolation) throw new Problem(422, 'Unprocessable Content', error.message, [{ field: error.field, message: error.message }]);
@@ -65,23 +72,29 @@ export function taskRoutes(deps: TaskDeps): Hono<Env> {
   app.get('/tasks/:id', async (c) => {
     const task = await findTask(deps.sql, deps.schema, c.var.user.id, taskIdOrNotFound(c.req.param('id')));
     if (!task) throw notFound('task');
+    c.header('ETag', entityTag(task.version));
     return c.json(task);
   });
 
+  // Each change honours If-Match (the ETag of a GET): another version than the task's is a 412.
   app.put('/tasks/:id', async (c) => {
     const id = taskIdOrNotFound(c.req.param('id'));
     const changes = await readJson(c, TaskChanges);
-    return c.json(await decided(() => changeTask(deps, actor(c), id, changes)));
+    const task = await decided(() => changeTask(deps, actor(c), id, changes, allowedVersions(c.req.header('if-match'))));
+    c.header('ETag', entityTag(task.version));
+    return c.json(task);
   });
 
   app.post('/tasks/:id/complete', async (c) => {
     const id = taskIdOrNotFound(c.req.param('id'));
-    return c.json(await decided(() => completeTask(deps, actor(c), id)));
+    const task = await decided(() => completeTask(deps, actor(c), id, allowedVersions(c.req.header('if-match'))));
+    c.header('ETag', entityTag(task.version));
+    return c.json(task);
   });
 
   app.delete('/tasks/:id', async (c) => {
     const id = taskIdOrNotFound(c.req.param('id'));
-    await decided(() => removeTask(deps, actor(c), id));
+    await decided(() => removeTask(deps, actor(c), id, allowedVersions(c.req.header('if-match'))));
     return c.body(null, 204);
   });
 

@@ -6,6 +6,12 @@ export interface FieldError {
   message: string;
 }
 
+/** Members of a problem beyond the standard ones (RFC 9457 §3.2), and response headers that go with it. */
+export interface ProblemExtras {
+  members?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
 /** An RFC 9457 problem, thrown anywhere in a request and rendered by `problemResponse`. */
 export class Problem extends Error {
   constructor(
@@ -13,6 +19,7 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    readonly extras: ProblemExtras = {},
   ) {
     super(detail ?? title);
     this.name = 'Problem';
@@ -29,7 +36,8 @@ export function problemResponse(c: Context, problem: Problem): Response {
     status: problem.status,
     ...(problem.detail ? { detail: problem.detail } : {}),
     ...(problem.errors ? { errors: problem.errors } : {}),
+    ...problem.extras.members,
     instance: c.req.path,
   };
-  return c.newResponse(JSON.stringify(body), problem.status, { 'content-type': 'application/problem+json' });
+  return c.newResponse(JSON.stringify(body), problem.status, { ...problem.extras.headers, 'content-type': 'application/problem+json' });
 }

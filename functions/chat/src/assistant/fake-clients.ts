@@ -21,7 +21,8 @@ export function fakeClients(initial: Partial<Task>[] = []) {
     if (!task) throw new ServiceError('task', 'not-found', 'no such task', 404);
     return task;
   };
-  const change = (id: string, changes: TaskChanges | { status: Task['status'] }) => {
+  const change = (id: string, changes: TaskChanges | { status: Task['status'] }, ifVersion?: number) => {
+    if (ifVersion !== undefined && find(id).version !== ifVersion) throw new ServiceError('task', 'rejected', `the task is at version ${find(id).version} now`, 412);
     const task = { ...find(id), ...changes, version: find(id).version + 1 } as Task;
     tasks.set(id, task);
     return task;
@@ -42,9 +43,10 @@ export function fakeClients(initial: Partial<Task>[] = []) {
         return { items, nextCursor: null };
       },
       get: async (_call, id) => find(id),
-      update: async (_call, id, changes) => change(id, changes),
-      complete: async (_call, id) => change(id, { status: 'completed' }),
-      remove: async (_call, id) => {
+      update: async (_call, id, changes, ifVersion) => change(id, changes, ifVersion),
+      complete: async (_call, id, ifVersion) => change(id, { status: 'completed' }, ifVersion),
+      remove: async (_call, id, ifVersion) => {
+        if (ifVersion !== undefined && find(id).version !== ifVersion) throw new ServiceError('task', 'rejected', `the task is at version ${find(id).version} now`, 412);
         find(id);
         tasks.delete(id);
       },

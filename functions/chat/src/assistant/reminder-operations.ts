@@ -6,6 +6,7 @@ import type { Intent } from '../language/intent';
 import { anchoredToDue, momentAsDue, offsetBefore } from '../language/reminder-moment';
 import type { TurnDeps } from './assistant-deps';
 import { durationWords, formatWhen, numbered } from './format';
+import { onFreshTask } from './on-fresh-task';
 import { say, type Turn } from './turn';
 
 const REMINDERS_DOWN = 'Reminders are not available right now; please try again later.';
@@ -15,7 +16,10 @@ const REMINDERS_DOWN = 'Reminders are not available right now; please try again 
  * schedules it from the task event, and moves it with the due time); "remind me about X at 9am"
  * asks the reminder function for an extra reminder at that time.
  */
-export async function remind(intent: Extract<Intent, { kind: 'remind' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
+export const remind = (intent: Extract<Intent, { kind: 'remind' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> =>
+  onFreshTask(() => remindOnce(intent, target, state, deps), target, state);
+
+async function remindOnce(intent: Extract<Intent, { kind: 'remind' }>, target: TaskSummary, state: ConversationState, deps: TurnDeps): Promise<Turn> {
   const next = { ...state, lastTask: target };
   if (intent.at && intent.atFloating) {
     const dueAt = (await deps.clients.tasks.get(deps.call, target.id)).dueAt;
@@ -30,7 +34,7 @@ export async function remind(intent: Extract<Intent, { kind: 'remind' }>, target
   const before = onDueDay ? offsetBefore(onDueDay, task.dueAt, deps.timeZone) : intent.before ?? 'PT0S';
   if (before === undefined) return say(`That is after "${task.title}" is due (${formatWhen(task.dueAt, deps.timeZone, deps.now)}); say a time before it.`, next);
   if (task.reminders.includes(before)) return say(`You already have that reminder for "${task.title}".`, next);
-  const updated = await deps.clients.tasks.update(deps.call, task.id, { reminders: [...task.reminders, before].slice(-10) });
+  const updated = await deps.clients.tasks.update(deps.call, task.id, { reminders: [...task.reminders, before].slice(-10) }, task.version);
   const at = new Date(new Date(task.dueAt).getTime() - durationMs(before)).toISOString();
   const when = before === 'PT0S' ? 'when it is due' : `${durationWords(before)} before it is due`;
   return say(`I'll remind you about "${task.title}" ${when} (${formatWhen(at, deps.timeZone, deps.now)}).`, { ...next, lastReminder: { taskId: task.id, offset: before } }, {

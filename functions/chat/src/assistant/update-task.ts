@@ -5,6 +5,7 @@ import type { TurnDeps } from './assistant-deps';
 import { defaultTimeOn, today } from '../language/dates';
 import { formatInZone, instantOf } from '../language/zoned-time';
 import { dueOnRule } from './due-on-rule';
+import { onFreshTask } from './on-fresh-task';
 import { describeTask, durationWords } from './format';
 import { atTimeOfDay, onDayKeepingTime, onDayOfMonth, shiftedDue } from './shift-due';
 import { summary } from './task-summary';
@@ -30,11 +31,11 @@ export async function update(intent: Extract<Intent, { kind: 'update' }>, target
   const { lastReminder, ...rest } = state;
   const bare = intent.changes.timeOfDay?.bare;
   const last = lastReminder && intent.target.kind === 'it' && lastReminder.taskId === target.id ? lastReminder : undefined;
-  if (last && bare !== undefined && Object.keys(intent.changes).length === 1) return changeReminder(last, amountLike(last.offset, bare), target, rest, deps);
+  if (last && bare !== undefined && Object.keys(intent.changes).length === 1) return onFreshTask(() => changeReminder(last, amountLike(last.offset, bare), target, rest, deps), target, rest);
   // "remind me 45 minutes before", then "make that an hour before": that reminder moves.
   const reminderOffset = intent.changes.reminderOffset;
-  if (reminderOffset) return changeReminder(last, reminderOffset, target, rest, deps);
-  return updateTask(intent, target, rest, deps);
+  if (reminderOffset) return onFreshTask(() => changeReminder(last, reminderOffset, target, rest, deps), target, rest);
+  return onFreshTask(() => updateTask(intent, target, rest, deps), target, rest);
 }
 
 /** "make it 20" after a reminder 10 minutes before: 20 of the same unit. */
@@ -51,7 +52,7 @@ async function changeReminder(last: { taskId: string; offset: string } | undefin
   const before = task.reminders.filter((reminder) => reminder !== 'PT0S');
   const replaced = last?.offset ?? (before.length === 1 ? before[0] : undefined);
   const reminders = [...new Set(replaced ? task.reminders.map((reminder) => (reminder === replaced ? offset : reminder)) : [...task.reminders, offset])].slice(-10);
-  const updated = await deps.clients.tasks.update(deps.call, task.id, { reminders });
+  const updated = await deps.clients.tasks.update(deps.call, task.id, { reminders }, task.version);
   return say(`I'll remind you about "${task.title}" ${durationWords(offset)} before it is due instead.`, { ...state, lastTask: summary(updated), lastReminder: { taskId: task.id, offset } }, {
     actions: [{ kind: 'reminder-scheduled', taskIds: [task.id] }],
     tasks: [updated],
@@ -65,8 +66,11 @@ async function updateTask(intent: Extract<Intent, { kind: 'update' }>, target: T
     if (fields[key] !== undefined) (changes as Record<string, unknown>)[key] = fields[key];
   }
   const newRule = fields.recurrence && fields.dueAt === undefined ? fields.recurrence : undefined;
+  // A change worked out from the task as read applies to that version only (see onFreshTask).
+  let readVersion: number | undefined;
   if (addTags?.length || removeTags?.length || shiftBy || keepTimeOfDay || timeOfDay || newRule || dayOfMonth || replaceInTitle) {
     const current = await deps.clients.tasks.get(deps.call, target.id);
+    readVersion = current.version;
     if (replaceInTitle) changes.title = titleWithWord(current.title, replaceInTitle);
     // "no, the 15th" about a task due 14 May (months away): 15 May, not the next 15th from today; about
     // a task due within the month ahead, the next 15th, as for a new task.
@@ -101,7 +105,7 @@ async function updateTask(intent: Extract<Intent, { kind: 'update' }>, target: T
   }
   if (changes.dueAt === null) changes.reminders = [];
   if (Object.keys(changes).length === 0) return say(`What should I change about "${target.title}"?`, { ...state, lastTask: target });
-  const task = await deps.clients.tasks.update(deps.call, target.id, changes);
+  const task = await deps.clients.tasks.update(deps.call, target.id, changes, readVersion);
   const notes = [
     changes.description ? `Note: "${task.description}".` : '',
     changes.dueAt === null ? 'It has no due time now.' : '',

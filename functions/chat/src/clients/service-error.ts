@@ -22,3 +22,5 @@ export class ServiceError extends Error {
 
 export const isUnavailable = (error: unknown): error is ServiceError => error instanceof ServiceError && error.failure === 'unavailable';
 export const isNotFound = (error: unknown): error is ServiceError => error instanceof ServiceError && error.failure === 'not-found';
+/** 412: the task changed (somewhere else) since the version the change was meant for. */
+export const isStale = (error: unknown): error is ServiceError => error instanceof ServiceError && error.status === 412;

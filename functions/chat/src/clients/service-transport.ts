@@ -14,6 +14,8 @@ export interface ServiceRequest {
   /** Path with query, starting with `/`. */
   path: string;
   body?: unknown;
+  /** Headers of this request besides the ones every call carries (`If-Match`). */
+  headers?: Record<string, string>;
 }
 
 /** Sends one HTTP request to a function; the two implementations differ only in the URL they build. */
@@ -30,6 +32,7 @@ function headersFor(request: ServiceRequest, context: CallContext, extra: Record
     traceparent: context.traceparent,
     accept: 'application/json',
     ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...request.headers,
     ...extra,
   };
 }

@@ -31,9 +31,10 @@ export interface TaskClient {
   create(context: CallContext, task: NewTask): Promise<Task>;
   list(context: CallContext, query: TaskQuery): Promise<TaskPage>;
   get(context: CallContext, id: string): Promise<Task>;
-  update(context: CallContext, id: string, changes: TaskChanges): Promise<Task>;
-  complete(context: CallContext, id: string): Promise<Task>;
-  remove(context: CallContext, id: string): Promise<void>;
+  /** With `ifVersion`, only if the task is still at that version (else a ServiceError with status 412). */
+  update(context: CallContext, id: string, changes: TaskChanges, ifVersion?: number): Promise<Task>;
+  complete(context: CallContext, id: string, ifVersion?: number): Promise<Task>;
+  remove(context: CallContext, id: string, ifVersion?: number): Promise<void>;
 }
 
 export function queryString(query: TaskQuery): string {
@@ -46,16 +47,19 @@ export function queryString(query: TaskQuery): string {
   return text ? `?${text}` : '';
 }
 
+/** The task's version as the task API's `If-Match` names it (its ETag). */
+const ifMatch = (version: number | undefined) => (version === undefined ? {} : { headers: { 'if-match': `"${version}"` } });
+
 export function httpTaskClient(call: ServiceCaller): TaskClient {
   const path = (id: string) => `/tasks/${encodeURIComponent(id)}`;
   return {
     create: (context, task) => call('task', { method: 'POST', path: '/tasks', body: task }, context),
     list: (context, query) => call('task', { method: 'GET', path: `/tasks${queryString(query)}` }, context),
     get: (context, id) => call('task', { method: 'GET', path: path(id) }, context),
-    update: (context, id, changes) => call('task', { method: 'PUT', path: path(id), body: changes }, context),
-    complete: (context, id) => call('task', { method: 'POST', path: `${path(id)}/complete` }, context),
-    remove: async (context, id) => {
-      await call('task', { method: 'DELETE', path: path(id) }, context);
+    update: (context, id, changes, ifVersion) => call('task', { method: 'PUT', path: path(id), body: changes, ...ifMatch(ifVersion) }, context),
+    complete: (context, id, ifVersion) => call('task', { method: 'POST', path: `${path(id)}/complete`, ...ifMatch(ifVersion) }, context),
+    remove: async (context, id, ifVersion) => {
+      await call('task', { method: 'DELETE', path: path(id), ...ifMatch(ifVersion) }, context);
     },
   };
 }

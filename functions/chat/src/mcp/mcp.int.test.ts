@@ -65,6 +65,20 @@ describe('the MCP endpoint, with the official SDK client', () => {
     await client.close();
   });
 
+  it('changes a task only at the version the caller read, when it gives one', async () => {
+    const client = await connectAs('alice');
+    const id = (await call(client, 'add_task', { title: 'Two windows' })).value.id as string;
+    expect((await call(client, 'update_task', { id, title: 'Renamed in the first window', version: 1 })).value).toMatchObject({ version: 2 });
+
+    const stale = await call(client, 'update_task', { id, title: 'Renamed in the second window', version: 1 });
+    expect(stale).toMatchObject({ isError: true, text: expect.stringMatching(/version 2/) });
+    expect((await call(client, 'complete_task', { id, version: 1 })).isError).toBe(true);
+    expect((await call(client, 'delete_task', { id, version: 1 })).isError).toBe(true);
+    expect((await kit.call('alice', 'GET', `/tasks/${id}`)).body).toMatchObject({ title: 'Renamed in the first window', status: 'pending', version: 2 });
+    expect((await call(client, 'complete_task', { id, version: 2 })).value).toMatchObject({ status: 'completed', version: 3 });
+    await client.close();
+  });
+
   it("never lets bob see or touch alice's tasks", async () => {
     const alice = await connectAs('alice');
     const id = (await call(alice, 'add_task', { title: 'Alice only', dueAt: inHours(24) })).value.id as string;

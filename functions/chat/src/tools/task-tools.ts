@@ -17,6 +17,9 @@ const Recurrence = z.object({
 });
 const Tags = z.array(PlainText).check(z.describe('lower-case tags without #'));
 const Id = PlainText.check(z.describe('the task id (from add_task or list_tasks)'));
+const Version = z.optional(
+  z.number().check(z.int(), z.minimum(1), z.describe('the version of the task as last read: the change applies only if nobody changed it since (else it fails and names the current version)')),
+);
 
 /** The task operations offered to language models and MCP clients: one schema and one runner each. */
 export const TOOL_INPUTS = {
@@ -52,9 +55,10 @@ export const TOOL_INPUTS = {
     reminders: z.optional(z.array(PlainText)),
     recurrence: z.optional(z.nullable(Recurrence)),
     status: z.optional(z.enum(['pending', 'completed'])),
+    version: Version,
   }),
-  complete_task: z.object({ id: Id }),
-  delete_task: z.object({ id: Id }),
+  complete_task: z.object({ id: Id, version: Version }),
+  delete_task: z.object({ id: Id, version: Version }),
   schedule_reminder: z.object({
     taskId: Id,
     before: z.optional(PlainText.check(z.describe('ISO 8601 duration before the due time, e.g. P2D or PT1H'))),
@@ -95,16 +99,16 @@ const RUNNERS: { [N in ToolName]: Runner<N> } = {
     const page = await clients.tasks.list(call, prune({ ...rest, tag: tags, overdue: overdue || undefined, limit: rest.limit ?? 50 }));
     return { value: page, actions: [{ kind: 'listed', taskIds: page.items.map((task) => task.id) }], tasks: page.items };
   },
-  async update_task({ id, ...changes }, clients, call) {
-    const task = await clients.tasks.update(call, id, prune(changes));
+  async update_task({ id, version, ...changes }, clients, call) {
+    const task = await clients.tasks.update(call, id, prune(changes), version);
     return { value: task, actions: [{ kind: 'updated', taskIds: [task.id] }], tasks: [task] };
   },
-  async complete_task({ id }, clients, call) {
-    const task = await clients.tasks.complete(call, id);
+  async complete_task({ id, version }, clients, call) {
+    const task = await clients.tasks.complete(call, id, version);
     return { value: task, actions: [{ kind: 'completed', taskIds: [task.id] }], tasks: [task] };
   },
-  async delete_task({ id }, clients, call) {
-    await clients.tasks.remove(call, id);
+  async delete_task({ id, version }, clients, call) {
+    await clients.tasks.remove(call, id, version);
     return { value: { deleted: id }, actions: [{ kind: 'deleted', taskIds: [id] }], tasks: [] };
   },
   async schedule_reminder({ taskId, before, remindAt }, clients, call) {
@@ -115,7 +119,7 @@ const RUNNERS: { [N in ToolName]: Runner<N> } = {
     }
     const task = await clients.tasks.get(call, taskId);
     if (!task.dueAt) throw new ToolInputError('the task has no due time; set dueAt first or use remindAt');
-    const updated = task.reminders.includes(before!) ? task : await clients.tasks.update(call, taskId, { reminders: [...task.reminders, before!] });
+    const updated = task.reminders.includes(before!) ? task : await clients.tasks.update(call, taskId, { reminders: [...task.reminders, before!] }, task.version);
     const at = new Date(new Date(task.dueAt).getTime() - durationMs(before!)).toISOString();
     return { value: { taskId, remindAt: at, before }, actions: [{ kind: 'reminder-scheduled', taskIds: [taskId] }], tasks: [updated] };
   },
