@@ -4,6 +4,8 @@
 # machine's Java (17 or newer). The jars come from Maven Central (scripts/kafka/pom.xml) into
 # .cache/kafka-<version>/; config, data, log and pid live in .run/kafka-<port>/ (both gitignored).
 # Usage: scripts/kafka.sh install|start|stop|status|topics|reset|url ...   (several run in order)
+#        scripts/kafka.sh produce <topic> [ConsoleProducer options]   (records from stdin, one per line)
+#        scripts/kafka.sh consume <topic> [ConsoleConsumer options]   (from the beginning; Ctrl-C ends)
 #   start  installs if needed, formats the storage on first start, starts the broker, waits until it
 #          answers and creates the topics; does nothing when it is already running
 #   topics creates the missing topics (shared/src/bus/kafka-topics.ts says which, with how many partitions)
@@ -169,7 +171,23 @@ topics() {
   (cd "$root" && KAFKA_BROKERS="127.0.0.1:$port" npx --no-install tsx scripts/kafka/create-topics.ts)
 }
 
-(($# > 0)) || { log "usage: $0 install|start|stop|status|topics|reset|url ..."; exit 2; }
+# Kafka's own console tools from the fetched jars (there is no bin/ directory here).
+console() {
+  local tool=$1 topic=${2:?"usage: $0 $1 <topic> [options]"}
+  shift 2
+  install
+  local tools=(java -Xmx256m -Dlog4j2.configurationFile="$root/scripts/kafka/log4j2-tools.properties" -cp "$libs/*")
+  case $tool in
+    produce) "${tools[@]}" org.apache.kafka.tools.ConsoleProducer --bootstrap-server "127.0.0.1:$port" --topic "$topic" "$@" ;;
+    consume) "${tools[@]}" org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "127.0.0.1:$port" --topic "$topic" --from-beginning "$@" ;;
+  esac
+}
+
+(($# > 0)) || { log "usage: $0 install|start|stop|status|topics|reset|url ... | produce|consume <topic> [options]"; exit 2; }
+if [[ $1 == produce || $1 == consume ]]; then
+  console "$@"
+  exit
+fi
 for command in "$@"; do
   case $command in
     install) check_java; install ;;

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The multi-process system in the background: Postgres (scripts/postgres.sh), Kafka (scripts/kafka.sh),
-# every function bundle as its own process, the dispatcher and the ingress on 127.0.0.1:${PORT:-8080}
-# (local/multi/main.ts). Logs and pids in .run/multi/.
+# The multi-process system in the background: Postgres (scripts/postgres.sh, on PGPORT), Kafka
+# (scripts/kafka.sh, on KAFKA_PORT), every function bundle as its own process, the dispatcher and the
+# ingress on 127.0.0.1:${PORT:-8080} (local/multi/main.ts). Logs and pids in .run/multi/.
 # Usage: scripts/multi.sh up|down|status
-#   up      starts whatever is not running and waits until the ingress answers /ready
+#   up      builds the bundles (npm run build), starts whatever is not running, points the functions at
+#           that Postgres and that broker (DATABASE_URL, EVENT_BUS_URL unless set) and waits until the
+#           ingress answers /ready
 #   down    stops the functions, the dispatcher, the ingress and the broker (Postgres keeps running:
 #           other work may use it; `task pg:down` stops it)
 set -euo pipefail
@@ -24,11 +26,15 @@ up() {
     log "already running (pid $(cat "$pid_file")) on http://127.0.0.1:$port"
     return
   fi
+  (cd "$root" && npm run build --silent)
   bash "$root/scripts/postgres.sh" install start
   bash "$root/scripts/kafka.sh" start
   mkdir -p "$run"
+  # `down` stops the broker this run started, whatever KAFKA_PORT says then.
+  echo "${KAFKA_PORT:-29092}" >"$run/kafka.port"
   cd "$root"
-  nohup node_modules/.bin/node --import tsx local/multi/main.ts >>"$run/system.log" 2>&1 &
+  DATABASE_URL=${DATABASE_URL:-$(bash "$root/scripts/postgres.sh" url)} EVENT_BUS_URL=${EVENT_BUS_URL:-$(bash "$root/scripts/kafka.sh" url)} \
+    nohup node_modules/.bin/node --import tsx local/multi/main.ts >>"$run/system.log" 2>&1 &
   echo $! >"$pid_file"
   local waited=0
   until curl -fs -o /dev/null "http://127.0.0.1:$port/ready"; do
@@ -69,7 +75,12 @@ down() {
     kill -TERM "$(cat "$file")" 2>/dev/null || true
     rm -f "$file"
   done
-  bash "$root/scripts/kafka.sh" stop
+  if [[ -f $run/kafka.port ]]; then
+    KAFKA_PORT=$(cat "$run/kafka.port") bash "$root/scripts/kafka.sh" stop
+    rm -f "$run/kafka.port"
+  else
+    bash "$root/scripts/kafka.sh" stop
+  fi
   log "stopped"
   return "$hung"
 }

@@ -1,12 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createKafkaBus } from '#shared/bus/kafka-bus';
 import { createKafkaClient } from '#shared/bus/kafka-client';
 import { createKafkaSender } from '#shared/bus/kafka-producer';
 import type { Task } from '#shared/contracts/task';
 import { aTask, aTaskCreated, eventContext, TRACEPARENT } from '#shared/testing/event-fixtures';
-import { readTopic, startBroker, startTestMultiSystem, stopBroker, type TestMultiSystem } from './multi-test-kit';
+import { readTopic, root, startBroker, startTestMultiSystem, stopBroker, type TestMultiSystem } from './multi-test-kit';
 
 const log = pino({ level: 'silent' });
 let system: TestMultiSystem;
@@ -155,5 +156,23 @@ describe('the multi-process system over a real Kafka broker', () => {
       await bus.close();
       await sender.close();
     }
+  });
+
+  it("takes create-task commands from Kafka's own console producer, as a generic CloudEvents producer writes them", async () => {
+    const user = aUser('frank');
+    const structured = JSON.stringify({ specversion: '1.0', id: randomUUID(), source: '/console', type: 'dev.todo.task.create.v1', userid: user, data: { title: 'Structured from the console' } });
+    const binaryHeaders = ['content-type=application/json; charset=utf-8', 'ce_specversion=1.0', `ce_id=${randomUUID()}`, 'ce_source=/console', 'ce_type=dev.todo.task.create.v1', `ce_userid=${user}`];
+    const lines = [`content-type=application/cloudevents+json\t${structured}`, `${binaryHeaders.join(',')}\t${JSON.stringify({ title: 'Binary from the console' })}`];
+    execFileSync('bash', ['scripts/kafka.sh', 'produce', 'task-commands', '--reader-property', 'parse.headers=true', '--reader-property', 'headers.key.separator=='], {
+      cwd: root,
+      env: { ...process.env, KAFKA_PORT: inject('kafkaPort') },
+      input: `${lines.join('\n')}\n`,
+      timeout: 120_000,
+    });
+
+    await vi.waitFor(async () => {
+      const titles = ((await system.call(user, 'GET', '/tasks')).body.items as Task[]).map((task) => task.title).sort();
+      expect(titles).toEqual(['Binary from the console', 'Structured from the console']);
+    }, slow);
   });
 });

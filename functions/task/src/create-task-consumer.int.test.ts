@@ -53,6 +53,13 @@ const knative = {
     const authorization = await kit.eventPath.authorization();
     return answerOf(await kit.app.request('/events', { method: 'POST', headers: { ...(headers as Record<string, string>), authorization }, body: body as string }));
   },
+  /** Exactly these attributes as `ce-` headers (`datacontenttype` as the content type), the data as the body. */
+  async deliverRaw(attributes: Record<string, string>, data: unknown): Promise<Answer> {
+    const headers: Record<string, string> = { authorization: await kit.eventPath.authorization() };
+    for (const [name, value] of Object.entries(attributes)) headers[name === 'datacontenttype' ? 'content-type' : `ce-${name}`] = value;
+    headers['content-type'] ??= 'application/json';
+    return answerOf(await kit.app.request('/events', { method: 'POST', headers, body: JSON.stringify(data) }));
+  },
   acked: { status: 202, body: null },
   dropped: (reason: string) => ({ status: 400, body: expect.objectContaining({ title: 'Event Dropped', detail: expect.stringContaining(reason) }) }),
 };
@@ -65,6 +72,12 @@ const dapr = {
     const envelope = { ...JSON.parse(body as string), topic: 'task-commands', pubsubname: 'pubsub', traceid: TRACEPARENT };
     const sidecar = { 'dapr-api-token': TEST_APP_API_TOKEN };
     return answerOf(await kit.app.request('/dapr/events', { method: 'POST', headers: { ...(headers as Record<string, string>), ...sidecar }, body: JSON.stringify(envelope) }));
+  },
+  /** Exactly these attributes and the data, structured (as a raw CloudEvent published through Dapr arrives). */
+  async deliverRaw(attributes: Record<string, string>, data: unknown): Promise<Answer> {
+    const envelope = { ...attributes, data, topic: 'task-commands', pubsubname: 'pubsub' };
+    const headers = { 'content-type': 'application/cloudevents+json', 'dapr-api-token': TEST_APP_API_TOKEN };
+    return answerOf(await kit.app.request('/dapr/events', { method: 'POST', headers, body: JSON.stringify(envelope) }));
   },
   acked: { status: 200, body: { status: 'SUCCESS' } },
   dropped: (_reason: string) => ({ status: 200, body: { status: 'DROP' } }),
@@ -108,6 +121,39 @@ describe.each(TRANSPORTS)('the create-task command through $name', (transport) =
         data: { task: tasks[0], commandId: command.id },
       }),
     ]);
+  });
+
+  it('takes a command with only what the CloudEvents spec requires (and userid): subject, time, partition key and trace are derived', async () => {
+    const user = aUser();
+    const id = randomUUID();
+    const minimal = { specversion: '1.0', id, source: 'urn:example:producer', type: 'dev.todo.task.create.v1', userid: user };
+
+    expect(await transport.deliverRaw(minimal, { title: 'From a generic producer' })).toEqual(transport.acked);
+
+    const tasks = await tasksOf(user);
+    expect(tasks.map((task) => task.title)).toEqual(['From a generic producer']);
+    const [created] = await publishedFor(user);
+    expect(created).toMatchObject({ type: 'dev.todo.task.created.v1', data: { commandId: id } });
+    expect(created!.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  });
+
+  it.each([
+    ['a JSON media type with a charset', { datacontenttype: 'application/json; charset=utf-8' }],
+    ['an invalid traceparent (a new trace starts)', { traceparent: 'not-a-trace' }],
+  ])('takes a command with %s', async (_case, extra) => {
+    const user = aUser();
+    const attributes = { specversion: '1.0', id: randomUUID(), source: 'urn:example:producer', type: 'dev.todo.task.create.v1', userid: user, ...extra };
+
+    expect(await transport.deliverRaw(attributes, { title: 'Charset and all' })).toEqual(transport.acked);
+    expect((await tasksOf(user)).map((task) => task.title)).toEqual(['Charset and all']);
+  });
+
+  it('drops a command whose data is not JSON, naming datacontenttype', async () => {
+    const user = aUser();
+    const attributes = { specversion: '1.0', id: randomUUID(), source: 'urn:example:producer', type: 'dev.todo.task.create.v1', userid: user, datacontenttype: 'application/xml' };
+
+    expect(await transport.deliverRaw(attributes, { title: 'Not JSON' })).toEqual(transport.dropped('datacontenttype'));
+    expect(await tasksOf(user)).toEqual([]);
   });
 
   it('creates exactly one task however often the same command arrives, three times at once and once more later', async () => {

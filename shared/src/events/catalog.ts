@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { NotificationDelivered, NotificationFailed, NotificationSent } from './notification-events';
 import { ReminderDelivered, ReminderFailed, ReminderScheduled } from './reminder-events';
-import { CreateTask, TaskCompleted, TaskCreated, TaskDeleted, TaskUpdated } from './task-events';
+import { CreateTask, IncomingCreateTask, TaskCompleted, TaskCreated, TaskDeleted, TaskUpdated } from './task-events';
 import { TOPICS, type Topic } from './topics';
 
 /** The literal `type` an event schema from `eventSchema()` accepts. */
@@ -15,7 +15,8 @@ export const CATALOG = {
   [typeOf(TaskUpdated)]: { schema: TaskUpdated, topic: TOPICS.taskEvents },
   [typeOf(TaskCompleted)]: { schema: TaskCompleted, topic: TOPICS.taskEvents },
   [typeOf(TaskDeleted)]: { schema: TaskDeleted, topic: TOPICS.taskEvents },
-  [typeOf(CreateTask)]: { schema: CreateTask, topic: TOPICS.taskCommands },
+  // A command is read as any CloudEvents producer may send it; this system sends it in full (CreateTask).
+  [typeOf(CreateTask)]: { schema: IncomingCreateTask, topic: TOPICS.taskCommands },
   [typeOf(ReminderScheduled)]: { schema: ReminderScheduled, topic: TOPICS.reminderEvents },
   [typeOf(ReminderDelivered)]: { schema: ReminderDelivered, topic: TOPICS.reminderEvents },
   [typeOf(ReminderFailed)]: { schema: ReminderFailed, topic: TOPICS.reminderEvents },

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { NewTask, Task } from '../contracts/task';
-import { eventSchema } from './envelope';
+import { commandSchema, eventSchema } from './envelope';
 
 export const TaskCreated = eventSchema('dev.todo.task.created.v1', z.object({ task: Task, commandId: z.nullable(z.string()) }));
 export type TaskCreated = z.infer<typeof TaskCreated>;
@@ -21,5 +21,8 @@ export type TaskDeleted = z.infer<typeof TaskDeleted>;
  * Command: create a task for the user named by the `userid` attribute. The same command
  * (`source`, `id`) creates one task however often it arrives. `taskId` lets the sender choose the id.
  */
-export const CreateTask = eventSchema('dev.todo.task.create.v1', z.extend(NewTask, { taskId: z.optional(z.uuid()) }));
+const CreateTaskData = z.extend(NewTask, { taskId: z.optional(z.uuid()) });
+export const CreateTask = eventSchema('dev.todo.task.create.v1', CreateTaskData);
 export type CreateTask = z.infer<typeof CreateTask>;
+/** The command as it is read: from any CloudEvents producer, with what the spec leaves optional derived (see commandSchema). */
+export const IncomingCreateTask = commandSchema('dev.todo.task.create.v1', CreateTaskData);
