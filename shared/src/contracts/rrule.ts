@@ -3,6 +3,8 @@ type Freq = (typeof FREQS)[number];
 
 /** The numeric list parts: smallest and largest value, and whether a negative value (from the end) is allowed. */
 const NUMBER_LISTS: Record<string, { min: number; max: number; signed: boolean; what: string }> = {
+  // RFC 5545 allows 60 (a leap second), which no clock here can name.
+  BYSECOND: { min: 0, max: 59, signed: false, what: 'seconds' },
   BYMINUTE: { min: 0, max: 59, signed: false, what: 'minutes' },
   BYHOUR: { min: 0, max: 23, signed: false, what: 'hours' },
   BYMONTHDAY: { min: 1, max: 31, signed: true, what: 'days of the month' },
@@ -60,7 +62,7 @@ function valueProblem(name: string, value: string): string | null {
 /** At most how many instances one period of the rule can hold, before BYSETPOS picks among them. */
 function largestSet(freq: Freq, parts: Parts): number {
   const count = (name: string, otherwise: number) => (parts.has(name) ? list(parts, name).length : otherwise);
-  const times = (freq === 'HOURLY' ? 1 : count('BYHOUR', 1)) * count('BYMINUTE', 1);
+  const times = (freq === 'HOURLY' ? 1 : count('BYHOUR', 1)) * count('BYMINUTE', 1) * count('BYSECOND', 1);
   const byDay = list(parts, 'BYDAY');
   const months = count('BYMONTH', 12);
   let days = 1;
@@ -129,7 +131,8 @@ function combinationProblems(freq: Freq, parts: Parts): string[] {
 export function rruleProblems(rrule: string): string[] {
   const parts: Parts = new Map();
   const problems: string[] = [];
-  for (const part of rrule.replace(/^RRULE:/i, '').split(';')) {
+  // "FREQ=DAILY;": a trailing separator, seen in the wild, ends no part.
+  for (const part of rrule.replace(/^RRULE:/i, '').replace(/;$/, '').split(';')) {
     const [name = '', value, ...rest] = part.split('=');
     const key = name.toUpperCase();
     if (value === undefined || value === '' || rest.length > 0) problems.push(`"${part}" is not a NAME=VALUE rule part`);

@@ -29,6 +29,11 @@ describe('an RRULE the system accepts', () => {
     'FREQ=YEARLY;BYDAY=53MO',
     'FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9,17',
     'FREQ=YEARLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9',
+    'FREQ=YEARLY;BYDAY=53TH',
+    'FREQ=YEARLY;BYDAY=6MO',
+    'FREQ=DAILY;',
+    'FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0',
+    'FREQ=DAILY;UNTIL=20260510T210000z',
   ])('%s', (rrule) => {
     expect(rruleProblems(rrule)).toEqual([]);
   });
@@ -39,8 +44,10 @@ describe('an RRULE the system refuses, saying why', () => {
     ['FREQ=SOMETIMES', 'FREQ must be one of YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY'],
     ['FREQ=MINUTELY', 'FREQ must be one of YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY'],
     ['BYDAY=MO', 'FREQ is required (FREQ=DAILY, FREQ=WEEKLY, ...)'],
-    ['FREQ=DAILY;DTSTART=20260101T000000Z', 'DTSTART is not a supported rule part (FREQ, INTERVAL, COUNT, UNTIL, BYDAY, WKST, BYMINUTE, BYHOUR, BYMONTHDAY, BYYEARDAY, BYWEEKNO, BYMONTH, BYSETPOS)'],
+    ['FREQ=DAILY;DTSTART=20260101T000000Z', 'DTSTART is not a supported rule part (FREQ, INTERVAL, COUNT, UNTIL, BYDAY, WKST, BYSECOND, BYMINUTE, BYHOUR, BYMONTHDAY, BYYEARDAY, BYWEEKNO, BYMONTH, BYSETPOS)'],
     ['FREQ=DAILY;;BYHOUR=9', '"" is not a NAME=VALUE rule part'],
+    ['FREQ=DAILY;;', '"" is not a NAME=VALUE rule part'],
+    ['FREQ=DAILY;BYSECOND=60', 'BYSECOND must list seconds, 0 to 59'],
     ['FREQ=DAILY;BYDAY=MO;BYDAY=TU', 'BYDAY appears more than once'],
     ['FREQ=DAILY;INTERVAL=0', 'INTERVAL must be a whole number from 1 to 1000'],
     ['FREQ=DAILY;INTERVAL=1.5', 'INTERVAL must be a whole number from 1 to 1000'],

@@ -119,12 +119,61 @@ function anchor(input: OccurrenceInput, freq: string, parts: string[], cycles: n
 /** The first slot of the rule strictly after `after`, or null when the work runs out first. */
 function firstSlotAfter(parts: string[], dtstart: Zoned, after: number, maxIterations: number): Zoned | null {
   const rule = new RRuleTemporal({ rruleString: parts.join(';'), dtstart, maxIterations, maxCandidateEvaluations: MAX_CANDIDATES });
+  const keeps = yearlyPositionsCheck(parts);
   try {
-    return rule.next(new Date(after), false);
+    let slot = rule.next(new Date(after), false);
+    for (let skipped = 0; slot && keeps && !keeps(slot); skipped++) {
+      if (skipped >= MAX_SKIPPED) return null;
+      slot = rule.next(new Date(slot.epochMilliseconds), false);
+    }
+    return slot;
   } catch (error) {
     if (/^Maximum (iterations|candidate evaluations)/.test((error as Error).message)) return null;
     throw error;
   }
+}
+
+/** How many wrong slots the library may offer before the search gives up (`never`). */
+const MAX_SKIPPED = 400;
+const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/**
+ * For `FREQ=YEARLY` with positioned weekdays (`BYDAY=53TH`, `-53MO`) and no `BYMONTH` or `BYSETPOS`:
+ * whether a slot really is that weekday of its own year. The library counts a 53rd Thursday past the
+ * end of a year that has only 52 (2028-01-06 as the 53rd of 2027); such a slot is skipped.
+ */
+function yearlyPositionsCheck(parts: string[]): ((slot: Zoned) => boolean) | undefined {
+  const value = (name: string) => parts.find((part) => part.toUpperCase().startsWith(`${name}=`))?.split('=')[1]?.toUpperCase();
+  const byDay = value('BYDAY');
+  if (value('FREQ') !== 'YEARLY' || !byDay || !/\d/.test(byDay) || value('BYMONTH') || value('BYSETPOS') || value('BYWEEKNO')) return undefined;
+  const wanted = new Set(byDay.split(',').map((item) => item.replace(/^\+/, '')));
+  return (slot) => {
+    const weekday = WEEKDAY_CODES[slot.dayOfWeek - 1]!;
+    const fromStart = Math.floor((slot.dayOfYear - 1) / 7) + 1;
+    const fromEnd = -(Math.floor((slot.daysInYear - slot.dayOfYear) / 7) + 1);
+    return wanted.has(weekday) || wanted.has(`${fromStart}${weekday}`) || wanted.has(`${fromEnd}${weekday}`);
+  };
+}
+
+/**
+ * `FREQ=HOURLY` counts hours on the wall clock, as calendars do (python-dateutil, RFC 5545's local
+ * times): from 00:00 in New York every 3 hours is 03:00, 06:00 … across the spring change, and a
+ * half-hour change (Lord Howe) never moves the minutes. The rule runs on the wall-clock times as if
+ * in UTC; each slot is then read in the zone (a time in a gap moves forward by the gap, a repeated
+ * time is its first occurrence), and the first one after `after` is the answer.
+ */
+function firstWallClockSlotAfter(parts: string[], dtstart: Zoned, after: number, zone: string, maxIterations: number): Zoned | null {
+  const floating = (time: Zoned) => zoned(Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second), 'UTC');
+  const start = floating(dtstart);
+  let from = floating(zoned(after, zone)).epochMilliseconds;
+  for (let tries = 0; tries < 3; tries++) {
+    const slot = firstSlotAfter(parts, start, from, maxIterations);
+    if (!slot) return null;
+    const local = slot.toPlainDateTime().toZonedDateTime(zone, { disambiguation: 'compatible' });
+    if (local.epochMilliseconds > after) return local;
+    from = slot.epochMilliseconds;
+  }
+  return null;
 }
 
 /**
@@ -146,7 +195,10 @@ export function nextOccurrence(input: OccurrenceInput): NextOccurrence {
   const cycles = reference < CYCLE_FROM_MS ? 0 : Math.ceil((reference - CYCLE_FROM_MS + 1) / CYCLE_MS);
   const start = anchor(input, freq, parts, cycles);
   const searchEnd = Math.min(start.after + cycles * CYCLE_MS + SEARCH_MS, LATEST_INSTANT_MS);
-  const slot = firstSlotAfter(start.parts, start.dtstart, start.after, maxPeriods(freq, interval));
+  const slot =
+    freq === 'HOURLY'
+      ? firstWallClockSlotAfter(start.parts, start.dtstart, start.after, input.recurrence.timezone, maxPeriods(freq, interval))
+      : firstSlotAfter(start.parts, start.dtstart, start.after, maxPeriods(freq, interval));
   const dueAt = slot ? slot.epochMilliseconds + cycles * CYCLE_MS : Number.POSITIVE_INFINITY;
   if (slot && until && !untilAllows(until, slot, cycles)) return { kind: 'ended', reason: 'until' };
   if (dueAt > searchEnd) return { kind: 'ended', reason: until && untilBefore(until, searchEnd) ? 'until' : 'never' };

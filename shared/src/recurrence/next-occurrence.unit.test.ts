@@ -169,3 +169,44 @@ describe('the work one search costs', () => {
     expect(performance.now() - started).toBeLessThan(400);
   });
 });
+
+describe('defects an independent engine (python-dateutil) found', () => {
+  /** The local wall-clock times of the next `n` tasks, each completed on time. */
+  function walk(rrule: string, dueAt: string, timezone: string, n: number): string[] {
+    const format = new Intl.DateTimeFormat('sv-SE', { timeZone: timezone, dateStyle: 'short', timeStyle: 'short' });
+    const times: string[] = [];
+    for (let index = 1, due = dueAt; times.length < n; index++) {
+      const result = next(rrule, due, due, { timezone, index });
+      if (result.kind === 'ended') break;
+      due = result.dueAt;
+      times.push(format.format(new Date(due)));
+    }
+    return times;
+  }
+
+  it('finds the 53rd Thursday only in years that have one (FREQ=YEARLY;BYDAY=53TH), never the next January', () => {
+    expect(walk('FREQ=YEARLY;BYDAY=53TH', '2027-04-09T08:00:00Z', 'UTC', 2)).toEqual(['2032-12-30 08:00', '2037-12-31 08:00']);
+    expect(walk('FREQ=YEARLY;BYDAY=-53MO', '2027-04-09T08:00:00Z', 'UTC', 1)).toEqual(['2029-01-01 08:00']);
+  });
+
+  it('keeps INTERVAL across such years: every other year from 2027 has its 53rd Thursday in an odd year', () => {
+    const years = walk('FREQ=YEARLY;INTERVAL=2;BYDAY=53TH', '2027-04-09T08:00:00Z', 'UTC', 3).map((time) => Number(time.slice(0, 4)));
+    expect(years.every((year) => year % 2 === 1)).toBe(true);
+  });
+
+  it('counts HOURLY on the wall clock across the spring change: 03:00, 06:00 in New York, not 04:00, 07:00', () => {
+    expect(walk('FREQ=HOURLY;INTERVAL=3', '2026-03-08T05:00:00Z', 'America/New_York', 3)).toEqual(['2026-03-08 03:00', '2026-03-08 06:00', '2026-03-08 09:00']);
+    expect(walk('FREQ=HOURLY', '2026-03-08T05:00:00Z', 'America/New_York', 3)).toEqual(['2026-03-08 01:00', '2026-03-08 03:00', '2026-03-08 04:00']);
+  });
+
+  it('keeps HOURLY on the full hour across a half-hour change (Lord Howe)', () => {
+    const times = walk('FREQ=HOURLY;INTERVAL=3', '2026-04-04T13:00:00Z', 'Australia/Lord_Howe', 4);
+    expect(times.map((time) => time.slice(-2))).toEqual(['00', '00', '00', '00']);
+  });
+
+  it('accepts a trailing ";" and BYSECOND=0, and reads a lowercase "z" in UNTIL as UTC', () => {
+    expect(walk('FREQ=DAILY;', '2026-05-04T07:00:00Z', BERLIN, 1)).toEqual(['2026-05-05 09:00']);
+    expect(walk('FREQ=DAILY;BYSECOND=0', '2026-05-04T07:00:00Z', BERLIN, 1)).toEqual(['2026-05-05 09:00']);
+    expect(walk('FREQ=DAILY;UNTIL=20260510T210000z', '2026-05-08T07:00:00Z', BERLIN, 5)).toEqual(['2026-05-09 09:00', '2026-05-10 09:00']);
+  });
+});
