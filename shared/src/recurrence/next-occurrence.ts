@@ -138,14 +138,14 @@ const MAX_SKIPPED = 400;
 const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 /**
- * For `FREQ=YEARLY` with positioned weekdays (`BYDAY=53TH`, `-53MO`) and no `BYMONTH` or `BYSETPOS`:
+ * For `FREQ=YEARLY` with positioned weekdays (`BYDAY=53TH`, `-53MO`) and no `BYMONTH`:
  * whether a slot really is that weekday of its own year. The library counts a 53rd Thursday past the
  * end of a year that has only 52 (2028-01-06 as the 53rd of 2027); such a slot is skipped.
  */
 function yearlyPositionsCheck(parts: string[]): ((slot: Zoned) => boolean) | undefined {
   const value = (name: string) => parts.find((part) => part.toUpperCase().startsWith(`${name}=`))?.split('=')[1]?.toUpperCase();
   const byDay = value('BYDAY');
-  if (value('FREQ') !== 'YEARLY' || !byDay || !/\d/.test(byDay) || value('BYMONTH') || value('BYSETPOS') || value('BYWEEKNO')) return undefined;
+  if (value('FREQ') !== 'YEARLY' || !byDay || !/\d/.test(byDay) || value('BYMONTH') || value('BYWEEKNO')) return undefined;
   const wanted = new Set(byDay.split(',').map((item) => item.replace(/^\+/, '')));
   return (slot) => {
     const weekday = WEEKDAY_CODES[slot.dayOfWeek - 1]!;

@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rruleProblems } from '../contracts/rrule';
+import { nextOccurrence } from './next-occurrence';
+
+/**
+ * The recurrence engine against an independent implementation: python-dateutil, run from the test
+ * (`dateutil-oracle.py`). Random rules of every frequency, zones with DST changes of an hour, half an
+ * hour and none, and random start times; each series is walked task by task through nextOccurrence as
+ * the recurrence function does (completed on time) and compared with dateutil's listing, in local time.
+ * Rules of the comparison, each a legitimate difference:
+ * - dateutil lists the rule in floating local time; its times are read in the zone as RFC 5545 says
+ *   (a time in a gap moves forward by the gap, a repeated one is its first occurrence), and one that
+ *   falls on the time before is no new slot;
+ * - dateutil leaves DTSTART out when the rule does not produce it, where RFC 5545 makes it the first
+ *   instance: the series here starts at dateutil's first occurrence instead;
+ * - a rule that from its start can never be met (HOURLY;INTERVAL=2;BYHOUR=4 from 05:00) dateutil refuses;
+ *   the engine must then find no date after the start either;
+ * - a series whose wall-clock time falls into a DST gap on some day (dateutil: 02:30 again the next
+ *   day) is left out: the next task is computed from the task before, whose time the gap moved
+ *   (03:30), so it continues at 03:30. That is a known defect (the series' wall-clock anchor is not
+ *   kept), shown by the failing-as-expected test below.
+ * RECURRENCE_ORACLE_CASES sets the number of rules (default 300); the seed is printed on a failure.
+ */
+const ORACLE = fileURLToPath(new URL('./dateutil-oracle.py', import.meta.url));
+const CASES = Number(process.env.RECURRENCE_ORACLE_CASES ?? 300);
+const ZONES = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC'];
+const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+function hasDateutil(): boolean {
+  try {
+    execFileSync('python3', ['-c', 'import dateutil'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock reading of an instant in a zone, by Intl. */
+function wallOf(ms: number, zone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(new Date(ms))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** The instant a local time names in a zone: the first of two in a fold; in a gap, moved forward by it (`exists` false). */
+function instantOf(wall: string, zone: string): { ms: number; exists: boolean } {
+  const asUtc = Date.parse(`${wall}Z`);
+  const offsetAt = (probe: number) => Date.parse(`${wallOf(probe, zone)}Z`) - probe;
+  const exact = [asUtc - 86_400_000, asUtc, asUtc + 86_400_000].map((probe) => asUtc - offsetAt(probe)).filter((ms) => wallOf(ms, zone) === wall);
+  if (exact.length > 0) return { ms: Math.min(...exact), exists: true };
+  return { ms: asUtc - offsetAt(asUtc - 86_400_000), exists: false };
+}
+
+const list = <T>(item: fc.Arbitrary<T>, max: number) => fc.uniqueArray(item, { minLength: 1, maxLength: max }).map((items) => items.join(','));
+const maybe = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined, freq: 2 });
+const signed = (max: number) => fc.integer({ min: 1, max }).chain((n) => fc.constantFrom(n, -n));
+const positioned = (max: number) => list(fc.tuple(signed(max), fc.constantFrom(...WEEKDAYS)).map(([n, day]) => `${n}${day}`), 2);
+const rule = fc
+  .constantFrom('YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY', 'HOURLY')
+  .chain((freq) =>
+    fc.record({
+      FREQ: fc.constant(freq),
+      INTERVAL: maybe(fc.integer({ min: 2, max: 5 }).map(String)),
+      BYMONTH: maybe(list(fc.integer({ min: 1, max: 12 }), 3)),
+      BYMONTHDAY: freq === 'WEEKLY' ? fc.constant(undefined) : maybe(list(signed(31), 2)),
+      BYDAY: maybe(freq === 'YEARLY' || freq === 'MONTHLY' ? fc.oneof(list(fc.constantFrom(...WEEKDAYS), 3), positioned(freq === 'YEARLY' ? 53 : 5)) : list(fc.constantFrom(...WEEKDAYS), 3)),
+      BYHOUR: maybe(list(fc.integer({ min: 0, max: 23 }), 2)),
+      BYSETPOS: maybe(list(signed(3), 1)),
+      WKST: maybe(fc.constantFrom(...WEEKDAYS)),
+      COUNT: maybe(fc.integer({ min: 2, max: 6 }).map(String)),
+    }),
+  )
+  .map((parts) => Object.entries(parts).filter(([, value]) => value !== undefined).map(([name, value]) => `${name}=${value}`).join(';'));
+const start = fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => new Date(Math.floor(d.getTime() / 60_000) * 60_000).toISOString().slice(0, 19));
+
+interface Case {
+  rrule: string;
+  zone: string;
+  start: string;
+}
+
+/** The series as this engine walks it from `first`, bounded like the oracle's listing. */
+function walk(c: Case, first: number, length: number, untilMs: number): number[] {
+  const walked = [first];
+  for (let index = 1; walked.length < length; index++) {
+    const due = new Date(walked.at(-1)!).toISOString();
+    const result = nextOccurrence({ dueAt: due, completedAt: due, index, recurrence: { rrule: c.rrule, timezone: c.zone } });
+    if (result.kind === 'ended' || Date.parse(result.dueAt) > untilMs) break;
+    walked.push(Date.parse(result.dueAt));
+  }
+  return walked;
+}
+
+describe.skipIf(!hasDateutil() && !process.env.CI)('the recurrence engine against python-dateutil', () => {
+  it(`walks every series as dateutil lists it (${CASES} random rules, zones and start times)`, () => {
+    const seed = Date.now() % 2 ** 31;
+    const cases: Case[] = fc
+      .sample(fc.record({ rrule: rule, zone: fc.constantFrom(...ZONES), start }), { numRuns: CASES, seed })
+      .filter((c) => rruleProblems(c.rrule).length === 0);
+    const asked = cases.map((c) => {
+      const count = /COUNT=(\d+)/.exec(c.rrule)?.[1];
+      return { start: c.start, rrule: c.rrule.replace(/;?COUNT=\d+/, ''), n: Math.min(6, count ? Number(count) : 6), untilYear: Number(c.start.slice(0, 4)) + 12 };
+    });
+    const answers = JSON.parse(execFileSync('python3', [ORACLE], { input: JSON.stringify(asked), maxBuffer: 1 << 26 }).toString()) as { times?: string[]; error?: string }[];
+    const differences: string[] = [];
+    let compared = 0;
+    cases.forEach((c, i) => {
+      const { times, error } = answers[i]!;
+      // "HOURLY;INTERVAL=2;BYHOUR=4" from 05:00 never reaches 4 o'clock: dateutil refuses the rule from that start,
+      // and the engine must find no date after it either (the task API then refuses the series, a 422).
+      if (error && /empty set/.test(error)) {
+        const due = new Date(instantOf(c.start, c.zone).ms).toISOString();
+        const next = nextOccurrence({ dueAt: due, completedAt: due, index: 1, recurrence: { rrule: c.rrule.replace(/;?COUNT=\d+/, ''), timezone: c.zone } });
+        if (next.kind === 'next') differences.push(`${c.rrule} in ${c.zone} from ${c.start}: dateutil finds no date, the engine ${next.dueAt}`);
+        compared += 1;
+        return;
+      }
+      if (error) differences.push(`${c.rrule} from ${c.start}: dateutil refused it (${error}), the contract accepts it`);
+      if (!times || times.length === 0) return;
+      const read = times.map((time) => instantOf(time, c.zone));
+      if (read.some((time) => !time.exists)) return;
+      const expected = read.map((time) => time.ms).filter((ms, k, all) => k === 0 || ms > all[k - 1]!);
+      const walked = walk(c, expected[0]!, expected.length, Date.UTC(asked[i]!.untilYear, 0, 1));
+      compared += 1;
+      const [ours, theirs] = [walked, expected].map((series) => series.map((ms) => wallOf(ms, c.zone)).join(' '));
+      if (ours !== theirs) differences.push(`${c.rrule} in ${c.zone} from ${c.start}\n  engine:   ${ours}\n  dateutil: ${theirs}`);
+    });
+    expect(differences, `seed ${seed}`).toEqual([]);
+    expect(compared).toBeGreaterThan(cases.length / 2);
+  });
+
+  // The known defect the comparison leaves out (see above): when it is fixed, this test fails and goes.
+  it.fails('continues at the wall-clock time a DST gap moved on one day (Berlin, 02:30 daily)', () => {
+    const due = '2026-03-29T01:30:00.000Z'; // 02:30 does not exist that day: 03:30 CEST
+    const next = nextOccurrence({ dueAt: due, completedAt: due, index: 2, recurrence: { rrule: 'FREQ=DAILY', timezone: 'Europe/Berlin' } });
+    expect(next.kind === 'next' && wallOf(Date.parse(next.dueAt), 'Europe/Berlin')).toBe('2026-03-30T02:30:00');
+  });
+});
