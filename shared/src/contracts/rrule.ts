@@ -100,6 +100,11 @@ function combinationProblems(freq: Freq, parts: Parts): string[] {
     problems.push('a BYDAY position in a month must be from 1 to 5 or -5 to -1 (a month has at most five of a weekday)');
   }
   if (ordinals && parts.has('BYMONTHDAY')) problems.push('a BYDAY position (2MO, -1FR) cannot be combined with BYMONTHDAY');
+  // The evaluator counts a 53rd weekday past the end of a year that has 52 before BYSETPOS picks, so
+  // the pick would be wrong; without BYSETPOS such a slot is skipped (next-occurrence.ts).
+  if (freq === 'YEARLY' && parts.has('BYSETPOS') && list(parts, 'BYDAY').some((item) => Math.abs(Number(BYDAY_ITEM.exec(item)?.[2] ?? 0)) === 53)) {
+    problems.push('a BYDAY position of ±53 cannot be combined with BYSETPOS');
+  }
   if (parts.has('BYMONTHDAY') && parts.has('BYMONTH')) {
     const longest = Math.max(...numbers(parts, 'BYMONTH').map((month) => DAYS_IN_MONTH[month - 1]!));
     if (numbers(parts, 'BYMONTHDAY').every((day) => Math.abs(day) > longest)) problems.push(`no month in BYMONTH has ${Math.min(...numbers(parts, 'BYMONTHDAY').map(Math.abs))} days`);

@@ -48,6 +48,7 @@ describe('an RRULE the system refuses, saying why', () => {
     ['FREQ=DAILY;;BYHOUR=9', '"" is not a NAME=VALUE rule part'],
     ['FREQ=DAILY;;', '"" is not a NAME=VALUE rule part'],
     ['FREQ=DAILY;BYSECOND=60', 'BYSECOND must list seconds, 0 to 59'],
+    ['FREQ=YEARLY;BYDAY=-53WE,16TH;BYSETPOS=2', 'a BYDAY position of ±53 cannot be combined with BYSETPOS'],
     ['FREQ=DAILY;BYDAY=MO;BYDAY=TU', 'BYDAY appears more than once'],
     ['FREQ=DAILY;INTERVAL=0', 'INTERVAL must be a whole number from 1 to 1000'],
     ['FREQ=DAILY;INTERVAL=1.5', 'INTERVAL must be a whole number from 1 to 1000'],

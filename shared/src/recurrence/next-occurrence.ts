@@ -138,14 +138,15 @@ const MAX_SKIPPED = 400;
 const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 /**
- * For `FREQ=YEARLY` with positioned weekdays (`BYDAY=53TH`, `-53MO`) and no `BYMONTH`:
+ * For `FREQ=YEARLY` with positioned weekdays (`BYDAY=53TH`, `-53MO`) and no `BYMONTH` (nor `BYSETPOS`,
+ * which the contract refuses beside a position of ±53):
  * whether a slot really is that weekday of its own year. The library counts a 53rd Thursday past the
  * end of a year that has only 52 (2028-01-06 as the 53rd of 2027); such a slot is skipped.
  */
 function yearlyPositionsCheck(parts: string[]): ((slot: Zoned) => boolean) | undefined {
   const value = (name: string) => parts.find((part) => part.toUpperCase().startsWith(`${name}=`))?.split('=')[1]?.toUpperCase();
   const byDay = value('BYDAY');
-  if (value('FREQ') !== 'YEARLY' || !byDay || !/\d/.test(byDay) || value('BYMONTH') || value('BYWEEKNO')) return undefined;
+  if (value('FREQ') !== 'YEARLY' || !byDay || !/\d/.test(byDay) || value('BYMONTH') || value('BYSETPOS') || value('BYWEEKNO')) return undefined;
   const wanted = new Set(byDay.split(',').map((item) => item.replace(/^\+/, '')));
   return (slot) => {
     const weekday = WEEKDAY_CODES[slot.dayOfWeek - 1]!;
@@ -159,18 +160,20 @@ function yearlyPositionsCheck(parts: string[]): ((slot: Zoned) => boolean) | und
  * `FREQ=HOURLY` counts hours on the wall clock, as calendars do (python-dateutil, RFC 5545's local
  * times): from 00:00 in New York every 3 hours is 03:00, 06:00 … across the spring change, and a
  * half-hour change (Lord Howe) never moves the minutes. The rule runs on the wall-clock times as if
- * in UTC; each slot is then read in the zone (a time in a gap moves forward by the gap, a repeated
- * time is its first occurrence), and the first one after `after` is the answer.
+ * in UTC; each slot is then read in the zone, a repeated time as its first occurrence and a time the
+ * spring gap skips not at all (RFC 5545 §3.8.5.3: such an instance "MUST be ignored", as the library
+ * does for the other frequencies), and the first one after `after` is the answer.
  */
 function firstWallClockSlotAfter(parts: string[], dtstart: Zoned, after: number, zone: string, maxIterations: number): Zoned | null {
   const floating = (time: Zoned) => zoned(Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second), 'UTC');
   const start = floating(dtstart);
   let from = floating(zoned(after, zone)).epochMilliseconds;
-  for (let tries = 0; tries < 3; tries++) {
+  for (let tries = 0; tries < 4; tries++) {
     const slot = firstSlotAfter(parts, start, from, maxIterations);
     if (!slot) return null;
     const local = slot.toPlainDateTime().toZonedDateTime(zone, { disambiguation: 'compatible' });
-    if (local.epochMilliseconds > after) return local;
+    const exists = local.hour === slot.hour && local.minute === slot.minute && local.second === slot.second;
+    if (exists && local.epochMilliseconds > after) return local;
     from = slot.epochMilliseconds;
   }
   return null;

@@ -204,6 +204,10 @@ describe('defects an independent engine (python-dateutil) found', () => {
     expect(times.map((time) => time.slice(-2))).toEqual(['00', '00', '00', '00']);
   });
 
+  it('ignores an HOURLY time the spring gap skips, as RFC 5545 asks, and keeps the hours after it', () => {
+    expect(walk('FREQ=HOURLY;INTERVAL=2', '2030-10-05T12:00:00Z', 'Australia/Sydney', 3)).toEqual(['2030-10-06 00:00', '2030-10-06 04:00', '2030-10-06 06:00']);
+  });
+
   it('accepts a trailing ";" and BYSECOND=0, and reads a lowercase "z" in UNTIL as UTC', () => {
     expect(walk('FREQ=DAILY;', '2026-05-04T07:00:00Z', BERLIN, 1)).toEqual(['2026-05-05 09:00']);
     expect(walk('FREQ=DAILY;BYSECOND=0', '2026-05-04T07:00:00Z', BERLIN, 1)).toEqual(['2026-05-05 09:00']);
