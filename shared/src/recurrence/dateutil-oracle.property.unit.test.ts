@@ -94,12 +94,12 @@ interface Case {
 
 const DAY = 86_400_000;
 
-/** Whether the series' time of day does not exist on some day in the 40 days before the first difference. */
+/** Whether the series' time of day does not exist on some day within 40 days of the first difference (its period). */
 function gapNear(walked: number[], expected: number[], zone: string): boolean {
   const at = walked.findIndex((ms, k) => ms !== expected[k]);
   const first = Math.min(walked[at] ?? Infinity, expected[at] ?? Infinity);
   const time = wallOf(expected[0]!, zone).slice(11);
-  for (let day = first - 40 * DAY; day <= first; day += DAY) if (!instantOf(`${wallOf(day, zone).slice(0, 10)}T${time}`, zone).exists) return true;
+  for (let day = first - 40 * DAY; day <= first + 40 * DAY; day += DAY) if (!instantOf(`${wallOf(day, zone).slice(0, 10)}T${time}`, zone).exists) return true;
   return false;
 }
 /** How far after a task the engine looks for the next (next-occurrence.ts: periods times INTERVAL, at most 100 years). */
