@@ -75,6 +75,8 @@ export const listCorpus: CorpusEntry[] = [
   list('what have I done', { status: 'completed' }, 'completed tasks'),
   list('what have I finished today?', { status: 'completed', completedAfter: '2026-05-06T00:00:00+02:00', completedBefore: '2026-05-07T00:00:00+02:00' }, 'tasks completed today'),
   list('what did I get done yesterday', { status: 'completed', completedAfter: '2026-05-05T00:00:00+02:00', completedBefore: '2026-05-06T00:00:00+02:00' }, 'tasks completed yesterday'),
+  list('what was due yesterday', { status: 'pending', dueAfter: '2026-05-05T00:00:00+02:00', dueBefore: '2026-05-06T00:00:00+02:00' }, 'tasks due yesterday'),
+  list('which completed tasks were due this week', { status: 'completed', dueAfter: '2026-05-04T00:00:00+02:00', dueBefore: '2026-05-11T00:00:00+02:00' }, 'completed tasks due this week'),
   list('show completed tasks due this week', { status: 'completed', dueAfter: '2026-05-04T00:00:00+02:00', dueBefore: '2026-05-11T00:00:00+02:00' }, 'completed tasks due this week'),
   list('list finished tasks', { status: 'completed' }, 'completed tasks'),
   list('list tasks sorted by priority', { sort: 'priority', status: 'pending' }, 'tasks, sorted by priority'),

@@ -13,7 +13,7 @@ const FOR_WHAT = /\bfor\s+(?:the\s+|my\s+)?(\p{L}[\p{L}\p{N}_-]*)/iu;
 const ANY_ON_MY_LIST = /^(?:any|anything|are\s+there\s+any|do\s+i\s+have\s+any|is\s+there\s+any)\s(?:.*\s)?(?:on|in)\s+(?:my|the)\s+(?:list|tasks|to-?do\s+list)\b/i;
 const SHOW_WORD_TASKS = /^(?:show|list|display|view|see|give me|get|find|what are)\b.+\b(?:tasks|todos|to-dos|items|things|stuff)\b/i;
 const FILLER = new Set(
-  'read out most top highest am up check tickets tickets ones what whats what\'s which is are do does did i i\'ve have has got to show me my list display view see give get all the tasks task todos todo to-do items item things thing works stuff any anything there please for on of with everything that open pending need left a an in yet still remaining it it\'s is there\'s can you could would like now be should just tell doing so far currently upcoming coming up lists tagged tag tags how many plate agenda schedule scheduled planned calendar moment total altogether at marked or outstanding'.split(' '),
+  'read out most top highest am up check tickets tickets ones what whats what\'s which is are do does did i i\'ve have has got to show me my list display view see give get all the tasks task todos todo to-do items item things thing works stuff any anything there please for on of with everything that open pending need left a an in yet still remaining it it\'s is there\'s can you could would like now be should just tell doing so far currently upcoming coming up lists tagged tag tags how many plate agenda schedule scheduled planned calendar moment total altogether at marked or outstanding was were'.split(' '),
 );
 
 const PRIORITY_WORDS: [RegExp, Priority[]][] = [
