@@ -40,17 +40,13 @@ const JSON_MEDIA_TYPE = /^application\/json[ \t]*(?:;.*)?$/i;
  * as W3C Trace Context asks) and `datacontenttype` (`application/json`, its parameters dropped).
  */
 export function commandSchema<const T extends string, D extends z.core.SomeType>(type: T, data: D) {
-  const incoming = z.object({
-    specversion: z.literal('1.0'),
-    id: text(200),
-    source: text(500),
+  const incoming = z.extend(EventEnvelope, {
     type: z.literal(type),
-    subject: z.optional(text(200)),
+    subject: z.optional(EventEnvelope.shape.subject),
     time: z.optional(Rfc3339),
     datacontenttype: z.optional(z.string().check(z.regex(JSON_MEDIA_TYPE, 'must be application/json (parameters such as charset are fine)'))),
-    partitionkey: z.optional(text(200)),
+    partitionkey: z.optional(EventEnvelope.shape.partitionkey),
     traceparent: z.optional(z.string()),
-    userid: text(128),
     data,
   });
   return z.pipe(

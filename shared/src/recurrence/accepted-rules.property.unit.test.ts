@@ -3,6 +3,7 @@ import { RRuleTemporal } from 'rrule-temporal';
 import { describe, expect, it } from 'vitest';
 import type { Recurrence } from '../contracts/recurrence';
 import { rruleProblems } from '../contracts/rrule';
+import { localIso } from '../testing/local-time';
 import { nextOccurrence } from './next-occurrence';
 
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC'];
@@ -19,16 +20,6 @@ function local(instant: string, zone: string) {
   const year = Number(parts.year);
   const month = Number(parts.month);
   return { month, day: Number(parts.day), hour: Number(parts.hour), weekday: parts.weekday!.slice(0, 2).toUpperCase(), monthLength: new Date(Date.UTC(year, month, 0)).getUTCDate() };
-}
-
-/** The wall-clock reading of an instant in a zone as an ISO date-time without an offset, by Intl. */
-function localIso(instant: Date, zone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 const maybe = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined, freq: 2 });

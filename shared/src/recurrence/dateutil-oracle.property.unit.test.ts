@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rruleProblems } from '../contracts/rrule';
+import { localIso } from '../testing/local-time';
 import { nextOccurrence } from './next-occurrence';
 
 /**
@@ -45,21 +46,11 @@ function hasDateutil(): boolean {
   }
 }
 
-/** The wall-clock reading of an instant in a zone, by Intl. */
-function wallOf(ms: number, zone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(new Date(ms))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
-}
-
 /** The instant a local time names in a zone: the first of two in a fold; in a gap, moved forward by it (`exists` false). */
 function instantOf(wall: string, zone: string): { ms: number; exists: boolean } {
   const asUtc = Date.parse(`${wall}Z`);
-  const offsetAt = (probe: number) => Date.parse(`${wallOf(probe, zone)}Z`) - probe;
-  const exact = [asUtc - 86_400_000, asUtc, asUtc + 86_400_000].map((probe) => asUtc - offsetAt(probe)).filter((ms) => wallOf(ms, zone) === wall);
+  const offsetAt = (probe: number) => Date.parse(`${localIso(probe, zone)}Z`) - probe;
+  const exact = [asUtc - 86_400_000, asUtc, asUtc + 86_400_000].map((probe) => asUtc - offsetAt(probe)).filter((ms) => localIso(ms, zone) === wall);
   if (exact.length > 0) return { ms: Math.min(...exact), exists: true };
   return { ms: asUtc - offsetAt(asUtc - 86_400_000), exists: false };
 }
@@ -98,8 +89,8 @@ const DAY = 86_400_000;
 function gapNear(walked: number[], expected: number[], zone: string): boolean {
   const at = walked.findIndex((ms, k) => ms !== expected[k]);
   const first = Math.min(walked[at] ?? Infinity, expected[at] ?? Infinity);
-  const time = wallOf(expected[0]!, zone).slice(11);
-  for (let day = first - 40 * DAY; day <= first + 40 * DAY; day += DAY) if (!instantOf(`${wallOf(day, zone).slice(0, 10)}T${time}`, zone).exists) return true;
+  const time = localIso(expected[0]!, zone).slice(11);
+  for (let day = first - 40 * DAY; day <= first + 40 * DAY; day += DAY) if (!instantOf(`${localIso(day, zone).slice(0, 10)}T${time}`, zone).exists) return true;
   return false;
 }
 /** How far after a task the engine looks for the next (next-occurrence.ts: periods times INTERVAL, at most 100 years). */
@@ -155,7 +146,7 @@ describe.skipIf(!hasDateutil() && !process.env.CI)('the recurrence engine agains
       compared += 1;
       const missed = expected[walked.length];
       if (beyondReach && missed !== undefined && walked.every((ms, k) => ms === expected[k]) && missed - walked.at(-1)! > reachMs(c.rrule)) return;
-      const [ours, theirs] = [walked, expected].map((series) => series.map((ms) => wallOf(ms, c.zone)).join(' '));
+      const [ours, theirs] = [walked, expected].map((series) => series.map((ms) => localIso(ms, c.zone)).join(' '));
       if (ours !== theirs && /BYSETPOS/.test(c.rrule) && gapNear(walked, expected, c.zone)) return;
       if (ours !== theirs) differences.push(`${c.rrule} in ${c.zone} from ${c.start}\n  engine:   ${ours}\n  dateutil: ${theirs}`);
     });

@@ -21,8 +21,12 @@ export function fakeClients(initial: Partial<Task>[] = []) {
     if (!task) throw new ServiceError('task', 'not-found', 'no such task', 404);
     return task;
   };
-  const change = (id: string, changes: TaskChanges | { status: Task['status'] }, ifVersion?: number) => {
+  /** As the task API's If-Match: another version than the task's is a 412. */
+  const checkVersion = (id: string, ifVersion: number | undefined) => {
     if (ifVersion !== undefined && find(id).version !== ifVersion) throw new ServiceError('task', 'rejected', `the task is at version ${find(id).version} now`, 412);
+  };
+  const change = (id: string, changes: TaskChanges | { status: Task['status'] }, ifVersion?: number) => {
+    checkVersion(id, ifVersion);
     const task = { ...find(id), ...changes, version: find(id).version + 1 } as Task;
     tasks.set(id, task);
     return task;
@@ -46,8 +50,8 @@ export function fakeClients(initial: Partial<Task>[] = []) {
       update: async (_call, id, changes, ifVersion) => change(id, changes, ifVersion),
       complete: async (_call, id, ifVersion) => change(id, { status: 'completed' }, ifVersion),
       remove: async (_call, id, ifVersion) => {
-        if (ifVersion !== undefined && find(id).version !== ifVersion) throw new ServiceError('task', 'rejected', `the task is at version ${find(id).version} now`, 412);
         find(id);
+        checkVersion(id, ifVersion);
         tasks.delete(id);
       },
     },
