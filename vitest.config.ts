@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['shared/src/testing/property-seed.ts'],
     globalSetup: ['shared/src/testing/global-setup.ts'],
   },
 });

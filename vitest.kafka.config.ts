@@ -13,6 +13,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     fileParallelism: false,
+    setupFiles: ['shared/src/testing/property-seed.ts'],
     globalSetup: ['shared/src/testing/global-setup.ts', 'shared/src/testing/kafka-global-setup.ts'],
   },
 });

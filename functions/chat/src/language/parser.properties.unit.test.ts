@@ -36,6 +36,8 @@ describe('parseMessage properties', () => {
         const intent = parseMessage(`add ${word} #${tag}`, ctx);
         expect(intent).toMatchObject({ kind: 'add', task: { title: word, tags: [tag.toLowerCase()] } });
       }),
+      // A tag that ends like a time ("1p" is 1 pm in a sentence) stays the tag typed.
+      { examples: [['a_1P', 'AAAa', { now: new Date('2025-01-01T00:00:00Z'), timeZone: 'Europe/Berlin' }]] },
     );
   });
 

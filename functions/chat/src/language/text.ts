@@ -153,11 +153,11 @@ const SIGN_OFF = /(?<=\S)[.!?,]\s*(?:thanks(?:\s+(?:so\s+much|a\s+lot|in\s+advan
 /** "- [ ] update config", "* send the deck": a list bullet or checkbox before a single task. */
 const BULLET = /^\s*(?:[-*•]\s+)?(?:\[\s?[xX]?\s?\]\s*)?(?=\S)/;
 
-/** `text` with `fix` applied to what lies outside its quoted phrases. */
-function outsideQuotes(text: string, fix: (part: string) => string): string {
+/** `text` with `fix` applied to what lies outside its quoted phrases and tags. */
+function outsideVerbatim(text: string, fix: (part: string) => string): string {
   let fixed = '';
   let from = 0;
-  for (const quoted of text.matchAll(new RegExp(QUOTED.source, 'gu'))) {
+  for (const quoted of text.matchAll(VERBATIM)) {
     fixed += fix(text.slice(from, quoted.index)) + quoted[0];
     from = quoted.index + quoted[0].length;
   }
@@ -173,7 +173,7 @@ export function normalize(message: string): string {
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E]/g, '"');
   // "watch "The Day After Tomorrow" on saturday": a quoted phrase is a name, read as typed.
-  text = outsideQuotes(text, (part) => {
+  text = outsideVerbatim(text, (part) => {
     let fixed = withDateWordsFixed(part);
     for (const [pattern, replacement] of TYPOS) fixed = fixed.replace(pattern, replacement as string);
     return withClockWords(withNumberWords(fixed));
@@ -245,6 +245,9 @@ export function extract(text: string, pattern: RegExp): { match: RegExpExecArray
 
 /** A quoted phrase inside a message ('…' or "…"); an apostrophe inside ("dad's") does not close it. Group 2 is the phrase. */
 export const QUOTED = /(?<![\p{L}\p{N}])(["'])(.+?)\1(?![\p{L}\p{N}])/u;
+
+/** A quoted phrase or a #tag: typed as meant, never rewritten ("#a_1P" is no time). */
+const VERBATIM = new RegExp(String.raw`${QUOTED.source}|(?<![\p{L}\p{N}_])#[\p{L}\p{N}_-]+`, 'gu');
 
 /** "it", "that", "this one": the task just discussed, as a phrase inside a longer pattern. */
 export const IT_PHRASE = String.raw`(?:it|that|this)(?:\s+one)?`;
