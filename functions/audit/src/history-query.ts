@@ -1,19 +1,13 @@
 import * as z from 'zod/mini';
+import { many, one } from '#shared/http/query-parameters';
 import { Rfc3339 } from '#shared/contracts/time';
 import { CATALOG, type EventType } from '#shared/events/catalog';
 
 const EVENT_TYPES = Object.keys(CATALOG) as [EventType, ...EventType[]];
 
-/** A parameter given at most once; a problem names the parameter itself, not `name.0`. */
-const one = <T extends z.core.$ZodType<unknown, string>>(item: T) =>
-  z.pipe(
-    z.pipe(z.array(z.string()).check(z.maxLength(1, 'give this parameter once')), z.transform((list: string[]) => list[0]!)),
-    item,
-  );
-
 const shape = {
   taskId: z.optional(one(z.uuid())),
-  type: z.optional(z.array(z.enum(EVENT_TYPES)).check(z.maxLength(20))),
+  type: z.optional(many(z.enum(EVENT_TYPES))),
   from: z.optional(one(Rfc3339)),
   to: z.optional(one(Rfc3339)),
   order: z.optional(one(z.enum(['desc', 'asc']))),

@@ -13,6 +13,7 @@ import { createLiveConsumer } from './live/live-consumer';
 import { streamRoutes } from './live/stream-route';
 import { postgresStreamTickets } from './live/stream-tickets';
 import { mcpRoutes } from './mcp/mcp-route';
+import { CHAT_API } from './chat-api';
 
 /** The chat function's parts: the page, the chat API, sign-in, the live stream, MCP, its consumer and the live fan-out. */
 export function createChatFunction(deps: ChatDeps): FunctionParts & { consumer: NonNullable<FunctionParts['consumer']> } {
@@ -54,5 +55,5 @@ export function createChatFunction(deps: ChatDeps): FunctionParts & { consumer: 
     warmUpParser(deps.clock());
     return fanout.start();
   };
-  return { routes: routes as unknown as Hono<never>, consumer: createLiveConsumer(fanout), start, stop: () => fanout.stop() };
+  return { routes: routes as unknown as Hono<never>, api: CHAT_API, consumer: createLiveConsumer(fanout), start, stop: () => fanout.stop() };
 }

@@ -1,14 +1,17 @@
 import type { Hono } from 'hono';
 import type { Consumer } from '#shared/events/consumer';
+import type { ApiContracts } from '#shared/http/openapi/route-contract';
 import { createDispatcher, type Dispatcher } from './dispatcher/dispatcher';
 import type { NotificationDeps } from './notification-deps';
 import { notificationMigrations } from './notification-migrations';
+import { notificationApi } from './notification-api';
 import { notificationRoutes } from './notification-routes';
 import { createReminderConsumer } from './reminder-consumer';
 
 export interface NotificationFunction {
   name: 'notification';
   routes: Hono<never>;
+  api: ApiContracts;
   consumer: Consumer;
   migrations: ReturnType<typeof notificationMigrations>;
   dispatcher: Dispatcher;
@@ -37,6 +40,7 @@ export function createNotificationFunction(deps: NotificationDeps): Notification
   return {
     name: 'notification',
     routes: notificationRoutes(deps, afterCommit) as unknown as Hono<never>,
+    api: notificationApi({ allowPrivateTargets: deps.allowPrivateTargets }),
     consumer: createReminderConsumer(deps, afterCommit),
     migrations: notificationMigrations(deps.schema),
     dispatcher,

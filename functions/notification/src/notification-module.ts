@@ -26,6 +26,7 @@ export const notificationModule: FunctionModule = {
     });
     return {
       routes: parts.routes,
+      api: parts.api,
       consumer: parts.consumer,
       start: parts.start,
       stop: async () => {

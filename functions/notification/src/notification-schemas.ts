@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { one } from '#shared/http/query-parameters';
 import '#shared/contracts/english-errors';
 
 const Channel = z.enum(['in-app', 'webhook', 'email']);
@@ -15,13 +16,6 @@ export const SendNotification = z.strictObject({
   ),
 });
 export type SendNotification = z.infer<typeof SendNotification>;
-
-/** A parameter given at most once; a problem names the parameter itself, not `name.0`. */
-const one = <T extends z.core.$ZodType<unknown, string>>(item: T) =>
-  z.pipe(
-    z.pipe(z.array(z.string()).check(z.maxLength(1, 'give this parameter once')), z.transform((list: string[]) => list[0]!)),
-    item,
-  );
 
 /** `GET /notifications/{userId}` query parameters. */
 export const ListQuery = z.strictObject({

@@ -1,6 +1,9 @@
-import type { NotificationChannel } from '#shared/events/notification-events';
+import * as z from 'zod/mini';
+import { Rfc3339 } from '#shared/contracts/time';
+import { NotificationChannel } from '#shared/events/notification-events';
 
-export type NotificationStatus = 'pending' | 'sending' | 'delivered' | 'failed';
+export const NotificationStatus = z.enum(['pending', 'sending', 'delivered', 'failed']);
+export type NotificationStatus = z.infer<typeof NotificationStatus>;
 
 /** One notification on one channel, as stored. */
 export interface Notification {
@@ -23,16 +26,18 @@ export interface Notification {
 }
 
 /** A notification as the API shows it to its user. */
-export interface NotificationView {
-  id: string;
-  taskId: string | null;
-  title: string;
-  body: string;
-  channel: NotificationChannel;
-  status: NotificationStatus;
-  createdAt: string;
-  readAt: string | null;
-}
+export const NotificationView = z.object({
+  id: z.uuid(),
+  taskId: z.nullable(z.uuid()),
+  title: z.string(),
+  body: z.string(),
+  channel: NotificationChannel,
+  status: NotificationStatus,
+  createdAt: Rfc3339,
+  readAt: z.nullable(Rfc3339),
+});
+export type NotificationView = z.infer<typeof NotificationView>;
+z.globalRegistry.add(NotificationView, { id: 'Notification' });
 
 export function toView(notification: Notification): NotificationView {
   const { id, taskId, title, body, channel, status, createdAt, readAt } = notification;

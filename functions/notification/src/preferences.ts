@@ -63,8 +63,20 @@ export interface Preferences {
 
 export const DEFAULT_PREFERENCES: Preferences = { inApp: true, webhook: null, email: null, quietHours: null };
 
+/** Preferences as the API shows them. */
+export const PreferencesView = z.object({
+  channels: z.object({
+    inApp: z.boolean(),
+    webhook: z.nullable(z.object({ url: z.string(), secret: z.optional(z.string()) })),
+    email: z.nullable(z.object({ address: z.string(), verified: z.boolean() })),
+  }),
+  quietHours: z.nullable(z.object({ start: z.string(), end: z.string(), timezone: z.string() })),
+});
+
+z.globalRegistry.add(PreferencesView, { id: 'NotificationPreferences' });
+
 /** Preferences as the API shows them: the webhook secret only when `revealSecret` (the answer that created it). */
-export function preferencesView(preferences: Preferences, revealSecret = false) {
+export function preferencesView(preferences: Preferences, revealSecret = false): z.infer<typeof PreferencesView> {
   const { webhook } = preferences;
   return {
     channels: {

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import type { Consumer } from '#shared/events/consumer';
+import type { ApiContracts } from '#shared/http/openapi/route-contract';
 import type { RuntimeDeps } from '#shared/runtime/function-module';
 import { fireDueReminders } from './fire-reminders';
 import { jobRoutes } from './job-routes';
 import type { ReminderConfig } from './reminder-config';
 import type { ReminderDeps } from './reminder-deps';
+import { JOB_CALLBACK, REMINDER_API } from './reminder-api';
 import { reminderRoutes } from './reminder-routes';
 import { nextDueAt, scheduledReminders } from './reminder-store';
 import { createDaprScheduler } from './scheduler/dapr-scheduler';
@@ -17,6 +19,7 @@ export type ReminderFunctionDeps = Omit<RuntimeDeps, 'bus'> & { config: Pick<Rem
 export interface ReminderFunction {
   name: 'reminder';
   routes: Hono<never>;
+  api: ApiContracts;
   consumer: Consumer;
   scheduler: ReminderScheduler;
   deps: ReminderDeps;
@@ -61,6 +64,7 @@ export function createReminderFunction(options: ReminderFunctionDeps): ReminderF
   return {
     name: 'reminder',
     routes: routes as unknown as Hono<never>,
+    api: { ...REMINDER_API, routes: config.REMINDER_SCHEDULER === 'dapr' ? [...REMINDER_API.routes, JOB_CALLBACK] : REMINDER_API.routes },
     consumer: taskEventsConsumer(deps),
     scheduler,
     deps,

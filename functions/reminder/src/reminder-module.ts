@@ -10,6 +10,6 @@ export const reminderModule: FunctionModule = {
   migrations: reminderMigrations,
   create: ({ bus: _bus, ...deps }) => {
     const parts = createReminderFunction({ ...deps, config: loadConfig(ReminderConfig, process.env) });
-    return { routes: parts.routes, consumer: parts.consumer, start: parts.start, stop: parts.stop };
+    return { routes: parts.routes, api: parts.api, consumer: parts.consumer, start: parts.start, stop: parts.stop };
   },
 };

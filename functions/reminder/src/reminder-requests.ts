@@ -1,13 +1,7 @@
 import * as z from 'zod/mini';
+import { one } from '#shared/http/query-parameters';
 import { IsoDuration, Rfc3339 } from '#shared/contracts/time';
 import { ReminderStatus } from './reminder';
-
-/** A parameter given at most once; a problem names the parameter itself, not `name.0`. */
-const one = <T extends z.core.$ZodType<unknown, string>>(item: T) =>
-  z.pipe(
-    z.pipe(z.array(z.string()).check(z.maxLength(1, 'give this parameter once')), z.transform((list: string[]) => list[0]!)),
-    item,
-  );
 
 export const MAX_LIST = 500;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Rfc3339 } from '#shared/contracts/time';
 
 export const ReminderStatus = z.enum(['scheduled', 'delivered', 'failed', 'cancelled']);
 export type ReminderStatus = z.infer<typeof ReminderStatus>;
@@ -31,6 +32,9 @@ export interface TaskView {
 export type ScheduledReminder = Pick<Reminder, 'id' | 'remindAt'>;
 
 /** A reminder as `GET /reminders` returns it. */
-export function publicReminder(reminder: Reminder) {
+export const PublicReminder = z.object({ id: z.uuid(), taskId: z.uuid(), remindAt: Rfc3339, status: ReminderStatus });
+z.globalRegistry.add(PublicReminder, { id: 'Reminder' });
+
+export function publicReminder(reminder: Reminder): z.infer<typeof PublicReminder> {
   return { id: reminder.id, taskId: reminder.taskId, remindAt: reminder.remindAt, status: reminder.status };
 }

@@ -1,16 +1,9 @@
 import * as z from 'zod/mini';
+import { many, one } from '#shared/http/query-parameters';
 import { Priority, Tag, TaskStatus } from '#shared/contracts/task';
 import { Rfc3339 } from '#shared/contracts/time';
 
 export const SORTS = ['dueAt', '-dueAt', 'priority', '-priority', 'createdAt', '-createdAt', 'title', '-title', 'relevance'] as const;
-
-const many = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.maxLength(20));
-/** A parameter given at most once; a problem names the parameter itself, not `name.0`. */
-const one = <T extends z.core.$ZodType<unknown, string>>(item: T) =>
-  z.pipe(
-    z.pipe(z.array(z.string()).check(z.maxLength(1, 'give this parameter once')), z.transform((list: string[]) => list[0]!)),
-    item,
-  );
 
 /** `GET /tasks` query parameters (each may appear as a list: `?tag=a&tag=b`). */
 export const ListQuery = z

@@ -29,3 +29,5 @@ export const continuesAfterDueTime = <T extends { dueAt?: string | null | undefi
     const problem = seriesStartProblem(value.recurrence, value.dueAt);
     if (problem) context.addIssue({ code: 'custom', message: problem, path: ['recurrence', 'rrule'], input: value.recurrence.rrule });
   });
+
+z.globalRegistry.add(Recurrence, { id: 'Recurrence' });

@@ -94,3 +94,9 @@ export const TaskChanges = z
     continuesAfterDueTime(),
   );
 export type TaskChanges = z.infer<typeof TaskChanges>;
+
+// Named in API descriptions: one type each in a generated client.
+z.globalRegistry.add(Task, { id: 'Task' });
+z.globalRegistry.add(NewTask, { id: 'NewTask' });
+z.globalRegistry.add(TaskChanges, { id: 'TaskChanges' });
+z.globalRegistry.add(Series, { id: 'Series' });

@@ -83,3 +83,8 @@ export function durationMs(isoDuration: string): number {
   if (!match) return Number.NaN;
   return UNIT_MS.reduce((total, unitMs, index) => total + Number(match[index + 1] ?? 0) * unitMs, 0);
 }
+
+// What an API description says of each; the refinements above remain the rule.
+z.globalRegistry.add(Rfc3339, { format: 'date-time', description: 'RFC 3339 with an offset, years 0001-9999', examples: ['2026-05-01T09:00:00+02:00'] });
+z.globalRegistry.add(IsoDuration, { pattern: ISO_DURATION.source, description: 'ISO 8601 duration in weeks, days, hours, minutes or seconds', examples: ['PT15M', 'P1D'] });
+z.globalRegistry.add(TimeZone, { description: 'an IANA time zone', examples: ['Europe/Berlin'] });

@@ -3,6 +3,7 @@ import type { EventBus } from '../bus/event-bus';
 import type { Sql } from '../db/connect';
 import type { SchemaMigrations } from '../db/migrate';
 import type { Consumer } from '../events/consumer';
+import type { ApiContracts } from '../http/openapi/route-contract';
 import type { Authenticator } from '../http/auth';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics/metrics';
@@ -39,6 +40,8 @@ export interface FunctionModule {
 /** What `create` returns. `start` runs once the server listens; `stop` runs on shutdown before the relays stop. */
 export interface FunctionParts {
   routes: Hono<never>;
+  /** What `routes` serves, for the API description (`GET /openapi.json`). */
+  api: ApiContracts;
   consumer?: Consumer;
   start?(): void | Promise<void>;
   stop?(): Promise<void>;

@@ -1,3 +1,5 @@
+import type { Hono } from 'hono';
+import { inspectRoutes } from 'hono/dev';
 import { v7 as uuidv7 } from 'uuid';
 import { busMetrics } from '../bus/bus-metrics';
 import { createDaprBus } from '../bus/dapr-bus';
@@ -10,11 +12,15 @@ import { loadConfig } from '../config/load-config';
 import { daprSidecar } from '../dapr/dapr-sidecar';
 import { migrate } from '../db/migrate';
 import { eventSendersFrom } from '../events/event-sender-config';
+import { eventRouteContracts } from '../events/http-event-api';
 import { mountEventRoutes } from '../events/http-event-routes';
 import { deadLetterTopic } from '../events/topics';
 import { createAuthenticator } from '../http/auth';
 import { createHttpApp } from '../http/create-http-app';
 import { metricsRoute, operationalRoutes } from '../http/health';
+import { mountOpenApiRoute } from '../http/openapi/openapi-route';
+import type { ApiContracts } from '../http/openapi/route-contract';
+import { operationalContracts } from '../http/operational-api';
 import { createLogger, type Logger } from '../log/logger';
 import { createMetrics } from '../metrics/metrics';
 import { rateLimiterFor } from '../rate-limit/rate-limit-config';
@@ -32,6 +38,8 @@ import { stopOnSignals } from './stop-on-signals';
 
 /** The Dapr pub/sub component name the manifests declare. */
 const DAPR_PUBSUB = 'pubsub';
+const API_VERSION = '1.0.0';
+const API_DESCRIPTION = 'The routes this process serves, generated from the schemas they validate with. Errors are RFC 9457 problems (application/problem+json).';
 /** How long open requests may finish after a stop begins; then their connections are closed. */
 const DRAIN_MS = 4_000;
 /** Each later stop step (function parts, relays, bus, database) is waited for at most this long. */
@@ -47,6 +55,8 @@ export interface RunningSystem {
   port: number;
   bus: EventBus;
   relays: OutboxRelay[];
+  /** Every route the HTTP app registered (not middleware), as `GET /tasks/:id`; `ALL` for a route of any method. */
+  routes: () => string[];
   stop: () => Promise<void>;
 }
 
@@ -115,6 +125,8 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
   const relays: OutboxRelay[] = [];
   const relayOf = new Map<string, OutboxRelay>();
   const functionParts: { name: string; parts: FunctionParts }[] = [];
+  const apis: ApiContracts[] = [operationalContracts({ serveMetrics: metricsOnPort })];
+  mountOpenApiRoute(app as unknown as Hono<never>, { title: `Todo functions: ${options.modules.map((m) => m.name).join(', ')}`, version: API_VERSION, description: API_DESCRIPTION }, () => apis);
   for (const module of options.modules) {
     const schema = module.schema;
     await step(migrate(database.sql, module.migrations(schema)));
@@ -133,10 +145,14 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
     });
     functionParts.push({ name: module.name, parts });
     app.route('/', parts.routes);
+    apis.push(parts.api);
     if (parts.consumer) {
       bus.subscribe(parts.consumer);
       // One function per process (a pod): its event routes, open only to the event path, the sidecar and producers.
-      if (options.modules.length === 1) mountEventRoutes(app, parts.consumer, { log, metrics, senders: eventSendersFrom(config, authenticate), pubsubName: DAPR_PUBSUB, deadLetterTopic: deadLetterTopic(parts.consumer.name) });
+      if (options.modules.length === 1) {
+        mountEventRoutes(app, parts.consumer, { log, metrics, senders: eventSendersFrom(config, authenticate), pubsubName: DAPR_PUBSUB, deadLetterTopic: deadLetterTopic(parts.consumer.name) });
+        apis.push(eventRouteContracts(parts.consumer));
+      }
     }
   }
   // Relays start once every consumer is subscribed: the in-process bus hands an event only to the
@@ -179,5 +195,6 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
     const outcome = await lifecycle.stop();
     if (!outcome.completed) throw new Error(`the stop did not finish in time; still waiting for ${outcome.waitingFor.join(', ')}`);
   };
-  return { url: `http://127.0.0.1:${port}`, address: typeof bound === 'object' && bound ? bound.address : LOOPBACK, port, bus, relays, stop };
+  const routes = () => inspectRoutes(app).filter((route) => !route.isMiddleware).map((route) => `${route.method} ${route.path}`);
+  return { url: `http://127.0.0.1:${port}`, address: typeof bound === 'object' && bound ? bound.address : LOOPBACK, port, bus, relays, routes, stop };
 }

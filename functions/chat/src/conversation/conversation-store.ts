@@ -1,18 +1,8 @@
 import type { Sql } from '#shared/db/connect';
 import type { ConversationState } from './conversation-state';
+import type { Action, Message } from './conversation-views';
 
-export interface Action {
-  kind: 'created' | 'updated' | 'completed' | 'reopened' | 'deleted' | 'listed' | 'reminder-scheduled' | 'clarify';
-  taskIds?: string[];
-}
-
-export interface Message {
-  id: string;
-  role: 'user' | 'assistant';
-  text: string;
-  actions: Action[];
-  createdAt: string;
-}
+export type { Action, Message };
 
 export interface Conversation {
   id: string;

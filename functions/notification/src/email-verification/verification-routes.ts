@@ -8,7 +8,7 @@ import { preferencesView } from '../preferences';
 import type { CodeEntry } from './decide-verification';
 import { requestVerificationCode, verifyEmailCode } from './verification-commands';
 
-const VerifyEmail = z.strictObject({ code: z.string().check(z.regex(/^\d{6}$/, 'must be the 6-digit code from the mail')) });
+export const VerifyEmail = z.strictObject({ code: z.string().check(z.regex(/^\d{6}$/, 'must be the 6-digit code from the mail')) });
 
 const ASK_AGAIN = 'POST /notifications/preferences/email/verification';
 
