@@ -90,6 +90,26 @@ describe('completing a recurring task over HTTP', () => {
     });
   });
 
+  it('keeps the wall clock of a first due time that the spring-forward gap skips (02:30 Berlin, 29 March 2099)', async () => {
+    // 02:30 does not exist that night: the task is due at 03:30 CEST (RFC 5545 reads it with the offset before the gap)
+    const first = await create({ title: 'Night backup', dueAt: '2099-03-29T02:30:00+01:00', recurrence: { rrule: 'FREQ=DAILY', timezone: 'Europe/Berlin', localStart: '2000-01-01T00:00:00' } });
+    expect(first.dueAt).toBe('2099-03-29T01:30:00.000Z');
+    expect(first.recurrence).toEqual({ rrule: 'FREQ=DAILY', timezone: 'Europe/Berlin', localStart: '2099-03-29T02:30:00' });
+
+    await call('POST', `/tasks/${first.id}/complete`);
+    await expect.poll(async () => (await seriesOf(first.id)).length, { timeout: 5_000 }).toBe(2);
+    const next = (await seriesOf(first.id))[1]!;
+    expect(localTime(next.dueAt!, 'Europe/Berlin')).toBe('2099-03-30, 02:30');
+    expect(next.recurrence).toEqual({ rrule: 'FREQ=DAILY', timezone: 'Europe/Berlin' });
+
+    // A due time that exists carries no wall clock of its own, whatever the client sends.
+    const plain = await create({ title: 'Morning backup', dueAt: '2099-03-29T03:30:00+02:00', recurrence: { rrule: 'FREQ=DAILY', timezone: 'Europe/Berlin', localStart: '2099-03-29T02:30:00' } });
+    expect(plain.recurrence).toEqual({ rrule: 'FREQ=DAILY', timezone: 'Europe/Berlin' });
+    // Moving the gap task to a time that exists drops its wall clock; the series follows the new time.
+    const moved = await call('PUT', `/tasks/${next.id}`, { dueAt: '2099-03-31T05:00:00+02:00' });
+    expect(moved.body.recurrence).toEqual({ rrule: 'FREQ=DAILY', timezone: 'Europe/Berlin' });
+  });
+
   it('stops a COUNT=2 series after its second task', async () => {
     const first = await create({ title: 'Take the antibiotics', dueAt: '2099-05-01T09:00:00+02:00', recurrence: { rrule: 'FREQ=DAILY;COUNT=2', timezone: 'Europe/Berlin' } });
     await call('POST', `/tasks/${first.id}/complete`);

@@ -1,6 +1,8 @@
+import type { Recurrence } from '#shared/contracts/recurrence';
 import type { NewTask, Task, TaskChanges } from '#shared/contracts/task';
 import type { AnyEvent, EventContext } from '#shared/events/index';
 import { newEvent } from '#shared/events/new-event';
+import { withGapStart } from '#shared/recurrence/gap-start';
 import { seriesStartProblem } from '#shared/recurrence/series-start';
 
 export class TaskRuleViolation extends Error {
@@ -36,7 +38,7 @@ export function decideCreate(input: NewTask & { taskId?: string }, context: Even
   const now = context.now.toISOString();
   const dueAt = utc(input.dueAt);
   const id = input.taskId ?? context.newId();
-  const recurrence = input.recurrence ?? null;
+  const recurrence = input.recurrence ? withGapStart(input.recurrence, input.dueAt) : null;
   const task: Task = {
     id,
     title: input.title.trim(),
@@ -64,8 +66,18 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The rule a change leaves: its gap start from the due time written now, or the one kept while the due time and zone stay. */
+function changedRecurrence(recurrence: Recurrence | null | undefined, current: Task, writtenDueAt: string | null | undefined, dueAtChanged: boolean): Recurrence | null {
+  if (!recurrence) return recurrence ?? null;
+  if (dueAtChanged) return withGapStart(recurrence, writtenDueAt);
+  const { localStart: _given, ...rest } = recurrence;
+  const kept = current.recurrence?.timezone === recurrence.timezone ? current.recurrence?.localStart : undefined;
+  return kept ? { ...rest, localStart: kept } : rest;
+}
+
 /**
  * Applies changes. A change of `status` to completed is a completion; back to pending reopens.
+ * Fields and a completion together make two versions: `TaskUpdated`, then `TaskCompleted`.
  * A task that gets a recurrence starts a series (its own id, index 1) unless it is in one already.
  * Nothing that differs → no new version and no event.
  */
@@ -78,7 +90,8 @@ export function decideUpdate(current: Task, changes: TaskChanges, context: Event
   const changed: string[] = [];
   for (const key of EDITABLE) {
     if (!(key in fields)) continue;
-    const value = key === 'title' ? (fields.title as string).trim() : key === 'dueAt' ? utc(fields.dueAt) : fields[key];
+    const value =
+      key === 'title' ? (fields.title as string).trim() : key === 'dueAt' ? utc(fields.dueAt) : key === 'recurrence' ? changedRecurrence(fields.recurrence, current, fields.dueAt, 'dueAt' in fields) : fields[key];
     if (!sameValue(value, current[key])) {
       (next as Record<string, unknown>)[key] = value;
       changed.push(key);
@@ -92,6 +105,10 @@ export function decideUpdate(current: Task, changes: TaskChanges, context: Event
       next.reminders = [AT_DUE_TIME];
       changed.push('reminders');
     }
+  }
+  if ('dueAt' in fields && !('recurrence' in fields) && next.recurrence) {
+    next.recurrence = changedRecurrence(next.recurrence, current, fields.dueAt, true);
+    if (!sameValue(next.recurrence, current.recurrence)) changed.push('recurrence');
   }
   if (changed.includes('recurrence') && next.recurrence && !next.series) {
     next.series = { id: next.id, index: 1 };

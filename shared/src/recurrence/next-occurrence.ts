@@ -198,9 +198,11 @@ export function nextOccurrence(input: OccurrenceInput): NextOccurrence {
   const cycles = reference < CYCLE_FROM_MS ? 0 : Math.ceil((reference - CYCLE_FROM_MS + 1) / CYCLE_MS);
   const start = anchor(input, freq, parts, cycles);
   const searchEnd = Math.min(start.after + cycles * CYCLE_MS + SEARCH_MS, LATEST_INSTANT_MS);
+  // A first due time the zone skipped: the rule runs from the wall clock it was written with.
+  const gapStart = input.recurrence.localStart && (input.recurrence.from ?? 'schedule') === 'schedule' && cycles === 0 ? zoned(Date.parse(`${input.recurrence.localStart}Z`), 'UTC') : null;
   const slot =
-    freq === 'HOURLY'
-      ? firstWallClockSlotAfter(start.parts, start.dtstart, start.after, input.recurrence.timezone, maxPeriods(freq, interval))
+    freq === 'HOURLY' || gapStart
+      ? firstWallClockSlotAfter(start.parts, gapStart ?? start.dtstart, start.after, input.recurrence.timezone, maxPeriods(freq, interval))
       : firstSlotAfter(start.parts, start.dtstart, start.after, maxPeriods(freq, interval));
   const dueAt = slot ? slot.epochMilliseconds + cycles * CYCLE_MS : Number.POSITIVE_INFINITY;
   if (slot && until && !untilAllows(until, slot, cycles)) return { kind: 'ended', reason: 'until' };
