@@ -13,6 +13,7 @@ export type FunctionName = (typeof FUNCTIONS)[number];
 /** As the cluster's ingress: the REST paths to their functions, everything else (the page, /chat) to chat. */
 const OWNED_PATHS: readonly [string, FunctionName][] = [
   ['/tasks', 'task'],
+  ['/calendar', 'task'],
   ['/reminders', 'reminder'],
   ['/notifications', 'notification'],
   ['/audit', 'audit'],

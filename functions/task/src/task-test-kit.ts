@@ -16,13 +16,14 @@ import { testAuth } from '#shared/testing/test-auth';
 import { testClock } from '#shared/testing/test-clock';
 import { testSql, uniqueSchema } from '#shared/testing/test-database';
 import type { TaskDeps } from './task-deps';
+import type { CalendarRouteOptions } from './calendar/calendar-routes';
 import { createTaskFunction } from './task-function';
 
 /**
  * The task function wired to the run's real test database (own schema), the in-process bus with a
  * recording subscriber on `task-events`, a hand-moved clock and real JWTs.
  */
-export async function startTaskKit() {
+export async function startTaskKit(options: { calendar?: CalendarRouteOptions } = {}) {
   const sql = testSql();
   const schema = uniqueSchema('task');
   const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
@@ -46,7 +47,7 @@ export async function startTaskKit() {
     log,
     metrics,
   };
-  const parts = createTaskFunction(deps);
+  const parts = createTaskFunction(deps, options.calendar);
   const app = createHttpApp({ log, metrics, maxBodyBytes: 64 * 1024 });
   app.route('/', parts.routes as unknown as Hono);
   const eventPath = await testEventPath(authenticate);
