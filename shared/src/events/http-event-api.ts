@@ -18,7 +18,7 @@ export function eventRouteContracts(consumer: Consumer): ApiContracts {
         method: 'post',
         path: '/events',
         operationId: `${consumer.name}DeliverEvent`,
-        summary: 'Deliver a CloudEvent (Knative KafkaSource or Trigger, a producer listed in EVENT_SENDERS)',
+        summary: 'Deliver a CloudEvent (Knative KafkaSource or Trigger, a producer listed in EVENT_PRODUCERS, or a person sending a command for themselves)',
         description: `Structured mode (\`application/cloudevents+json\`) or binary mode (the attributes as ${binaryHeaders.map((name) => `\`${name}\``).join(', ')} headers, the data as the JSON body). The sender is checked before the body is read.`,
         caller: 'event-sender',
         body: { mediaType: 'application/cloudevents+json', schema: structured },

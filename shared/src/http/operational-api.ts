@@ -4,7 +4,7 @@ import type { ApiContracts, RouteContract } from './openapi/route-contract';
 const Checks = z.record(z.string(), z.string());
 const Readiness = z.object({ status: z.enum(['up', 'down']), checks: Checks });
 
-/** `/live`, `/ready`, `/health`, `/metrics` (where this port serves it) and the API description itself. */
+/** `/live`, `/ready`, `/health`, `/metrics` (where this port serves it) and the API descriptions. */
 export function operationalContracts(options: { serveMetrics: boolean }): ApiContracts {
   const routes: RouteContract[] = [
     { method: 'get', path: '/live', operationId: 'live', summary: 'The process answers', caller: 'anyone', responses: { 200: { description: 'up', content: z.object({ status: z.literal('up') }) } } },
@@ -34,6 +34,14 @@ export function operationalContracts(options: { serveMetrics: boolean }): ApiCon
       caller: 'anyone',
       responses: { 200: { description: 'OpenAPI 3.1', content: { mediaType: 'application/json', schema: { type: 'object' } } } },
     },
+    {
+      method: 'get',
+      path: '/asyncapi.json',
+      operationId: 'asyncApiDocument',
+      summary: "The system's topics, CloudEvents (Kafka binary and structured, HTTP deliveries) and the create-task command",
+      caller: 'anyone',
+      responses: { 200: { description: 'AsyncAPI 3.0', content: { mediaType: 'application/json', schema: { type: 'object' } } } },
+    },
   ];
   if (options.serveMetrics) {
     routes.push({
@@ -45,5 +53,5 @@ export function operationalContracts(options: { serveMetrics: boolean }): ApiCon
       responses: { 200: { description: 'the Prometheus text format', content: { mediaType: 'text/plain', schema: { type: 'string' } } } },
     });
   }
-  return { tag: 'operations', description: 'Probes, metrics and the API description.', routes };
+  return { tag: 'operations', description: 'Probes, metrics and the API descriptions.', routes };
 }

@@ -12,13 +12,15 @@ import { loadConfig } from '../config/load-config';
 import { daprSidecar } from '../dapr/dapr-sidecar';
 import { migrate } from '../db/migrate';
 import { eventSendersFrom } from '../events/event-sender-config';
+import { asyncApiDocument } from '../events/asyncapi';
 import { eventRouteContracts } from '../events/http-event-api';
 import { mountEventRoutes } from '../events/http-event-routes';
 import { deadLetterTopic } from '../events/topics';
 import { createAuthenticator } from '../http/auth';
 import { createHttpApp } from '../http/create-http-app';
 import { metricsRoute, operationalRoutes } from '../http/health';
-import { mountOpenApiRoute } from '../http/openapi/openapi-route';
+import { mountJsonDocument } from '../http/openapi/document-route';
+import { openApiDocument } from '../http/openapi/openapi-document';
 import type { ApiContracts } from '../http/openapi/route-contract';
 import { operationalContracts } from '../http/operational-api';
 import { createLogger, type Logger } from '../log/logger';
@@ -126,7 +128,9 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
   const relayOf = new Map<string, OutboxRelay>();
   const functionParts: { name: string; parts: FunctionParts }[] = [];
   const apis: ApiContracts[] = [operationalContracts({ serveMetrics: metricsOnPort })];
-  mountOpenApiRoute(app as unknown as Hono<never>, { title: `Todo functions: ${options.modules.map((m) => m.name).join(', ')}`, version: API_VERSION, description: API_DESCRIPTION }, () => apis);
+  const info = { title: `Todo functions: ${options.modules.map((m) => m.name).join(', ')}`, version: API_VERSION, description: API_DESCRIPTION };
+  mountJsonDocument(app as unknown as Hono<never>, '/openapi.json', () => openApiDocument(info, apis));
+  mountJsonDocument(app as unknown as Hono<never>, '/asyncapi.json', asyncApiDocument);
   for (const module of options.modules) {
     const schema = module.schema;
     await step(migrate(database.sql, module.migrations(schema)));

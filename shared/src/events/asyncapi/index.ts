@@ -1,0 +1,1 @@
+export { type AsyncApiDocument, asyncApiDocument } from './asyncapi-document';
