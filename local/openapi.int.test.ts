@@ -42,9 +42,34 @@ const documented = (document: Document) =>
 /** The registered routes, a route of any method (`ALL /mcp`) standing for the methods the document gives it. */
 function registered(system: RunningSystem, described: string[]): string[] {
   return [...new Set(system.routes().flatMap((route) => {
-    const [method, path] = route.split(' ') as [string, string];
-    return method === 'ALL' ? described.filter((entry) => entry.endsWith(` ${path}`)) : [route];
+    const [method, pattern] = route.split(' ') as [string, string];
+    // A parameter's own pattern (`:userId{…}`) is the router's business; the document names the parameter.
+    const path = pattern.replace(/(:\w+)\{[^}]*\}/g, '$1');
+    return method === 'ALL' ? described.filter((entry) => entry.endsWith(` ${path}`)) : [`${method} ${path}`];
   }))];
+}
+
+type Link = { operationId: string; parameters?: Record<string, string>; requestBody?: Record<string, string> };
+type Operation = { operationId: string; parameters?: { name: string; in: string }[]; requestBody?: unknown; responses: Record<string, { links?: Record<string, Link>; 'x-rules'?: Record<string, string> }> };
+const operationsOf = (document: Document) => new Map(Object.values(document.paths).flatMap((item) => Object.values(item) as unknown as Operation[]).map((operation) => [operation.operationId, operation]));
+
+/** Every link leads to an operation of this document and names parameters (`header.If-Match`: in a header) it takes. */
+function expectLinksResolve(document: Document) {
+  const operations = operationsOf(document);
+  for (const operation of operations.values()) {
+    for (const [status, response] of Object.entries(operation.responses)) {
+      for (const [name, link] of Object.entries(response.links ?? {})) {
+        const from = `${operation.operationId} ${status} ${name}`;
+        const target = operations.get(link.operationId);
+        expect(target, from).toBeDefined();
+        for (const parameter of Object.keys(link.parameters ?? {})) {
+          const [where, named] = parameter.includes('.') ? parameter.split('.') : [undefined, parameter];
+          expect(target!.parameters?.some((declared) => declared.name === named && (where === undefined || declared.in === where)), `${from}: ${parameter}`).toBe(true);
+        }
+        if (link.requestBody) expect(target!.requestBody, from).toBeDefined();
+      }
+    }
+  }
 }
 
 async function expectValid(document: Document) {
@@ -64,6 +89,24 @@ describe('GET /openapi.json', () => {
     expect(described).toEqual(expect.arrayContaining(['POST /tasks', 'GET /tasks/:id', 'GET /openapi.json', 'POST /chat', 'POST /mcp']));
     // The event routes belong to a function run alone; the one-process system delivers in memory.
     expect(described.some((entry) => entry.endsWith(' /events'))).toBe(false);
+    expectLinksResolve(document);
+  });
+
+  it("links a created task to reading, changing, completing and deleting it, and lists on 422 the rules its schemas cannot say", async () => {
+    const operations = operationsOf((await served(localModules)).document);
+    const created = operations.get('createTask')!.responses['201']!.links!;
+    expect(created).toMatchObject({
+      read: { operationId: 'getTask', parameters: { id: '$response.body#/id' } },
+      change: { operationId: 'updateTask', parameters: { id: '$response.body#/id', 'header.If-Match': '"{$response.body#/version}"' } },
+      complete: { operationId: 'completeTask' },
+      delete: { operationId: 'deleteTask' },
+      remind: { operationId: 'scheduleReminder', requestBody: { taskId: '$response.body#/id' } },
+    });
+    expect(operations.get('getTask')!.responses['200']!.links!.change!.parameters).toEqual({ id: '$response.body#/id', 'header.If-Match': '$response.header.ETag' });
+    expect(Object.keys(operations.get('updateTask')!.responses['422']!['x-rules']!)).toEqual(['dueAt', 'reminders', 'recurrence.rrule', 'recurrence.timezone']);
+    expect(Object.keys(operations.get('listHistory')!.responses['422']!['x-rules']!)).toEqual(['to']);
+    const withRules = [...operations.values()].filter((operation) => Object.values(operation.responses).some((response) => response['x-rules']));
+    for (const operation of withRules) expect(Object.keys(operation.responses).filter((status) => operation.responses[status]!['x-rules']), operation.operationId).toEqual(['422']);
   });
 
   it.each(localModules.map((module) => [module.name, module] as const))('describes exactly the routes of the %s function run alone, its event routes included', async (_name, module) => {
@@ -72,6 +115,7 @@ describe('GET /openapi.json', () => {
     const described = documented(document);
     expect(described.sort()).toEqual(registered(system, described).sort());
     expect(described).toEqual(expect.arrayContaining(['POST /events', 'POST /dapr/events', 'GET /dapr/subscribe']));
+    expectLinksResolve(document);
   });
 
   it('gives every operation a unique id and every path parameter a declaration', async () => {
@@ -103,5 +147,14 @@ describe('GET /openapi.json', () => {
     } finally {
       await kit.stop();
     }
+  });
+
+  it('serves the AsyncAPI document committed as docs/asyncapi.json', async () => {
+    const { system } = await served(localModules);
+    const response = await fetch(`${system.url}/asyncapi.json`);
+    expect(response.status).toBe(200);
+    const asyncApi = (await response.json()) as { asyncapi: string };
+    expect(asyncApi.asyncapi).toBe('3.0.0');
+    expect(asyncApi).toEqual(JSON.parse(readFileSync(new URL('../docs/asyncapi.json', import.meta.url), 'utf8')));
   });
 });

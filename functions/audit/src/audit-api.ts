@@ -35,6 +35,7 @@ const ChainVerdict = z.union([
 export type HistoryItemAgrees = Holds<SameShape<z.infer<typeof HistoryItem>, StoredHistoryItem>>;
 export type ChainVerdictAgrees = Holds<SameShape<z.infer<typeof ChainVerdict>, StoredChainVerdict>>;
 
+const PERIOD_RULE = { to: 'is later than `from`' };
 const BAD_CURSOR = problemAnswer('the cursor is not one this server issued for this query');
 
 /** The audit function's routes, from the schemas they validate with. */
@@ -49,6 +50,7 @@ export const AUDIT_API: ApiContracts = {
       summary: 'The activity history, newest first by default, a page at a time',
       caller: 'user',
       query: HistoryQuery,
+      rules: PERIOD_RULE,
       responses: { 200: { description: 'a page of records', content: pageOf(HistoryItem) }, 400: BAD_CURSOR },
     },
     {
@@ -59,6 +61,7 @@ export const AUDIT_API: ApiContracts = {
       caller: 'user',
       pathParameters: { taskId: z.uuid() },
       query: TaskHistoryQuery,
+      rules: PERIOD_RULE,
       responses: { 200: { description: 'a page of records', content: pageOf(HistoryItem) }, 400: BAD_CURSOR },
     },
     {

@@ -1,5 +1,7 @@
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod/mini';
 import { Task } from '#shared/contracts/task';
+import { TIME_ZONE_RULE } from '#shared/contracts/time';
 import { problemAnswer } from '#shared/http/openapi/problem-schema';
 import type { ApiContracts, RouteContract } from '#shared/http/openapi/route-contract';
 import { one } from '#shared/http/query-parameters';
@@ -9,6 +11,18 @@ import { ChatRequest } from './http/chat-routes';
 
 const ChatReply = z.object({ reply: z.string(), conversationId: z.uuid(), actions: z.array(Action), tasks: z.optional(z.array(Task)) });
 z.globalRegistry.add(ChatReply, { id: 'ChatReply' });
+/** One server-sent event of `GET /stream`: `ready` first, then `task` and `notification` with JSON data. */
+const StreamEvent = z.object({
+  event: z.enum(['ready', 'task', 'notification']),
+  data: z.string().check(z.minLength(2)),
+  id: z.optional(z.string()),
+  retry: z.optional(z.number().check(z.int(), z.minimum(0))),
+});
+/** A reply leads to its conversation: read it, or say more in it. */
+const CONVERSATION_LINKS = {
+  read: { operationId: 'getConversation', parameters: { id: '$response.body#/conversationId' } },
+  continue: { operationId: 'chat', requestBody: { conversationId: '$response.body#/conversationId' } },
+};
 const NO_CONVERSATION = problemAnswer("no such conversation for this user (another user's id answers the same)");
 
 const page = (path: string, mediaType: string, summary: string): RouteContract => ({
@@ -50,9 +64,13 @@ export const CHAT_API: ApiContracts = {
       summary: 'Send a message; the reply says what was done',
       caller: 'user',
       body: ChatRequest,
-      responses: { 200: { description: 'the reply, the actions taken and the tasks involved', content: ChatReply }, 404: NO_CONVERSATION },
+      rules: { timeZone: TIME_ZONE_RULE },
+      responses: {
+        200: { description: 'the reply, the actions taken and the tasks involved', content: ChatReply, links: CONVERSATION_LINKS },
+        404: NO_CONVERSATION,
+      },
     },
-    { method: 'get', path: '/conversations', operationId: 'listConversations', summary: 'The latest conversations', caller: 'user', responses: { 200: { description: 'the latest 20', content: z.object({ items: z.array(ConversationSummary) }) } } },
+    { method: 'get', path: '/conversations', operationId: 'listConversations', summary: 'The latest conversations', caller: 'user', responses: { 200: { description: 'the latest 20', content: z.object({ items: z.array(ConversationSummary) }), links: { latest: { operationId: 'getConversation', parameters: { id: '$response.body#/items/0/id' } } } } } },
     {
       method: 'get',
       path: '/conversations/:id',
@@ -80,7 +98,7 @@ export const CHAT_API: ApiContracts = {
       caller: 'anyone',
       query: z.object({ ticket: z.optional(one(z.string())) }),
       responses: {
-        200: { description: 'the stream', content: { mediaType: 'text/event-stream', schema: { type: 'string' } } },
+        200: { description: 'the stream; its schema is that of one event (as OpenAPI 3.2 says with itemSchema)', content: { mediaType: 'text/event-stream', schema: StreamEvent } },
         401: problemAnswer('no ticket or token, or one that is unknown, spent, expired or invalid'),
         429: problemAnswer('too many streams are open for this user'),
         503: problemAnswer('this instance holds as many streams as it may; `Retry-After` says when to try again', { 'Retry-After': { description: 'seconds', schema: { type: 'integer' } } }),
@@ -91,14 +109,14 @@ export const CHAT_API: ApiContracts = {
       path: '/mcp',
       operationId: 'mcp',
       summary: 'The task tools over MCP Streamable HTTP (stateless, JSON answers)',
-      description: 'A JSON-RPC 2.0 message of the Model Context Protocol; send `Accept: application/json, text/event-stream`.',
+      description: 'A JSON-RPC 2.0 message of the Model Context Protocol. The answer is always JSON: an Accept header must allow application/json (no header does).',
       caller: 'user',
-      body: { mediaType: 'application/json', schema: { type: 'object', required: ['jsonrpc'], properties: { jsonrpc: { const: '2.0' }, id: { type: ['string', 'integer'] }, method: { type: 'string' }, params: { type: 'object' } } } },
+      body: JSONRPCMessageSchema,
       responses: {
         200: { description: 'the JSON-RPC answer', content: { mediaType: 'application/json', schema: { type: 'object' } } },
         202: { description: 'a notification or a response: accepted, nothing to answer' },
         400: { description: 'not a JSON-RPC message', content: { mediaType: 'application/json', schema: { type: 'object' } } },
-        406: { description: 'the Accept header does not take both application/json and text/event-stream', content: { mediaType: 'application/json', schema: { type: 'object' } } },
+        406: { description: 'the Accept header does not allow application/json', content: { mediaType: 'application/json', schema: { type: 'object' } } },
         415: { description: 'not application/json', content: { mediaType: 'application/json', schema: { type: 'object' } } },
       },
     },

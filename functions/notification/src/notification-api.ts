@@ -1,10 +1,12 @@
 import * as z from 'zod/mini';
 import { pageOf } from '#shared/contracts/page';
+import { TIME_ZONE_RULE } from '#shared/contracts/time';
 import { problemAnswer } from '#shared/http/openapi/problem-schema';
 import type { ApiContracts } from '#shared/http/openapi/route-contract';
 import { VerifyEmail } from './email-verification/verification-routes';
 import { NotificationView } from './notification';
 import { ListQuery, SendNotification } from './notification-schemas';
+import { USER_NOTIFICATIONS_PATH } from './notification-routes';
 import { preferencesInput, PreferencesView } from './preferences';
 
 const NO_NOTIFICATION = problemAnswer("no such notification for this user (another user's id answers the same)");
@@ -24,6 +26,11 @@ export function notificationApi(options: { allowPrivateTargets: boolean }): ApiC
         description: 'A new webhook without a secret gets one, shown once in this answer.',
         caller: 'user',
         body: preferencesInput(options),
+        rules: {
+          'channels.webhook.url': `is an absolute http or https URL, as a browser reads it, without a user name or password${options.allowPrivateTargets ? '' : ', on a public address'}`,
+          'quietHours.end': 'differs from `start`',
+          'quietHours.timezone': TIME_ZONE_RULE,
+        },
         responses: { 200: { description: 'the preferences now', content: PreferencesView } },
       },
       {
@@ -46,6 +53,7 @@ export function notificationApi(options: { allowPrivateTargets: boolean }): ApiC
         summary: 'Enter the mailed code',
         caller: 'user',
         body: VerifyEmail,
+        rules: { code: 'is the code last mailed, within its time' },
         responses: { 200: { description: 'verified: the preferences now', content: PreferencesView }, 409: problemAnswer('no code is pending') },
       },
       {
@@ -55,7 +63,14 @@ export function notificationApi(options: { allowPrivateTargets: boolean }): ApiC
         summary: 'Send a notification to oneself on the chosen channels',
         caller: 'user',
         body: SendNotification,
-        responses: { 201: { description: 'one notification per channel', content: z.object({ items: z.array(NotificationView) }) } },
+        rules: { channels: 'are enabled in the preferences (email: at an address its owner verified)' },
+        responses: {
+          201: {
+            description: 'one notification per channel',
+            content: z.object({ items: z.array(NotificationView) }),
+            links: { read: { operationId: 'readNotification', parameters: { id: '$response.body#/items/0/id' } } },
+          },
+        },
       },
       { method: 'post', path: '/notifications/read-all', operationId: 'readAllNotifications', summary: 'Mark every notification read', caller: 'user', responses: { 200: { description: 'how many were marked', content: z.object({ read: z.number().check(z.int()) }) } } },
       {
@@ -69,7 +84,7 @@ export function notificationApi(options: { allowPrivateTargets: boolean }): ApiC
       },
       {
         method: 'get',
-        path: '/notifications/:userId',
+        path: USER_NOTIFICATIONS_PATH,
         operationId: 'listNotifications',
         summary: "List the user's own notifications, newest first, a page at a time",
         caller: 'user',

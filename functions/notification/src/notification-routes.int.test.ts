@@ -123,6 +123,13 @@ describe('GET /notifications/{userId}', () => {
     expect((await kit.call(null, 'GET', '/notifications/alice')).status).toBe(401);
   });
 
+  it.each(['send', 'read-all'])('is not /notifications/%s, which answers GET with 405 and Allow: POST (found by Schemathesis)', async (path) => {
+    const response = await kit.call(aUser(), 'GET', `/notifications/${path}`);
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(response.body).toMatchObject({ status: 405, title: 'Method Not Allowed' });
+  });
+
   it('pages with limit and cursor, and filters unread', async () => {
     const alice = aUser();
     for (let i = 1; i <= 5; i++) await kit.deliver(aReminderDelivered(alice, { title: `n${i}` }));

@@ -31,6 +31,11 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   return { createdAt: parsed.data.c, id: parsed.data.i };
 }
 
+/** The words after `/notifications/` that name this API's own paths (`POST /notifications/send`), never a user. */
+export const OWN_PATHS = ['send', 'read-all', 'preferences'];
+/** A user's notifications: any segment but those words, so `GET /notifications/send` is a 405, as for any path served only for POST. */
+export const USER_NOTIFICATIONS_PATH = `/notifications/:userId{(?!(?:${OWN_PATHS.join('|')})$)[^/]+}`;
+
 /** The notification REST API: every route acts for the authenticated user only. */
 export function notificationRoutes(deps: NotificationDeps, afterCommit: AfterCommit): Hono<NotificationEnv> {
   const app = new Hono<NotificationEnv>();
@@ -70,7 +75,7 @@ export function notificationRoutes(deps: NotificationDeps, afterCommit: AfterCom
     return c.json(toView(notification));
   });
 
-  app.get('/notifications/:userId', async (c) => {
+  app.get(USER_NOTIFICATIONS_PATH, async (c) => {
     // Another user's list answers exactly like an unknown user's.
     if (c.req.param('userId') !== c.var.user.id) throw notFound('user');
     const query = parseOr422(ListQuery, c.req.queries(), 'query');

@@ -3,17 +3,17 @@ import { one } from '#shared/http/query-parameters';
 import '#shared/contracts/english-errors';
 
 const Channel = z.enum(['in-app', 'webhook', 'email']);
+const Channels = z.array(Channel).check(
+  z.minLength(1),
+  z.refine((channels) => new Set(channels).size === channels.length, 'must not repeat a channel'),
+);
+z.globalRegistry.add(Channels, { uniqueItems: true });
 
 /** The body of `POST /notifications/send`. */
 export const SendNotification = z.strictObject({
   title: z.string().check(z.maxLength(300), z.regex(/\S/, 'must not be blank')),
   body: z.optional(z.string().check(z.maxLength(5_000))),
-  channels: z.optional(
-    z.array(Channel).check(
-      z.minLength(1),
-      z.refine((channels) => new Set(channels).size === channels.length, 'must not repeat a channel'),
-    ),
-  ),
+  channels: z.optional(Channels),
 });
 export type SendNotification = z.infer<typeof SendNotification>;
 

@@ -45,7 +45,12 @@ export const REMINDER_API: ApiContracts = {
       summary: 'Schedule an extra reminder for a task, at a time or a duration before its due time',
       caller: 'user',
       body: ScheduleReminder,
-      responses: { 201: { description: 'scheduled', content: PublicReminder }, 404: problemAnswer("no such task for this user (another user's id answers the same)") },
+      rules: {
+        taskId: 'names a pending task (a completed one takes no reminders)',
+        before: 'needs a task with a due time, and names a time not in the past',
+        remindAt: 'is not in the past (a minute of grace)',
+      },
+      responses: { 201: { description: 'scheduled', content: PublicReminder, links: { taskReminders: { operationId: 'listReminders', parameters: { taskId: '$response.body#/taskId' } } } }, 404: problemAnswer("no such task for this user (another user's id answers the same)") },
     },
   ],
 };

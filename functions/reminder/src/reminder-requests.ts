@@ -29,6 +29,8 @@ export const ScheduleReminder = z
     }),
   );
 export type ScheduleReminder = z.infer<typeof ScheduleReminder>;
+// "Exactly one of remindAt and before" as JSON Schema says it; the refinements above give the reasons.
+z.globalRegistry.add(ScheduleReminder, { oneOf: [{ required: ['remindAt'] }, { required: ['before'] }] });
 
 /** The `data` of every reminder job, which Dapr posts back as the callback body. */
 export const JobData = z.object({ reminderId: z.uuid() });

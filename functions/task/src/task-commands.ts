@@ -88,7 +88,7 @@ function change(deps: TaskDeps, actor: Actor, taskId: string, operation: string,
       if (precondition && !precondition.includes(current.version)) return { kind: 'stale', version: current.version };
       const decision = decide(current);
       return persist(tx, deps, actor, decision, () =>
-        remove ? deleteTask(tx, deps.schema, actor.userId, taskId) : updateTask(tx, deps.schema, actor.userId, decision.task),
+        remove ? deleteTask(tx, deps.schema, actor.userId, taskId) : updateTask(tx, deps.schema, actor.userId, decision.task, current.version),
       );
     },
     operation,

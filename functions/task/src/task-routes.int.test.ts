@@ -60,6 +60,7 @@ describe('POST /tasks', () => {
     ['a bad reminder offset', { title: 'x', dueAt: '2026-05-01T10:00:00Z', reminders: ['15 minutes'] }, 422, 'reminders.0'],
     ['a NUL character', { title: 'nul\u0000here' }, 422, 'title'],
     ['a lone surrogate in a tag', '{"title":"x","tags":["ok","\\ud800"]}', 422, 'tags.1'],
+    ['a series position a task cannot hold (found by Schemathesis: a 500)', { title: 'x', series: { id: '0196b0c0-0000-7000-8000-000000000000', index: 2 ** 53 - 1 } }, 422, 'series.index'],
   ])('answers %s with a problem naming the field', async (_case, body, status, field) => {
     const before = (await kit.call('alice', 'GET', '/tasks?limit=200')).body.items.length;
     const response = await kit.call('alice', 'POST', '/tasks', body);
@@ -116,6 +117,21 @@ describe('one task through its life', () => {
       'dev.todo.task.completed.v1',
       'dev.todo.task.updated.v1',
       'dev.todo.task.deleted.v1',
+    ]);
+  });
+
+  it('changes fields and completes in one PUT: two versions, TaskUpdated then TaskCompleted (found by Schemathesis: a 500)', async () => {
+    const { body: task } = await kit.call('alice', 'POST', '/tasks', milk);
+    const done = await kit.call('alice', 'PUT', `/tasks/${task.id}`, { dueAt: null, status: 'completed' });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ dueAt: null, reminders: [], status: 'completed', version: 3 });
+    expect(done.headers.get('etag')).toBe('"3"');
+    expect((await kit.call('alice', 'GET', `/tasks/${task.id}`)).body).toEqual(done.body);
+    const events = (await kit.published()).filter((e) => e.subject === task.id);
+    expect(events.map((e) => [e.type, (e.data as { task: { version: number } }).task.version])).toEqual([
+      ['dev.todo.task.created.v1', 1],
+      ['dev.todo.task.updated.v1', 2],
+      ['dev.todo.task.completed.v1', 3],
     ]);
   });
 

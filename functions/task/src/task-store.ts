@@ -38,13 +38,16 @@ export async function insertTask(db: Db, schema: string, userId: string, task: T
   return rows.length === 1;
 }
 
-/** Writes a new version of a task, guarded by the version it was read at. */
-export async function updateTask(db: Db, schema: string, userId: string, task: Task): Promise<boolean> {
+/**
+ * Writes a new version of a task, guarded by the version it was read at (one change may make two
+ * versions: new fields, then a completion).
+ */
+export async function updateTask(db: Db, schema: string, userId: string, task: Task, readVersion: number): Promise<boolean> {
   const rows = await db.unsafe(
     `update ${schema}.tasks set title = $3, description = $4, status = $5, priority = $6, tags = $7::text[], due_at = $8,
        reminders = $9::text[], recurrence = $10::text::jsonb, version = $11, updated_at = $13, completed_at = $14, series_id = $15, series_index = $16, search = ${SEARCH_VECTOR}
-     where id = $1 and user_id = $2 and version = $11 - 1 and created_at = $12 returning id`,
-    values(userId, task) as never[],
+     where id = $1 and user_id = $2 and version = $17 and created_at = $12 returning id`,
+    [...values(userId, task), readVersion] as never[],
   );
   return rows.length === 1;
 }

@@ -153,3 +153,25 @@ export function rruleProblems(rrule: string): string[] {
   if (problems.length > 0) return problems;
   return combinationProblems(parts.get('FREQ') as Freq, parts);
 }
+
+/** `FREQ` → `[Ff][Rr][Ee][Qq]`: rule names and values are read in any case. */
+const anyCase = (word: string) => word.replace(/[A-Z]/g, (letter) => `[${letter}${letter.toLowerCase()}]`);
+const oneOf = (words: readonly string[]) => `(?:${words.map(anyCase).join('|')})`;
+
+/**
+ * The grammar {@link rruleProblems} reads, as a regular expression for API descriptions: every rule
+ * it accepts matches, and a rule that matches may still break a rule on values that go together.
+ */
+export function rruleSyntax(): string {
+  const weekday = oneOf(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
+  const numberList = (signed: boolean) => `${signed ? '[+-]?' : ''}\\d{1,3}(?:,${signed ? '[+-]?' : ''}\\d{1,3})*`;
+  const part = [
+    `${anyCase('FREQ')}=${oneOf(FREQS)}`,
+    `${oneOf(['INTERVAL', 'COUNT'])}=\\d{1,5}`,
+    `${anyCase('UNTIL')}=\\d{8}(?:[Tt]\\d{6}[Zz])?`,
+    `${anyCase('WKST')}=${weekday}`,
+    `${anyCase('BYDAY')}=[+-]?\\d{0,2}${weekday}(?:,[+-]?\\d{0,2}${weekday})*`,
+    ...Object.entries(NUMBER_LISTS).map(([name, range]) => `${anyCase(name)}=${numberList(range.signed)}`),
+  ].join('|');
+  return `^(?:${anyCase('RRULE')}:)?(?:${part})(?:;(?:${part}))*;?$`;
+}

@@ -1,10 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { Recurrence } from './recurrence';
-import { rruleProblems } from './rrule';
+import { rruleProblems, rruleSyntax } from './rrule';
 
-describe('an RRULE the system accepts', () => {
-  it.each([
+const ACCEPTED = [
     'FREQ=DAILY',
     'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
     'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;WKST=SU',
@@ -34,8 +34,34 @@ describe('an RRULE the system accepts', () => {
     'FREQ=DAILY;',
     'FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0',
     'FREQ=DAILY;UNTIL=20260510T210000z',
-  ])('%s', (rrule) => {
+];
+
+describe('an RRULE the system accepts', () => {
+  it.each(ACCEPTED)('%s', (rrule) => {
     expect(rruleProblems(rrule)).toEqual([]);
+  });
+});
+
+describe('the RRULE grammar an API description gives (rruleSyntax)', () => {
+  const grammar = new RegExp(rruleSyntax(), 'u');
+
+  it.each(ACCEPTED)('matches %s', (rrule) => {
+    expect(grammar.test(rrule)).toBe(true);
+  });
+
+  it('matches every rule the system accepts, whatever the case of its parts', () => {
+    const name = fc.constantFrom('FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'WKST', 'BYSECOND', 'BYMINUTE', 'BYHOUR', 'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO', 'BYMONTH', 'BYSETPOS', 'DTSTART');
+    const value = fc.oneof(
+      fc.constantFrom('DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY', 'HOURLY', 'MO', 'MO,-1FR', '2TU', '1', '-1', '0,30', '12', '366', '20261231', '20261231T235959Z'),
+      fc.stringMatching(/^[-+,0-9A-Za-z]{1,8}$/),
+    );
+    const part = fc.tuple(name, value, fc.boolean()).map(([key, text, lower]) => (lower ? `${key}=${text}`.toLowerCase() : `${key}=${text}`));
+    const rule = fc.tuple(fc.constantFrom('', 'RRULE:'), fc.array(part, { minLength: 1, maxLength: 4 }), fc.constantFrom('', ';')).map(([prefix, parts, end]) => `${prefix}${parts.join(';')}${end}`);
+    fc.assert(fc.property(rule, (rrule) => rruleProblems(rrule).length > 0 || grammar.test(rrule)), { numRuns: 2_000 });
+  });
+
+  it.each(['000000', 'FREQ=OFTEN', 'FREQ=DAILY;;', 'FREQ = DAILY', 'DTSTART=20260101'])('does not match %s', (rrule) => {
+    expect(grammar.test(rrule)).toBe(false);
   });
 });
 

@@ -30,10 +30,13 @@ const Reminders = z.array(IsoDuration).check(
   z.refine((r) => new Set(r).size === r.length, 'must not repeat an offset'),
 );
 
+/** The largest position a series can reach: tasks keep it in a Postgres `integer`. */
+const MAX_SERIES_INDEX = 2_147_483_647;
+
 /** Links the tasks of one recurring series: `id` is the first task's id, `index` counts from 1. */
 export const Series = z.strictObject({
   id: z.uuid(),
-  index: z.number().check(z.int(), z.minimum(1)),
+  index: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_SERIES_INDEX)),
 });
 export type Series = z.infer<typeof Series>;
 
@@ -95,8 +98,17 @@ export const TaskChanges = z
   );
 export type TaskChanges = z.infer<typeof TaskChanges>;
 
+// Rules the refinements above (and the task function's decide) check that JSON Schema can say too.
+z.globalRegistry.add(Tags, { uniqueItems: true });
+z.globalRegistry.add(Reminders, { uniqueItems: true });
+const NEEDS_DUE_TIME = { required: ['dueAt'], properties: { dueAt: { type: 'string' } } };
+const DUE_TIME_RULES = [
+  { if: { required: ['recurrence'], properties: { recurrence: { type: 'object' } } }, then: NEEDS_DUE_TIME },
+  { if: { required: ['reminders'], properties: { reminders: { minItems: 1 } } }, then: NEEDS_DUE_TIME },
+];
+
 // Named in API descriptions: one type each in a generated client.
 z.globalRegistry.add(Task, { id: 'Task' });
-z.globalRegistry.add(NewTask, { id: 'NewTask' });
-z.globalRegistry.add(TaskChanges, { id: 'TaskChanges' });
+z.globalRegistry.add(NewTask, { id: 'NewTask', allOf: DUE_TIME_RULES });
+z.globalRegistry.add(TaskChanges, { id: 'TaskChanges', minProperties: 1 });
 z.globalRegistry.add(Series, { id: 'Series' });

@@ -87,4 +87,16 @@ export function durationMs(isoDuration: string): number {
 // What an API description says of each; the refinements above remain the rule.
 z.globalRegistry.add(Rfc3339, { format: 'date-time', description: 'RFC 3339 with an offset, years 0001-9999', examples: ['2026-05-01T09:00:00+02:00'] });
 z.globalRegistry.add(IsoDuration, { pattern: ISO_DURATION.source, description: 'ISO 8601 duration in weeks, days, hours, minutes or seconds', examples: ['PT15M', 'P1D'] });
-z.globalRegistry.add(TimeZone, { description: 'an IANA time zone', examples: ['Europe/Berlin'] });
+// The names the runtime lists (ICU's canonical ones, e.g. Asia/Calcutta), or another name of the same
+// shape: the runtime also knows aliases it does not list (Asia/Kolkata), which no schema can enumerate.
+const LISTED_TIME_ZONES = [...Intl.supportedValuesOf('timeZone'), 'UTC'].sort();
+const TIME_ZONE_SHAPE = '^(?:UTC|[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)+)$';
+z.globalRegistry.add(TimeZone, {
+  id: 'TimeZone',
+  description: 'an IANA time zone this runtime knows: one it lists, or an alias of one',
+  anyOf: [{ enum: LISTED_TIME_ZONES }, { pattern: TIME_ZONE_SHAPE }],
+  examples: ['Europe/Berlin'],
+});
+
+/** The rule an API description gives for a time zone field beyond its schema. */
+export const TIME_ZONE_RULE = 'is a time zone this runtime knows (a listed name, or an alias such as Asia/Kolkata)';

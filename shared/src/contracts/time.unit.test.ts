@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { Recurrence } from './recurrence';
 import { durationMs, IsoDuration, Rfc3339, TimeZone } from './time';
 import { OUT_OF_RANGE_TIMES } from '../testing/odd-times';
@@ -103,5 +104,25 @@ describe('TimeZone and Recurrence', () => {
     expect(Recurrence.safeParse({ rrule: 'FREQ=SOMETIMES', timezone: 'UTC' }).success).toBe(false);
     expect(Recurrence.safeParse({ rrule: 'FREQ=DAILY;DTSTART=20260101T000000Z', timezone: 'UTC' }).success).toBe(false);
     expect(Recurrence.safeParse({ rrule: 'FREQ=SECONDLY', timezone: 'UTC' }).success).toBe(false);
+  });
+});
+
+describe('TimeZone as an API description gives it', () => {
+  const described = z.globalRegistry.get(TimeZone) as { anyOf: [{ enum: string[] }, { pattern: string }] };
+  const shape = new RegExp(described.anyOf[1].pattern, 'u');
+
+  it('lists only zones the refinement accepts, each of the shape an alias has too', () => {
+    const listed = described.anyOf[0].enum;
+    expect(listed.length).toBeGreaterThan(400);
+    expect(listed.filter((zone) => !TimeZone.safeParse(zone).success)).toEqual([]);
+    expect(listed.filter((zone) => !shape.test(zone))).toEqual([]);
+  });
+
+  it('lets through by its shape the aliases the runtime knows but does not list', () => {
+    for (const alias of ['Asia/Kolkata', 'Europe/Kyiv', 'America/Argentina/Buenos_Aires', 'US/Pacific', 'Etc/GMT+5']) {
+      expect(TimeZone.safeParse(alias).success, alias).toBe(true);
+      expect(shape.test(alias), alias).toBe(true);
+    }
+    expect(shape.test('Berlin')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics/metrics';
+import { allowedMethods } from './allowed-methods';
 import { httpMetrics } from './http-metrics';
 import { Problem, problemResponse } from './problem';
 import { type RequestVariables, requestContext } from './request-context';
@@ -10,8 +11,8 @@ const EVENT_ROUTE = /^\/(events|dapr\/)/;
 
 /**
  * The Hono app every function starts from: trace context and logger per request, metrics, a body
- * size limit (413), and problem+json for every error — an unexpected one is logged and answered
- * 500 without details.
+ * size limit (413), and problem+json for every error — 405 with `Allow` for a path served only
+ * for other methods, and an unexpected error logged and answered 500 without details.
  */
 export function createHttpApp(options: { log: Logger; metrics: Metrics; maxBodyBytes: number }): Hono<{ Variables: RequestVariables }> {
   const app = new Hono<{ Variables: RequestVariables }>();
@@ -23,7 +24,12 @@ export function createHttpApp(options: { log: Logger; metrics: Metrics; maxBodyB
   });
   // Event routes answer oversize deliveries in their caller's language (Dapr needs 200 + DROP).
   app.use(async (c, next) => (EVENT_ROUTE.test(c.req.path) ? next() : limitBody(c, next)));
-  app.notFound((c) => problemResponse(c, new Problem(404, 'Not Found', `no route for ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) => {
+    const allowed = allowedMethods(app.routes, c.req.path);
+    if (allowed.length === 0) return problemResponse(c, new Problem(404, 'Not Found', `no route for ${c.req.method} ${c.req.path}`));
+    const allow = allowed.join(', ');
+    return problemResponse(c, new Problem(405, 'Method Not Allowed', `${c.req.path} answers ${allow}, not ${c.req.method}`, undefined, { headers: { allow } }));
+  });
   app.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(c, error);
     const status = (error as { status?: number }).status;

@@ -7,6 +7,7 @@ import { type Authenticator, requireUser, type User } from '#shared/http/auth';
 import type { RequestVariables } from '#shared/http/request-context';
 import type { Clients } from '../clients/clients';
 import type { CallContext } from '../clients/service-transport';
+import { acceptsJson } from './accepts-json';
 import { runTool, TOOL_DESCRIPTIONS, TOOL_INPUTS, toolErrorMessage, type ToolName } from '../tools/task-tools';
 
 type Env = { Variables: RequestVariables & { user: User } };
@@ -30,18 +31,31 @@ function mcpServerFor(clients: Clients, call: CallContext): McpServer {
 }
 
 /**
+ * The SDK refuses (406) a request whose Accept does not name both JSON and event streams, though
+ * this server only ever answers JSON: a request that accepts JSON (no Accept, `*\/*`,
+ * `application/*`, `application/json`) is handed on as accepting both; one that does not keeps its 406.
+ */
+function withJsonAccepted(request: Request): Request {
+  if (!acceptsJson(request.headers.get('accept'))) return request;
+  const headers = new Headers(request.headers);
+  headers.set('accept', 'application/json, text/event-stream');
+  return new Request(request, { headers });
+}
+
+/**
  * `/mcp`: the task operations as MCP tools over Streamable HTTP (stateless: no sessions, JSON
  * answers), with the same bearer-token authorization as the rest of the API.
  */
 export function mcpRoutes(options: { authenticate: Authenticator; clients: Clients; callContext: (c: { req: { header(name: string): string | undefined }; var: Env['Variables']; env: unknown }) => CallContext }): Hono<Env> {
   const app = new Hono<Env>();
   app.use('/mcp', requireUser(options.authenticate));
-  app.all('/mcp', async (c) => {
+  // Stateless: no stream to open with GET and no session to end with DELETE, so only POST is served (405 otherwise).
+  app.post('/mcp', async (c) => {
     const server = mcpServerFor(options.clients, options.callContext(c));
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
     try {
-      return await transport.handleRequest(c.req.raw);
+      return await transport.handleRequest(withJsonAccepted(c.req.raw));
     } finally {
       await server.close();
     }

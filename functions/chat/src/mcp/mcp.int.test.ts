@@ -112,6 +112,27 @@ describe('the MCP endpoint, with the official SDK client', () => {
     await client.close();
   });
 
+  it('answers a JSON-RPC POST that names no Accept, or */*, with JSON, and one that refuses JSON with 406 (found by Schemathesis)', async () => {
+    const headers = { authorization: `Bearer ${await kit.tokenFor('alice')}`, 'content-type': 'application/json' };
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+    for (const accept of [undefined, '*/*', 'application/json']) {
+      const response = await fetch(`${kit.url}/mcp`, { method: 'POST', headers: { ...headers, ...(accept ? { accept } : {}) }, body });
+      expect(response.status, accept).toBe(200);
+      expect(((await response.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(6);
+    }
+    expect((await fetch(`${kit.url}/mcp`, { method: 'POST', headers: { ...headers, accept: 'text/html' }, body })).status).toBe(406);
+  });
+
+  it('serves POST only: no stream to open with GET and no session to end with DELETE (405, Allow: POST)', async () => {
+    const authorization = `Bearer ${await kit.tokenFor('alice')}`;
+    for (const method of ['GET', 'DELETE', 'OPTIONS']) {
+      const response = await fetch(`${kit.url}/mcp`, { method, headers: { authorization, accept: 'application/json, text/event-stream' } });
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get('allow')).toBe('POST');
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    }
+  });
+
   it('answers 401 without a bearer token or with a bad one', async () => {
     await expect(connectAs(null)).rejects.toThrow(/401|Unauthorized/);
     await expect(connectAs(null, 'not-a-token')).rejects.toThrow(/401|Unauthorized/);

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
+import { withSpelledOutPatterns } from './unicode-properties';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -28,10 +29,11 @@ export class SchemaComponents {
   /**
    * A zod schema as an OpenAPI 3.1 Schema Object (JSON Schema 2020-12), by zod's own converter:
    * `input` for what a route accepts, `output` for what it answers. Checks JSON Schema cannot say
-   * (refinements, transforms) are left to the route, which answers 422 with the reason.
+   * (refinements, transforms) are left to the route, which answers 422 with the reason. Unicode
+   * property escapes in patterns are spelled out (`spelledOutPattern`).
    */
   of(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
-    const { $schema: _dialect, $defs = {}, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const { $schema: _dialect, $defs = {}, ...rest } = withSpelledOutPatterns(z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' })) as JsonSchema & { $defs?: Record<string, JsonSchema> };
     const ids = Object.keys($defs);
     const names = new Map(ids.map((id) => [id, id]));
     const clashes = (id: string) => this.schemas[names.get(id)!] !== undefined && !isDeepStrictEqual(this.schemas[names.get(id)!], withRefs($defs[id], names));

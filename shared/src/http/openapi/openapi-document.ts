@@ -23,7 +23,7 @@ const SECURITY_SCHEMES = {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: 'The event path: the Knative or dispatcher service-account token (audience = this function), or a producer named in EVENT_SENDERS. A user token is refused.',
+    description: "The event path: the Knative or dispatcher service-account token (audience = this function), a producer named in EVENT_PRODUCERS for its listed types, or a user's token for the commands a person may send for themselves (the create-task command to the task function); anything else is 401 or 403.",
   },
   daprApiToken: { type: 'apiKey', in: 'header', name: 'dapr-api-token', description: 'The app API token the Dapr sidecar presents (APP_API_TOKEN).' },
 };
@@ -31,7 +31,7 @@ const SECURITY_SCHEMES = {
 /** `/tasks/:id` → `/tasks/{id}` (a Hono pattern `:name{regex}` too). */
 export const openApiPath = (path: string) => path.replace(/:(\w+)(?:\{[^}]*\})?/g, '{$1}');
 
-const pathParameterNames = (path: string) => [...path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
+const pathParameterNames = (path: string) => [...openApiPath(path).matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
 
 function unwrapOptional(schema: z.core.$ZodType): { schema: z.core.$ZodType; required: boolean } {
   const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType };
@@ -77,22 +77,42 @@ function sharedResponses(route: RouteContract): Record<number, ResponseContract>
   return shared;
 }
 
-function responseObject(response: ResponseContract, schemas: SchemaComponents): JsonSchema {
+/** A response as the document gives it: a 422 also lists the route's rules (`x-rules`, field → rule). */
+type Answer = ResponseContract & { rules?: Record<string, string> };
+
+/** The links to operations this document has: a link to another function's operation stays out of a function run alone. */
+function linksWithin(links: ResponseContract['links'], served: ReadonlySet<string>): JsonSchema | undefined {
+  const kept = Object.entries(links ?? {}).filter(([, link]) => served.has(link.operationId));
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
+
+function responseObject(response: Answer, schemas: SchemaComponents, served: ReadonlySet<string>): JsonSchema {
+  const links = linksWithin(response.links, served);
   return {
     description: response.description,
     ...(response.headers ? { headers: Object.fromEntries(Object.entries(response.headers).map(([name, header]) => [name, { description: header.description, schema: header.schema ?? { type: 'string' } }])) } : {}),
     ...(response.content ? { content: mediaTypes(response.content, 'output', schemas) } : {}),
+    ...(links ? { links } : {}),
+    ...(response.rules ? { 'x-rules': response.rules } : {}),
   };
 }
 
-function operation(route: RouteContract, tag: string, schemas: SchemaComponents): JsonSchema {
+/** The 422 answer of a route with rules its schemas cannot say, each rule in words too. */
+function withRules(response: ResponseContract | undefined, rules: Record<string, string>): Answer {
+  const answer = response ?? problemAnswer(SHARED_PROBLEMS[422]!);
+  const listed = Object.entries(rules).map(([field, rule]) => `\`${field}\` ${rule}`).join('; ');
+  return { ...answer, description: `${answer.description}. Rules beyond the schema: ${listed}`, rules };
+}
+
+function operation(route: RouteContract, tag: string, schemas: SchemaComponents, served: ReadonlySet<string>): JsonSchema {
   const declared = route.pathParameters ?? {};
   const parameters = [
     ...pathParameterNames(route.path).map((name) => ({ name, in: 'path', required: true, schema: declared[name] ? schemas.of(declared[name], 'input') : { type: 'string' } })),
     ...(route.query ? queryParameters(route.query, schemas) : []),
     ...(route.headers ?? []).map((header) => ({ name: header.name, in: 'header', required: header.required ?? false, description: header.description, schema: header.schema ?? { type: 'string' } })),
   ];
-  const responses = { ...sharedResponses(route), ...route.responses };
+  const responses: Record<number, Answer> = { ...sharedResponses(route), ...route.responses };
+  if (route.rules) responses[422] = withRules(responses[422], route.rules);
   return {
     operationId: route.operationId,
     summary: route.summary,
@@ -101,7 +121,7 @@ function operation(route: RouteContract, tag: string, schemas: SchemaComponents)
     security: SECURITY[route.caller],
     ...(parameters.length ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: mediaTypes(route.body, 'input', schemas) } } : {}),
-    responses: Object.fromEntries(Object.entries(responses).map(([status, response]) => [status, responseObject(response, schemas)])),
+    responses: Object.fromEntries(Object.entries(responses).map(([status, response]) => [status, responseObject(response, schemas, served)])),
   };
 }
 
@@ -109,11 +129,12 @@ function operation(route: RouteContract, tag: string, schemas: SchemaComponents)
 export function openApiDocument(info: DocumentInfo, apis: ApiContracts[]): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   const schemas = new SchemaComponents();
+  const served = new Set(apis.flatMap((api) => api.routes.map((route) => route.operationId)));
   for (const api of apis) {
     for (const route of api.routes) {
       const item = (paths[openApiPath(route.path)] ??= {});
       if (item[route.method]) throw new Error(`${route.method.toUpperCase()} ${route.path} is described twice`);
-      item[route.method] = operation(route, api.tag, schemas);
+      item[route.method] = operation(route, api.tag, schemas, served);
     }
   }
   return {

@@ -14,10 +14,26 @@ export type Caller =
 /** A body or a response body: JSON validated by a schema, or another media type described in words. */
 export type Content = z.core.$ZodType | { mediaType: string; schema?: z.core.$ZodType | Record<string, unknown>; description?: string };
 
+/**
+ * An OpenAPI link: an operation this answer leads to, and where its parameters come from (runtime
+ * expressions: `$response.body#/id`, `$response.header.ETag`, `$request.path.id`).
+ * @example { operationId: 'getTask', parameters: { id: '$response.body#/id' } }
+ */
+export interface LinkContract {
+  operationId: string;
+  description?: string;
+  /** By parameter name, or `header.If-Match` where the name alone is ambiguous. */
+  parameters?: Record<string, string>;
+  /** Members of the request body, each a runtime expression. */
+  requestBody?: Record<string, string>;
+}
+
 export interface ResponseContract {
   description: string;
   content?: Content;
   headers?: Record<string, { description: string; schema?: Record<string, unknown> }>;
+  /** What a client can do next with this answer, by link name. */
+  links?: Record<string, LinkContract>;
 }
 
 export interface HeaderParameter {
@@ -46,6 +62,11 @@ export interface RouteContract {
   headers?: HeaderParameter[];
   body?: Content;
   responses: Record<number, ResponseContract>;
+  /**
+   * Rules a request may break that its schema cannot say (they compare fields with each other or
+   * with stored state): the field a 422 names → the rule. The document lists them on the 422 answer.
+   */
+  rules?: Record<string, string>;
   /** Counted by the write rate limit (429): true for a user's POST, PUT and DELETE unless set. */
   rateLimited?: boolean;
 }
