@@ -8,16 +8,8 @@ import { notificationFacts } from './notification-events';
 import type { Preferences } from './preferences';
 import { quietUntil } from './quiet-hours';
 import { reminderBody } from './reminder-text';
+import { RuleViolation } from '#shared/contracts/rule-violation';
 
-export class NotificationRuleViolation extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'NotificationRuleViolation';
-  }
-}
 
 /** What to notify the user of, whichever way it came (a delivered reminder or `POST /notifications/send`). */
 export interface NotifyRequest {
@@ -52,8 +44,8 @@ function chooseChannels(preferences: Preferences, request: NotifyRequest, emailA
   const enabled = enabledChannels(preferences, emailAvailable);
   if (!request.channels) return enabled;
   const missing = request.channels.find((channel) => !enabled.includes(channel));
-  if (missing === 'email' && preferences.email && emailAvailable) throw new NotificationRuleViolation('channels', 'email is not enabled: the address is not verified yet');
-  if (missing) throw new NotificationRuleViolation('channels', `${missing} is not enabled in your notification preferences`);
+  if (missing === 'email' && preferences.email && emailAvailable) throw new RuleViolation('channels', 'email is not enabled: the address is not verified yet');
+  if (missing) throw new RuleViolation('channels', `${missing} is not enabled in your notification preferences`);
   return enabled.filter((channel) => request.channels!.includes(channel));
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TRACEPARENT } from '#shared/testing/event-fixtures';
-import { decideNotify, enabledChannels, NotificationRuleViolation, type NotifyContext, reminderRequest } from './decide';
+import { decideNotify, enabledChannels, type NotifyContext, reminderRequest } from './decide';
 import { DEFAULT_PREFERENCES, decidePreferences, type Preferences } from './preferences';
+import { RuleViolation } from '#shared/contracts/rule-violation';
 
 const NOW = new Date('2026-05-01T09:00:00.000Z');
 const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -67,7 +68,7 @@ describe('decideNotify', () => {
   it('sends an ad-hoc notification on the channels asked for, refusing one that is not enabled', () => {
     const adHoc = { reminderId: null, taskId: null, title: 'hi', body: '' };
     expect(decideNotify(everything, { ...adHoc, channels: ['email'] }, context()).map((p) => p.notification.channel)).toEqual(['email']);
-    expect(() => decideNotify(DEFAULT_PREFERENCES, { ...adHoc, channels: ['webhook'] }, context())).toThrow(NotificationRuleViolation);
+    expect(() => decideNotify(DEFAULT_PREFERENCES, { ...adHoc, channels: ['webhook'] }, context())).toThrow(RuleViolation);
   });
 
   it('gives an ad-hoc notification its own id as subject', () => {

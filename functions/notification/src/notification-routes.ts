@@ -7,7 +7,6 @@ import { notFound, Problem } from '#shared/http/problem';
 import { parseOr422, readJson } from '#shared/http/read-json';
 import type { RequestVariables } from '#shared/http/request-context';
 import { encodeCursor, readCursor } from '#shared/http/opaque-cursor';
-import { NotificationRuleViolation } from './decide';
 import { mountEmailVerificationRoutes } from './email-verification/verification-routes';
 import { type Actor, type AfterCommit, replacePreferences, sendToSelf } from './notification-commands';
 import type { NotificationDeps } from './notification-deps';
@@ -56,13 +55,8 @@ export function notificationRoutes(deps: NotificationDeps, afterCommit: AfterCom
 
   app.post('/notifications/send', async (c) => {
     const input = await readJson(c, SendNotification);
-    try {
-      const notifications = await sendToSelf(deps, afterCommit, actor(c), input);
-      return c.json({ items: notifications.map(toView) }, 201);
-    } catch (error) {
-      if (error instanceof NotificationRuleViolation) throw new Problem(422, 'Unprocessable Content', error.message, [{ field: error.field, message: error.message }]);
-      throw error;
-    }
+    const notifications = await sendToSelf(deps, afterCommit, actor(c), input);
+    return c.json({ items: notifications.map(toView) }, 201);
   });
 
   app.post('/notifications/read-all', async (c) => c.json({ read: await markAllRead(deps.sql, deps.schema, c.var.user.id, deps.clock()) }));

@@ -2,6 +2,7 @@ import { durationMs } from '#shared/contracts/time';
 import type { AnyEvent, EventContext } from '#shared/events/index';
 import { newEvent } from '#shared/events/new-event';
 import type { Reminder, TaskView } from './reminder';
+import { RuleViolation } from '#shared/contracts/rule-violation';
 
 /**
  * Past-due policy: a reminder whose time is already more than this in the past when it is scheduled
@@ -13,15 +14,6 @@ export const PAST_DUE_GRACE_MS = 60_000;
 /** A reminder that fires this long or longer after its time is marked `late` (e.g. fired at start-up). */
 export const LATE_AFTER_MS = 30_000;
 
-export class ReminderRuleViolation extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ReminderRuleViolation';
-  }
-}
 
 export interface Plan {
   create: Reminder[];
@@ -91,11 +83,11 @@ export function planReminders(task: TaskView, current: readonly Reminder[], cont
  * {@link PAST_DUE_GRACE_MS} ago is refused.
  */
 export function planExtraReminder(task: TaskView, request: { remindAt?: string; before?: string }, context: EventContext): { reminder: Reminder; events: AnyEvent[] } {
-  if (task.status !== 'pending') throw new ReminderRuleViolation('taskId', 'the task is completed; reopen it to add reminders');
+  if (task.status !== 'pending') throw new RuleViolation('taskId', 'the task is completed; reopen it to add reminders');
   const field = request.before !== undefined ? 'before' : 'remindAt';
-  if (request.before !== undefined && !task.dueAt) throw new ReminderRuleViolation('before', 'the task has no due time to count back from; give remindAt instead');
+  if (request.before !== undefined && !task.dueAt) throw new RuleViolation('before', 'the task has no due time to count back from; give remindAt instead');
   const target = request.before !== undefined ? targetOf(task, request.before)! : at(request.remindAt!);
-  if (target < context.now.getTime() - PAST_DUE_GRACE_MS) throw new ReminderRuleViolation(field, 'is in the past');
+  if (target < context.now.getTime() - PAST_DUE_GRACE_MS) throw new RuleViolation(field, 'is in the past');
   const reminder: Reminder = {
     id: context.newId(),
     taskId: task.id,

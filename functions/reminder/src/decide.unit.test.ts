@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eventContext, FIXED_NOW, TASK_ID } from '#shared/testing/event-fixtures';
-import { decideFiring, LATE_AFTER_MS, PAST_DUE_GRACE_MS, planExtraReminder, planReminders, ReminderRuleViolation } from './decide';
+import { decideFiring, LATE_AFTER_MS, PAST_DUE_GRACE_MS, planExtraReminder, planReminders } from './decide';
 import type { Reminder, TaskView } from './reminder';
+import { RuleViolation } from '#shared/contracts/rule-violation';
 
 // FIXED_NOW is 2026-05-01T09:00:00Z.
 const DUE = '2026-05-02T09:00:00.000Z';
@@ -129,7 +130,7 @@ describe('planExtraReminder', () => {
     ['an offset reaching into the past', aView(), { before: 'P2D' }, 'before'],
     ['a completed task', aView({ status: 'completed' }), { before: 'PT1H' }, 'taskId'],
   ])('refuses %s', (_case, task, request, field) => {
-    expect(() => planExtraReminder(task, request, context())).toThrow(expect.objectContaining({ field }) as unknown as ReminderRuleViolation);
+    expect(() => planExtraReminder(task, request, context())).toThrow(expect.objectContaining({ field }) as unknown as RuleViolation);
   });
 });
 

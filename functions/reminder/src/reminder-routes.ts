@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import type { User } from '#shared/http/auth';
 import { requireUser } from '#shared/http/auth';
-import { notFound, Problem } from '#shared/http/problem';
+import { notFound } from '#shared/http/problem';
 import { parseOr422, readJson } from '#shared/http/read-json';
 import type { RequestVariables } from '#shared/http/request-context';
-import { ReminderRuleViolation } from './decide';
 import { decodeCursor, encodeCursor } from './reminder-cursor';
 import { publicReminder } from './reminder';
 import type { ReminderDeps } from './reminder-deps';
@@ -32,14 +31,9 @@ export function reminderRoutes(deps: ReminderDeps): Hono<Env> {
 
   app.post('/reminders/schedule', async (c) => {
     const body = await readJson(c, ScheduleReminder);
-    try {
-      const reminder = await scheduleExtraReminder(deps, { userId: c.var.user.id, traceparent: c.var.traceparent }, body);
-      if (!reminder) throw notFound('task');
-      return c.json(publicReminder(reminder), 201);
-    } catch (error) {
-      if (error instanceof ReminderRuleViolation) throw new Problem(422, 'Unprocessable Content', error.message, [{ field: error.field, message: error.message }]);
-      throw error;
-    }
+    const reminder = await scheduleExtraReminder(deps, { userId: c.var.user.id, traceparent: c.var.traceparent }, body);
+    if (!reminder) throw notFound('task');
+    return c.json(publicReminder(reminder), 201);
   });
 
   return app;

@@ -1,7 +1,6 @@
 import type { Consumer } from '#shared/events/consumer';
 import { ack, drop } from '#shared/events/outcome';
 import { TOPICS } from '#shared/events/topics';
-import { TaskRuleViolation } from './decide';
 import { createTask } from './task-commands';
 import type { TaskDeps } from './task-deps';
 
@@ -20,19 +19,14 @@ export function createTaskConsumer(deps: TaskDeps): Consumer {
     async handle(event) {
       if (event.type !== 'dev.todo.task.create.v1') return ack('ignored');
       const { taskId, ...input } = event.data;
-      try {
-        const result = await createTask(
-          deps,
-          { userId: event.userid, traceparent: event.traceparent },
-          { ...input, ...(taskId ? { taskId } : {}) },
-          { source: event.source, id: event.id },
-        );
-        if (result.kind === 'conflict') return drop(result.reason);
-        return ack(result.kind === 'duplicate' ? 'duplicate command' : undefined);
-      } catch (error) {
-        if (error instanceof TaskRuleViolation) return drop(`${error.field}: ${error.message}`);
-        throw error;
-      }
+      const result = await createTask(
+        deps,
+        { userId: event.userid, traceparent: event.traceparent },
+        { ...input, ...(taskId ? { taskId } : {}) },
+        { source: event.source, id: event.id },
+      );
+      if (result.kind === 'conflict') return drop(result.reason);
+      return ack(result.kind === 'duplicate' ? 'duplicate command' : undefined);
     },
   };
 }

@@ -4,16 +4,8 @@ import type { AnyEvent, EventContext } from '#shared/events/index';
 import { newEvent } from '#shared/events/new-event';
 import { withGapStart } from '#shared/recurrence/gap-start';
 import { seriesStartProblem } from '#shared/recurrence/series-start';
+import { RuleViolation } from '#shared/contracts/rule-violation';
 
-export class TaskRuleViolation extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TaskRuleViolation';
-  }
-}
 
 export interface Decision {
   task: Task;
@@ -26,8 +18,8 @@ const AT_DUE_TIME = 'PT0S';
 const utc = (instant: string | null | undefined) => (instant ? new Date(instant).toISOString() : null);
 
 function checkRules(task: Task): void {
-  if (task.recurrence && !task.dueAt) throw new TaskRuleViolation('dueAt', 'a recurring task needs a due time to anchor its schedule');
-  if (task.reminders.length > 0 && !task.dueAt) throw new TaskRuleViolation('reminders', 'reminders are offsets before the due time; set dueAt first');
+  if (task.recurrence && !task.dueAt) throw new RuleViolation('dueAt', 'a recurring task needs a due time to anchor its schedule');
+  if (task.reminders.length > 0 && !task.dueAt) throw new RuleViolation('reminders', 'reminders are offsets before the due time; set dueAt first');
 }
 
 /**
@@ -124,7 +116,7 @@ export function decideUpdate(current: Task, changes: TaskChanges, context: Event
   // A change of only one half (the other is stored) is checked here; both together, by TaskChanges.
   if ((changed.includes('dueAt') || changed.includes('recurrence')) && next.recurrence && next.dueAt) {
     const problem = seriesStartProblem(next.recurrence, next.dueAt);
-    if (problem) throw new TaskRuleViolation('recurrence.rrule', problem);
+    if (problem) throw new RuleViolation('recurrence.rrule', problem);
   }
   next.version = current.version + 1;
   next.updatedAt = context.now.toISOString();

@@ -3,7 +3,8 @@ import type { Task } from '#shared/contracts/task';
 import type { AnyEvent } from '#shared/events/catalog';
 import { validateEvent } from '#shared/events/validate-event';
 import { aTask, eventContext, FIXED_NOW, TASK_ID, TRACEPARENT } from '#shared/testing/event-fixtures';
-import { decideComplete, decideCreate, decideDelete, decideUpdate, TaskRuleViolation } from './decide';
+import { decideComplete, decideCreate, decideDelete, decideUpdate } from './decide';
+import { RuleViolation } from '#shared/contracts/rule-violation';
 
 const NOW = FIXED_NOW.toISOString();
 const EARLIER = '2026-04-30T12:00:00.000Z';
@@ -27,10 +28,10 @@ function violationOf(run: () => unknown): { field: string; message: string } {
   try {
     run();
   } catch (error) {
-    if (error instanceof TaskRuleViolation) return { field: error.field, message: error.message };
+    if (error instanceof RuleViolation) return { field: error.field, message: error.message };
     throw error;
   }
-  throw new Error('expected a TaskRuleViolation');
+  throw new Error('expected a RuleViolation');
 }
 
 describe('decideCreate', () => {
@@ -151,7 +152,7 @@ describe('decideUpdate', () => {
     const rule = (rrule: string) => ({ recurrence: { rrule, timezone: 'UTC' } });
 
     expect(() => decideUpdate(recurring, rule('FREQ=YEARLY;INTERVAL=400;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO'), fixedContext())).toThrow(
-      expect.objectContaining({ name: 'TaskRuleViolation', field: 'recurrence.rrule' }),
+      expect.objectContaining({ name: 'RuleViolation', field: 'recurrence.rrule' }),
     );
     const mondays = anExistingTask({ dueAt: '2026-05-04T09:00:00.000Z', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO', timezone: 'UTC' } });
     expect(decideUpdate(mondays, { dueAt: '2026-05-11T09:00:00Z' }, fixedContext()).task.dueAt).toBe('2026-05-11T09:00:00.000Z');

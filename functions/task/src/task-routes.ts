@@ -6,7 +6,6 @@ import { requireUser } from '#shared/http/auth';
 import { notFound, Problem } from '#shared/http/problem';
 import { parseOr422, readJson } from '#shared/http/read-json';
 import type { RequestVariables } from '#shared/http/request-context';
-import { TaskRuleViolation } from './decide';
 import { allowedVersions, entityTag } from './entity-tag';
 import { InvalidCursor, listTasks } from './list-tasks';
 import { ListQuery } from './list-query';
@@ -24,22 +23,17 @@ function taskIdOrNotFound(id: string): string {
 }
 
 async function decided(run: () => Promise<CommandResult>) {
-  try {
-    const result = await run();
-    if (result.kind === 'not-found') throw notFound('task');
-    if (result.kind === 'conflict') throw new Problem(409, 'Conflict', result.reason);
-    if (result.kind === 'duplicate') throw new Problem(409, 'Conflict', 'already created');
-    if (result.kind === 'stale') {
-      throw new Problem(412, 'Precondition Failed', `the task is at version ${result.version} now, not the one If-Match names`, undefined, {
-        members: { currentVersion: result.version },
-        headers: { etag: entityTag(result.version) },
-      });
-    }
-    return result.task;
-  } catch (error) {
-    if (error instanceof TaskRuleViolation) throw new Problem(422, 'Unprocessable Content', error.message, [{ field: error.field, message: error.message }]);
-    throw error;
+  const result = await run();
+  if (result.kind === 'not-found') throw notFound('task');
+  if (result.kind === 'conflict') throw new Problem(409, 'Conflict', result.reason);
+  if (result.kind === 'duplicate') throw new Problem(409, 'Conflict', 'already created');
+  if (result.kind === 'stale') {
+    throw new Problem(412, 'Precondition Failed', `the task is at version ${result.version} now, not the one If-Match names`, undefined, {
+      members: { currentVersion: result.version },
+      headers: { etag: entityTag(result.version) },
+    });
   }
+  return result.task;
 }
 
 /** The task REST API: every route acts for the authenticated user only. */

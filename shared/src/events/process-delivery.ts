@@ -1,3 +1,4 @@
+import { RuleViolation } from '../contracts/rule-violation';
 import { isTransientDbError } from '../db/pg-errors';
 import type { Consumer, DeliveryContext } from './consumer';
 import { ack, drop, retry, type Outcome } from './outcome';
@@ -32,6 +33,7 @@ async function decide(consumer: Consumer, raw: unknown, context: DeliveryContext
 }
 
 function outcomeOfFailure(error: unknown): Outcome {
+  if (error instanceof RuleViolation) return drop(`${error.field}: ${error.message}`);
   const code = (error as { code?: unknown } | null)?.code;
   const message = messageOf(error);
   if (isTransientDbError(error)) return retry(`transient database error ${String(code)}: ${message}`);

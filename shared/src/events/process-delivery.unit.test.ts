@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RuleViolation } from '../contracts/rule-violation';
 import { aTaskCompleted, aTaskCreated, recordingConsumer, recordingLog } from '../testing/event-fixtures';
 import { ack, drop, retry } from './outcome';
 import { processDelivery } from './process-delivery';
@@ -86,6 +87,14 @@ describe('processDelivery', () => {
     const outcome = await processDelivery(consumer, aTaskCreated(), { log: recordingLog().log, attempt: 0 });
 
     expect(outcome).toMatchObject({ kind: 'drop', reason: expect.stringContaining(error.code) });
+  });
+
+  it('drops a command the function\'s rules refuse, naming the field, without a retry', async () => {
+    const consumer = recordingConsumer({ respond: throwing(new RuleViolation('reminders', 'reminders are offsets before the due time; set dueAt first')) });
+
+    const outcome = await processDelivery(consumer, aTaskCreated(), { log: recordingLog().log, attempt: 0 });
+
+    expect(outcome).toEqual(drop('reminders: reminders are offsets before the due time; set dueAt first'));
   });
 
   it('retries any other failure with its message', async () => {

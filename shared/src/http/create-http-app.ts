@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { RuleViolation } from '../contracts/rule-violation';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics/metrics';
 import { allowedMethods } from './allowed-methods';
@@ -32,6 +33,7 @@ export function createHttpApp(options: { log: Logger; metrics: Metrics; maxBodyB
   });
   app.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(c, error);
+    if (error instanceof RuleViolation) return problemResponse(c, new Problem(422, 'Unprocessable Content', error.message, [{ field: error.field, message: error.message }]));
     const status = (error as { status?: number }).status;
     if (status === 413) return problemResponse(c, new Problem(413, 'Content Too Large', 'the body is too large'));
     (c.get('log') ?? options.log).error({ err: error, path: c.req.path, method: c.req.method }, 'unhandled error');

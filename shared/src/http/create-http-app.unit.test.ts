@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { RuleViolation } from '../contracts/rule-violation';
 import { createMetrics } from '../metrics/metrics';
 import { createHttpApp } from './create-http-app';
 
@@ -13,6 +14,9 @@ function app() {
   routes.post('/things/:id/archive', (c) => c.body(null, 204));
   routes.post('/notes/send', (c) => c.body(null, 201));
   routes.get('/notes/:owner{(?!send$)[^/]+}', (c) => c.json([]));
+  routes.post('/rules', () => {
+    throw new RuleViolation('dueAt', 'a recurring task needs a due time');
+  });
   created.route('/', routes);
   return created;
 }
@@ -42,5 +46,14 @@ describe('an unserved method (found by Schemathesis: 404 where 405 was due)', ()
   it('serves the methods it lists', async () => {
     expect((await app().request('/things/7', { method: 'HEAD' })).status).toBe(200);
     expect((await app().request('/notes/alice')).status).toBe(200);
+  });
+});
+
+describe('a rule a function\'s core refuses', () => {
+  it('is a 422 problem naming the field, the same for every function', async () => {
+    const response = await app().request('/rules', { method: 'POST' });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 422, detail: 'a recurring task needs a due time', errors: [{ field: 'dueAt', message: 'a recurring task needs a due time' }] });
   });
 });
