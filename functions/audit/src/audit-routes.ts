@@ -6,7 +6,7 @@ import { fieldErrors } from '#shared/http/read-json';
 import type { RequestVariables } from '#shared/http/request-context';
 import type { AuditDeps } from './audit-deps';
 import { HistoryQuery, TaskHistoryQuery } from './history-query';
-import { InvalidCursor, listHistory } from './list-history';
+import { listHistory } from './list-history';
 import { verifyUserChain } from './verify-audit';
 
 type Env = { Variables: RequestVariables & { user: User } };
@@ -19,22 +19,13 @@ function parseQuery<S extends z.core.$ZodType>(schema: S, value: unknown): z.inf
   throw new Problem(422, 'Unprocessable Content', 'the query is invalid', errors);
 }
 
-const badCursor = (error: InvalidCursor) => new Problem(400, 'Bad Request', error.message, [{ field: 'cursor', message: 'is not one this server issued for this query' }]);
-
 /** The audit API: a user reads and verifies their own activity history only. */
 export function auditRoutes(deps: AuditDeps): Hono<Env> {
   const app = new Hono<Env>();
   app.use('/audit', requireUser(deps.authenticate));
   app.use('/audit/*', requireUser(deps.authenticate));
 
-  const history = async (userId: string, query: HistoryQuery) => {
-    try {
-      return await listHistory(deps.sql, deps.schema, userId, query);
-    } catch (error) {
-      if (error instanceof InvalidCursor) throw badCursor(error);
-      throw error;
-    }
-  };
+  const history = (userId: string, query: HistoryQuery) => listHistory(deps.sql, deps.schema, userId, query);
 
   app.get('/audit', async (c) => c.json(await history(c.var.user.id, parseQuery(HistoryQuery, c.req.queries()))));
 

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Sql } from '#shared/db/connect';
-import { encodeCursor, readCursor } from '#shared/http/opaque-cursor';
+import * as z from 'zod/mini';
+import { invalidCursor, pageCursor } from '#shared/http/page-cursor';
 import type { AuditRecord } from './audit-record';
 import { AUDIT_COLUMNS, type AuditRow, recordFromRow } from './audit-store';
 import { canonicalJson } from './canonical-json';
 import type { HistoryQuery } from './history-query';
-
-export class InvalidCursor extends Error {}
 
 /** A record as its owner sees it in the history. */
 export type HistoryItem = Omit<AuditRecord, 'userId'>;
@@ -22,16 +21,16 @@ function filterKey(query: HistoryQuery, order: 'asc' | 'desc'): string {
   return createHash('sha256').update(canonicalJson({ taskId, type: [...type].sort(), from, to, order })).digest('base64url').slice(0, 16);
 }
 
-const historyCursor = (sequence: number, key: string) => encodeCursor({ s: sequence, f: key });
+const FOR_THIS_QUERY = 'is not one this server issued for this query';
+const cursor = pageCursor(z.object({ s: z.number().check(z.int(), z.minimum(0)), f: z.string() }), FOR_THIS_QUERY);
 
-function decodeCursor(cursor: string, key: string): number {
-  const value = readCursor(cursor) as { s?: unknown; f?: unknown } | null | undefined;
-  if (value === undefined) throw new InvalidCursor('the cursor is not one this server issued');
-  const sequence = value?.s;
-  if (typeof sequence !== 'number' || !Number.isSafeInteger(sequence) || sequence < 0 || value?.f !== key) {
-    throw new InvalidCursor('the cursor is not one this server issued for these filters');
-  }
-  return sequence;
+const historyCursor = (sequence: number, key: string) => cursor.encode({ s: sequence, f: key });
+
+/** The sequence a cursor points after; a 400 for a cursor issued for other filters or another order. */
+function decodeCursor(value: string, key: string): number {
+  const { s, f } = cursor.decode(value);
+  if (f !== key) throw invalidCursor(FOR_THIS_QUERY);
+  return s;
 }
 
 function historyItem(record: AuditRecord): HistoryItem {

@@ -3,10 +3,10 @@ import * as z from 'zod/mini';
 import { Rfc3339 } from '#shared/contracts/time';
 import type { User } from '#shared/http/auth';
 import { requireUser } from '#shared/http/auth';
-import { notFound, Problem } from '#shared/http/problem';
+import { notFound } from '#shared/http/problem';
 import { parseOr422, readJson } from '#shared/http/read-json';
 import type { RequestVariables } from '#shared/http/request-context';
-import { encodeCursor, readCursor } from '#shared/http/opaque-cursor';
+import { pageCursor } from '#shared/http/page-cursor';
 import { mountEmailVerificationRoutes } from './email-verification/verification-routes';
 import { type Actor, type AfterCommit, replacePreferences, sendToSelf } from './notification-commands';
 import type { NotificationDeps } from './notification-deps';
@@ -20,14 +20,13 @@ import { loadPreferences } from './preferences-store';
 export type NotificationEnv = { Variables: RequestVariables & { user: User } };
 
 const NotificationId = z.uuid();
-const Cursor = z.object({ c: Rfc3339, i: z.uuid() });
+const cursor = pageCursor(z.object({ c: Rfc3339, i: z.uuid() }));
 
-const notificationCursor = (createdAt: string, id: string) => encodeCursor({ c: createdAt, i: id });
+const notificationCursor = (createdAt: string, id: string) => cursor.encode({ c: createdAt, i: id });
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const parsed = Cursor.safeParse(readCursor(cursor));
-  if (!parsed.success) throw new Problem(400, 'Bad Request', 'the cursor is not valid', [{ field: 'cursor', message: 'is not one this server issued' }]);
-  return { createdAt: parsed.data.c, id: parsed.data.i };
+function decodeCursor(value: string): { createdAt: string; id: string } {
+  const { c, i } = cursor.decode(value);
+  return { createdAt: c, id: i };
 }
 
 /** The words after `/notifications/` that name this API's own paths (`POST /notifications/send`), never a user. */

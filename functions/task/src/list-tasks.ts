@@ -1,10 +1,9 @@
 import { PRIORITY_RANK, type Task } from '#shared/contracts/task';
 import type { Sql } from '#shared/db/connect';
-import { encodeCursor, readCursor } from '#shared/http/opaque-cursor';
+import * as z from 'zod/mini';
+import { invalidCursor, pageCursor } from '#shared/http/page-cursor';
 import type { ListQuery } from './list-query';
 import { taskFromRow, type TaskRow } from './task-rows';
-
-export class InvalidCursor extends Error {}
 
 interface SortPlan {
   direction: 'asc' | 'desc';
@@ -31,11 +30,9 @@ export function prefixQuery(text: string): string | null {
   return words.length ? words.slice(0, 10).map((word) => `${word}:*`).join(' & ') : null;
 }
 
-function decodeCursor(cursor: string): Record<string, unknown> {
-  const value = readCursor(cursor);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidCursor('cursor is not one this server issued');
-  return value as Record<string, unknown>;
-}
+const FOR_THIS_SORT = 'is not one this server issued for this sort';
+/** Where a page ended: an offset in the relevance order, or the sort keys of its last task. */
+const cursor = pageCursor(z.object({ o: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(10_000))), k: z.optional(z.array(z.union([z.string(), z.number()]))) }), FOR_THIS_SORT);
 
 /** The user's tasks, filtered, searched, sorted and paginated with an opaque cursor. */
 export async function listTasks(sql: Sql, schema: string, userId: string, query: ListQuery, now: Date): Promise<{ items: Task[]; nextCursor: string | null }> {
@@ -59,29 +56,27 @@ export async function listTasks(sql: Sql, schema: string, userId: string, query:
 
   const limit = query.limit ?? 50;
   const sort = query.sort ?? (tsquery ? 'relevance' : 'dueAt');
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? cursor.decode(query.cursor) : null;
 
   if (sort === 'relevance') {
-    const offset = cursor === null ? 0 : Number(cursor.o);
-    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw new InvalidCursor('cursor is not one this server issued');
+    if (after && after.o === undefined) throw invalidCursor(FOR_THIS_SORT);
+    const offset = after?.o ?? 0;
     const rank = `ts_rank(search, to_tsquery('simple', $2))`;
     const rows = await sql.unsafe(
       `select * from ${schema}.tasks where ${where.join(' and ')} order by ${rank} desc, created_at desc, id limit ${limit + 1} offset ${offset}`,
       params as never[],
     );
     const more = rows.length > limit;
-    return { items: rows.slice(0, limit).map((row) => taskFromRow(row as unknown as TaskRow)), nextCursor: more ? encodeCursor({ o: offset + limit }) : null };
+    return { items: rows.slice(0, limit).map((row) => taskFromRow(row as unknown as TaskRow)), nextCursor: more ? cursor.encode({ o: offset + limit }) : null };
   }
 
   const plan = SORT_PLANS[sort];
   const keyList = plan.keys.map((key) => key.expr).join(', ');
-  if (cursor !== null) {
-    const after = cursor.k;
-    if (!Array.isArray(after) || after.length !== plan.keys.length || !after.every((value) => typeof value === 'string' || typeof value === 'number')) {
-      throw new InvalidCursor('cursor does not match this sort');
-    }
+  if (after !== null) {
+    const keys = after.k;
+    if (keys?.length !== plan.keys.length) throw invalidCursor(FOR_THIS_SORT);
     // As text: the driver would make a timestamptz parameter a JS Date, which cannot hold 'infinity' or microseconds.
-    const placeholders = plan.keys.map((key, index) => `${param(String(after[index]))}::text::${key.type}`).join(', ');
+    const placeholders = plan.keys.map((key, index) => `${param(String(keys[index]))}::text::${key.type}`).join(', ');
     where.push(`(${keyList}) ${plan.direction === 'asc' ? '>' : '<'} (${placeholders})`);
   }
   const order = plan.keys.map((key) => `${key.expr} ${plan.direction}`).join(', ');
@@ -93,6 +88,6 @@ export async function listTasks(sql: Sql, schema: string, userId: string, query:
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const last = page.at(-1) as Record<string, unknown> | undefined;
-  const nextCursor = more && last ? encodeCursor({ k: plan.keys.map((_, index) => last[`k${index}`]) }) : null;
+  const nextCursor = more && last ? cursor.encode({ k: plan.keys.map((_, index) => last[`k${index}`] as string) }) : null;
   return { items: page.map((row) => taskFromRow(row as unknown as TaskRow)), nextCursor };
 }

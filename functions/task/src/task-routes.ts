@@ -4,10 +4,11 @@ import { NewTask, TaskChanges } from '#shared/contracts/task';
 import type { User } from '#shared/http/auth';
 import { requireUser } from '#shared/http/auth';
 import { notFound, Problem } from '#shared/http/problem';
+import { invalidCursor } from '#shared/http/page-cursor';
 import { parseOr422, readJson } from '#shared/http/read-json';
 import type { RequestVariables } from '#shared/http/request-context';
 import { allowedVersions, entityTag } from './entity-tag';
-import { InvalidCursor, listTasks } from './list-tasks';
+import { listTasks } from './list-tasks';
 import { ListQuery } from './list-query';
 import { type Actor, type CommandResult, changeTask, completeTask, createTask, removeTask } from './task-commands';
 import type { TaskDeps } from './task-deps';
@@ -55,10 +56,9 @@ export function taskRoutes(deps: TaskDeps): Hono<Env> {
     try {
       return c.json(await listTasks(deps.sql, deps.schema, c.var.user.id, query, deps.clock()));
     } catch (error) {
+      // A forged sort key Postgres cannot read as its type (SQLSTATE class 22) is a bad cursor, not a 500.
       const code = (error as { code?: string }).code ?? '';
-      if (error instanceof InvalidCursor || (query.cursor && code.startsWith('22'))) {
-        throw new Problem(400, 'Bad Request', 'the cursor is not valid for this query', [{ field: 'cursor', message: 'is not one this server issued for this sort' }]);
-      }
+      if (query.cursor && code.startsWith('22')) throw invalidCursor('is not one this server issued for this sort');
       throw error;
     }
   });
