@@ -12,20 +12,21 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { FUNCTION_NAMES, SYSTEM } from '#shared/system/system-declaration';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const schemaDir = join(root, 'scripts/k8s-schemas');
 const manifestRoots = ['knative', 'dapr'];
 
 /** The system's functions (mission.md): each has a Knative Service even before its folder exists under functions/. */
-const SYSTEM_FUNCTIONS = ['task', 'reminder', 'recurrence', 'notification', 'audit', 'chat'];
+const SYSTEM_FUNCTIONS: string[] = FUNCTION_NAMES;
 /** The one function that must not scale to zero: it owns Dapr Jobs (platform.md §2.3, §4). */
-const ALWAYS_UP = 'reminder';
+const ALWAYS_UP = FUNCTION_NAMES.find((name) => SYSTEM[name].scaling === 'always-up');
 /** Ports daprd must not use: queue-proxy's 8012, 8013, 8022, 8112, 9090, 9091 and profiling 8008. */
 const QUEUE_PROXY_PORTS = new Set([8008, 8012, 8013, 8022, 8112, 9090, 9091]);
 const APP_PORT = 8080;
 /** Functions with no API for people: reachable only inside the cluster. */
-const CLUSTER_LOCAL = ['recurrence'];
+const CLUSTER_LOCAL: string[] = FUNCTION_NAMES.filter((name) => SYSTEM[name].exposure === 'cluster-local');
 /** The namespaces whose pods may reach a function (knative/base/network-policies.yaml). */
 const FUNCTION_CALLERS = ['knative-serving', 'kourier-system', 'knative-eventing'];
 

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { FUNCTION_NAMES, type FunctionName, OWNED_PATHS } from '#shared/system/system-declaration';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { functionEventEnv, newDispatchIdentity } from './dispatch-identity';
@@ -6,18 +7,9 @@ import { formatTargets } from './dispatch-targets';
 import { type IngressRoute, startIngress } from './ingress';
 import { type ManagedProcess, managedProcess } from './managed-process';
 
-/** Every function, in start order; each runs its own bundle `dist/<name>/main.mjs`. */
-export const FUNCTIONS = ['task', 'reminder', 'recurrence', 'notification', 'audit', 'chat'] as const;
-export type FunctionName = (typeof FUNCTIONS)[number];
-
-/** As the cluster's ingress: the REST paths to their functions, everything else (the page, /chat) to chat. */
-const OWNED_PATHS: readonly [string, FunctionName][] = [
-  ['/tasks', 'task'],
-  ['/calendar', 'task'],
-  ['/reminders', 'reminder'],
-  ['/notifications', 'notification'],
-  ['/audit', 'audit'],
-];
+/** Every function, in start order (the system declaration's); each runs its own bundle `dist/<name>/main.mjs`. */
+export const FUNCTIONS = FUNCTION_NAMES;
+export type { FunctionName };
 
 /** Builds the bundles when one is missing. */
 export function ensureBundles(root: string): void {
@@ -136,7 +128,8 @@ export async function startMultiSystem(options: MultiSystemOptions): Promise<Mul
     throw error;
   }
 
-  const routes: IngressRoute[] = [...OWNED_PATHS.map(([prefix, name]) => ({ prefix, target: functionUrl(name) })), { prefix: '', target: functionUrl('chat') }];
+  // As the cluster's ingress: each function's own paths, longest first; `/` (chat: the page, /chat) takes the rest.
+  const routes: IngressRoute[] = OWNED_PATHS.map(([prefix, name]) => ({ prefix: prefix === '/' ? '' : prefix, target: functionUrl(name) }));
   const ingress = await startIngress({ port: options.ingressPort, host: '127.0.0.1', routes }).catch(async (error: unknown) => {
     await stopAll();
     throw error;

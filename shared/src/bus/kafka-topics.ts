@@ -1,7 +1,8 @@
 import { TOPICS, type Topic, deadLetterTopic } from '../events/topics';
+import { CONSUMER_FUNCTIONS } from '../system/system-declaration';
 
-/** Every function that consumes events; each has its own consumer group and dead-letter topic. */
-export const CONSUMER_FUNCTIONS = ['task', 'reminder', 'recurrence', 'notification', 'audit', 'chat'] as const;
+/** Every function that consumes events (the system declaration's); each has its own consumer group and dead-letter topic. */
+export { CONSUMER_FUNCTIONS };
 
 /**
  * The topics and their partition counts, the same as the cluster's KafkaTopic resources
@@ -9,7 +10,7 @@ export const CONSUMER_FUNCTIONS = ['task', 'reminder', 'recurrence', 'notificati
  * Records are keyed by task id, so one task's events share a partition and stay in order; the partition
  * count bounds how many events an ordered consumer handles at once. `task-events` carries every task
  * change to four consumers: 12 partitions (divides evenly among 1, 2, 3, 4 or 6 consumer instances).
- * Commands, reminder and notification events are fewer: 6. `audit-events` is nearly idle: 3.
+ * Commands, reminder and notification events are fewer: 6.
  * Dead-letter topics get one partition: a trickle, inspected and replayed in the order it failed.
  */
 export const TOPIC_PARTITIONS: Readonly<Record<Topic, number>> = {
@@ -17,7 +18,6 @@ export const TOPIC_PARTITIONS: Readonly<Record<Topic, number>> = {
   [TOPICS.taskCommands]: 6,
   [TOPICS.reminderEvents]: 6,
   [TOPICS.notificationEvents]: 6,
-  [TOPICS.auditEvents]: 3,
 };
 
 export interface TopicPlan {

@@ -4,7 +4,6 @@ export const TOPICS = {
   taskCommands: 'task-commands',
   reminderEvents: 'reminder-events',
   notificationEvents: 'notification-events',
-  auditEvents: 'audit-events',
 } as const;
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 

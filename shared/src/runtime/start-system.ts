@@ -13,6 +13,7 @@ import { daprSidecar } from '../dapr/dapr-sidecar';
 import { migrate } from '../db/migrate';
 import { eventSendersFrom } from '../events/event-sender-config';
 import { asyncApiDocument } from '../events/asyncapi';
+import type { Consumer } from '../events/consumer';
 import { eventRouteContracts } from '../events/http-event-api';
 import { mountEventRoutes } from '../events/http-event-routes';
 import { deadLetterTopic } from '../events/topics';
@@ -59,6 +60,8 @@ export interface RunningSystem {
   relays: OutboxRelay[];
   /** Every route the HTTP app registered (not middleware), as `GET /tasks/:id`; `ALL` for a route of any method. */
   routes: () => string[];
+  /** The functions' consumers, as subscribed to the bus. */
+  consumers: readonly Consumer[];
   stop: () => Promise<void>;
 }
 
@@ -200,5 +203,6 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
     if (!outcome.completed) throw new Error(`the stop did not finish in time; still waiting for ${outcome.waitingFor.join(', ')}`);
   };
   const routes = () => inspectRoutes(app).filter((route) => !route.isMiddleware).map((route) => `${route.method} ${route.path}`);
-  return { url: `http://127.0.0.1:${port}`, address: typeof bound === 'object' && bound ? bound.address : LOOPBACK, port, bus, relays, routes, stop };
+  const consumers = functionParts.flatMap(({ parts }) => (parts.consumer ? [parts.consumer] : []));
+  return { url: `http://127.0.0.1:${port}`, address: typeof bound === 'object' && bound ? bound.address : LOOPBACK, port, bus, relays, routes, consumers, stop };
 }

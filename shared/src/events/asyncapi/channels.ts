@@ -13,7 +13,6 @@ const TOPIC_CONTENTS: Record<Topic, string> = {
   [TOPICS.taskCommands]: 'Create-task commands, each run once per (source, id).',
   [TOPICS.reminderEvents]: 'What happened to reminders.',
   [TOPICS.notificationEvents]: 'What happened to notifications.',
-  [TOPICS.auditEvents]: 'Audit records other functions may emit; no type of the catalog travels here yet.',
 };
 
 function whoWritesAndReads(topic: Topic, forms: readonly EventForm[]): string {

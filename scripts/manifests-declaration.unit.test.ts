@@ -1,0 +1,75 @@
+// The cluster's event wiring, field by field against the system declaration
+// (shared/src/system/system-declaration.ts): KafkaSources, their dead-letter KafkaSinks, the KafkaTopics
+// and the Dapr Subscriptions. The schema and platform rules are in manifests.unit.test.ts.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { TOPIC_PARTITIONS } from '#shared/bus/kafka-topics';
+import { deadLetterTopic } from '#shared/events/topics';
+import { CONSUMER_FUNCTIONS, SYSTEM, topicsReadBy } from '#shared/system/system-declaration';
+
+interface Resource {
+  kind: string;
+  metadata: { name: string };
+  spec: Record<string, unknown>;
+  scopes?: string[];
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const documents = (path: string): Resource[] =>
+  parseAllDocuments(readFileSync(join(root, path), 'utf8'))
+    .map((document) => document.toJS() as Resource | null)
+    .filter((resource): resource is Resource => resource !== null);
+const folder = (dir: string) =>
+  readdirSync(join(root, dir))
+    .filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml')
+    .flatMap((file) => documents(join(dir, file)));
+
+const eventing = folder('knative/base/eventing');
+const sources = eventing.filter((resource) => resource.kind === 'KafkaSource');
+const sinks = new Map(eventing.filter((resource) => resource.kind === 'KafkaSink').map((sink) => [sink.metadata.name, sink]));
+const kafkaTopics = documents('knative/platform/topics.yaml').filter((resource) => resource.kind === 'KafkaTopic');
+const subscriptions = documents('dapr/subscriptions/subscriptions.yaml').filter((resource) => resource.kind === 'Subscription');
+
+const sorted = (values: readonly unknown[]) => [...values].map(String).sort();
+const sinkOf = (source: Resource) => (source.spec.sink as { ref: { name: string } }).ref.name;
+const deadLetterSinkOf = (source: Resource) => (source.spec.delivery as { deadLetterSink: { ref: { name: string } } }).deadLetterSink.ref.name;
+
+describe('the cluster manifests follow the system declaration', () => {
+  it('have a KafkaSource for exactly the consuming functions', () => {
+    expect(sorted(sources.map(sinkOf))).toEqual(sorted(CONSUMER_FUNCTIONS));
+  });
+
+  it.each(CONSUMER_FUNCTIONS)('deliver to %s the topics it declares, in its own group, dead letters to its own topic', (name) => {
+    const source = sources.find((candidate) => sinkOf(candidate) === name)!;
+    expect(sorted(source.spec.topics as string[])).toEqual(sorted(topicsReadBy(name)));
+    expect(source.spec.consumerGroup).toBe(`todo-${name}`);
+    expect(sinks.get(deadLetterSinkOf(source))?.spec.topic).toBe(deadLetterTopic(name));
+  });
+
+  it.each(CONSUMER_FUNCTIONS)('subscribe %s through Dapr to the same topics, scoped to it alone', (name) => {
+    const own = subscriptions.filter((subscription) => subscription.scopes?.includes(name));
+    expect(sorted(own.map((subscription) => subscription.spec.topic))).toEqual(sorted(topicsReadBy(name)));
+    for (const subscription of own) {
+      expect(subscription.scopes).toEqual([name]);
+      expect(subscription.spec.deadLetterTopic).toBe(deadLetterTopic(name));
+      expect(subscription.spec.routes).toEqual({ default: '/dapr/events' });
+    }
+  });
+
+  it('create exactly the declared topics with the local partition counts, and a dead-letter topic per consumer', () => {
+    const planned = { ...TOPIC_PARTITIONS, ...Object.fromEntries(CONSUMER_FUNCTIONS.map((name) => [deadLetterTopic(name), 1])) };
+    const created = Object.fromEntries(kafkaTopics.map((topic) => [topic.spec.topicName ?? topic.metadata.name, topic.spec.partitions]));
+    expect(created).toEqual(planned);
+  });
+
+  it('give no KafkaSource or Subscription to a function that consumes nothing', () => {
+    const idle = Object.entries(SYSTEM).filter(([, declared]) => declared.consumes === null).map(([name]) => name);
+    for (const name of idle) {
+      expect(sources.map(sinkOf)).not.toContain(name);
+      expect(subscriptions.flatMap((subscription) => subscription.scopes ?? [])).not.toContain(name);
+    }
+  });
+});
