@@ -43,4 +43,18 @@ export default defineConfig(
     plugins: { local: { rules: { 'function-boundaries': functionBoundaries } } },
     rules: { 'local/function-boundaries': ['error', { imports: pkg.imports }] },
   },
+  {
+    // A function writes events through eventsOf('<name>'), which accepts only the types its declaration
+    // (shared/src/system/system-declaration.ts) says it emits.
+    name: 'todo/declared-events',
+    files: ['functions/**/*.ts'],
+    // Tests build the events other functions write, as the input they deliver.
+    ignores: ['**/*.test.ts', '**/*-test-kit.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '#shared/events/new-event', importNames: ['newEvent'], message: "Use eventsOf('<function>') from #shared/system/function-events." }] },
+      ],
+    },
+  },
 );

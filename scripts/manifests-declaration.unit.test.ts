@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { TOPIC_PARTITIONS } from '#shared/bus/kafka-topics';
 import { deadLetterTopic } from '#shared/events/topics';
-import { CONSUMER_FUNCTIONS, SYSTEM, topicsReadBy } from '#shared/system/system-declaration';
+import { CONSUMER_FUNCTIONS, FUNCTION_NAMES, SYSTEM, topicsReadBy } from '#shared/system/system-declaration';
 
 interface Resource {
   kind: string;
@@ -63,6 +63,13 @@ describe('the cluster manifests follow the system declaration', () => {
     const planned = { ...TOPIC_PARTITIONS, ...Object.fromEntries(CONSUMER_FUNCTIONS.map((name) => [deadLetterTopic(name), 1])) };
     const created = Object.fromEntries(kafkaTopics.map((topic) => [topic.spec.topicName ?? topic.metadata.name, topic.spec.partitions]));
     expect(created).toEqual(planned);
+  });
+
+  it.each(FUNCTION_NAMES)('give %s the URL of each function it calls, and of no other', (name) => {
+    const [service] = documents(`knative/base/services/${name}.yaml`).filter((resource) => resource.kind === 'Service');
+    const containers = (service!.spec.template as { spec: { containers: { env?: { name: string }[] }[] } }).spec.containers;
+    const urls = containers.flatMap((container) => container.env ?? []).map((variable) => variable.name).filter((variable) => FUNCTION_NAMES.some((callee) => variable === `${callee.toUpperCase()}_URL`));
+    expect(sorted(urls)).toEqual(sorted(SYSTEM[name].calls.map((callee) => `${callee.toUpperCase()}_URL`)));
   });
 
   it('give no KafkaSource or Subscription to a function that consumes nothing', () => {

@@ -1,5 +1,5 @@
 import type { AnyEvent, EventContext } from '#shared/events/index';
-import { newEvent } from '#shared/events/new-event';
+import { eventsOf } from '#shared/system/function-events';
 import type { NotificationChannel } from '#shared/events/notification-events';
 import type { ReminderDelivered } from '#shared/events/reminder-events';
 import { deliverInApp } from './channels/in-app';
@@ -9,6 +9,8 @@ import type { Preferences } from './preferences';
 import { quietUntil } from './quiet-hours';
 import { reminderBody } from './reminder-text';
 import { RuleViolation } from '#shared/contracts/rule-violation';
+
+const newEvent = eventsOf('notification');
 
 
 /** What to notify the user of, whichever way it came (a delivered reminder or `POST /notifications/send`). */

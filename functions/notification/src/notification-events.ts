@@ -1,8 +1,10 @@
 import type { EventContext } from '#shared/events/new-event';
-import { newEvent } from '#shared/events/new-event';
+import { eventsOf, sourceOf } from '#shared/system/function-events';
 import type { Notification } from './notification';
 
-export const NOTIFICATION_SOURCE = '/functions/notification';
+const newEvent = eventsOf('notification');
+
+export const NOTIFICATION_SOURCE = sourceOf('notification');
 
 /**
  * Subject and data every notification event carries: the subject is the task (or the notification

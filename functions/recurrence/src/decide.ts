@@ -1,8 +1,11 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Task } from '#shared/contracts/task';
 import type { EventOf } from '#shared/events/catalog';
-import { type EventContext, newEvent } from '#shared/events/new-event';
+import type { EventContext } from '#shared/events/new-event';
+import { eventsOf } from '#shared/system/function-events';
 import { nextOccurrence } from '#shared/recurrence/next-occurrence';
+
+const newEvent = eventsOf('recurrence');
 
 export type CreateTaskCommand = EventOf<'dev.todo.task.create.v1'>;
 

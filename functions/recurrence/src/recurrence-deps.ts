@@ -1,5 +1,6 @@
 import type { Sql } from '#shared/db/connect';
 import type { Logger } from '#shared/log/logger';
+import { sourceOf } from '#shared/system/function-events';
 
 /** Everything the recurrence function needs from the outside, built once by its entry point. */
 export interface RecurrenceDeps {
@@ -11,4 +12,4 @@ export interface RecurrenceDeps {
   log: Logger;
 }
 
-export const RECURRENCE_SOURCE = '/functions/recurrence';
+export const RECURRENCE_SOURCE = sourceOf('recurrence');

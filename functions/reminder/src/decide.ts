@@ -1,8 +1,10 @@
 import { durationMs } from '#shared/contracts/time';
 import type { AnyEvent, EventContext } from '#shared/events/index';
-import { newEvent } from '#shared/events/new-event';
+import { eventsOf } from '#shared/system/function-events';
 import type { Reminder, TaskView } from './reminder';
 import { RuleViolation } from '#shared/contracts/rule-violation';
+
+const newEvent = eventsOf('reminder');
 
 /**
  * Past-due policy: a reminder whose time is already more than this in the past when it is scheduled

@@ -1,5 +1,6 @@
 import type { RuntimeDeps } from '#shared/runtime/function-module';
 import type { ReminderScheduler } from './scheduler/reminder-scheduler';
+import { sourceOf } from '#shared/system/function-events';
 
 /** Everything the reminder function needs from the outside, built once by its entry point. */
 export type ReminderDeps = Omit<RuntimeDeps, 'bus'> & {
@@ -7,4 +8,4 @@ export type ReminderDeps = Omit<RuntimeDeps, 'bus'> & {
   scheduler: ReminderScheduler;
 };
 
-export const REMINDER_SOURCE = '/functions/reminder';
+export const REMINDER_SOURCE = sourceOf('reminder');

@@ -1,10 +1,12 @@
 import type { Recurrence } from '#shared/contracts/recurrence';
 import type { NewTask, Task, TaskChanges } from '#shared/contracts/task';
 import type { AnyEvent, EventContext } from '#shared/events/index';
-import { newEvent } from '#shared/events/new-event';
+import { eventsOf } from '#shared/system/function-events';
 import { withGapStart } from '#shared/recurrence/gap-start';
 import { seriesStartProblem } from '#shared/recurrence/series-start';
 import { RuleViolation } from '#shared/contracts/rule-violation';
+
+const newEvent = eventsOf('task');
 
 
 export interface Decision {

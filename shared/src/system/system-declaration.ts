@@ -17,6 +17,8 @@ export interface FunctionDeclaration {
   scaling: Scaling;
   /** `public`: people reach it through the ingress; `cluster-local`: only the event path does. */
   exposure: 'public' | 'cluster-local';
+  /** The functions whose HTTP APIs it calls (`<NAME>_URL`, or Dapr service invocation). */
+  calls: readonly string[];
 }
 
 const TASK_EVENTS = ['dev.todo.task.created.v1', 'dev.todo.task.updated.v1', 'dev.todo.task.completed.v1', 'dev.todo.task.deleted.v1'] as const;
@@ -38,6 +40,7 @@ export const SYSTEM = {
     routes: ['/tasks', '/calendar'],
     scaling: 'scale-to-zero',
     exposure: 'public',
+    calls: [],
   },
   reminder: {
     consumes: { topics: [TOPICS.taskEvents], types: TASK_EVENTS },
@@ -46,6 +49,7 @@ export const SYSTEM = {
     routes: ['/reminders'],
     scaling: 'always-up',
     exposure: 'public',
+    calls: [],
   },
   recurrence: {
     consumes: { topics: [TOPICS.taskEvents], types: ['dev.todo.task.completed.v1', 'dev.todo.task.deleted.v1'] },
@@ -54,6 +58,7 @@ export const SYSTEM = {
     routes: [],
     scaling: 'scale-to-zero',
     exposure: 'cluster-local',
+    calls: [],
   },
   notification: {
     consumes: { topics: [TOPICS.reminderEvents], types: ['dev.todo.reminder.delivered.v1'] },
@@ -62,6 +67,7 @@ export const SYSTEM = {
     routes: ['/notifications'],
     scaling: 'scale-to-zero',
     exposure: 'public',
+    calls: [],
   },
   audit: {
     consumes: { topics: Object.values(TOPICS), types: [...TASK_EVENTS, CREATE_TASK, ...REMINDER_EVENTS, ...NOTIFICATION_EVENTS] },
@@ -70,6 +76,7 @@ export const SYSTEM = {
     routes: ['/audit'],
     scaling: 'scale-to-zero',
     exposure: 'public',
+    calls: [],
   },
   chat: {
     consumes: { topics: [TOPICS.taskEvents, TOPICS.notificationEvents], types: [...TASK_EVENTS, 'dev.todo.notification.sent.v1', 'dev.todo.notification.delivered.v1'] },
@@ -78,6 +85,7 @@ export const SYSTEM = {
     routes: ['/'],
     scaling: 'scale-to-zero',
     exposure: 'public',
+    calls: ['task', 'reminder', 'notification'],
   },
 } as const satisfies Record<string, FunctionDeclaration>;
 

@@ -1,7 +1,9 @@
 import type { AnyEvent, EventContext } from '#shared/events/index';
-import { newEvent } from '#shared/events/new-event';
+import { eventsOf } from '#shared/system/function-events';
 import type { Notification } from '../notification';
 import { notificationFacts } from '../notification-events';
+
+const newEvent = eventsOf('notification');
 
 /**
  * The in-app channel delivers by storing: the page lists stored notifications, and the chat function
