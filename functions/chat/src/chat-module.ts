@@ -9,7 +9,7 @@ import { createUserHub } from './live/user-hub';
 import { openAiAgent } from './llm/openai-agent';
 
 export interface ChatModuleOptions {
-  /** The environment to read (default `process.env`). */
+  /** The environment to read (default the runtime's configuration). */
   env?: Record<string, string | undefined>;
 }
 
@@ -20,7 +20,7 @@ export function createChatModule(options: ChatModuleOptions = {}): FunctionModul
     schema: 'chat',
     migrations: chatMigrations,
     create: (runtime) => {
-      const env = options.env ?? process.env;
+      const env = options.env ?? runtime.env;
       const config = loadConfig(ChatConfig, env);
       const localSecret = config.AUTH_JWT_SECRET ?? (config.AUTH_JWKS_URL ? undefined : loadLocalSecrets(config.DATA_DIR).authJwtSecret);
       const model = config.OPENAI_BASE_URL

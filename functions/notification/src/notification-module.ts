@@ -13,7 +13,7 @@ export const notificationModule: FunctionModule = {
   schema: 'notification',
   migrations: notificationMigrations,
   create: (deps) => {
-    const config = loadConfig(NotificationConfig, process.env);
+    const config = loadConfig(NotificationConfig, deps.env);
     const allowPrivateTargets = allowsPrivateTargets(config);
     const email = config.SMTP_URL ? emailSender({ smtpUrl: config.SMTP_URL, from: config.SMTP_FROM, timeoutMs: config.NOTIFY_TIMEOUT_MS }) : undefined;
     const parts = createNotificationFunction({

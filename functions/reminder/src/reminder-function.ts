@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Consumer } from '#shared/events/consumer';
 import type { ApiContracts } from '#shared/http/openapi/route-contract';
-import type { RuntimeDeps } from '#shared/runtime/function-module';
+import type { FunctionDeps } from '#shared/runtime/function-module';
 import { fireDueReminders } from './fire-reminders';
 import { jobRoutes } from './job-routes';
 import type { ReminderConfig } from './reminder-config';
@@ -14,7 +14,7 @@ import { createLocalScheduler } from './scheduler/local-scheduler';
 import type { ReminderScheduler } from './scheduler/reminder-scheduler';
 import { taskEventsConsumer } from './task-events-consumer';
 
-export type ReminderFunctionDeps = Omit<RuntimeDeps, 'bus'> & { config: Pick<ReminderConfig, 'REMINDER_SCHEDULER' | 'DAPR_HTTP_PORT' | 'DAPR_API_TOKEN' | 'APP_API_TOKEN'>; daprUrl?: string };
+export type ReminderFunctionDeps = FunctionDeps & { config: Pick<ReminderConfig, 'REMINDER_SCHEDULER' | 'DAPR_HTTP_PORT' | 'DAPR_API_TOKEN' | 'APP_API_TOKEN'>; daprUrl?: string };
 
 export interface ReminderFunction {
   name: 'reminder';

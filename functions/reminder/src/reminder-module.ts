@@ -9,7 +9,7 @@ export const reminderModule: FunctionModule = {
   schema: 'reminder',
   migrations: reminderMigrations,
   create: ({ bus: _bus, ...deps }) => {
-    const parts = createReminderFunction({ ...deps, config: loadConfig(ReminderConfig, process.env) });
+    const parts = createReminderFunction({ ...deps, config: loadConfig(ReminderConfig, deps.env) });
     return { routes: parts.routes, api: parts.api, consumer: parts.consumer, start: parts.start, stop: parts.stop };
   },
 };

@@ -10,6 +10,8 @@ import type { Metrics } from '../metrics/metrics';
 
 /** What the runtime hands every function: its own schema, and the shared I/O, clock and ids. */
 export interface RuntimeDeps {
+  /** The process's configuration as read once at start: its environment and the secret store's values (never `process.env`). */
+  env: Readonly<Record<string, string | undefined>>;
   sql: Sql;
   schema: string;
   bus: EventBus;
@@ -27,7 +29,7 @@ export interface RuntimeDeps {
 }
 
 /** What a function's own code needs of the runtime: everything but the bus, which only its outbox relay uses. */
-export type FunctionDeps = Omit<RuntimeDeps, 'bus'>;
+export type FunctionDeps = Omit<RuntimeDeps, 'bus' | 'env'>;
 
 /** A function as the runtime sees it: a schema to migrate, routes to mount, an optional consumer. */
 export interface FunctionModule {

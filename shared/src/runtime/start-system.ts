@@ -65,10 +65,10 @@ export interface RunningSystem {
   stop: () => Promise<void>;
 }
 
-function createBus(url: string, deps: Parameters<typeof createMemoryBus>[0] & { clientId: string }): EventBus {
+function createBus(url: string, deps: Parameters<typeof createMemoryBus>[0] & { clientId: string; env: Readonly<Record<string, string | undefined>> }): EventBus {
   if (url.startsWith('memory:')) return createMemoryBus(deps);
   if (url.startsWith('kafka:')) return createKafkaBus({ ...parseKafkaUrl(url), ...deps });
-  if (url.startsWith('dapr:')) return createDaprBus({ url, sidecar: daprSidecar(process.env), log: deps.log, metrics: deps.metrics });
+  if (url.startsWith('dapr:')) return createDaprBus({ url, sidecar: daprSidecar(deps.env), log: deps.log, metrics: deps.metrics });
   throw new Error(`EVENT_BUS_URL ${url} is not supported (memory://, kafka://host:port[,host:port] or dapr://<pubsub>)`);
 }
 
@@ -104,16 +104,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOptions): Promise<RunningSystem> {
   const { step } = lifecycle;
   const storeSecrets = await step(secretsFromStore(options.env));
-  // Functions that read process.env themselves (chat's own config) see the store's secrets too.
-  Object.assign(process.env, storeSecrets);
-  const env = { ...options.env, ...storeSecrets };
+  const env = Object.freeze({ ...options.env, ...storeSecrets });
   const config = loadConfig(BaseConfig, env);
   const metrics = createMetrics(config.SERVICE_NAME);
   const database = await step(openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, applicationName: config.SERVICE_NAME, log }));
   lifecycle.onStop({ name: 'database', run: () => database.close({ timeoutSeconds: 1 }), budgetMs: STEP_BUDGET_MS });
   // The embedded database has one session: event deliveries wait while requests are handled (at most 60 ms).
   const gate = database.embedded ? backgroundGate({ maxWaitMs: BACKGROUND_MAX_WAIT_MS }) : undefined;
-  const bus = createBus(config.EVENT_BUS_URL, { log, metrics: busMetrics(metrics), clientId: config.SERVICE_NAME, ...(gate ? { background: gate.run } : {}) });
+  const bus = createBus(config.EVENT_BUS_URL, { env, log, metrics: busMetrics(metrics), clientId: config.SERVICE_NAME, ...(gate ? { background: gate.run } : {}) });
   lifecycle.onStop({ name: 'event bus', run: () => bus.close(), budgetMs: STEP_BUDGET_MS });
   const secret = config.AUTH_JWT_SECRET ?? (config.AUTH_JWKS_URL ? undefined : loadLocalSecrets(config.DATA_DIR).authJwtSecret);
   const authenticate = createAuthenticator({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, secret, jwksUrl: config.AUTH_JWKS_URL, maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS });
@@ -138,6 +136,7 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
     const schema = module.schema;
     await step(migrate(database.sql, module.migrations(schema)));
     const parts = module.create({
+      env,
       sql: database.sql,
       schema,
       bus,
