@@ -20,7 +20,8 @@ export interface AuditRow {
   hash: string;
 }
 
-export const AUDIT_COLUMNS = 'user_id, sequence, event_source, event_id, type, subject, task_id, event_time, received_at, traceparent, data, prev_hash, hash';
+export const AUDIT_COLUMN_NAMES = ['user_id', 'sequence', 'event_source', 'event_id', 'type', 'subject', 'task_id', 'event_time', 'received_at', 'traceparent', 'data', 'prev_hash', 'hash'];
+export const AUDIT_COLUMNS = AUDIT_COLUMN_NAMES.join(', ');
 
 export function recordFromRow(row: AuditRow): AuditRecord {
   return {
@@ -45,27 +46,25 @@ export function recordFromRow(row: AuditRow): AuditRecord {
  * appends for one user serialize (in user order, so two batches cannot deadlock on each other).
  */
 async function lockChainHeads(tx: TransactionSql, schema: string, userIds: string[]): Promise<Map<string, ChainHead>> {
-  const select = `select user_id, sequence, hash from ${schema}.chain_heads where user_id = any($1::text[]) order by user_id for update`;
-  let rows = await tx.unsafe(select, [userIds] as never[]);
+  const chainHeads = tx(`${schema}.chain_heads`);
+  const select = () =>
+    tx<(ChainHead & { user_id: string })[]>`select user_id, sequence, hash from ${chainHeads} where user_id = any(${userIds}::text[]) order by user_id for update`;
+  let rows = await select();
   if (rows.length < userIds.length) {
-    await tx.unsafe(
-      `insert into ${schema}.chain_heads (user_id, sequence, hash)
-       select user_id, $2, $3 from unnest($1::text[]) as user_id order by user_id on conflict (user_id) do nothing`,
-      [userIds, EMPTY_CHAIN.sequence, EMPTY_CHAIN.hash] as never[],
-    );
-    rows = await tx.unsafe(select, [userIds] as never[]);
+    await tx`
+      insert into ${chainHeads} (user_id, sequence, hash)
+      select user_id, ${EMPTY_CHAIN.sequence}, ${EMPTY_CHAIN.hash} from unnest(${userIds}::text[]) as user_id order by user_id on conflict (user_id) do nothing`;
+    rows = await select();
   }
-  return new Map(rows.map((row) => [row.user_id as string, { sequence: row.sequence as number, hash: row.hash as string }]));
+  return new Map(rows.map((row) => [row.user_id, { sequence: row.sequence, hash: row.hash }]));
 }
 
 /** The keys ({@link eventKey}) of the entries' events that are already recorded. */
 async function recordedEvents(tx: TransactionSql, schema: string, entries: readonly AuditEntry[]): Promise<Set<string>> {
-  const rows = await tx.unsafe(
-    `select event_source, event_id from ${schema}.audit_records
-     where (event_source, event_id) in (select * from unnest($1::text[], $2::text[]))`,
-    [entries.map((entry) => entry.source), entries.map((entry) => entry.eventId)] as never[],
-  );
-  return new Set(rows.map((row) => eventKey({ source: row.event_source as string, eventId: row.event_id as string })));
+  const rows = await tx<{ event_source: string; event_id: string }[]>`
+    select event_source, event_id from ${tx(`${schema}.audit_records`)}
+    where (event_source, event_id) in (select * from unnest(${entries.map((entry) => entry.source)}::text[], ${entries.map((entry) => entry.eventId)}::text[]))`;
+  return new Set(rows.map((row) => eventKey({ source: row.event_source, eventId: row.event_id })));
 }
 
 async function insertRecords(tx: TransactionSql, schema: string, records: readonly AuditRecord[]): Promise<void> {
@@ -84,21 +83,17 @@ async function insertRecords(tx: TransactionSql, schema: string, records: readon
     prev_hash: record.prevHash,
     hash: record.hash,
   }));
-  await tx.unsafe(
-    `insert into ${schema}.audit_records (${AUDIT_COLUMNS})
-     select ${AUDIT_COLUMNS} from json_to_recordset($1::text::json) as r(user_id text, sequence integer, event_source text, event_id text,
-       type text, subject text, task_id text, event_time timestamptz, received_at timestamptz, traceparent text, data jsonb, prev_hash text, hash text)`,
-    [JSON.stringify(rows)],
-  );
+  await tx`
+    insert into ${tx(`${schema}.audit_records`)} (${tx(AUDIT_COLUMN_NAMES)})
+    select ${tx(AUDIT_COLUMN_NAMES)} from json_to_recordset(${JSON.stringify(rows)}::text::json) as r(user_id text, sequence integer, event_source text, event_id text,
+      type text, subject text, task_id text, event_time timestamptz, received_at timestamptz, traceparent text, data jsonb, prev_hash text, hash text)`;
 }
 
 async function advanceChainHeads(tx: TransactionSql, schema: string, heads: ReadonlyMap<string, ChainHead>): Promise<void> {
   const rows = [...heads].map(([userId, head]) => ({ user_id: userId, sequence: head.sequence, hash: head.hash }));
-  await tx.unsafe(
-    `update ${schema}.chain_heads head set sequence = r.sequence, hash = r.hash
-     from json_to_recordset($1::text::json) as r(user_id text, sequence integer, hash text) where head.user_id = r.user_id`,
-    [JSON.stringify(rows)],
-  );
+  await tx`
+    update ${tx(`${schema}.chain_heads`)} head set sequence = r.sequence, hash = r.hash
+    from json_to_recordset(${JSON.stringify(rows)}::text::json) as r(user_id text, sequence integer, hash text) where head.user_id = r.user_id`;
 }
 
 /**
@@ -120,15 +115,13 @@ export async function appendBatch(sql: Sql, schema: string, entries: readonly Au
 
 /** The user's stored chain head, or null before their first record. */
 export async function readChainHead(db: Db, schema: string, userId: string): Promise<ChainHead | null> {
-  const rows = await db.unsafe(`select sequence, hash from ${schema}.chain_heads where user_id = $1`, [userId]);
-  return (rows[0] as unknown as ChainHead | undefined) ?? null;
+  const [head] = await db<ChainHead[]>`select sequence, hash from ${db(`${schema}.chain_heads`)} where user_id = ${userId}`;
+  return head ?? null;
 }
 
 /** Up to `limit` of the user's records after `afterSequence`, in sequence order. */
 export async function readChainPage(db: Db, schema: string, userId: string, afterSequence: number, limit: number): Promise<AuditRecord[]> {
-  const rows = await db.unsafe(
-    `select ${AUDIT_COLUMNS} from ${schema}.audit_records where user_id = $1 and sequence > $2 order by sequence limit $3`,
-    [userId, afterSequence, limit],
-  );
-  return rows.map((row) => recordFromRow(row as unknown as AuditRow));
+  const rows = await db<AuditRow[]>`
+    select ${db(AUDIT_COLUMN_NAMES)} from ${db(`${schema}.audit_records`)} where user_id = ${userId} and sequence > ${afterSequence} order by sequence limit ${limit}`;
+  return rows.map(recordFromRow);
 }

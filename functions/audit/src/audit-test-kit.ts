@@ -17,6 +17,7 @@ import { testSql, uniqueSchema } from '#shared/testing/test-database';
 import type { AuditDeps } from './audit-deps';
 import { createAuditFunction } from './audit-function';
 import { auditMigrations } from './audit-schema';
+import type { AuditRow } from './audit-store';
 
 export const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
@@ -61,10 +62,10 @@ export async function startAuditKit() {
     },
     /** The user's rows as stored, in sequence order. */
     async rowsOf(userId: string) {
-      return sql.unsafe(`select * from ${schema}.audit_records where user_id = $1 order by sequence`, [userId]);
+      return sql<AuditRow[]>`select * from ${sql(`${schema}.audit_records`)} where user_id = ${userId} order by sequence`;
     },
     async stop() {
-      await sql.unsafe(`drop schema ${schema} cascade`);
+      await sql`drop schema ${sql(schema)} cascade`;
       await sql.end();
     },
   };

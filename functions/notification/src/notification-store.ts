@@ -44,8 +44,6 @@ export function notificationFromRow(row: NotificationRow): Notification {
   };
 }
 
-const rows = (result: readonly unknown[]) => result.map((row) => notificationFromRow(row as NotificationRow));
-
 /**
  * Inserts notifications; returns the ids actually inserted. A reminder already notified on a channel
  * (unique reminder_id, channel) inserts nothing for that channel.
@@ -57,37 +55,31 @@ export async function insertNotifications(tx: TransactionSql, schema: string, no
     status: n.status, traceparent: n.traceparent, attempts: n.attempts, next_attempt_at: n.status === 'pending' ? n.nextAttemptAt : null,
     created_at: n.createdAt, delivered_at: n.deliveredAt,
   }));
-  const inserted = await tx.unsafe(
-    `insert into ${schema}.notifications (id, user_id, reminder_id, task_id, title, body, channel, status, traceparent, attempts, next_attempt_at, created_at, delivered_at)
-     select * from jsonb_to_recordset($1::text::jsonb) as x(id uuid, user_id text, reminder_id text, task_id uuid, title text, body text, channel text,
-       status text, traceparent text, attempts integer, next_attempt_at timestamptz, created_at timestamptz, delivered_at timestamptz)
-     on conflict (reminder_id, channel) do nothing returning id`,
-    [JSON.stringify(records)],
-  );
-  return new Set(inserted.map((row) => row.id as string));
+  const inserted = await tx<{ id: string }[]>`
+    insert into ${tx(`${schema}.notifications`)} (id, user_id, reminder_id, task_id, title, body, channel, status, traceparent, attempts, next_attempt_at, created_at, delivered_at)
+    select * from jsonb_to_recordset(${JSON.stringify(records)}::text::jsonb) as x(id uuid, user_id text, reminder_id text, task_id uuid, title text, body text, channel text,
+      status text, traceparent text, attempts integer, next_attempt_at timestamptz, created_at timestamptz, delivered_at timestamptz)
+    on conflict (reminder_id, channel) do nothing returning id`;
+  return new Set(inserted.map((row) => row.id));
 }
 
 /** The user's notification, or null — another user's is indistinguishable from a missing one. */
 export async function findNotification(db: Db, schema: string, userId: string, id: string): Promise<Notification | null> {
-  const found = await db.unsafe(`select * from ${schema}.notifications where id = $1 and user_id = $2`, [id, userId]);
-  return rows(found)[0] ?? null;
+  const [row] = await db<NotificationRow[]>`select * from ${db(`${schema}.notifications`)} where id = ${id} and user_id = ${userId}`;
+  return row ? notificationFromRow(row) : null;
 }
 
 /** Marks the user's notification read once; reading it again keeps the first time. Null when not theirs. */
 export async function markRead(db: Db, schema: string, userId: string, id: string, now: Date): Promise<Notification | null> {
-  const updated = await db.unsafe(
-    `update ${schema}.notifications set read_at = coalesce(read_at, $3) where id = $1 and user_id = $2 returning *`,
-    [id, userId, now.toISOString()],
-  );
-  return rows(updated)[0] ?? null;
+  const [row] = await db<NotificationRow[]>`
+    update ${db(`${schema}.notifications`)} set read_at = coalesce(read_at, ${now.toISOString()}) where id = ${id} and user_id = ${userId} returning *`;
+  return row ? notificationFromRow(row) : null;
 }
 
 /** Marks every unread in-app notification of the user read now; returns how many there were. */
 export async function markAllRead(db: Db, schema: string, userId: string, now: Date): Promise<number> {
-  const updated = await db.unsafe(
-    `update ${schema}.notifications set read_at = $2 where user_id = $1 and channel = 'in-app' and read_at is null returning id`,
-    [userId, now.toISOString()],
-  );
+  const updated = await db`
+    update ${db(`${schema}.notifications`)} set read_at = ${now.toISOString()} where user_id = ${userId} and channel = 'in-app' and read_at is null returning id`;
   return updated.length;
 }
 
@@ -100,17 +92,15 @@ export interface ListOptions {
 
 /** A page of the user's notifications, newest first (keyset on created_at, id). */
 export async function listNotifications(db: Db, schema: string, userId: string, options: ListOptions): Promise<Notification[]> {
-  const params: unknown[] = [userId];
-  const param = (value: unknown) => `$${params.push(value)}`;
-  const where = ['user_id = $1'];
-  if (options.unread) where.push(`channel = 'in-app' and read_at is null`);
-  if (options.channel) where.push(`channel = ${param(options.channel)}`);
-  if (options.after) where.push(`(created_at, id) < (${param(options.after.createdAt)}::timestamptz, ${param(options.after.id)}::uuid)`);
-  const found = await db.unsafe(
-    `select * from ${schema}.notifications where ${where.join(' and ')} order by created_at desc, id desc limit ${options.limit}`,
-    params as never[],
-  );
-  return rows(found);
+  const { unread, channel, after } = options;
+  const found = await db<NotificationRow[]>`
+    select * from ${db(`${schema}.notifications`)}
+    where user_id = ${userId}
+      ${unread ? db`and channel = 'in-app' and read_at is null` : db``}
+      ${channel ? db`and channel = ${channel}` : db``}
+      ${after ? db`and (created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : db``}
+    order by created_at desc, id desc limit ${options.limit}`;
+  return found.map(notificationFromRow);
 }
 
 export interface Claim {
@@ -127,34 +117,26 @@ export interface Claim {
  * and those of `skip`, so one user's backlog never stands in front of another user's deliveries.
  */
 export async function claimDue(sql: Sql, schema: string, claim: Claim): Promise<Notification[]> {
-  const claimed = await sql.unsafe(
-    `update ${schema}.notifications set status = 'sending', locked_until = $2
-     where id in (
-       select id from ${schema}.notifications
-       where status in ('pending', 'sending') and (case when status = 'pending' then next_attempt_at else locked_until end) <= $1
-         and user_id <> all($4::text[])
-         and (user_id, channel) not in (select * from unnest($5::text[], $6::text[]))
-       order by (case when status = 'pending' then next_attempt_at else locked_until end)
-       limit $3 for update skip locked)
-     returning *`,
-    [
-      claim.now.toISOString(),
-      claim.leaseUntil.toISOString(),
-      claim.limit,
-      [...claim.skip.users],
-      claim.skip.lanes.map((lane) => lane.userId),
-      claim.skip.lanes.map((lane) => lane.channel),
-    ],
-  );
-  return rows(claimed);
+  const notifications = sql(`${schema}.notifications`);
+  const { lanes } = claim.skip;
+  const claimed = await sql<NotificationRow[]>`
+    update ${notifications} set status = 'sending', locked_until = ${claim.leaseUntil.toISOString()}
+    where id in (
+      select id from ${notifications}
+      where status in ('pending', 'sending') and (case when status = 'pending' then next_attempt_at else locked_until end) <= ${claim.now.toISOString()}
+        and user_id <> all(${[...claim.skip.users]}::text[])
+        and (user_id, channel) not in (select * from unnest(${lanes.map((lane) => lane.userId)}::text[], ${lanes.map((lane) => lane.channel)}::text[]))
+      order by (case when status = 'pending' then next_attempt_at else locked_until end)
+      limit ${claim.limit} for update skip locked)
+    returning *`;
+  return claimed.map(notificationFromRow);
 }
 
 /** When the next delivery becomes due (a pending one's time or a lease's end), or null when none waits. */
 export async function nextDueAt(sql: Sql, schema: string): Promise<Date | null> {
-  const [row] = await sql.unsafe(
-    `select min(case when status = 'pending' then next_attempt_at else locked_until end) as due from ${schema}.notifications where status in ('pending', 'sending')`,
-  );
-  return (row?.due as Date | null) ?? null;
+  const [row] = await sql<{ due: Date | null }[]>`
+    select min(case when status = 'pending' then next_attempt_at else locked_until end) as due from ${sql(`${schema}.notifications`)} where status in ('pending', 'sending')`;
+  return row?.due ?? null;
 }
 
 /** Records a delivery's outcome (and its total tries) if this dispatcher still holds it; false when it does not. */
@@ -164,27 +146,22 @@ export async function finishDelivery(
   id: string,
   outcome: { status: 'delivered' | 'failed'; attempts: number; at: Date; error: string | null },
 ): Promise<boolean> {
-  const updated = await tx.unsafe(
-    `update ${schema}.notifications set status = $2, attempts = $3, last_error = $4, locked_until = null, next_attempt_at = null,
-       delivered_at = case when $2 = 'delivered' then $5::timestamptz else null end
-     where id = $1 and status = 'sending' returning id`,
-    [id, outcome.status, outcome.attempts, outcome.error, outcome.at.toISOString()],
-  );
+  const updated = await tx`
+    update ${tx(`${schema}.notifications`)} set status = ${outcome.status}, attempts = ${outcome.attempts}, last_error = ${outcome.error}, locked_until = null, next_attempt_at = null,
+      delivered_at = case when ${outcome.status} = 'delivered' then ${outcome.at.toISOString()}::timestamptz else null end
+    where id = ${id} and status = 'sending' returning id`;
   return updated.length === 1;
 }
 
 /** Puts a failed try back in the queue with its total tries, its error and when to try again. */
 export async function retryLater(sql: Sql, schema: string, id: string, retry: { attempts: number; error: string; nextAttemptAt: Date }): Promise<void> {
-  await sql.unsafe(
-    `update ${schema}.notifications set status = 'pending', locked_until = null, attempts = $2, last_error = $3, next_attempt_at = $4 where id = $1 and status = 'sending'`,
-    [id, retry.attempts, retry.error, retry.nextAttemptAt.toISOString()],
-  );
+  await sql`
+    update ${sql(`${schema}.notifications`)} set status = 'pending', locked_until = null, attempts = ${retry.attempts}, last_error = ${retry.error}, next_attempt_at = ${retry.nextAttemptAt.toISOString()}
+    where id = ${id} and status = 'sending'`;
 }
 
 /** Hands a claimed delivery back untried, to be taken again from `nextAttemptAt` (on shutdown: at once on the next start). */
 export async function releaseDelivery(sql: Sql, schema: string, id: string, nextAttemptAt: Date): Promise<void> {
-  await sql.unsafe(
-    `update ${schema}.notifications set status = 'pending', locked_until = null, next_attempt_at = $2 where id = $1 and status = 'sending'`,
-    [id, nextAttemptAt.toISOString()],
-  );
+  await sql`
+    update ${sql(`${schema}.notifications`)} set status = 'pending', locked_until = null, next_attempt_at = ${nextAttemptAt.toISOString()} where id = ${id} and status = 'sending'`;
 }

@@ -121,7 +121,7 @@ export async function startNotificationKit(options: { smtpUrl?: string; delivery
       await parts.stop();
       email?.close();
       await relay.stop();
-      await sql.unsafe(`drop schema ${schema} cascade`);
+      await sql`drop schema ${sql(schema)} cascade`;
       await sql.end();
     },
   };

@@ -28,37 +28,29 @@ export async function loadPreferences(db: Db, schema: string, userId: string): P
 export async function loadPreferencesOf(db: Db, schema: string, userIds: readonly string[]): Promise<Map<string, Preferences>> {
   const found = new Map<string, Preferences>(userIds.map((userId) => [userId, DEFAULT_PREFERENCES]));
   if (userIds.length === 0) return found;
-  const rows = (await db.unsafe(`select * from ${schema}.preferences where user_id = any($1::text[])`, [[...new Set(userIds)]])) as unknown as (PreferencesRow & { user_id: string })[];
+  const rows = await db<(PreferencesRow & { user_id: string })[]>`select * from ${db(`${schema}.preferences`)} where user_id = any(${[...new Set(userIds)]}::text[])`;
   for (const row of rows) found.set(row.user_id, preferencesOf(row));
   return found;
 }
 
 /** Serialises everything that changes one user's preferences or their email verification (a transaction-scoped lock). */
 export async function lockPreferences(tx: TransactionSql, schema: string, userId: string): Promise<void> {
-  await tx.unsafe(`select pg_advisory_xact_lock(hashtext($1))`, [`preferences:${schema}:${userId}`]);
+  await tx`select pg_advisory_xact_lock(hashtext(${`preferences:${schema}:${userId}`}))`;
 }
 
 export async function savePreferences(db: Db, schema: string, userId: string, preferences: Preferences, now: Date): Promise<void> {
-  await db.unsafe(
-    `insert into ${schema}.preferences (user_id, in_app, webhook_url, webhook_secret, email_address, email_verified_at, quiet_hours, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8)
-     on conflict (user_id) do update set in_app = excluded.in_app, webhook_url = excluded.webhook_url, webhook_secret = excluded.webhook_secret,
-       email_address = excluded.email_address, email_verified_at = excluded.email_verified_at, quiet_hours = excluded.quiet_hours, updated_at = excluded.updated_at`,
-    [
-      userId,
-      preferences.inApp,
-      preferences.webhook?.url ?? null,
-      preferences.webhook?.secret ?? null,
-      preferences.email?.address ?? null,
-      preferences.email?.verifiedAt ?? null,
-      preferences.quietHours ? JSON.stringify(preferences.quietHours) : null,
-      now.toISOString(),
-    ],
-  );
+  const { inApp, webhook, email, quietHours } = preferences;
+  await db`
+    insert into ${db(`${schema}.preferences`)} (user_id, in_app, webhook_url, webhook_secret, email_address, email_verified_at, quiet_hours, updated_at)
+    values (${userId}, ${inApp}, ${webhook?.url ?? null}, ${webhook?.secret ?? null}, ${email?.address ?? null}, ${email?.verifiedAt ?? null},
+      ${quietHours ? JSON.stringify(quietHours) : null}::text::jsonb, ${now.toISOString()})
+    on conflict (user_id) do update set in_app = excluded.in_app, webhook_url = excluded.webhook_url, webhook_secret = excluded.webhook_secret,
+      email_address = excluded.email_address, email_verified_at = excluded.email_verified_at, quiet_hours = excluded.quiet_hours, updated_at = excluded.updated_at`;
 }
 
 /** Marks the user's email address verified, if it is still `address`; false when it changed meanwhile. */
 export async function markEmailVerified(db: Db, schema: string, userId: string, address: string, now: Date): Promise<boolean> {
-  const updated = await db.unsafe(`update ${schema}.preferences set email_verified_at = $3 where user_id = $1 and email_address = $2 returning user_id`, [userId, address, now.toISOString()]);
+  const updated = await db`
+    update ${db(`${schema}.preferences`)} set email_verified_at = ${now.toISOString()} where user_id = ${userId} and email_address = ${address} returning user_id`;
   return updated.length === 1;
 }

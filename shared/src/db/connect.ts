@@ -3,10 +3,15 @@ import postgres from 'postgres';
 export type Sql = postgres.Sql<Record<string, never>>;
 export type TransactionSql = postgres.TransactionSql<Record<string, never>>;
 
-/** A pooled `postgres` client; notices are silenced and numeric/bigint come back as numbers. */
-export function connect(url: string, options: { max?: number; applicationName?: string } = {}): Sql {
+/**
+ * A pooled `postgres` client; notices are silenced and numeric/bigint come back as numbers. Statements
+ * are prepared (named, per connection) unless `prepare` is false: the embedded database serves every
+ * connection from one session that never frees a closed connection's statements.
+ */
+export function connect(url: string, options: { max?: number; applicationName?: string; prepare?: boolean } = {}): Sql {
   return postgres(url, {
     max: options.max ?? 10,
+    prepare: options.prepare ?? true,
     idle_timeout: 30,
     connect_timeout: 10,
     onnotice: () => {},

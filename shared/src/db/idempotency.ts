@@ -6,9 +6,6 @@ import type { TransactionSql } from './connect';
  * Needs the table `<schema>.processed_events`, created by `migrate`.
  */
 export async function claimEvent(tx: TransactionSql, schema: string, event: { source: string; id: string }): Promise<boolean> {
-  const rows = await tx.unsafe(
-    `insert into ${schema}.processed_events (source, id) values ($1, $2) on conflict do nothing returning id`,
-    [event.source, event.id],
-  );
+  const rows = await tx`insert into ${tx(`${schema}.processed_events`)} (source, id) values (${event.source}, ${event.id}) on conflict do nothing returning id`;
   return rows.length === 1;
 }

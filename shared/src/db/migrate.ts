@@ -20,15 +20,17 @@ export async function migrate(sql: Sql, { schema, folder }: SchemaMigrations): P
     await tx`select pg_advisory_xact_lock(hashtext(${`migrate:${schema}`}))`;
     // Only when missing: on the cluster each role owns its ready-made schema but may not CREATE in the
     // database, and Postgres checks that right even for `create schema if not exists` on an existing one.
+    // A script of several statements, written with {{schema}} placeholders: it runs as text (simple protocol).
+    const runScript = (text: string) => tx.unsafe(text.replaceAll('{{schema}}', schema));
+    const migrations = tx(`${schema}.schema_migrations`);
     const [existing] = await tx`select 1 from pg_namespace where nspname = ${schema}`;
-    if (!existing) await tx.unsafe(`create schema ${schema}`);
-    await tx.unsafe(`create table if not exists ${schema}.schema_migrations (version text primary key, applied_at timestamptz not null default now())`);
-    await tx.unsafe(PLATFORM_TABLES.replaceAll('{{schema}}', schema));
-    const done = new Set((await tx.unsafe(`select version from ${schema}.schema_migrations`)).map((row) => row.version as string));
+    if (!existing) await tx`create schema ${tx(schema)}`;
+    await tx`create table if not exists ${migrations} (version text primary key, applied_at timestamptz not null default now())`;
+    await runScript(PLATFORM_TABLES);
+    const done = new Set((await tx<{ version: string }[]>`select version from ${migrations}`).map((row) => row.version));
     for (const file of files.filter((name) => !done.has(name))) {
-      const text = await readFile(new URL(file, folder), 'utf8');
-      await tx.unsafe(text.replaceAll('{{schema}}', schema));
-      await tx.unsafe(`insert into ${schema}.schema_migrations (version) values ($1)`, [file]);
+      await runScript(await readFile(new URL(file, folder), 'utf8'));
+      await tx`insert into ${migrations} (version) values (${file})`;
       applied.push(file);
     }
   });

@@ -44,6 +44,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let failures = 0;
   let retryTimer: NodeJS.Timeout | undefined;
   const holder = `${process.pid}-${randomUUID()}`;
+  const outbox = sql(`${schema}.outbox`);
+  const lease = sql(`${schema}.outbox_lease`);
 
   /** Until when (this process's clock) the lease is surely this relay's: it was renewed less than a third of its length ago. */
   let surelyHeldUntil = 0;
@@ -51,24 +53,22 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function holdLease(): Promise<{ held: boolean; retryInMs: number }> {
     if (Date.now() < surelyHeldUntil) return { held: true, retryInMs: 0 };
     const asked = Date.now();
-    const [row] = await sql.unsafe(
-      `insert into ${schema}.outbox_lease (name, holder, expires_at) values ('relay', $1, now() + make_interval(secs => $2))
-       on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
-       where ${schema}.outbox_lease.holder = excluded.holder or ${schema}.outbox_lease.expires_at < now()
-       returning holder`,
-      [holder, leaseSeconds],
-    );
+    const [row] = await sql`
+      insert into ${lease} (name, holder, expires_at) values ('relay', ${holder}, now() + make_interval(secs => ${leaseSeconds}))
+      on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
+      where ${lease}.holder = excluded.holder or ${lease}.expires_at < now()
+      returning holder`;
     surelyHeldUntil = row ? asked + (leaseSeconds * 1_000) / 3 : 0;
     if (row) return { held: true, retryInMs: 0 };
     // Another relay holds it: try again right after it expires, unless that relay renews it.
-    const [left] = await sql.unsafe(`select greatest(0, ceil(extract(epoch from expires_at - now()) * 1000))::int as ms from ${schema}.outbox_lease where name = 'relay'`);
-    return { held: false, retryInMs: ((left?.ms as number | undefined) ?? 0) + 50 };
+    const [left] = await sql<{ ms: number }[]>`select greatest(0, ceil(extract(epoch from expires_at - now()) * 1000))::int as ms from ${lease} where name = 'relay'`;
+    return { held: false, retryInMs: (left?.ms ?? 0) + 50 };
   }
 
   async function readBatch(): Promise<{ rows: { position: unknown; event: unknown }[] } | { retryInMs: number }> {
     const lease = await holdLease();
     if (!lease.held) return { retryInMs: lease.retryInMs };
-    return { rows: await sql.unsafe(`select position, event from ${schema}.outbox order by position limit $1`, [batchSize]) };
+    return { rows: await sql<{ position: unknown; event: unknown }[]>`select position, event from ${outbox} order by position limit ${batchSize}` };
   }
 
   async function drainOnce(): Promise<number> {
@@ -82,7 +82,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     await bus.publish(rows.map((row) => row.event as AnyEvent));
     // Exactly the rows published: a transaction that took a lower position but committed after this
     // read is not in `rows`, and a range delete (position <= last) would drop its events unpublished.
-    await sql.unsafe(`delete from ${schema}.outbox where position = any($1::text::bigint[])`, [`{${rows.map((row) => String(row.position)).join(',')}}`]);
+    await sql`delete from ${outbox} where position = any(${`{${rows.map((row) => String(row.position)).join(',')}}`}::text::bigint[])`;
     return rows.length;
   }
 
@@ -138,11 +138,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       stopped = true;
       clearTimeout(retryTimer);
       await relay.idle();
-      await sql.unsafe(`delete from ${schema}.outbox_lease where holder = $1`, [holder]).catch(() => {});
+      await sql`delete from ${lease} where holder = ${holder}`.catch(() => {});
     },
     async pending() {
-      const [row] = await sql.unsafe(`select count(*)::int as n from ${schema}.outbox`);
-      return (row?.n as number) ?? 0;
+      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from ${outbox}`;
+      return row?.n ?? 0;
     },
   };
   relay.wake();

@@ -8,8 +8,7 @@ import type { AnyEvent } from '../events/catalog';
 export async function appendToOutbox(tx: TransactionSql, schema: string, events: readonly AnyEvent[]): Promise<void> {
   if (events.length === 0) return;
   const rows = events.map((event) => ({ event_id: event.id, event: JSON.stringify(event) }));
-  await tx.unsafe(
-    `insert into ${schema}.outbox (event_id, event) select x.event_id, x.event::jsonb from jsonb_to_recordset($1::text::jsonb) as x(event_id text, event text)`,
-    [JSON.stringify(rows)],
-  );
+  await tx`
+    insert into ${tx(`${schema}.outbox`)} (event_id, event)
+    select x.event_id, x.event::jsonb from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x(event_id text, event text)`;
 }
