@@ -19,7 +19,12 @@ cluster=${KIND_CLUSTER:-todo}
 context="kind-$cluster"
 namespace=todo
 overlay=${OVERLAY:-knative/overlays/kind}
-roles=(task reminder recurrence notification audit chat)
+# One database role per function (functions/<fn>/src/main.ts), as knative/platform/postgres.yaml declares them.
+roles=()
+for main in functions/*/src/main.ts; do
+  main=${main#functions/}
+  roles+=("${main%%/*}")
+done
 
 step() { printf '\n==> [%ds] %s\n' "$SECONDS" "$*"; }
 kubectl() { command kubectl --context "$context" "$@"; }

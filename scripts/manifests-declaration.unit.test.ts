@@ -33,6 +33,11 @@ const sinks = new Map(eventing.filter((resource) => resource.kind === 'KafkaSink
 const kafkaTopics = documents('knative/platform/topics.yaml').filter((resource) => resource.kind === 'KafkaTopic');
 const subscriptions = documents('dapr/subscriptions/subscriptions.yaml').filter((resource) => resource.kind === 'Subscription');
 
+const kustomization = (dir: string) => documents(join(dir, 'kustomization.yaml'))[0] as unknown as { resources?: string[]; images?: { name: string }[] };
+const database = documents('knative/platform/postgres.yaml').find((resource) => resource.kind === 'Cluster')!;
+const namesIn = (items: unknown) => ((items ?? []) as { name: string }[]).map((item) => item.name);
+const scopesOf = (path: string) => documents(path).flatMap((resource) => resource.scopes ?? []);
+
 const sorted = (values: readonly unknown[]) => [...values].map(String).sort();
 const sinkOf = (source: Resource) => (source.spec.sink as { ref: { name: string } }).ref.name;
 const deadLetterSinkOf = (source: Resource) => (source.spec.delivery as { deadLetterSink: { ref: { name: string } } }).deadLetterSink.ref.name;
@@ -78,5 +83,23 @@ describe('the cluster manifests follow the system declaration', () => {
       expect(sources.map(sinkOf)).not.toContain(name);
       expect(subscriptions.flatMap((subscription) => subscription.scopes ?? [])).not.toContain(name);
     }
+  });
+});
+
+describe('every declared function has its place in the cluster files', () => {
+  const base = kustomization('knative/base');
+  const bootstrap = JSON.stringify(database.spec.bootstrap);
+  const accounts = documents('knative/base/service-accounts.yaml').filter((resource) => resource.kind === 'ServiceAccount');
+  const jwksReaders = documents('knative/base/jwks-reader.yaml').flatMap((resource) => namesIn((resource as unknown as { subjects?: unknown }).subjects));
+
+  it.each(FUNCTION_NAMES)('%s: Knative Service and event delivery listed, service account, database role and schema, Dapr scopes, images', (name) => {
+    expect(base.resources).toContain(`services/${name}.yaml`);
+    if (SYSTEM[name].consumes) expect(base.resources).toContain(`eventing/${name}.yaml`);
+    expect(accounts.map((account) => account.metadata.name)).toContain(name);
+    expect(jwksReaders).toContain(name);
+    expect(namesIn((database.spec.managed as { roles: unknown }).roles)).toContain(name);
+    expect(bootstrap).toContain(`'${name}'`);
+    for (const component of ['dapr/subscriptions/pubsub.yaml', 'dapr/base/statestore.yaml']) expect(scopesOf(component), component).toContain(name);
+    for (const overlay of ['knative/overlays/kind', 'knative/overlays/cloud']) expect(namesIn(kustomization(overlay).images), overlay).toContain(`todo-${name}`);
   });
 });
