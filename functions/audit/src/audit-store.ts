@@ -21,7 +21,6 @@ export interface AuditRow {
 }
 
 export const AUDIT_COLUMN_NAMES = ['user_id', 'sequence', 'event_source', 'event_id', 'type', 'subject', 'task_id', 'event_time', 'received_at', 'traceparent', 'data', 'prev_hash', 'hash'];
-export const AUDIT_COLUMNS = AUDIT_COLUMN_NAMES.join(', ');
 
 export function recordFromRow(row: AuditRow): AuditRecord {
   return {

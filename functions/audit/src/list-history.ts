@@ -3,7 +3,7 @@ import type { Sql } from '#shared/db/connect';
 import * as z from 'zod/mini';
 import { invalidCursor, pageCursor } from '#shared/http/page-cursor';
 import type { AuditRecord } from './audit-record';
-import { AUDIT_COLUMNS, type AuditRow, recordFromRow } from './audit-store';
+import { AUDIT_COLUMN_NAMES, type AuditRow, recordFromRow } from './audit-store';
 import { canonicalJson } from './canonical-json';
 import type { HistoryQuery } from './history-query';
 
@@ -42,20 +42,18 @@ function historyItem(record: AuditRecord): HistoryItem {
 export async function listHistory(sql: Sql, schema: string, userId: string, query: HistoryQuery): Promise<HistoryPage> {
   const order = query.order ?? 'desc';
   const key = filterKey(query, order);
-  const params: unknown[] = [userId];
-  const param = (value: unknown) => `$${params.push(value)}`;
-  const where = ['user_id = $1'];
-  if (query.taskId) where.push(`task_id = ${param(query.taskId)}`);
-  if (query.type?.length) where.push(`type = any(${param(query.type)}::text[])`);
-  if (query.from) where.push(`event_time >= ${param(query.from)}::timestamptz`);
-  if (query.to) where.push(`event_time < ${param(query.to)}::timestamptz`);
-  if (query.cursor) where.push(`sequence ${order === 'asc' ? '>' : '<'} ${param(decodeCursor(query.cursor, key))}`);
   const limit = query.limit ?? 50;
-  const rows = await sql.unsafe(
-    `select ${AUDIT_COLUMNS} from ${schema}.audit_records where ${where.join(' and ')} order by sequence ${order} limit ${limit + 1}`,
-    params as never[],
-  );
-  const page = rows.slice(0, limit).map((row) => recordFromRow(row as unknown as AuditRow));
+  const after = query.cursor ? decodeCursor(query.cursor, key) : null;
+  const rows = await sql<AuditRow[]>`
+    select ${sql(AUDIT_COLUMN_NAMES)} from ${sql(`${schema}.audit_records`)}
+    where user_id = ${userId}
+      ${query.taskId ? sql`and task_id = ${query.taskId}` : sql``}
+      ${query.type?.length ? sql`and type = any(${query.type}::text[])` : sql``}
+      ${query.from ? sql`and event_time >= ${query.from}::timestamptz` : sql``}
+      ${query.to ? sql`and event_time < ${query.to}::timestamptz` : sql``}
+      ${after === null ? sql`` : order === 'asc' ? sql`and sequence > ${after}` : sql`and sequence < ${after}`}
+    order by sequence ${order === 'asc' ? sql`asc` : sql`desc`} limit ${limit + 1}`;
+  const page = rows.slice(0, limit).map(recordFromRow);
   const last = page.at(-1);
   return { items: page.map(historyItem), nextCursor: rows.length > limit && last ? historyCursor(last.sequence, key) : null };
 }

@@ -9,11 +9,9 @@ export const eventKey = (event: { source: string; id: string }) => `${event.sour
  */
 export async function claimEvents(tx: TransactionSql, schema: string, events: readonly { source: string; id: string }[]): Promise<Set<string>> {
   if (events.length === 0) return new Set();
-  const rows = await tx.unsafe(
-    `insert into ${schema}.processed_events (source, id)
-     select x.source, x.id from jsonb_to_recordset($1::text::jsonb) as x(source text, id text)
-     on conflict do nothing returning source, id`,
-    [JSON.stringify(events.map(({ source, id }) => ({ source, id })))],
-  );
-  return new Set(rows.map((row) => eventKey(row as unknown as { source: string; id: string })));
+  const rows = await tx<{ source: string; id: string }[]>`
+    insert into ${tx(`${schema}.processed_events`)} (source, id)
+    select x.source, x.id from jsonb_to_recordset(${JSON.stringify(events.map(({ source, id }) => ({ source, id })))}::text::jsonb) as x(source text, id text)
+    on conflict do nothing returning source, id`;
+  return new Set(rows.map(eventKey));
 }
