@@ -112,8 +112,9 @@ export async function startReminderKit(options: ReminderKitOptions = {}) {
     deliver: async (event: AnyEvent) => (await client.deliver(event)).status,
     /** The task's reminders straight from the table, earliest first. */
     async rows(taskId: string) {
-      const rows = await sql.unsafe(`select id, origin, before_due, remind_at, status from ${schema}.reminders where task_id = $1 order by remind_at, created_at`, [taskId]);
-      return rows.map((row) => ({ id: row.id as string, origin: row.origin as string, before: row.before_due as string | null, remindAt: (row.remind_at as Date).toISOString(), status: row.status as string }));
+      const rows = await sql<{ id: string; origin: string; before_due: string | null; remind_at: Date; status: string }[]>`
+        select id, origin, before_due, remind_at, status from ${sql(`${schema}.reminders`)} where task_id = ${taskId} order by remind_at, created_at`;
+      return rows.map((row) => ({ id: row.id, origin: row.origin, before: row.before_due, remindAt: row.remind_at.toISOString(), status: row.status }));
     },
     tokenFor,
     call: client.call,
@@ -121,7 +122,7 @@ export async function startReminderKit(options: ReminderKitOptions = {}) {
     async stop(stopOptions: { keepSchema?: boolean } = {}) {
       await parts.stop();
       await relay.stop();
-      if (!stopOptions.keepSchema) await sql.unsafe(`drop schema ${schema} cascade`);
+      if (!stopOptions.keepSchema) await sql`drop schema ${sql(schema)} cascade`;
       await sql.end();
     },
   };

@@ -71,7 +71,7 @@ export async function startTaskKit(options: { calendar?: CalendarRouteOptions } 
     call: client.call,
     async stop() {
       await relay.stop();
-      await sql.unsafe(`drop schema ${schema} cascade`);
+      await sql`drop schema ${sql(schema)} cascade`;
       await sql.end();
     },
   };

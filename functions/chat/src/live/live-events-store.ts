@@ -16,27 +16,24 @@ export interface LiveEventRow {
  * already stored: a redelivery, which notifies nobody.
  */
 export async function recordLiveEvent(sql: Sql, schema: string, row: { source: string; id: string; userId: string; message: LiveMessage }): Promise<boolean> {
-  const rows = await sql.unsafe(
-    `with added as (
-       insert into ${schema}.live_events (source, id, user_id, message) values ($1, $2, $3, $4::text::json)
-       on conflict do nothing returning position, user_id
-     )
-     select pg_notify($5, position || ' ' || user_id) from added`,
-    [row.source, row.id, row.userId, JSON.stringify(row.message), liveChannel(schema)],
-  );
+  const rows = await sql`
+    with added as (
+      insert into ${sql(`${schema}.live_events`)} (source, id, user_id, message) values (${row.source}, ${row.id}, ${row.userId}, ${JSON.stringify(row.message)}::text::json)
+      on conflict do nothing returning position, user_id
+    )
+    select pg_notify(${liveChannel(schema)}, position || ' ' || user_id) from added`;
   return rows.length === 1;
 }
 
 /** The stored messages at these positions (those already pruned are missing). */
 export async function readLiveEvents(sql: Sql, schema: string, positions: readonly string[]): Promise<LiveEventRow[]> {
-  const rows = await sql.unsafe(`select position::text as position, user_id, message from ${schema}.live_events where position = any($1::text::bigint[])`, [
-    `{${positions.join(',')}}`,
-  ]);
-  return rows.map((row) => ({ position: row.position as string, userId: row.user_id as string, message: row.message as LiveMessage }));
+  const rows = await sql<{ position: string; user_id: string; message: LiveMessage }[]>`
+    select position::text as position, user_id, message from ${sql(`${schema}.live_events`)} where position = any(${`{${positions.join(',')}}`}::text::bigint[])`;
+  return rows.map((row) => ({ position: row.position, userId: row.user_id, message: row.message }));
 }
 
 /** Deletes live events older than the retention; returns how many. */
 export async function pruneLiveEvents(sql: Sql, schema: string, retentionSeconds: number): Promise<number> {
-  const result = await sql.unsafe(`delete from ${schema}.live_events where created_at < now() - make_interval(secs => $1)`, [retentionSeconds]);
+  const result = await sql`delete from ${sql(`${schema}.live_events`)} where created_at < now() - make_interval(secs => ${retentionSeconds})`;
   return result.count;
 }
