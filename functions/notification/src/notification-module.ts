@@ -1,5 +1,4 @@
-import { loadConfig } from '#shared/config/load-config';
-import type { FunctionModule } from '#shared/runtime/function-module';
+import { defineFunction } from '#shared/runtime/function-module';
 import { emailSender } from './channels/email-sender';
 import { newWebhookSecret } from './channels/webhook-signer';
 import { webhookSender } from './channels/webhook-sender';
@@ -8,12 +7,12 @@ import { allowsPrivateTargets, NotificationConfig } from './notification-config'
 import { createNotificationFunction } from './notification-function';
 import { notificationMigrations } from './notification-migrations';
 
-export const notificationModule: FunctionModule = {
+export const notificationModule = defineFunction({
   name: 'notification',
   schema: 'notification',
   migrations: notificationMigrations,
-  create: (deps) => {
-    const config = loadConfig(NotificationConfig, deps.env);
+  config: NotificationConfig,
+  create: (deps, config) => {
     const allowPrivateTargets = allowsPrivateTargets(config);
     const email = config.SMTP_URL ? emailSender({ smtpUrl: config.SMTP_URL, from: config.SMTP_FROM, timeoutMs: config.NOTIFY_TIMEOUT_MS }) : undefined;
     const parts = createNotificationFunction({
@@ -35,4 +34,4 @@ export const notificationModule: FunctionModule = {
       },
     };
   },
-};
+});

@@ -26,3 +26,20 @@ export function loadConfig<S extends z.core.$ZodType>(schema: S, env: Record<str
   }
   return Object.freeze(result.data);
 }
+
+/** Parses the environment with several schemas at once; one ConfigError lists every problem of all of them. */
+export function loadConfigs<const S extends readonly z.core.$ZodType[]>(schemas: S, env: Record<string, string | undefined>): { [K in keyof S]: Readonly<z.infer<S[K]>> } {
+  const problems = new Set<string>();
+  const configs = schemas.map((schema) => {
+    try {
+      return loadConfig(schema, env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      for (const problem of error.problems) problems.add(problem);
+      return undefined;
+    }
+  });
+  if (problems.size > 0) throw new ConfigError([...problems]);
+  return configs as { [K in keyof S]: Readonly<z.infer<S[K]>> };
+}
+

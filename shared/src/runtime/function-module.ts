@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type * as z from 'zod/mini';
 import type { EventBus } from '../bus/event-bus';
 import type { Sql } from '../db/connect';
 import type { SchemaMigrations } from '../db/migrate';
@@ -36,7 +37,17 @@ export interface FunctionModule {
   name: string;
   schema: string;
   migrations: (schema: string) => SchemaMigrations;
-  create: (deps: RuntimeDeps) => FunctionParts;
+  /** The function's own variables: parsed with the base configuration before anything starts, every problem listed at once. */
+  config?: z.core.$ZodType;
+  /** `config` is what the module's own schema parsed (undefined without one). */
+  create(deps: RuntimeDeps, config: unknown): FunctionParts;
+}
+
+/** A module whose `create` receives its own configuration, typed by its schema. */
+export function defineFunction<S extends z.core.$ZodType>(
+  module: Omit<FunctionModule, 'config' | 'create'> & { config: S; create: (deps: RuntimeDeps, config: Readonly<z.infer<S>>) => FunctionParts },
+): FunctionModule {
+  return module as FunctionModule;
 }
 
 /** What `create` returns. `start` runs once the server listens; `stop` runs on shutdown before the relays stop. */

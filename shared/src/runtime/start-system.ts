@@ -8,7 +8,7 @@ import { createKafkaBus } from '../bus/kafka-bus';
 import { parseKafkaUrl } from '../bus/kafka-url';
 import { createMemoryBus } from '../bus/memory-bus';
 import { BaseConfig } from '../config/base-config';
-import { loadConfig } from '../config/load-config';
+import { loadConfigs } from '../config/load-config';
 import { daprSidecar } from '../dapr/dapr-sidecar';
 import { migrate } from '../db/migrate';
 import { eventSendersFrom } from '../events/event-sender-config';
@@ -38,9 +38,12 @@ import { createLifecycle, type Lifecycle, StopRequested } from './lifecycle';
 import { loadLocalSecrets } from './local-secrets';
 import { openDatabase } from './open-database';
 import { stopOnSignals } from './stop-on-signals';
+import * as z from 'zod/mini';
 
 /** The Dapr pub/sub component name the manifests declare. */
 const DAPR_PUBSUB = 'pubsub';
+/** The schema of a module without variables of its own. */
+const NO_VARIABLES = z.object({});
 const API_VERSION = '1.0.0';
 const API_DESCRIPTION = 'The routes this process serves, generated from the schemas they validate with. Errors are RFC 9457 problems (application/problem+json).';
 /** How long open requests may finish after a stop begins; then their connections are closed. */
@@ -105,7 +108,7 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
   const { step } = lifecycle;
   const storeSecrets = await step(secretsFromStore(options.env));
   const env = Object.freeze({ ...options.env, ...storeSecrets });
-  const config = loadConfig(BaseConfig, env);
+  const [config, ...ownConfigs] = loadConfigs([BaseConfig, ...options.modules.map((module) => module.config ?? NO_VARIABLES)], env);
   const metrics = createMetrics(config.SERVICE_NAME);
   const database = await step(openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, applicationName: config.SERVICE_NAME, log }));
   lifecycle.onStop({ name: 'database', run: () => database.close({ timeoutSeconds: 1 }), budgetMs: STEP_BUDGET_MS });
@@ -132,7 +135,7 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
   const info = { title: `Todo functions: ${options.modules.map((m) => m.name).join(', ')}`, version: API_VERSION, description: API_DESCRIPTION };
   mountJsonDocument(app as unknown as Hono<never>, '/openapi.json', () => openApiDocument(info, apis));
   mountJsonDocument(app as unknown as Hono<never>, '/asyncapi.json', asyncApiDocument);
-  for (const module of options.modules) {
+  for (const [index, module] of options.modules.entries()) {
     const schema = module.schema;
     await step(migrate(database.sql, module.migrations(schema)));
     const parts = module.create({
@@ -148,7 +151,7 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
       stopping: lifecycle.stopping,
       eventsCommitted: () => relayOf.get(schema)?.wake(),
       inProcess: async (request) => app.fetch(request),
-    });
+    }, module.config ? ownConfigs[index] : undefined);
     functionParts.push({ name: module.name, parts });
     app.route('/', parts.routes);
     apis.push(parts.api);

@@ -131,7 +131,7 @@ describe('GET /calendar/{token}.ics with a bad token', () => {
 describe('the task module', () => {
   it('mounts the calendar routes beside the task API', async () => {
     const app = createHttpApp({ log: kit.deps.log, metrics: kit.deps.metrics, maxBodyBytes: 1024 });
-    app.route('/', taskModule.create({ ...kit.deps, env: {}, bus: createMemoryBus({ log: kit.deps.log }) }).routes as unknown as Hono);
+    app.route('/', taskModule.create({ ...kit.deps, env: {}, bus: createMemoryBus({ log: kit.deps.log }) }, undefined).routes as unknown as Hono);
     const path = await kit.feedPath('mona');
 
     expect((await app.request('/calendar/feed', { method: 'POST' })).status).toBe(401);
