@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CloudEvent } from 'cloudevents';
-import type { Hono } from 'hono';
-import { pino } from 'pino';
-import { migrate } from '#shared/db/migrate';
 import type { EventType } from '#shared/events/catalog';
-import { mountEventRoutes } from '#shared/events/http-event-routes';
-import { testEventPath } from '#shared/testing/test-event-path';
 import { processDelivery } from '#shared/events/process-delivery';
-import { createHttpApp } from '#shared/http/create-http-app';
-import { createMetrics } from '#shared/metrics/metrics';
 import { aTask, TRACEPARENT } from '#shared/testing/event-fixtures';
-import { appClient } from '#shared/testing/app-client';
-import { testAuth } from '#shared/testing/test-auth';
-import { testClock } from '#shared/testing/test-clock';
-import { testSql, uniqueSchema } from '#shared/testing/test-database';
+import { startFunctionKit } from '#shared/testing/function-kit';
 import type { AuditDeps } from './audit-deps';
 import { createAuditFunction } from './audit-function';
 import { auditMigrations } from './audit-schema';
@@ -22,52 +12,37 @@ import type { AuditRow } from './audit-store';
 export const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
 /**
- * The audit function wired to the run's real test database (own schema), a hand-moved clock, real
- * JWTs and its event routes, so tests deliver events as Knative (`deliver`) or straight through the
- * delivery path (`process`).
+ * The audit function's test kit, so tests deliver events as Knative (`deliver`) or straight through
+ * the delivery path (`process`).
  */
 export async function startAuditKit() {
-  const auth = testAuth();
-  const sql = testSql();
-  const schema = uniqueSchema('audit');
-  const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
-  const metrics = createMetrics('audit-test');
-  const clock = testClock('2026-05-01T08:00:00Z');
-  await migrate(sql, auditMigrations(schema));
-  const deps: AuditDeps = { sql, schema, clock: clock.now, authenticate: auth.authenticate, log };
-  const parts = createAuditFunction(deps);
-  const app = createHttpApp({ log, metrics, maxBodyBytes: 64 * 1024 });
-  app.route('/', parts.routes as unknown as Hono);
-  const eventPath = await testEventPath(auth.authenticate);
-  mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub', senders: eventPath.senders, metrics });
-  const { tokenFor } = auth;
-  const client = appClient(app, tokenFor, eventPath.authorization);
+  const { sql, schema, app, eventPath, clock, deps, parts, tokenFor, call, deliver, stop } = await startFunctionKit({
+    name: 'audit',
+    migrations: auditMigrations,
+    deps: ({ sql, schema, clock, authenticate, log }): AuditDeps => ({ sql, schema, clock, authenticate, log }),
+    create: createAuditFunction,
+  });
 
   return {
     sql,
     schema,
     app,
-    /** The event path's credentials: `authorization()` for POST /events, the sidecar's app token for /dapr/*. */
     eventPath,
     clock,
     deps,
     consumer: parts.consumer,
     tokenFor,
-    call: client.call,
-    /** Posts a CloudEvent to `POST /events` in binary mode, as Knative delivers it. */
-    deliver: client.deliver,
+    call,
+    deliver,
     /** Runs an event through the shared delivery path (validation, then the consumer), as the in-process bus does. */
     process(event: CloudEvent<unknown>, attempt = 0) {
-      return processDelivery(parts.consumer, JSON.parse(JSON.stringify(event)), { log, attempt });
+      return processDelivery(parts.consumer, JSON.parse(JSON.stringify(event)), { log: deps.log, attempt });
     },
     /** The user's rows as stored, in sequence order. */
     async rowsOf(userId: string) {
       return sql<AuditRow[]>`select * from ${sql(`${schema}.audit_records`)} where user_id = ${userId} order by sequence`;
     },
-    async stop() {
-      await sql`drop schema ${sql(schema)} cascade`;
-      await sql.end();
-    },
+    stop: () => stop(),
   };
 }
 export type AuditKit = Awaited<ReturnType<typeof startAuditKit>>;

@@ -1,23 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CloudEvent } from 'cloudevents';
-import type { Hono } from 'hono';
-import { pino } from 'pino';
-import { v7 as uuidv7 } from 'uuid';
-import { createMemoryBus } from '#shared/bus/memory-bus';
-import { migrate } from '#shared/db/migrate';
-import type { AnyEvent } from '#shared/events/catalog';
-import { mountEventRoutes } from '#shared/events/http-event-routes';
-import { testEventPath } from '#shared/testing/test-event-path';
-import { ack } from '#shared/events/outcome';
 import { TOPICS } from '#shared/events/topics';
-import { createHttpApp } from '#shared/http/create-http-app';
-import { createMetrics } from '#shared/metrics/metrics';
-import { startOutboxRelay } from '#shared/outbox/outbox-relay';
 import { TRACEPARENT } from '#shared/testing/event-fixtures';
-import { appClient } from '#shared/testing/app-client';
-import { testAuth } from '#shared/testing/test-auth';
-import { testClock } from '#shared/testing/test-clock';
-import { testSql, uniqueSchema } from '#shared/testing/test-database';
+import { startFunctionKit } from '#shared/testing/function-kit';
 import { emailSender } from './channels/email-sender';
 import type { ReceivedMail } from './channels/smtp-receiver';
 import { newWebhookSecret } from './channels/webhook-signer';
@@ -25,6 +10,7 @@ import { webhookSender } from './channels/webhook-sender';
 import type { DeliveryPolicyOptions } from './dispatcher/delivery-policy';
 import type { NotificationDeps } from './notification-deps';
 import { createNotificationFunction } from './notification-function';
+import { notificationMigrations } from './notification-migrations';
 import { nextDueAt } from './notification-store';
 
 export const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -33,52 +19,26 @@ export const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 export const TEST_DELIVERY: DeliveryPolicyOptions = { maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200, breakerThreshold: 10, halfOpenAfterMs: 1_000, perReceiver: 4, perUser: 6, concurrency: 16 };
 
 /**
- * The notification function wired to the run's real test database (own schema), the in-process bus
- * with a recording subscriber on `notification-events`, a hand-moved clock, real JWTs, and real
+ * The notification function's test kit: a recording subscriber on `notification-events`, and real
  * webhook (loopback allowed, as in development) and — with `smtpUrl` — email senders.
  */
 export async function startNotificationKit(options: { smtpUrl?: string; delivery?: Partial<DeliveryPolicyOptions> } = {}) {
-  const auth = testAuth();
-  const sql = testSql();
-  const schema = uniqueSchema('notification');
-  const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
-  const metrics = createMetrics('notification-test');
-  const bus = createMemoryBus({ log, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
-  const published: AnyEvent[] = [];
-  bus.subscribe({
-    name: 'recorder',
-    topics: [TOPICS.notificationEvents],
-    types: ['dev.todo.notification.sent.v1', 'dev.todo.notification.delivered.v1', 'dev.todo.notification.failed.v1'],
-    handle: async (event) => (published.push(event), ack()),
-  });
-  const clock = testClock('2026-05-01T08:00:00Z');
-  await migrate(sql, { schema, folder: new URL('./migrations/', import.meta.url) });
-  const relay = startOutboxRelay({ sql, schema, bus, log });
   const email = options.smtpUrl ? emailSender({ smtpUrl: options.smtpUrl, from: 'Todo <todo@example.test>', timeoutMs: 2_000 }) : undefined;
-  const deps: NotificationDeps = {
-    sql,
-    schema,
-    clock: clock.now,
-    newId: uuidv7,
-    eventsCommitted: () => relay.wake(),
-    stopping: new AbortController().signal,
-    authenticate: auth.authenticate,
-    log,
-    metrics,
-    senders: { webhook: webhookSender({ timeoutMs: 2_000, allowPrivateTargets: true }), ...(email ? { email } : {}) },
-    mailer: email,
-    delivery: { ...TEST_DELIVERY, ...options.delivery },
-    allowPrivateTargets: true,
-    newSecret: newWebhookSecret,
-  };
-  const parts = createNotificationFunction(deps);
-  parts.start();
-  const app = createHttpApp({ log, metrics, maxBodyBytes: 64 * 1024 });
-  app.route('/', parts.routes as unknown as Hono);
-  const eventPath = await testEventPath(auth.authenticate);
-  mountEventRoutes(app, parts.consumer, { log, pubsubName: 'pubsub', senders: eventPath.senders, metrics });
-  const { tokenFor } = auth;
-  const client = appClient(app, tokenFor, eventPath.authorization);
+  const { sql, schema, app, clock, deps, relay, parts, published, tokenFor, call, deliver, stop } = await startFunctionKit({
+    name: 'notification',
+    migrations: notificationMigrations,
+    outbox: { topics: [TOPICS.notificationEvents], types: ['dev.todo.notification.sent.v1', 'dev.todo.notification.delivered.v1', 'dev.todo.notification.failed.v1'] },
+    deps: (runtime): NotificationDeps => ({
+      ...runtime,
+      senders: { webhook: webhookSender({ timeoutMs: 2_000, allowPrivateTargets: true }), ...(email ? { email } : {}) },
+      mailer: email,
+      delivery: { ...TEST_DELIVERY, ...options.delivery },
+      allowPrivateTargets: true,
+      newSecret: newWebhookSecret,
+    }),
+    create: createNotificationFunction,
+    onStop: () => email?.close(),
+  });
 
   const kit = {
     sql,
@@ -111,19 +71,12 @@ export async function startNotificationKit(options: { smtpUrl?: string; delivery
     /** Events the bus delivered to `notification-events` subscribers, after `settle()`. */
     async published() {
       await kit.settle();
-      return published;
+      return published();
     },
     tokenFor,
-    call: client.call,
-    /** Posts a CloudEvent to `POST /events` in binary mode, as Knative delivers it. */
-    deliver: client.deliver,
-    async stop() {
-      await parts.stop();
-      email?.close();
-      await relay.stop();
-      await sql`drop schema ${sql(schema)} cascade`;
-      await sql.end();
-    },
+    call,
+    deliver,
+    stop: () => stop(),
   };
   return kit;
 }
