@@ -19,6 +19,7 @@ const BUSY_PATHS: Record<FunctionName, string[]> = {
   recurrence: ['/health'],
   notification: ['/notifications/preferences', '/notifications/bundle-user'],
   audit: ['/audit'],
+  stats: ['/stats', '/stats?from=2026-01-01&to=2026-12-31'],
   chat: ['/auth/config', '/'],
 };
 

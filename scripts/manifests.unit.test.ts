@@ -12,6 +12,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { POOL_SIZE } from '#shared/db/connect';
 import { FUNCTION_NAMES, SYSTEM } from '#shared/system/system-declaration';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +26,8 @@ const ALWAYS_UP = FUNCTION_NAMES.find((name) => SYSTEM[name].scaling === 'always
 /** Ports daprd must not use: queue-proxy's 8012, 8013, 8022, 8112, 9090, 9091 and profiling 8008. */
 const QUEUE_PROXY_PORTS = new Set([8008, 8012, 8013, 8022, 8112, 9090, 9091]);
 const APP_PORT = 8080;
+/** Postgres's default superuser_reserved_connections: ordinary roles cannot use them. */
+const SUPERUSER_RESERVED_CONNECTIONS = 3;
 /** Functions with no API for people: reachable only inside the cluster. */
 const CLUSTER_LOCAL: string[] = FUNCTION_NAMES.filter((name) => SYSTEM[name].exposure === 'cluster-local');
 /** The namespaces whose pods may reach a function (knative/base/network-policies.yaml). */
@@ -452,6 +455,17 @@ function deploymentProblems(manifests: Manifest[]): string[] {
       const config = str(templateAnnotations(ksvc)['dapr.io/config']) ?? '';
       if (!configurations.has(config)) problems.push(`${label(ksvc)}: dapr.io/config ${config} is not a Configuration here`);
     }
+  }
+
+  // Postgres: every function at its max-scale, each pod with a full pool, chat's LISTEN session and its
+  // sidecar's state-store connections, fits under max_connections less the superuser's reserve.
+  const database = manifests.find((m) => m.body.apiVersion?.toString().startsWith('postgresql.cnpg.io/') === true && m.body.kind === 'Cluster');
+  const stateStore = manifests.find((m) => isDaprComponent(m) && str(spec(m).type)?.startsWith('state.') === true);
+  if (database && stateStore && ksvcs.length > 0) {
+    const sidecarConnections = Number(componentMetadata(stateStore).get('maxConns'));
+    const needed = ksvcs.reduce((sum, ksvc) => sum + Number(templateAnnotations(ksvc)['autoscaling.knative.dev/max-scale']) * (POOL_SIZE + sidecarConnections + (nameOf(ksvc) === 'chat' ? 1 : 0)), 0);
+    const available = Number(asObject(asObject(spec(database).postgresql).parameters).max_connections) - SUPERUSER_RESERVED_CONNECTIONS;
+    if (!(needed <= available)) problems.push(`${label(database)}: the functions at max-scale may open ${needed} connections, more than max_connections allows (${available} after the superuser's reserve)`);
   }
 
   // Kafka: no replication factor above the number of brokers (a one-node kind cluster takes 1).

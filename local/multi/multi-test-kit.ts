@@ -9,7 +9,7 @@ import { tokenCache } from '#shared/http/token-cache';
 import { kafkaScript } from '#shared/testing/kafka-global-setup';
 export { readTopic } from '#shared/testing/kafka-test-kit';
 import { freePort } from '../../bench/spawn-function';
-import { ensureBundles, type MultiSystem, startMultiSystem } from './multi-system';
+import { ensureBundles, FUNCTIONS, type FunctionName, type MultiSystem, startMultiSystem } from './multi-system';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,15 +28,8 @@ export async function startTestMultiSystem(): Promise<TestMultiSystem> {
   const kafkaUrl = inject('kafkaUrl');
   const runDir = mkdtempSync(join(tmpdir(), 'todo-multi-'));
   const secret = randomBytes(32).toString('hex');
-  const ports = {
-    task: await freePort(),
-    reminder: await freePort(),
-    recurrence: await freePort(),
-    notification: await freePort(),
-    audit: await freePort(),
-    chat: await freePort(),
-    dispatcher: await freePort(),
-  };
+  const ports = { dispatcher: await freePort() } as Record<FunctionName | 'dispatcher', number>;
+  for (const name of FUNCTIONS) ports[name] = await freePort();
   const system = await startMultiSystem({
     root,
     databaseUrl: inject('databaseUrl'),

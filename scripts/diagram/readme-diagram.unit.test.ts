@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TOPICS } from '#shared/events/topics';
 import { FUNCTION_NAMES } from '#shared/system/system-declaration';
@@ -15,3 +15,17 @@ describe("the README's system diagram", () => {
     for (const name of [...FUNCTION_NAMES, ...Object.values(TOPICS)]) expect(diagram).toMatch(new RegExp(`\\b${name}\\b`));
   });
 });
+
+describe("the README's table of functions", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const rows = new Map([...readme.matchAll(/^\| \[`([a-z-]+)`\]\(([^)]+)\) \|/gm)].map((match) => [match[1]!, match[2]!]));
+
+  it('has a row for each declared function, in order, linking its own README', () => {
+    expect([...rows.keys()]).toEqual(FUNCTION_NAMES);
+    for (const [name, link] of rows) {
+      expect(link, name).toMatch(new RegExp(`^functions/${name}/(src/)?README\\.md$`));
+      expect(existsSync(new URL(`../../${link}`, import.meta.url)), link).toBe(true);
+    }
+  });
+});
+

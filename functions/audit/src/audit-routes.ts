@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { requireUser, type User } from '#shared/http/auth';
-import { Problem } from '#shared/http/problem';
-import { fieldErrors } from '#shared/http/read-json';
+import { parseQuery } from '#shared/http/parse-query';
 import type { RequestVariables } from '#shared/http/request-context';
 import type { AuditDeps } from './audit-deps';
 import { HistoryQuery, TaskHistoryQuery } from './history-query';
@@ -10,14 +9,6 @@ import { listHistory } from './list-history';
 import { verifyUserChain } from './verify-audit';
 
 type Env = { Variables: RequestVariables & { user: User } };
-
-/** Validates query parameters or throws a 422 problem naming each parameter (`type`, not `type.1`). */
-function parseQuery<S extends z.core.$ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = z.safeParse(schema, value);
-  if (result.success) return result.data;
-  const errors = fieldErrors(result.error.issues).map((error) => ({ ...error, field: error.field.split('.')[0]! }));
-  throw new Problem(422, 'Unprocessable Content', 'the query is invalid', errors);
-}
 
 /** The audit API: a user reads and verifies their own activity history only. */
 export function auditRoutes(deps: AuditDeps): Hono<Env> {

@@ -1,5 +1,8 @@
 import postgres from 'postgres';
 
+/** Connections a function's pool opens at most on a database server (the cluster's connection budget counts it). */
+export const POOL_SIZE = 10;
+
 export type Sql = postgres.Sql<Record<string, never>>;
 export type TransactionSql = postgres.TransactionSql<Record<string, never>>;
 
@@ -10,7 +13,7 @@ export type TransactionSql = postgres.TransactionSql<Record<string, never>>;
  */
 export function connect(url: string, options: { max?: number; applicationName?: string; prepare?: boolean } = {}): Sql {
   return postgres(url, {
-    max: options.max ?? 10,
+    max: options.max ?? POOL_SIZE,
     prepare: options.prepare ?? true,
     idle_timeout: 30,
     connect_timeout: 10,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { connect, isDatabaseReady, type Sql } from '../db/connect';
+import { POOL_SIZE, connect, isDatabaseReady, type Sql } from '../db/connect';
 import type { Logger } from '../log/logger';
 
 export interface Database {
@@ -15,7 +15,7 @@ export async function openDatabase(options: { url?: string; dataDir: string; app
   // Imported lazily: function bundles leave PGlite out and always run with DATABASE_URL.
   const embedded = options.url ? null : await (await import('../db/embedded')).startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg') });
   if (embedded) options.log.info({ dataDir: join(options.dataDir, 'pg') }, 'using the embedded Postgres (set DATABASE_URL for a server)');
-  const sql = connect(options.url ?? embedded!.url, { max: embedded ? 8 : 10, applicationName: options.applicationName, prepare: !embedded });
+  const sql = connect(options.url ?? embedded!.url, { max: embedded ? 8 : POOL_SIZE, applicationName: options.applicationName, prepare: !embedded });
   return {
     sql,
     embedded: !!embedded,

@@ -78,6 +78,18 @@ export const SYSTEM = {
     exposure: 'public',
     calls: [],
   },
+  stats: {
+    consumes: {
+      topics: [TOPICS.taskEvents, TOPICS.reminderEvents],
+      types: ['dev.todo.task.created.v1', 'dev.todo.task.completed.v1', 'dev.todo.task.deleted.v1', 'dev.todo.reminder.delivered.v1'],
+    },
+    emits: [],
+    runs: [],
+    routes: ['/stats'],
+    scaling: 'scale-to-zero',
+    exposure: 'public',
+    calls: [],
+  },
   chat: {
     consumes: { topics: [TOPICS.taskEvents, TOPICS.notificationEvents], types: [...TASK_EVENTS, 'dev.todo.notification.sent.v1', 'dev.todo.notification.delivered.v1'] },
     emits: [],
