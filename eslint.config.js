@@ -4,6 +4,14 @@ import tseslint from 'typescript-eslint';
 import pkg from './package.json' with { type: 'json' };
 import { functionBoundaries } from './scripts/check-boundaries.mjs';
 
+const TEST_FILES = ['**/*.test.ts', '**/*-test-kit.ts'];
+const NEW_EVENT_ONLY_BY_DECLARATION = {
+  name: '#shared/events/new-event',
+  importNames: ['newEvent'],
+  message: "Use eventsOf('<function>') from #shared/system/function-events.",
+};
+const LANGUAGE_BY_INDEX = { regex: '/language/[^/]+$', message: 'Import the chat language from its index (…/language).' };
+
 export default defineConfig(
   globalIgnores(['dist/', '.data/', '.run/', '.cache/']),
   tseslint.configs.recommended,
@@ -49,12 +57,23 @@ export default defineConfig(
     name: 'todo/declared-events',
     files: ['functions/**/*.ts'],
     // Tests build the events other functions write, as the input they deliver.
-    ignores: ['**/*.test.ts', '**/*-test-kit.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: '#shared/events/new-event', importNames: ['newEvent'], message: "Use eventsOf('<function>') from #shared/system/function-events." }] },
-      ],
-    },
+    ignores: TEST_FILES,
+    rules: { 'no-restricted-imports': ['error', { paths: [NEW_EVENT_ONLY_BY_DECLARATION] }] },
+  },
+  {
+    // The chat's language is a library: the rest of the chat (and its tests outside the library) import
+    // it through functions/chat/src/language/index.ts only, never one of its modules. (A later block's
+    // no-restricted-imports replaces an earlier one's, so the chat's production files repeat the
+    // declared-events restriction.)
+    name: 'todo/chat-language-library',
+    files: ['functions/chat/**/*.ts'],
+    ignores: ['functions/chat/src/language/**', ...TEST_FILES],
+    rules: { 'no-restricted-imports': ['error', { paths: [NEW_EVENT_ONLY_BY_DECLARATION], patterns: [LANGUAGE_BY_INDEX] }] },
+  },
+  {
+    name: 'todo/chat-language-library-in-tests',
+    files: [...TEST_FILES.map((glob) => `functions/chat/${glob}`), 'functions/chat/test/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['functions/chat/src/language/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LANGUAGE_BY_INDEX] }] },
   },
 );

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpus, CORPUS_NOW, CORPUS_ZONE } from '../../functions/chat/src/language/corpus';
-import { parseMessage } from '../../functions/chat/src/language/intent';
+import { corpus, CORPUS_NOW, CORPUS_ZONE } from '../../functions/chat/test/corpus/corpus';
+import { parseMessage } from '../../functions/chat/src/language';
 import { localModules } from '../../local/modules';
 import { type BenchScenario, num, type Row } from '../bench-scenario';
 import { startBenchSystem } from '../bench-system';

@@ -5,12 +5,13 @@ import { createAuditConsumer } from './audit-consumer';
 import type { AuditDeps } from './audit-deps';
 import { AUDIT_API } from './audit-api';
 import { auditRoutes } from './audit-routes';
+import { functionRoutes } from '#shared/http/function-routes';
 
 /** The audit function's parts, mounted by its own entry point or by the one-process system. */
 export function createAuditFunction(deps: AuditDeps): { name: 'audit'; routes: Hono<never>; api: ApiContracts; consumer: Consumer } {
   return {
     name: 'audit',
-    routes: auditRoutes(deps) as unknown as Hono<never>,
+    routes: functionRoutes(auditRoutes(deps)),
     api: AUDIT_API,
     consumer: createAuditConsumer(deps),
   };

@@ -7,6 +7,7 @@ import { notificationMigrations } from './notification-migrations';
 import { notificationApi } from './notification-api';
 import { notificationRoutes } from './notification-routes';
 import { createReminderConsumer } from './reminder-consumer';
+import { functionRoutes } from '#shared/http/function-routes';
 
 export interface NotificationFunction {
   name: 'notification';
@@ -39,7 +40,7 @@ export function createNotificationFunction(deps: NotificationDeps): Notification
   };
   return {
     name: 'notification',
-    routes: notificationRoutes(deps, afterCommit) as unknown as Hono<never>,
+    routes: functionRoutes(notificationRoutes(deps, afterCommit)),
     api: notificationApi({ allowPrivateTargets: deps.allowPrivateTargets }),
     consumer: createReminderConsumer(deps, afterCommit),
     migrations: notificationMigrations(deps.schema),

@@ -13,6 +13,7 @@ import { createDaprScheduler } from './scheduler/dapr-scheduler';
 import { createLocalScheduler } from './scheduler/local-scheduler';
 import type { ReminderScheduler } from './scheduler/reminder-scheduler';
 import { taskEventsConsumer } from './task-events-consumer';
+import { functionRoutes } from '#shared/http/function-routes';
 
 export type ReminderFunctionDeps = FunctionDeps & { config: Pick<ReminderConfig, 'REMINDER_SCHEDULER' | 'DAPR_HTTP_PORT' | 'DAPR_API_TOKEN' | 'APP_API_TOKEN'>; daprUrl?: string };
 
@@ -55,15 +56,11 @@ export function createReminderFunction(options: ReminderFunctionDeps): ReminderF
   const { config, daprUrl: _daprUrl, ...runtime } = options;
   const scheduler = createScheduler(options, () => deps);
   const deps: ReminderDeps = { ...runtime, scheduler };
-  const routes = new Hono();
-  routes.route('/', reminderRoutes(deps) as unknown as Hono);
-  if (config.REMINDER_SCHEDULER === 'dapr') {
-    // The configuration requires the token in this mode; a test kit that forgets it gets a route that refuses everyone.
-    routes.route('/', jobRoutes(deps, { appApiToken: config.APP_API_TOKEN ?? '' }) as unknown as Hono);
-  }
+  // The configuration requires the token in the dapr mode; a test kit that forgets it gets a route that refuses everyone.
+  const routes = config.REMINDER_SCHEDULER === 'dapr' ? functionRoutes(reminderRoutes(deps), jobRoutes(deps, { appApiToken: config.APP_API_TOKEN ?? '' })) : functionRoutes(reminderRoutes(deps));
   return {
     name: 'reminder',
-    routes: routes as unknown as Hono<never>,
+    routes,
     api: { ...REMINDER_API, routes: config.REMINDER_SCHEDULER === 'dapr' ? [...REMINDER_API.routes, JOB_CALLBACK] : REMINDER_API.routes },
     consumer: taskEventsConsumer(deps),
     scheduler,

@@ -5,12 +5,13 @@ import { STATS_API } from './stats-api';
 import { createStatsConsumer } from './stats-consumer';
 import type { StatsDeps } from './stats-deps';
 import { statsRoutes } from './stats-routes';
+import { functionRoutes } from '#shared/http/function-routes';
 
 /** The stats function's parts, mounted by its own entry point or by the one-process system. */
 export function createStatsFunction(deps: StatsDeps): { name: 'stats'; routes: Hono<never>; api: ApiContracts; consumer: Consumer } {
   return {
     name: 'stats',
-    routes: statsRoutes(deps) as unknown as Hono<never>,
+    routes: functionRoutes(statsRoutes(deps)),
     api: STATS_API,
     consumer: createStatsConsumer(deps),
   };

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { Consumer } from '#shared/events/consumer';
 import type { ApiContracts } from '#shared/http/openapi/route-contract';
 import { CALENDAR_API_ROUTES } from './calendar/calendar-api';
@@ -8,15 +8,13 @@ import type { TaskDeps } from './task-deps';
 import { TASK_API } from './task-api';
 import { taskRoutes } from './task-routes';
 import { taskMigrations } from './task-schema';
+import { functionRoutes } from '#shared/http/function-routes';
 
 /** The task function's parts (the task API and the calendar feed), mounted by its own entry point or by the one-process system. */
 export function createTaskFunction(deps: TaskDeps, calendar: CalendarRouteOptions = {}): { name: 'task'; routes: Hono<never>; api: ApiContracts; consumer: Consumer; migrations: ReturnType<typeof taskMigrations> } {
-  const routes = new Hono();
-  routes.route('/', taskRoutes(deps) as unknown as Hono);
-  routes.route('/', calendarRoutes(deps, calendar) as unknown as Hono);
   return {
     name: 'task',
-    routes: routes as unknown as Hono<never>,
+    routes: functionRoutes(taskRoutes(deps), calendarRoutes(deps, calendar)),
     api: { ...TASK_API, routes: [...TASK_API.routes, ...CALENDAR_API_ROUTES] },
     consumer: createTaskConsumer(deps),
     migrations: taskMigrations(deps.schema),

@@ -1,9 +1,6 @@
 import type { Task } from '#shared/contracts/task';
 import type { ConversationState } from '../conversation/conversation-state';
-import { type Intent, type ParseContext, parseMessage } from '../language/intent';
-import { NOT_FOR_TASKS } from '../language/parse-message';
-import { MAX_TASKS_PER_MESSAGE } from '../language/refs';
-import { isTalk } from '../language/request-among-talk';
+import { type Intent, isTalk, MAX_TASKS_PER_MESSAGE, NOT_FOR_TASKS, type ParseContext, parseMessage } from '../language';
 import type { TurnDeps } from './assistant-deps';
 import { describeTask } from './format';
 import { draftToNewTask, failureTurn, withAdded } from './run-intent';

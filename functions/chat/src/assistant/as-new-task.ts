@@ -1,5 +1,4 @@
-import { type Intent, type ParseContext, parseMessage } from '../language/intent';
-import { pastTenseDone } from '../language/past-tense';
+import { type Intent, type ParseContext, parseMessage, pastTenseDone } from '../language';
 import type { AsNewTask } from './run-intent';
 
 /** Words that only ever address the task list: with them a message is a command even when nothing matches. */

@@ -1,5 +1,5 @@
 import type { ConversationState } from '../conversation/conversation-state';
-import { type Intent, parseMessage } from '../language/intent';
+import { type Intent, parseMessage } from '../language';
 import type { TurnDeps } from './assistant-deps';
 import { addMany, manyTasks, withoutEmailFrame } from './add-many';
 import { asNewTask } from './as-new-task';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationState } from '../conversation/conversation-state';
 import type { TurnDeps } from './assistant-deps';
 import { converse } from './converse';
-import { CALL, fakeClients } from './fake-clients';
+import { CALL, fakeClients } from '../../test/fakes/fake-clients';
 
 const NOW = new Date('2026-05-01T08:00:00Z');
 

@@ -1,6 +1,6 @@
 import type { ConversationState } from '../conversation/conversation-state';
 import type { TaskQuery } from '../clients/task-client';
-import type { Intent } from '../language/intent';
+import type { Intent } from '../language';
 import type { TurnDeps } from './assistant-deps';
 import { describeTask, numbered } from './format';
 import { summary } from './task-summary';

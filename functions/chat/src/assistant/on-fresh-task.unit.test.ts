@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '#shared/contracts/task';
 import type { TurnDeps } from './assistant-deps';
-import { CALL, fakeClients } from './fake-clients';
+import { CALL, fakeClients } from '../../test/fakes/fake-clients';
 import { runIntent } from './run-intent';
 
 const NOW = new Date('2026-05-01T08:00:00Z');

@@ -9,6 +9,9 @@ describe('repeatWords', () => {
     ['FREQ=MONTHLY;BYDAY=-1FR', 'Europe/Berlin', 'every month on the last Friday'],
     ['FREQ=MONTHLY;BYMONTHDAY=-1', 'Europe/Berlin', 'every month on the last day'],
     ['FREQ=HOURLY;INTERVAL=8', 'Europe/Berlin', 'every 8 hours'],
+    ['FREQ=MONTHLY;BYMONTHDAY=1,15', 'Europe/Berlin', 'every month on the 1st and 15th'],
+    ['FREQ=DAILY;BYHOUR=9,17', 'Europe/Berlin', 'every day at 9 AM and 5 PM'],
+    ['FREQ=DAILY;COUNT=1', 'UTC', 'every day (1 time)'],
     ['FREQ=DAILY;COUNT=10', 'Europe/Berlin', 'every day (10 times)'],
     ['FREQ=MONTHLY;INTERVAL=3;UNTIL=20260630T215959Z', 'Europe/Berlin', 'every 3 months until June 30, 2026'],
     // The last second of June 30 in Los Angeles is already July 1 in UTC.

@@ -1,9 +1,9 @@
 import { isOfKind } from './same-kind';
 import type { Task } from '#shared/contracts/task';
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
-import type { TaskRef } from '../language/intent';
+import type { TaskRef } from '../language';
 import type { TurnDeps } from './assistant-deps';
-import { addDays, wallClockAt, weekdayOf } from '../language/zoned-time';
+import { addDays, wallClockAt, weekdayOf } from '../time/zoned-time';
 import { closestTitles } from './closest-title';
 import { summary } from './task-summary';
 

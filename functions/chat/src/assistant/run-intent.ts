@@ -1,7 +1,7 @@
 import type { NewTask } from '#shared/contracts/task';
 import { isNotFound, isUnavailable, ServiceError } from '../clients/service-error';
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
-import type { Intent, TaskRef } from '../language/intent';
+import type { Intent, TaskRef } from '../language';
 import type { TurnDeps } from './assistant-deps';
 import { clearCompleted } from './clear-completed';
 import { bulk, undo } from './bulk-operation';

@@ -1,4 +1,4 @@
-import { addDays, formatInZone, instantOf, wallClockAt } from '../language/zoned-time';
+import { addDays, formatInZone, instantOf, wallClockAt } from '../time/zoned-time';
 
 const PARTS = /^(-)?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 

@@ -1,9 +1,8 @@
 import type { TaskChanges } from '#shared/contracts/task';
 import type { ConversationState, TaskSummary } from '../conversation/conversation-state';
-import type { Intent } from '../language/intent';
+import { defaultTimeOn, type Intent, today } from '../language';
 import type { TurnDeps } from './assistant-deps';
-import { defaultTimeOn, today } from '../language/dates';
-import { formatInZone, instantOf } from '../language/zoned-time';
+import { formatInZone, instantOf } from '../time/zoned-time';
 import { dueOnRule } from './due-on-rule';
 import { onFreshTask } from './on-fresh-task';
 import { describeTask, durationWords } from './format';

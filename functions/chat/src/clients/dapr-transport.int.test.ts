@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatKit, startChatKit } from '../chat-test-kit';
-import { startFakeSidecar } from './fake-dapr-sidecar';
+import { startFakeSidecar } from '../../test/fakes/fake-dapr-sidecar';
 
 let sidecar: Awaited<ReturnType<typeof startFakeSidecar>>;
 let kit: ChatKit;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALL, fakeClients } from '../assistant/fake-clients';
+import { CALL, fakeClients } from '../../test/fakes/fake-clients';
 import { scheduleWhenKnown } from './schedule-when-known';
 import { ServiceError } from './service-error';
 

@@ -1,5 +1,5 @@
 import type { NewTask } from '#shared/contracts/task';
-import type { Intent } from '../language/intent';
+import type { Intent } from '../language';
 
 export interface TaskSummary {
   id: string;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatKit, startChatKit } from '../chat-test-kit';
-import { MAX_MESSAGE_LENGTH } from '../language/parse-message';
-import { MAX_TASKS_PER_MESSAGE } from '../language/refs';
+import { MAX_MESSAGE_LENGTH, MAX_TASKS_PER_MESSAGE } from '../language';
 
 let kit: ChatKit;
 beforeAll(async () => {

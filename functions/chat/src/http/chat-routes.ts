@@ -10,7 +10,7 @@ import { answer } from '../assistant/answer';
 import type { Clients } from '../clients/clients';
 import type { CallContext } from '../clients/service-transport';
 import { createConversation, findConversation, latestConversations, listMessages, recordExchange } from '../conversation/conversation-store';
-import { MAX_MESSAGE_LENGTH } from '../language/parse-message';
+import { MAX_MESSAGE_LENGTH } from '../language';
 import type { LanguageModel } from '../llm/openai-agent';
 import { PlainText } from '#shared/contracts/plain-text';
 import { firstCharacters } from './plain-text';

@@ -7,7 +7,7 @@ import { momentAsDue, offsetBefore, type ReminderMoment } from './reminder-momen
 import { findReminders } from './reminder-phrases';
 import { firstOccurrence, toRrule } from './rrule';
 import { extract, QUOTED, tidy } from './text';
-import { formatInZone } from './zoned-time';
+import { formatInZone } from '../time/zoned-time';
 
 const POLITE = /^(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|can|could|help me|hey|ok|okay|be so kind as to|would you be so kind as to)[\s,]+)+/i;
 const COMMANDS = [

@@ -3,7 +3,7 @@ import type { ParseContext, Priority, TaskChanges } from './intent';
 import { clockForPartOfDay, findRecurrence } from './recurrence-phrases';
 import { firstOccurrence, toRrule } from './rrule';
 import { tidy } from './text';
-import { formatInZone } from './zoned-time';
+import { formatInZone } from '../time/zoned-time';
 
 const LEVELS: Record<string, Priority> = { low: 'low', medium: 'medium', normal: 'medium', high: 'high', urgent: 'urgent', important: 'high', critical: 'urgent' };
 const PRIORITY = /^(?:an?\s+)?!?(low|medium|normal|high|urgent|important|critical)(?:[\s-]+priority)?$/i;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { corpus, CORPUS_NOW, CORPUS_ZONE } from './corpus';
-import { parseMessage } from './intent';
+import { corpus, CORPUS_NOW, CORPUS_ZONE } from '../../test/corpus/corpus';
+import { parseMessage } from './parse-message';
 
 type Expected = Record<string, unknown>;
 

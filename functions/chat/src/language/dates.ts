@@ -5,7 +5,7 @@ import { MONTH } from './months';
 import { shieldNameNumbers } from './name-numbers';
 import { endOfWeekParser, ordinalDayParser } from './chrono-parsers';
 import { withLinearTimeUnits } from './linear-time-units';
-import { addDays, type CalendarDay, formatInZone, instantOf, offsetMinutes, wallClockAt, type WallClock } from './zoned-time';
+import { addDays, type CalendarDay, formatInZone, instantOf, offsetMinutes, wallClockAt, type WallClock } from '../time/zoned-time';
 
 const parser = chrono.casual.clone();
 parser.parsers = [...parser.parsers.map(withLinearTimeUnits), ordinalDayParser, endOfWeekParser];

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseMessage } from './intent';
-import { MAX_MESSAGE_LENGTH } from './parse-message';
+import { MAX_MESSAGE_LENGTH, parseMessage } from './parse-message';
 import { MAX_TASKS_PER_MESSAGE } from './refs';
 
 const context = { now: new Date('2026-05-06T10:00:00+02:00'), timeZone: 'Europe/Berlin' };

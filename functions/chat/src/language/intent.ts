@@ -94,5 +94,3 @@ export interface ParseContext {
   /** A task was just discussed: a message that is only a new value ("by the 23rd", "high priority too") changes it. */
   followsTask?: boolean;
 }
-
-export { parseMessage } from './parse-message';

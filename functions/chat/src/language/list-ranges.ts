@@ -1,7 +1,7 @@
 import { findDate, withoutDate } from './dates';
 import type { ParseContext, TaskFilter } from './intent';
 import { extract } from './text';
-import { addDays, type CalendarDay, startOfDay, weekdayOf, wallClockAt } from './zoned-time';
+import { addDays, type CalendarDay, startOfDay, weekdayOf, wallClockAt } from '../time/zoned-time';
 
 export interface DueRange {
   filter: Pick<TaskFilter, 'dueAfter' | 'dueBefore'>;

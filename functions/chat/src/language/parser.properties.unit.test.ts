@@ -3,7 +3,8 @@ import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { Recurrence } from '#shared/contracts/recurrence';
 import { IsoDuration, Rfc3339 } from '#shared/contracts/time';
-import { type Intent, parseMessage } from './intent';
+import type { Intent } from './intent';
+import { parseMessage } from './parse-message';
 
 const KINDS = new Set(['add', 'list', 'update', 'complete', 'reopen', 'delete', 'remind', 'list-reminders', 'list-notifications', 'clear-completed', 'show', 'help', 'greeting', 'thanks', 'unknown']);
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney', 'UTC'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Intent, parseMessage } from './intent';
+import type { Intent } from './intent';
+import { parseMessage } from './parse-message';
 
 // Friday 2026-05-01, 10:00 in Berlin.
 const context = { now: new Date('2026-05-01T08:00:00Z'), timeZone: 'Europe/Berlin' };

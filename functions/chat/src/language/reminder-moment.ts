@@ -2,7 +2,7 @@ import { findDate, withoutDate } from './dates';
 import { DURATION, isoDuration } from './durations';
 import type { ParseContext } from './intent';
 import { tidy } from './text';
-import { addDays, daysInMonth, formatInZone, instantOf, wallClockAt } from './zoned-time';
+import { addDays, daysInMonth, formatInZone, instantOf, wallClockAt } from '../time/zoned-time';
 
 /** When a reminder should go off, said as a moment rather than an offset: "at 7am", "friday at 6pm", "the evening before". */
 export type ReminderMoment =

@@ -1,7 +1,7 @@
 import type { ParseContext } from './intent';
 import type { RuleParts } from './recurrence-phrases';
 import { WEEKDAY_NUMBER } from './weekdays';
-import { addDays, type CalendarDay, daysInMonth, instantOf, weekdayOf } from './zoned-time';
+import { addDays, type CalendarDay, daysInMonth, instantOf, weekdayOf } from '../time/zoned-time';
 
 const two = (value: number) => String(value).padStart(2, '0');
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatKit, startChatKit } from '../chat-test-kit';
-import { type RecordedCompletion, startFakeOpenAi } from './fake-openai-server';
+import { type RecordedCompletion, startFakeOpenAi } from '../../test/fakes/fake-openai-server';
 
 const lastUser = (request: RecordedCompletion) => request.body.messages.filter((m) => m.role === 'user').at(-1)!.content ?? '';
 const sawToolResult = (request: RecordedCompletion) => request.body.messages.at(-1)!.role === 'tool';

@@ -1,9 +1,9 @@
 import type { NewTask, Task, TaskChanges } from '#shared/contracts/task';
 import { aTask } from '#shared/testing/event-fixtures';
-import type { Clients } from '../clients/clients';
-import { ServiceError } from '../clients/service-error';
-import type { CallContext } from '../clients/service-transport';
-import type { TaskQuery } from '../clients/task-client';
+import type { Clients } from '../../src/clients/clients';
+import { ServiceError } from '../../src/clients/service-error';
+import type { CallContext } from '../../src/clients/service-transport';
+import type { TaskQuery } from '../../src/clients/task-client';
 
 export const CALL: CallContext = { token: 't', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', selfUrl: 'http://127.0.0.1:1' };
 

@@ -1,5 +1,5 @@
 import { add, type CorpusEntry, it, next, title, update } from './corpus-entry';
-import { OTHER_LANGUAGE } from './plain-task';
+import { OTHER_LANGUAGE } from '../../src/language';
 
 const notEnglish = (message: string): CorpusEntry => ({ message, expect: { ...OTHER_LANGUAGE } });
 

@@ -1,5 +1,5 @@
 import { add, type CorpusEntry, it, next, title, update } from './corpus-entry';
-import { OTHER_LANGUAGE } from './plain-task';
+import { OTHER_LANGUAGE } from '../../src/language';
 
 /**
  * How busy people text (the clock: Wednesday 2026-05-06 10:00 in Berlin): misspelt weekdays, rough

@@ -1,5 +1,5 @@
 import type { CorpusEntry } from './corpus-entry';
-import type { Intent, TaskRef } from './intent';
+import type { Intent, TaskRef } from '../../src/language';
 
 const index = (...numbers: number[]): TaskRef[] => numbers.map((n) => ({ kind: 'index', index: n }));
 const it: TaskRef[] = [{ kind: 'it' }];

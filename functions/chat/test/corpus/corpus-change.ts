@@ -1,5 +1,5 @@
 import type { CorpusEntry } from './corpus-entry';
-import type { TaskRef } from './intent';
+import type { TaskRef } from '../../src/language';
 
 const index = (n: number): TaskRef => ({ kind: 'index', index: n });
 const it: TaskRef = { kind: 'it' };

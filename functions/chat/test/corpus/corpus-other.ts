@@ -1,5 +1,5 @@
 import type { CorpusEntry } from './corpus-entry';
-import type { Intent, TaskRef } from './intent';
+import type { Intent, TaskRef } from '../../src/language';
 
 const it: TaskRef = { kind: 'it' };
 const index = (n: number): TaskRef => ({ kind: 'index', index: n });

@@ -1,5 +1,5 @@
 import { add, type CorpusEntry, it, next, title, update } from './corpus-entry';
-import { OTHER_LANGUAGE } from './plain-task';
+import { OTHER_LANGUAGE } from '../../src/language';
 
 /**
  * How people who run a club, a team or a side business write in quick bursts (the clock: Wednesday

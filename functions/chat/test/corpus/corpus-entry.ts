@@ -1,4 +1,4 @@
-import type { Intent, TaskRef } from './intent';
+import type { Intent, TaskRef } from '../../src/language';
 
 /** One corpus message and the parts of the intent it must produce (matched with `toMatchObject`). */
 export interface CorpusEntry {
