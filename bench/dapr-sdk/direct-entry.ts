@@ -3,7 +3,7 @@
 // first-write (daprRateLimiter) and a structured CloudEvent publish (createDaprBus).
 import { randomUUID } from 'node:crypto';
 import { createDaprBus } from '../../shared/src/bus/dapr-bus';
-import { daprSidecar } from '../../shared/src/dapr/dapr-sidecar';
+import { daprSidecarIn } from '../../shared/src/dapr/dapr-sidecar';
 import type { Logger } from '../../shared/src/log/logger';
 import { daprRateLimiter } from '../../shared/src/rate-limit/dapr-rate-limiter';
 import { daprSecretSource } from '../../shared/src/secrets/dapr-secret-source';
@@ -14,7 +14,7 @@ const quiet = { debug: () => {} } as unknown as Logger;
 
 void runEntry(async () => {
   const { call, store, name } = benchCall(process.env);
-  const sidecar = daprSidecar(process.env);
+  const sidecar = daprSidecarIn(process.env);
   if (call === 'secret') return daprSecretSource({ sidecar, store, waitMs: 30_000 })(name);
   if (call === 'state') return daprRateLimiter({ sidecar, store, policy: { limit: 1_000, windowSeconds: 60 } }).hit(name, new Date());
   const bus = createDaprBus({ url: `dapr://${store}`, sidecar, log: quiet });

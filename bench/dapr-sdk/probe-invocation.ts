@@ -9,7 +9,7 @@ const SELF = 'chat' as AppId;
 
 /** Service invocation of the echo app through `invoker.invoke` and through chat's daprTransport. */
 export async function probeInvocation(context: ProbeContext): Promise<Finding[]> {
-  const transport = daprTransport({ port: context.httpPort, apiToken: context.token });
+  const transport = daprTransport(context.sidecar);
   const findings: Finding[] = [];
   for (const status of [201, 204, 404, 503]) {
     const path = `/status/${status}`;

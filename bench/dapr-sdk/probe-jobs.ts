@@ -18,7 +18,7 @@ export async function probeJobs(context: ProbeContext): Promise<Finding[]> {
   const { blocks, jobMethods } = sdkBuildingBlocks(context.sdk);
   const noJobs = `no Jobs API: DaprClient's building blocks are ${blocks.join(', ')}; methods naming jobs: ${jobMethods.length === 0 ? 'none' : jobMethods.join(', ')}`;
   const reminderId = randomUUID();
-  const scheduler = createDaprScheduler({ daprUrl: context.sidecar.url, apiToken: context.token, log: pino({ level: 'silent' }), scheduledReminders: async () => [] });
+  const scheduler = createDaprScheduler({ sidecar: context.sidecar, log: pino({ level: 'silent' }), scheduledReminders: async () => [] });
   const path = `/v1.0-alpha1/jobs/${jobName(reminderId)}`;
 
   await scheduler.schedule({ id: reminderId, remindAt: new Date(Date.now() + 3_600_000).toISOString() });

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { createDaprBus } from '#shared/bus/dapr-bus';
 import { deadLetterHeaders } from '#shared/bus/kafka-dead-letter';
 import { eventToRecord, type IncomingRecord } from '#shared/bus/kafka-record';
-import { daprSidecar } from '#shared/dapr/dapr-sidecar';
+import { daprSidecarIn } from '#shared/dapr/dapr-sidecar';
 import type { AnyEvent } from '#shared/events/catalog';
 import type { Consumer } from '#shared/events/consumer';
 import { mountEventRoutes } from '#shared/events/http-event-routes';
@@ -84,7 +84,7 @@ export function javaTime(time: string): string {
 export async function daprPathDeadLetter(event: AnyEvent, from: Omit<Consumed, 'topic'>): Promise<{ message: Message; envelope: CloudEventObject }> {
   const sidecar = await startFakeDaprSidecar({ appId: 'task', pubsubs: { pubsub: {} } });
   try {
-    await createDaprBus({ url: 'dapr://pubsub', sidecar: daprSidecar(sidecar.env), log: silent }).publish([event]);
+    await createDaprBus({ url: 'dapr://pubsub', sidecar: daprSidecarIn(sidecar.env), log: silent }).publish([event]);
     const written = sidecar.records[0]!;
     const headers = { __topic: written.topic, __partition: String(from.partition), __offset: from.offset, pubsubName: written.pubsub };
     return { message: { key: written.key, value: written.value, headers }, envelope: JSON.parse(written.value) as CloudEventObject };

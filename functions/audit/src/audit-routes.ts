@@ -1,14 +1,14 @@
+import type { SignedInEnv } from '#shared/http/auth';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { requireUser, type User } from '#shared/http/auth';
+import { requireUser } from '#shared/http/auth';
 import { parseQuery } from '#shared/http/parse-query';
-import type { RequestVariables } from '#shared/http/request-context';
 import type { AuditDeps } from './audit-deps';
 import { HistoryQuery, TaskHistoryQuery } from './history-query';
 import { listHistory } from './list-history';
 import { verifyUserChain } from './verify-audit';
 
-type Env = { Variables: RequestVariables & { user: User } };
+type Env = SignedInEnv;
 
 /** The audit API: a user reads and verifies their own activity history only. */
 export function auditRoutes(deps: AuditDeps): Hono<Env> {

@@ -20,7 +20,7 @@ import { CHAT_API } from './chat-api';
 export function createChatFunction(deps: ChatDeps): FunctionParts & { consumer: NonNullable<FunctionParts['consumer']> } {
   const callContext = (c: Parameters<typeof callContextOf>[0]) => callContextOf(c, deps.port);
   // Before the routes they guard: per-user limits on the two entry points that make work downstream.
-  const limit = perUserRateLimit({ limiter: rateLimiterFor(deps.config), authenticate: deps.authenticate, clock: deps.clock, log: deps.log, metrics: deps.metrics });
+  const limit = perUserRateLimit({ limiter: rateLimiterFor(deps.config, deps.sidecar), authenticate: deps.authenticate, clock: deps.clock, log: deps.log, metrics: deps.metrics });
   const guards = new Hono().use('/chat', ...limit('chat')).use('/mcp', ...limit('mcp'));
   const tickets = postgresStreamTickets({ sql: deps.sql, schema: deps.schema });
   const routes = functionRoutes(

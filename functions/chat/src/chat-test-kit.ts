@@ -11,10 +11,10 @@ import { uniqueSchema } from '#shared/testing/test-database';
 import { localModules } from '../../../local/modules';
 // eslint-disable-next-line local/function-boundaries -- the route tests mount the real task function beside chat, as the one-process system does
 import { taskModule } from '../../task/src/task-module';
-import { createChatModule } from './chat-module';
+import { chatModule } from './chat-module';
 
-/** Every function of the one-process system as `npm start` runs it, with chat built from the test's env. */
-export const wholeSystem = (env: Record<string, string>): FunctionModule[] => [...localModules.filter((module) => module.name !== 'chat'), createChatModule({ env })];
+/** Every function of the one-process system as `npm start` runs it. */
+export const wholeSystem: FunctionModule[] = localModules;
 
 export const SECRET = 'chat-test-secret-that-is-long-enough-for-hs256';
 
@@ -35,12 +35,12 @@ export function chatTestEnv(dataDir: string, extra: Record<string, string> = {})
 
 /**
  * The task and chat functions in one process over real HTTP (port 0), on the run's test database with
- * schemas of their own, an in-process bus and real JWTs. `env` adds chat variables (e.g. the LLM mode).
+ * schemas of their own, an in-process bus and real JWTs. `env` adds variables (e.g. the chat's LLM mode).
  */
-export async function startChatKit(options: { env?: Record<string, string>; modules?: (env: Record<string, string>) => FunctionModule[] } = {}) {
+export async function startChatKit(options: { env?: Record<string, string>; modules?: FunctionModule[] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'chat-test-'));
   const env = chatTestEnv(dataDir, options.env);
-  const modules = (options.modules?.(env) ?? [taskModule, createChatModule({ env })]).map((module) => ({ ...module, schema: uniqueSchema(module.name) }));
+  const modules = (options.modules ?? [taskModule, chatModule]).map((module) => ({ ...module, schema: uniqueSchema(module.name) }));
   const schemas = modules.map((module) => module.schema);
   const system: RunningSystem = await startSystem({ env, modules, handleSignals: false });
   const tokenFor = tokenCache(SECRET);

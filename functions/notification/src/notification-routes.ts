@@ -1,11 +1,10 @@
+import type { SignedInEnv } from '#shared/http/auth';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { Rfc3339 } from '#shared/contracts/time';
-import type { User } from '#shared/http/auth';
 import { requireUser } from '#shared/http/auth';
 import { notFound } from '#shared/http/problem';
 import { parseOr422, readJson } from '#shared/http/read-json';
-import type { RequestVariables } from '#shared/http/request-context';
 import { pageCursor } from '#shared/http/page-cursor';
 import { mountEmailVerificationRoutes } from './email-verification/verification-routes';
 import { type Actor, type AfterCommit, replacePreferences, sendToSelf } from './notification-commands';
@@ -17,7 +16,6 @@ import { preferencesInput, preferencesView } from './preferences';
 import { loadPreferences } from './preferences-store';
 
 /** What the notification routes see of a request: its context and the authenticated user. */
-export type NotificationEnv = { Variables: RequestVariables & { user: User } };
 
 const NotificationId = z.uuid();
 const cursor = pageCursor(z.object({ c: Rfc3339, i: z.uuid() }));
@@ -35,10 +33,10 @@ export const OWN_PATHS = ['send', 'read-all', 'preferences'];
 export const USER_NOTIFICATIONS_PATH = `/notifications/:userId{(?!(?:${OWN_PATHS.join('|')})$)[^/]+}`;
 
 /** The notification REST API: every route acts for the authenticated user only. */
-export function notificationRoutes(deps: NotificationDeps, afterCommit: AfterCommit): Hono<NotificationEnv> {
-  const app = new Hono<NotificationEnv>();
+export function notificationRoutes(deps: NotificationDeps, afterCommit: AfterCommit): Hono<SignedInEnv> {
+  const app = new Hono<SignedInEnv>();
   const PreferencesInput = preferencesInput({ allowPrivateTargets: deps.allowPrivateTargets });
-  const actor = (c: { var: NotificationEnv['Variables'] }): Actor => ({ userId: c.var.user.id, traceparent: c.var.traceparent });
+  const actor = (c: { var: SignedInEnv['Variables'] }): Actor => ({ userId: c.var.user.id, traceparent: c.var.traceparent });
   app.use('/notifications', requireUser(deps.authenticate));
   app.use('/notifications/*', requireUser(deps.authenticate));
 

@@ -15,7 +15,7 @@ import type { ReminderScheduler } from './scheduler/reminder-scheduler';
 import { taskEventsConsumer } from './task-events-consumer';
 import { functionRoutes } from '#shared/http/function-routes';
 
-export type ReminderFunctionDeps = FunctionDeps & { config: Pick<ReminderConfig, 'REMINDER_SCHEDULER' | 'DAPR_HTTP_PORT' | 'DAPR_API_TOKEN' | 'APP_API_TOKEN'>; daprUrl?: string };
+export type ReminderFunctionDeps = FunctionDeps & { config: Pick<ReminderConfig, 'REMINDER_SCHEDULER' | 'APP_API_TOKEN'> };
 
 export interface ReminderFunction {
   name: 'reminder';
@@ -37,8 +37,7 @@ export interface ReminderFunction {
 function createScheduler(deps: ReminderFunctionDeps, full: () => ReminderDeps): ReminderScheduler {
   if (deps.config.REMINDER_SCHEDULER === 'dapr') {
     return createDaprScheduler({
-      daprUrl: deps.daprUrl ?? `http://127.0.0.1:${deps.config.DAPR_HTTP_PORT}`,
-      apiToken: deps.config.DAPR_API_TOKEN,
+      sidecar: deps.sidecar,
       log: deps.log.child({ part: 'dapr-scheduler' }),
       scheduledReminders: () => scheduledReminders(deps.sql, deps.schema),
     });
@@ -53,7 +52,7 @@ function createScheduler(deps: ReminderFunctionDeps, full: () => ReminderDeps): 
 
 /** The reminder function's parts, mounted by its own entry point or by the one-process system. */
 export function createReminderFunction(options: ReminderFunctionDeps): ReminderFunction {
-  const { config, daprUrl: _daprUrl, ...runtime } = options;
+  const { config, ...runtime } = options;
   const scheduler = createScheduler(options, () => deps);
   const deps: ReminderDeps = { ...runtime, scheduler };
   // The configuration requires the token in the dapr mode; a test kit that forgets it gets a route that refuses everyone.

@@ -1,9 +1,8 @@
+import type { SignedInEnv } from '#shared/http/auth';
 import { Hono } from 'hono';
-import type { User } from '#shared/http/auth';
 import { requireUser } from '#shared/http/auth';
 import { notFound } from '#shared/http/problem';
 import { parseOr422, readJson } from '#shared/http/read-json';
-import type { RequestVariables } from '#shared/http/request-context';
 import { decodeCursor, encodeCursor } from './reminder-cursor';
 import { publicReminder } from './reminder';
 import type { ReminderDeps } from './reminder-deps';
@@ -11,7 +10,7 @@ import { ReminderQuery, ScheduleReminder } from './reminder-requests';
 import { listReminders } from './reminder-store';
 import { scheduleExtraReminder } from './schedule-extra';
 
-type Env = { Variables: RequestVariables & { user: User } };
+type Env = SignedInEnv;
 
 const DEFAULT_LIMIT = 200;
 

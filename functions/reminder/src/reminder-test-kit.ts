@@ -1,4 +1,5 @@
 import type { Task } from '#shared/contracts/task';
+import type { DaprSidecar } from '#shared/dapr/dapr-sidecar';
 import type { AnyEvent, EventOf } from '#shared/events/catalog';
 import { newEvent } from '#shared/events/new-event';
 import { TOPICS } from '#shared/events/topics';
@@ -11,7 +12,7 @@ import { reminderMigrations } from './reminder-schema';
 export interface ReminderKitOptions {
   scheduler?: ReminderConfig['REMINDER_SCHEDULER'];
   /** The Dapr sidecar to talk to (the fake one) when `scheduler` is `dapr`. */
-  daprUrl?: string;
+  sidecar?: DaprSidecar;
   appApiToken?: string;
   /** Reuse a schema (a restart, a second copy); default: a new one, dropped on stop. */
   schema?: string;
@@ -34,12 +35,12 @@ export async function startReminderKit(options: ReminderKitOptions = {}) {
     migrations: reminderMigrations,
     schema: options.schema,
     start: options.start,
+    ...(options.sidecar ? { sidecar: options.sidecar } : {}),
     outbox: { topics: [TOPICS.reminderEvents], types: ['dev.todo.reminder.scheduled.v1', 'dev.todo.reminder.delivered.v1', 'dev.todo.reminder.failed.v1'] },
     deps: (runtime): ReminderFunctionDeps => ({
       ...runtime,
       clock: options.clock === 'real' ? () => new Date() : typeof options.clock === 'function' ? options.clock : runtime.clock,
-      config: { REMINDER_SCHEDULER: options.scheduler ?? 'local', DAPR_HTTP_PORT: 3500, APP_API_TOKEN: options.appApiToken },
-      daprUrl: options.daprUrl,
+      config: { REMINDER_SCHEDULER: options.scheduler ?? 'local', APP_API_TOKEN: options.appApiToken },
     }),
     create: createReminderFunction,
   });

@@ -1,13 +1,13 @@
+import type { SignedInEnv } from '#shared/http/auth';
 import { Hono } from 'hono';
-import { requireUser, type User } from '#shared/http/auth';
+import { requireUser } from '#shared/http/auth';
 import { invalidQuery, parseQuery } from '#shared/http/parse-query';
-import type { RequestVariables } from '#shared/http/request-context';
 import { rangeOf, statsReport } from './decide';
 import type { StatsDeps } from './stats-deps';
 import { StatsQuery } from './stats-query';
 import { storedDays } from './stats-store';
 
-type Env = { Variables: RequestVariables & { user: User } };
+type Env = SignedInEnv;
 
 /** The stats API: a user reads their own daily counts only. */
 export function statsRoutes(deps: StatsDeps): Hono<Env> {

@@ -1,12 +1,11 @@
+import type { SignedInEnv } from '#shared/http/auth';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { NewTask, TaskChanges } from '#shared/contracts/task';
-import type { User } from '#shared/http/auth';
 import { requireUser } from '#shared/http/auth';
 import { notFound, Problem } from '#shared/http/problem';
 import { invalidCursor } from '#shared/http/page-cursor';
 import { parseOr422, readJson } from '#shared/http/read-json';
-import type { RequestVariables } from '#shared/http/request-context';
 import { allowedVersions, entityTag } from './entity-tag';
 import { listTasks } from './list-tasks';
 import { ListQuery } from './list-query';
@@ -14,7 +13,7 @@ import { type Actor, type CommandResult, changeTask, completeTask, createTask, r
 import type { TaskDeps } from './task-deps';
 import { findTask } from './task-store';
 
-type Env = { Variables: RequestVariables & { user: User } };
+type Env = SignedInEnv;
 
 const TaskId = z.uuid();
 

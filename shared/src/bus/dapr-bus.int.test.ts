@@ -3,7 +3,7 @@ import { HTTP, Kafka } from 'cloudevents';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { daprSidecar } from '../dapr/dapr-sidecar';
+import { daprSidecarIn } from '../dapr/dapr-sidecar';
 import { mountEventRoutes } from '../events/http-event-routes';
 import { aTask, aTaskCompleted, aTaskCreated, eventContext, recordingConsumer, recordingLog } from '../testing/event-fixtures';
 import { type FakeDaprSidecar, startFakeDaprSidecar } from '../testing/fake-dapr/fake-dapr-sidecar';
@@ -32,7 +32,7 @@ afterAll(() => sidecar?.close());
 function givenBus(url = 'dapr://pubsub') {
   sidecar.records.length = 0;
   sidecar.requests.length = 0;
-  return createDaprBus({ url, sidecar: daprSidecar(sidecar.env), log: recordingLog().log });
+  return createDaprBus({ url, sidecar: daprSidecarIn(sidecar.env), log: recordingLog().log });
 }
 
 describe('Dapr bus: publishing through the sidecar', () => {
@@ -124,7 +124,7 @@ describe('Dapr bus: publishing through the sidecar', () => {
   it('rejects for a pub/sub component the sidecar does not have, and when no sidecar answers', async () => {
     await expect(givenBus('dapr://missing').publish([aTaskCreated()])).rejects.toThrow(/: 404 /);
 
-    const nobody = createDaprBus({ url: 'dapr://pubsub', sidecar: daprSidecar({ DAPR_HTTP_PORT: '1' }), log: recordingLog().log });
+    const nobody = createDaprBus({ url: 'dapr://pubsub', sidecar: daprSidecarIn({ DAPR_HTTP_PORT: '1' }), log: recordingLog().log });
     await expect(nobody.publish([aTaskCreated()])).rejects.toThrow();
   });
 
@@ -148,7 +148,7 @@ describe('Dapr bus: publishing through the sidecar', () => {
 });
 
 daprPublishContract('the fake sidecar', {
-  sidecar: () => daprSidecar(sidecar.env),
+  sidecar: () => daprSidecarIn(sidecar.env),
   recordOf: async (topic, eventId) => {
     const record = sidecar.records.find((candidate) => candidate.topic === topic && candidate.value.includes(eventId));
     if (!record) throw new Error(`no record of ${eventId} in ${topic}`);

@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
-import { withGapStart } from '../recurrence/gap-start';
-import { seriesStartProblem } from '../recurrence/series-start';
 import { rruleProblems, rruleSyntax } from './rrule';
-import { Rfc3339, TimeZone } from './time';
+import { TimeZone } from './time';
 
 /** Adds one issue per problem of the rule, so the answer says what is wrong with it. */
 const validRrule = z.superRefine<string>((value, context) => {
@@ -26,18 +24,5 @@ export const Recurrence = z.strictObject({
   localStart: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, 'a local date-time such as 2026-03-29T02:30:00'))),
 });
 export type Recurrence = z.infer<typeof Recurrence>;
-
-/**
- * For a schema carrying `dueAt` and `recurrence`: an issue on `recurrence.rrule` when both are valid
- * and the rule names no date after the due time, so a series that could never continue is refused
- * when it is written (a 422) instead of ending silently after its first task. `applies` narrows it.
- */
-export const continuesAfterDueTime = <T extends { dueAt?: string | null | undefined; recurrence?: Recurrence | null | undefined }>(applies: (value: T) => boolean = () => true) =>
-  z.superRefine<T>((value, context) => {
-    if (!value.dueAt || !value.recurrence || !applies(value)) return;
-    if (!Rfc3339.safeParse(value.dueAt).success || !Recurrence.safeParse(value.recurrence).success) return;
-    const problem = seriesStartProblem(withGapStart(value.recurrence, value.dueAt), value.dueAt);
-    if (problem) context.addIssue({ code: 'custom', message: problem, path: ['recurrence', 'rrule'], input: value.recurrence.rrule });
-  });
 
 z.globalRegistry.add(Recurrence, { id: 'Recurrence' });

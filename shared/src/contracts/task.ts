@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { continuesAfterDueTime, Recurrence } from './recurrence';
+import { continuesAfterDueTime } from '../recurrence/continues-after-due-time';
+import { Recurrence } from './recurrence';
 import { IsoDuration, Rfc3339 } from './time';
 
 export const Priority = z.enum(['low', 'medium', 'high', 'urgent']);

@@ -1,3 +1,12 @@
+import * as z from 'zod/mini';
+import { loadConfig } from '../config/load-config';
+
+/** The Dapr sidecar's HTTP port and API token: the injector sets both in the app container. */
+export const DAPR_SIDECAR_VARIABLES = {
+  DAPR_HTTP_PORT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65_535)), 3500),
+  DAPR_API_TOKEN: z.optional(z.string().check(z.minLength(1))),
+};
+
 /** The sidecar's HTTP API as the app sees it: a base URL and the headers every call carries. */
 export interface DaprSidecar {
   /** e.g. `http://127.0.0.1:3500` */
@@ -6,20 +15,21 @@ export interface DaprSidecar {
   headers(extra?: Record<string, string>): Record<string, string>;
 }
 
-const DEFAULT_HTTP_PORT = 3500;
-
 /**
- * The sidecar beside this process. The Dapr injector sets `DAPR_HTTP_PORT` (and `DAPR_API_TOKEN` when
- * the API is protected) in the app container; daprd listens on loopback only.
+ * The sidecar beside this process, from its parsed variables (`DAPR_HTTP_PORT`, and `DAPR_API_TOKEN`
+ * when the API is protected); daprd listens on loopback only. Nothing is called until a request.
  */
-export function daprSidecar(env: Record<string, string | undefined>): DaprSidecar {
-  const port = Number(env.DAPR_HTTP_PORT ?? DEFAULT_HTTP_PORT);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`DAPR_HTTP_PORT ${env.DAPR_HTTP_PORT} is not a port`);
-  const token = env.DAPR_API_TOKEN;
+export function daprSidecar(settings: { DAPR_HTTP_PORT: number; DAPR_API_TOKEN?: string | undefined }): DaprSidecar {
+  const token = settings.DAPR_API_TOKEN;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${settings.DAPR_HTTP_PORT}`,
     headers: (extra = {}) => ({ ...(token ? { 'dapr-api-token': token } : {}), ...extra }),
   };
+}
+
+/** The sidecar an environment names (a fake sidecar's, a tool's `process.env`), its variables parsed as the runtime parses them. */
+export function daprSidecarIn(env: Record<string, string | undefined>): DaprSidecar {
+  return daprSidecar(loadConfig(z.object(DAPR_SIDECAR_VARIABLES), env));
 }
 
 /** A fetch to the sidecar that gives up after `timeoutMs`; network errors and timeouts reject. */

@@ -1,10 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type JSONWebKeySet } from 'jose';
 import { Problem } from './problem';
+import type { RequestVariables } from './request-context';
 
 export interface User {
   id: string;
 }
+
+/** The context of routes behind `requireUser`: the request's own variables and the signed-in user. */
+export type SignedInEnv = { Variables: RequestVariables & { user: User } };
 
 export type Authenticator = (token: string) => Promise<User>;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daprSidecar } from '../dapr/dapr-sidecar';
+import { daprSidecarIn } from '../dapr/dapr-sidecar';
 import { type FakeDaprSidecar, startFakeDaprSidecar } from '../testing/fake-dapr/fake-dapr-sidecar';
 import { daprRateLimiter } from './dapr-rate-limiter';
 import { rateLimiterContract } from './rate-limiter.contract';
@@ -17,7 +17,7 @@ function givenLimiter(limit: number, store = 'statestore') {
   sidecar.state.get('statestore')!.clear();
   sidecar.requests.length = 0;
   clockMs = Date.parse('2026-05-01T09:00:10.000Z');
-  return daprRateLimiter({ sidecar: daprSidecar(sidecar.env), store, policy: { limit, windowSeconds: 60 } });
+  return daprRateLimiter({ sidecar: daprSidecarIn(sidecar.env), store, policy: { limit, windowSeconds: 60 } });
 }
 
 describe('Dapr state store rate limiter', () => {
@@ -85,9 +85,9 @@ describe('Dapr state store rate limiter', () => {
     expect(sidecar.state.get('statestore')!.size).toBe(0);
 
     await expect(givenLimiter(5, 'missing').hit('chat:alice', now())).rejects.toThrow(/read failed: 400/);
-    const nobody = daprRateLimiter({ sidecar: daprSidecar({ DAPR_HTTP_PORT: '1' }), store: 'statestore', policy: { limit: 5, windowSeconds: 60 } });
+    const nobody = daprRateLimiter({ sidecar: daprSidecarIn({ DAPR_HTTP_PORT: '1' }), store: 'statestore', policy: { limit: 5, windowSeconds: 60 } });
     await expect(nobody.hit('chat:alice', now())).rejects.toThrow();
   });
 });
 
-rateLimiterContract('the fake sidecar', () => daprSidecar(sidecar.env));
+rateLimiterContract('the fake sidecar', () => daprSidecarIn(sidecar.env));

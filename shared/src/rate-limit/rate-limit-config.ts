@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import '../contracts/english-errors';
-import { daprSidecar } from '../dapr/dapr-sidecar';
+import type { DaprSidecar } from '../dapr/dapr-sidecar';
 import { daprRateLimiter } from './dapr-rate-limiter';
 import { memoryRateLimiter } from './memory-rate-limiter';
 import type { RateLimiter } from './rate-limiter';
@@ -20,14 +20,11 @@ export interface RateLimitSettings {
   RATE_LIMIT_STORE: string;
   RATE_LIMIT_REQUESTS: number;
   RATE_LIMIT_WINDOW_SECONDS: number;
-  DAPR_HTTP_PORT?: number;
-  DAPR_API_TOKEN?: string | undefined;
 }
 
-/** The limiter `RATE_LIMIT_STORE` selects. */
-export function rateLimiterFor(settings: RateLimitSettings): RateLimiter {
+/** The limiter `RATE_LIMIT_STORE` selects (a Dapr state store is reached through `sidecar`). */
+export function rateLimiterFor(settings: RateLimitSettings, sidecar: DaprSidecar): RateLimiter {
   const policy = { limit: settings.RATE_LIMIT_REQUESTS, windowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS };
   if (!settings.RATE_LIMIT_STORE.startsWith('dapr:')) return memoryRateLimiter(policy);
-  const sidecar = daprSidecar({ DAPR_HTTP_PORT: settings.DAPR_HTTP_PORT?.toString(), DAPR_API_TOKEN: settings.DAPR_API_TOKEN });
   return daprRateLimiter({ sidecar, store: settings.RATE_LIMIT_STORE.slice('dapr:'.length), policy });
 }

@@ -3,6 +3,7 @@ import type * as z from 'zod/mini';
 import type { EventBus } from '../bus/event-bus';
 import type { Sql } from '../db/connect';
 import type { SchemaMigrations } from '../db/migrate';
+import type { DaprSidecar } from '../dapr/dapr-sidecar';
 import type { Consumer } from '../events/consumer';
 import type { ApiContracts } from '../http/openapi/route-contract';
 import type { Authenticator } from '../http/auth';
@@ -25,6 +26,8 @@ export interface RuntimeDeps {
   stopping: AbortSignal;
   /** Wakes the function's outbox relay after a commit that wrote events. */
   eventsCommitted: () => void;
+  /** The Dapr sidecar beside this process (`DAPR_HTTP_PORT`, `DAPR_API_TOKEN`); nothing is called until a function uses it. */
+  sidecar: DaprSidecar;
   /** This process's own HTTP app, reached without a socket: how one function calls another mounted beside it. */
   inProcess?: (request: Request) => Promise<Response>;
 }

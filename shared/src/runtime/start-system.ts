@@ -9,7 +9,7 @@ import { parseKafkaUrl } from '../bus/kafka-url';
 import { createMemoryBus } from '../bus/memory-bus';
 import { BaseConfig } from '../config/base-config';
 import { loadConfigs } from '../config/load-config';
-import { daprSidecar } from '../dapr/dapr-sidecar';
+import { type DaprSidecar, daprSidecar } from '../dapr/dapr-sidecar';
 import { migrate } from '../db/migrate';
 import { eventSendersFrom } from '../events/event-sender-config';
 import { asyncApiDocument } from '../events/asyncapi';
@@ -68,10 +68,10 @@ export interface RunningSystem {
   stop: () => Promise<void>;
 }
 
-function createBus(url: string, deps: Parameters<typeof createMemoryBus>[0] & { clientId: string; env: Readonly<Record<string, string | undefined>> }): EventBus {
+function createBus(url: string, deps: Parameters<typeof createMemoryBus>[0] & { clientId: string; sidecar: DaprSidecar }): EventBus {
   if (url.startsWith('memory:')) return createMemoryBus(deps);
   if (url.startsWith('kafka:')) return createKafkaBus({ ...parseKafkaUrl(url), ...deps });
-  if (url.startsWith('dapr:')) return createDaprBus({ url, sidecar: daprSidecar(deps.env), log: deps.log, metrics: deps.metrics });
+  if (url.startsWith('dapr:')) return createDaprBus({ url, sidecar: deps.sidecar, log: deps.log, metrics: deps.metrics });
   throw new Error(`EVENT_BUS_URL ${url} is not supported (memory://, kafka://host:port[,host:port] or dapr://<pubsub>)`);
 }
 
@@ -114,7 +114,8 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
   lifecycle.onStop({ name: 'database', run: () => database.close({ timeoutSeconds: 1 }), budgetMs: STEP_BUDGET_MS });
   // The embedded database has one session: event deliveries wait while requests are handled (at most 60 ms).
   const gate = database.embedded ? backgroundGate({ maxWaitMs: BACKGROUND_MAX_WAIT_MS }) : undefined;
-  const bus = createBus(config.EVENT_BUS_URL, { env, log, metrics: busMetrics(metrics), clientId: config.SERVICE_NAME, ...(gate ? { background: gate.run } : {}) });
+  const sidecar = daprSidecar(config);
+  const bus = createBus(config.EVENT_BUS_URL, { sidecar, log, metrics: busMetrics(metrics), clientId: config.SERVICE_NAME, ...(gate ? { background: gate.run } : {}) });
   lifecycle.onStop({ name: 'event bus', run: () => bus.close(), budgetMs: STEP_BUDGET_MS });
   const secret = config.AUTH_JWT_SECRET ?? (config.AUTH_JWKS_URL ? undefined : loadLocalSecrets(config.DATA_DIR).authJwtSecret);
   const authenticate = createAuthenticator({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, secret, jwksUrl: config.AUTH_JWKS_URL, maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS });
@@ -126,7 +127,7 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
   const metricsOnPort = config.METRICS_PORT === undefined && config.NODE_ENV !== 'production';
   if (config.METRICS_PORT === undefined && !metricsOnPort) log.warn('no METRICS_PORT in production: /metrics is not served');
   app.route('/', operationalRoutes({ service: config.SERVICE_NAME, metrics, state: lifecycle.state, serveMetrics: metricsOnPort, checks: { database: database.ready, eventBus: () => bus.isReady() } }));
-  const writeLimiter = rateLimiterFor({ ...config, RATE_LIMIT_REQUESTS: config.WRITE_RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS: config.WRITE_RATE_LIMIT_WINDOW_SECONDS });
+  const writeLimiter = rateLimiterFor({ ...config, RATE_LIMIT_REQUESTS: config.WRITE_RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS: config.WRITE_RATE_LIMIT_WINDOW_SECONDS }, sidecar);
   app.use(writeRateLimit({ limiter: writeLimiter, authenticate, clock: () => new Date(), log, metrics }));
   const relays: OutboxRelay[] = [];
   const relayOf = new Map<string, OutboxRelay>();
@@ -150,6 +151,7 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
       metrics,
       stopping: lifecycle.stopping,
       eventsCommitted: () => relayOf.get(schema)?.wake(),
+      sidecar,
       inProcess: async (request) => app.fetch(request),
     }, module.config ? ownConfigs[index] : undefined);
     functionParts.push({ name: module.name, parts });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { daprSidecar } from '../dapr/dapr-sidecar';
+import { daprSidecarIn } from '../dapr/dapr-sidecar';
 import { type FakeDaprSidecar, startFakeDaprSidecar } from '../testing/fake-dapr/fake-dapr-sidecar';
 import { CONTRACT_ALLOWED, CONTRACT_SECRETS, secretSourceContract } from './secret-source.contract';
 
@@ -10,4 +10,4 @@ beforeAll(async () => {
 });
 afterAll(() => fake?.close());
 
-secretSourceContract('the fake sidecar', () => daprSidecar(fake.env));
+secretSourceContract('the fake sidecar', () => daprSidecarIn(fake.env));

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import '../contracts/english-errors';
 import { loadConfig } from '../config/load-config';
-import { daprSidecar } from '../dapr/dapr-sidecar';
+import { DAPR_SIDECAR_VARIABLES, daprSidecar } from '../dapr/dapr-sidecar';
 import { daprSecretSource, type SecretSource } from './dapr-secret-source';
 
 const REF = '\\s*[A-Z][A-Z0-9_]*=[A-Za-z0-9][A-Za-z0-9._-]*\\s*';
@@ -20,6 +20,7 @@ export const SecretStoreConfig = z
     /** Which secret holds each variable: `DATABASE_URL=db-url-task,AUTH_JWT_SECRET=todo-auth`. */
     SECRET_REFS: z.optional(z.string().check(z.regex(REFS, 'must be VARIABLE=secret-name[,VARIABLE=secret-name...]'))),
     SECRET_STORE_WAIT_MS: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 30_000),
+    ...DAPR_SIDECAR_VARIABLES,
   })
   .check(z.refine((config) => !config.SECRET_STORE || !!config.SECRET_REFS, { path: ['SECRET_REFS'], message: 'is required with SECRET_STORE', when: () => true }));
 
@@ -35,7 +36,7 @@ export const SecretStoreConfig = z
 export async function secretsFromStore(env: Record<string, string | undefined>, options: { source?: SecretSource } = {}): Promise<Record<string, string>> {
   const config = loadConfig(SecretStoreConfig, env);
   if (!config.SECRET_STORE || !config.SECRET_REFS) return {};
-  const source = options.source ?? daprSecretSource({ sidecar: daprSidecar(env), store: config.SECRET_STORE.slice('dapr:'.length), waitMs: config.SECRET_STORE_WAIT_MS });
+  const source = options.source ?? daprSecretSource({ sidecar: daprSidecar(config), store: config.SECRET_STORE.slice('dapr:'.length), waitMs: config.SECRET_STORE_WAIT_MS });
   const wanted = parseRefs(config.SECRET_REFS).filter(([variable]) => !env[variable]);
   const values: Record<string, string> = {};
   for (const [variable, name] of wanted) {

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { createMemoryBus } from '../bus/memory-bus';
+import { type DaprSidecar, daprSidecar } from '../dapr/dapr-sidecar';
 import { migrate, type SchemaMigrations } from '../db/migrate';
 import type { AnyEvent } from '../events/catalog';
 import type { Consumer } from '../events/consumer';
@@ -37,6 +38,8 @@ export interface FunctionKitOptions<D, P extends KitParts> {
   schema?: string;
   /** Run `parts.start()` once the routes are mounted (default true). */
   start?: boolean;
+  /** The Dapr sidecar the function talks to (a fake one); default: the unreached default port. */
+  sidecar?: DaprSidecar;
   /** Runs on stop after `parts.stop()`, before the relay stops. */
   onStop?: () => void | Promise<void>;
 }
@@ -72,6 +75,7 @@ export async function startFunctionKit<P extends KitParts, D = FunctionDeps>(opt
     authenticate,
     log,
     metrics,
+    sidecar: options.sidecar ?? daprSidecar({ DAPR_HTTP_PORT: 3500 }),
   };
   const deps = options.deps ? options.deps(runtime) : (runtime as D);
   const parts = options.create(deps);

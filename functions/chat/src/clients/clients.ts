@@ -1,3 +1,4 @@
+import type { DaprSidecar } from '#shared/dapr/dapr-sidecar';
 import type { ChatConfig } from '../chat-config';
 import { httpNotificationClient, type NotificationClient } from './notification-client';
 import { httpReminderClient, type ReminderClient } from './reminder-client';
@@ -16,8 +17,8 @@ export interface Clients {
  * The transport `TASK_SERVICE` selects: `dapr` (service invocation through the sidecar) or `direct`
  * (HTTP to each function's URL; without one, to this process's own app, in process when it is given).
  */
-export function transportFor(config: ChatConfig, inProcess?: InProcessApp): ServiceTransport {
-  if (config.TASK_SERVICE === 'dapr') return daprTransport({ port: config.DAPR_HTTP_PORT, ...(config.DAPR_API_TOKEN ? { apiToken: config.DAPR_API_TOKEN } : {}) });
+export function transportFor(config: ChatConfig, sidecar: DaprSidecar, inProcess?: InProcessApp): ServiceTransport {
+  if (config.TASK_SERVICE === 'dapr') return daprTransport(sidecar);
   return directTransport({ task: config.TASK_URL, reminder: config.REMINDER_URL, notification: config.NOTIFICATION_URL }, inProcess);
 }
 

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeDaprSidecar, startFakeDaprSidecar } from '#shared/testing/fake-dapr/fake-dapr-sidecar';
 import { type ChatKit, startChatKit } from '../chat-test-kit';
-import { startFakeSidecar } from '../../test/fakes/fake-dapr-sidecar';
 
-let sidecar: Awaited<ReturnType<typeof startFakeSidecar>>;
+let sidecar: FakeDaprSidecar;
 let kit: ChatKit;
 beforeAll(async () => {
-  sidecar = await startFakeSidecar({ apps: { task: () => kit.url }, apiToken: 'sidecar-token' });
-  kit = await startChatKit({ env: { TASK_SERVICE: 'dapr', DAPR_HTTP_PORT: String(sidecar.port), DAPR_API_TOKEN: 'sidecar-token' } });
+  sidecar = await startFakeDaprSidecar({ apps: { task: () => kit.url }, apiToken: 'sidecar-token' });
+  kit = await startChatKit({ env: { TASK_SERVICE: 'dapr', ...sidecar.env } });
 });
 afterAll(async () => {
   await kit?.stop();
-  await sidecar?.stop();
+  await sidecar?.close();
 });
 
 describe('TASK_SERVICE=dapr: the task client through Dapr service invocation', () => {

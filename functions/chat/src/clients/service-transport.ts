@@ -1,3 +1,4 @@
+import type { DaprSidecar } from '#shared/dapr/dapr-sidecar';
 /** The three functions the chat function calls. In Dapr they are app-ids; directly, base URLs. */
 export type AppId = 'task' | 'reminder' | 'notification';
 
@@ -78,11 +79,11 @@ export function directTransport(urls: Partial<Record<AppId, string>>, inProcess?
  * Dapr service invocation through the sidecar: `http://127.0.0.1:<port>/v1.0/invoke/<app-id>/method/<path>`.
  * The sidecar forwards method, body and headers (the bearer token and `traceparent` included).
  */
-export function daprTransport(options: { port: number; apiToken?: string }): ServiceTransport {
-  const extra: Record<string, string> = options.apiToken ? { 'dapr-api-token': options.apiToken } : {};
+export function daprTransport(sidecar: DaprSidecar): ServiceTransport {
+  const extra = sidecar.headers();
   return {
     mode: 'dapr',
     send: (app, request, context) =>
-      send(`http://127.0.0.1:${options.port}/v1.0/invoke/${app}/method${request.path}`, request, headersFor(request, context, extra)),
+      send(`${sidecar.url}/v1.0/invoke/${app}/method${request.path}`, request, headersFor(request, context, extra)),
   };
 }

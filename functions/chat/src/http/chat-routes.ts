@@ -1,10 +1,10 @@
+import type { SignedInEnv } from '#shared/http/auth';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { TimeZone } from '#shared/contracts/time';
-import { type Authenticator, requireUser, type User } from '#shared/http/auth';
+import { type Authenticator, requireUser } from '#shared/http/auth';
 import { notFound } from '#shared/http/problem';
 import { readJson } from '#shared/http/read-json';
-import type { RequestVariables } from '#shared/http/request-context';
 import type { Sql } from '#shared/db/connect';
 import { answer } from '../assistant/answer';
 import type { Clients } from '../clients/clients';
@@ -15,7 +15,7 @@ import type { LanguageModel } from '../llm/openai-agent';
 import { PlainText } from '#shared/contracts/plain-text';
 import { firstCharacters } from './plain-text';
 
-type Env = { Variables: RequestVariables & { user: User } };
+type Env = SignedInEnv;
 
 /** `POST /chat` body. `timeZone` (IANA) is the user's, for dates in the message and the reply. */
 export const ChatRequest = z.strictObject({

@@ -15,7 +15,7 @@ import { aTask, eventContext } from '#shared/testing/event-fixtures';
 import { testSql, uniqueSchema } from '#shared/testing/test-database';
 import { testEventPath } from '#shared/testing/test-event-path';
 import { chatTestEnv, SECRET } from '../chat-test-kit';
-import { createChatModule } from '../chat-module';
+import { chatModule } from '../chat-module';
 import { chooseLiveFanout } from './choose-fanout';
 import { readEvents } from './sse-reader';
 import { createUserHub } from './user-hub';
@@ -60,7 +60,7 @@ describe.skipIf(!onServer)(`two chat instances on one Postgres server${onServer 
 
   async function startInstance(name: string) {
     const env = chatTestEnv(dataDir, { SERVICE_NAME: name, ...(await keys).env });
-    const instance = await startSystem({ env, modules: [{ ...createChatModule({ env }), schema }], handleSignals: false });
+    const instance = await startSystem({ env, modules: [{ ...chatModule, schema }], handleSignals: false });
     instances.push(instance);
     return instance;
   }

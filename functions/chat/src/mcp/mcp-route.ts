@@ -1,16 +1,16 @@
+import type { SignedInEnv } from '#shared/http/auth';
 import { McpServer, type ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { AnySchema } from '@modelcontextprotocol/sdk/server/zod-compat.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { Hono } from 'hono';
-import { type Authenticator, requireUser, type User } from '#shared/http/auth';
-import type { RequestVariables } from '#shared/http/request-context';
+import { type Authenticator, requireUser } from '#shared/http/auth';
 import type { Clients } from '../clients/clients';
 import type { CallContext } from '../clients/service-transport';
 import { acceptsJson } from './accepts-json';
 import { runTool, TOOL_DESCRIPTIONS, TOOL_INPUTS, toolErrorMessage, type ToolName } from '../tools/task-tools';
 
-type Env = { Variables: RequestVariables & { user: User } };
+type Env = SignedInEnv;
 
 /** An MCP server whose tools act as the calling user; built per request (stateless Streamable HTTP). */
 function mcpServerFor(clients: Clients, call: CallContext): McpServer {

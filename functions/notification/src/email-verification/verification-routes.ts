@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
+import type { SignedInEnv } from '#shared/http/auth';
 import { Problem } from '#shared/http/problem';
 import { readJson } from '#shared/http/read-json';
 import type { NotificationDeps } from '../notification-deps';
-import type { NotificationEnv } from '../notification-routes';
 import { preferencesView } from '../preferences';
 import type { CodeEntry } from './decide-verification';
 import { requestVerificationCode, verifyEmailCode } from './verification-commands';
@@ -22,7 +22,7 @@ function wrongCode(entry: Exclude<CodeEntry, { outcome: 'verified' }>): Problem 
 }
 
 /** Proving an email address is the user's: a code mailed to it, entered back through the API. */
-export function mountEmailVerificationRoutes(app: Hono<NotificationEnv>, deps: NotificationDeps): void {
+export function mountEmailVerificationRoutes(app: Hono<SignedInEnv>, deps: NotificationDeps): void {
   app.post('/notifications/preferences/email/verification', async (c) => {
     const result = await requestVerificationCode(deps, c.var.user.id);
     switch (result.kind) {

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Task } from '#shared/contracts/task';
+import { type FakeDaprSidecar, startFakeDaprSidecar } from '#shared/testing/fake-dapr/fake-dapr-sidecar';
 import { aTask, startReminderKit, type ReminderKit } from '../reminder-test-kit';
 import type { DaprScheduler } from './dapr-scheduler';
-import { startFakeSidecar, type FakeSidecar } from './fake-sidecar';
 import { jobName } from './job-name';
 import { jobsApiContract } from './jobs-api.contract';
+import { daprSidecarIn } from '#shared/dapr/dapr-sidecar';
 
 // The kit's clock stands at 2026-05-01T08:00Z and is moved by hand past a reminder's time before
 // the fake sidecar triggers its job.
 let kit: ReminderKit;
-let sidecar: FakeSidecar;
+let sidecar: FakeDaprSidecar;
 const APP_TOKEN = 'app-token-for-the-job-callbacks';
 beforeAll(async () => {
-  sidecar = await startFakeSidecar({ callApp: (path, init) => kit.app.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), 'dapr-api-token': APP_TOKEN } }) });
-  kit = await startReminderKit({ scheduler: 'dapr', daprUrl: sidecar.url, appApiToken: APP_TOKEN });
+  sidecar = await startFakeDaprSidecar({ jobs: { callApp: (path, init) => kit.app.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), 'dapr-api-token': APP_TOKEN } }) } });
+  kit = await startReminderKit({ scheduler: 'dapr', sidecar: daprSidecarIn(sidecar.env), appApiToken: APP_TOKEN });
 });
 afterAll(async () => {
   await kit.stop();
@@ -23,7 +24,9 @@ afterAll(async () => {
 
 const DUE = '2026-05-03T09:00:00.000Z';
 const aDatedTask = (overrides: Partial<Task> = {}) => aTask({ id: randomUUID(), dueAt: DUE, reminders: ['PT15M', 'PT0S'], ...overrides });
-const requestsFor = (name: string) => sidecar.requests.filter((request) => request.path.endsWith(`/${name}`));
+const isJobCall = (_method: string, path: string) => path.startsWith('/v1.0-alpha1/jobs/');
+const requestsFor = (name: string) =>
+  sidecar.requests.filter((request) => request.path.endsWith(`/${name}`)).map(({ method, path, body }) => ({ method, path, body: body ? (JSON.parse(body) as unknown) : null }));
 
 describe('the Dapr Jobs scheduler', () => {
   it('creates one job per reminder at /v1.0-alpha1/jobs/<name>, with dueTime, overwrite and no name in the body', async () => {
@@ -136,7 +139,7 @@ describe('the Dapr Jobs scheduler', () => {
   it('keeps a job change the sidecar refused and retries it in the background', async () => {
     const scheduler = kit.parts.scheduler as DaprScheduler;
     const task = aDatedTask({ reminders: ['PT0S'] });
-    sidecar.failNext(3);
+    sidecar.failNext(3, isJobCall);
 
     await kit.deliver(kit.taskEvent('dev.todo.task.created.v1', 'alice', task));
     const [row] = await kit.rows(task.id);

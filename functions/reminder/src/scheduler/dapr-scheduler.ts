@@ -1,3 +1,4 @@
+import type { DaprSidecar } from '#shared/dapr/dapr-sidecar';
 import type { Logger } from '#shared/log/logger';
 import type { ScheduledReminder } from '../reminder';
 import { jobName } from './job-name';
@@ -17,10 +18,7 @@ const MAX_DELETE_TRIES = 10;
 const SYNC_CONCURRENCY = 8;
 
 export interface DaprSchedulerOptions {
-  /** The sidecar's HTTP address, e.g. `http://127.0.0.1:3500`. */
-  daprUrl: string;
-  /** Sent as `dapr-api-token` when the sidecar requires one. */
-  apiToken?: string;
+  sidecar: DaprSidecar;
   log: Logger;
   /** Every reminder still scheduled, for the re-sync at start. */
   scheduledReminders: () => Promise<ScheduledReminder[]>;
@@ -55,8 +53,8 @@ export function createDaprScheduler(options: DaprSchedulerOptions): DaprSchedule
   let retryRound = 0;
   let stopped = false;
 
-  const jobUrl = (reminderId: string) => `${options.daprUrl}/v1.0-alpha1/jobs/${jobName(reminderId)}`;
-  const headers = (): Record<string, string> => ({ 'content-type': 'application/json', ...(options.apiToken ? { 'dapr-api-token': options.apiToken } : {}) });
+  const jobUrl = (reminderId: string) => `${options.sidecar.url}/v1.0-alpha1/jobs/${jobName(reminderId)}`;
+  const headers = () => options.sidecar.headers({ 'content-type': 'application/json' });
 
   async function call(method: 'POST' | 'DELETE', reminderId: string, body?: unknown): Promise<Response> {
     return doFetch(jobUrl(reminderId), { method, headers: headers(), body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS) });

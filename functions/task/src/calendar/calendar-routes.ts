@@ -1,8 +1,7 @@
+import type { SignedInEnv } from '#shared/http/auth';
 import { Hono } from 'hono';
-import type { User } from '#shared/http/auth';
 import { requireUser } from '#shared/http/auth';
 import { notFound, Problem } from '#shared/http/problem';
-import type { RequestVariables } from '#shared/http/request-context';
 import type { TaskDeps } from '../task-deps';
 import { feedCalendar } from './feed-calendar';
 import { bodyEntityTag, entityTagMemo, feedFingerprint, noneMatch } from './feed-entity-tag';
@@ -10,7 +9,7 @@ import { deleteFeed, feedCreatedAt, feedOwner, saveFeed } from './feed-store';
 import { FEED_TASK_LIMIT, feedTasks, feedVersions } from './feed-tasks';
 import { feedPath, feedTokenHash, newFeedToken, tokenOfFeedFile } from './feed-token';
 
-type Env = { Variables: RequestVariables & { user: User } };
+type Env = SignedInEnv;
 
 /** Calendar apps may keep a feed 5 minutes before they ask again (with If-None-Match); no shared cache may keep it. */
 export const FEED_CACHE_CONTROL = 'private, max-age=300';

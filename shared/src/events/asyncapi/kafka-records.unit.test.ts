@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createDaprBus } from '../../bus/dapr-bus';
 import { eventToRecord, headerStrings, type IncomingRecord, recordToHttp } from '../../bus/kafka-record';
-import { daprSidecar } from '../../dapr/dapr-sidecar';
+import { daprSidecarIn } from '../../dapr/dapr-sidecar';
 import { startFakeDaprSidecar } from '../../testing/fake-dapr/fake-dapr-sidecar';
 import type { AnyEvent } from '../catalog';
 import { decodeHttpEvent } from '../decode-http';
@@ -38,7 +38,7 @@ const decodedFromKafka = (record: Parameters<typeof consumed>[0]) => {
 async function publishedThroughDapr(event: AnyEvent) {
   const sidecar = await startFakeDaprSidecar({ appId: 'task', pubsubs: { pubsub: { excludeHeaderMetaRegex: '^(rawPayload|ttlInSeconds|partitionKey|partitionNumber|__key|cloudevent\\..+)$' } } });
   try {
-    await createDaprBus({ url: 'dapr://pubsub', sidecar: daprSidecar(sidecar.env), log: pino({ level: 'silent' }) }).publish([event]);
+    await createDaprBus({ url: 'dapr://pubsub', sidecar: daprSidecarIn(sidecar.env), log: pino({ level: 'silent' }) }).publish([event]);
     return sidecar.records[0]!;
   } finally {
     await sidecar.close();
