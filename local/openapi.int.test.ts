@@ -10,7 +10,7 @@ import { type RunningSystem, startSystem } from '#shared/runtime/start-system';
 import { uniqueSchema } from '#shared/testing/test-database';
 import { apiReference, type OpenApi } from '../scripts/openapi/api-reference';
 import { documentText } from '../scripts/openapi/write-openapi';
-import { startReminderKit } from '../functions/reminder/src/reminder-test-kit';
+import { startReminderKit } from '../functions/reminder/test/reminder-test-kit';
 import { localModules } from './modules';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'todo-openapi-'));

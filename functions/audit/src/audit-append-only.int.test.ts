@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventType } from '#shared/events/catalog';
 import { linkHash } from './audit-record';
 import { type AuditRow, recordFromRow } from './audit-store';
-import { type AuditKit, anEvent, startAuditKit } from './audit-test-kit';
+import { type AuditKit, anEvent, startAuditKit } from '../test/audit-test-kit';
 
 let kit: AuditKit;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { CATALOG, type EventType } from '#shared/events/catalog';
 import { TOPICS } from '#shared/events/topics';
 import { TRACEPARENT } from '#shared/testing/event-fixtures';
 import { TEST_APP_API_TOKEN } from '#shared/testing/test-event-path';
-import { type AuditKit, anEvent, startAuditKit, TASK_ID } from './audit-test-kit';
+import { type AuditKit, anEvent, startAuditKit, TASK_ID } from '../test/audit-test-kit';
 
 let kit: AuditKit;
 beforeAll(async () => {

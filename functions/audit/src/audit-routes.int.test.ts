@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventType } from '#shared/events/catalog';
-import { type AuditKit, anEvent, startAuditKit } from './audit-test-kit';
+import { type AuditKit, anEvent, startAuditKit } from '../test/audit-test-kit';
 
 let kit: AuditKit;
 beforeAll(async () => {

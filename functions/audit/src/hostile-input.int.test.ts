@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuditKit, anEvent, startAuditKit, TASK_ID } from './audit-test-kit';
+import { type AuditKit, anEvent, startAuditKit, TASK_ID } from '../test/audit-test-kit';
 import { OUT_OF_RANGE_TIMES } from '#shared/testing/odd-times';
 
 // Query parameters that once answered 500: each must be a 422 naming the parameter.

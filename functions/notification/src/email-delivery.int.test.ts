@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SmtpMode, startSmtpReceiver } from './channels/smtp-receiver';
-import { aReminderDelivered, codeMailedTo, type NotificationKit, startNotificationKit } from './notification-test-kit';
+import { type SmtpMode, startSmtpReceiver } from '../test/channels/smtp-receiver';
+import { aReminderDelivered, codeMailedTo, type NotificationKit, startNotificationKit } from '../test/notification-test-kit';
 
 let kit: NotificationKit;
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;

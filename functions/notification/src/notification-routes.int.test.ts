@@ -1,6 +1,6 @@
 import { encodeCursor } from '#shared/http/opaque-cursor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aReminderDelivered, type NotificationKit, startNotificationKit, TASK_ID } from './notification-test-kit';
+import { aReminderDelivered, type NotificationKit, startNotificationKit, TASK_ID } from '../test/notification-test-kit';
 
 let kit: NotificationKit;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyEvent } from '#shared/events/catalog';
-import { startLoopbackReceiver } from './channels/loopback-receiver';
-import { aReminderDelivered, type NotificationKit, startNotificationKit } from './notification-test-kit';
+import { startLoopbackReceiver } from '../test/channels/loopback-receiver';
+import { aReminderDelivered, type NotificationKit, startNotificationKit } from '../test/notification-test-kit';
 
 let kit: NotificationKit;
 beforeAll(async () => {

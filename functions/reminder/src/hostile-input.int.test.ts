@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aTask, startReminderKit, type ReminderKit } from './reminder-test-kit';
+import { aTask, startReminderKit, type ReminderKit } from '../test/reminder-test-kit';
 
 // Small requests that once answered 500: each must be a 4xx naming what is wrong.
 let kit: ReminderKit;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '#shared/contracts/task';
-import { aTask, startReminderKit, type ReminderKit } from './reminder-test-kit';
+import { aTask, startReminderKit, type ReminderKit } from '../test/reminder-test-kit';
 
 // The kit's clock stands at 2026-05-01T08:00Z.
 let kit: ReminderKit;

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '#shared/contracts/task';
 import { processDelivery } from '#shared/events/process-delivery';
-import { aTask, startReminderKit, type ReminderKit } from './reminder-test-kit';
+import { aTask, startReminderKit, type ReminderKit } from '../test/reminder-test-kit';
 
 // The kit's clock stands at 2026-05-01T08:00Z; due times are days ahead, so no reminder falls due here.
 let kit: ReminderKit;

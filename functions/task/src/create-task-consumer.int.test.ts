@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '#shared/contracts/task';
 import { aTask, aTaskCreated, TRACEPARENT } from '#shared/testing/event-fixtures';
 import { TEST_APP_API_TOKEN } from '#shared/testing/test-event-path';
-import { startTaskKit, type TaskKit } from './task-test-kit';
+import { startTaskKit, type TaskKit } from '../test/task-test-kit';
 
 let kit: TaskKit;
 beforeAll(async () => {

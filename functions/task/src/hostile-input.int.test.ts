@@ -2,7 +2,7 @@ import { CloudEvent, HTTP } from 'cloudevents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aTaskCreated } from '#shared/testing/event-fixtures';
 import { TEST_APP_API_TOKEN } from '#shared/testing/test-event-path';
-import { startTaskKit, type TaskKit } from './task-test-kit';
+import { startTaskKit, type TaskKit } from '../test/task-test-kit';
 import { OUT_OF_RANGE_TIMES } from '#shared/testing/odd-times';
 
 // Small bodies that once answered 500: each must be a 4xx naming what is wrong.

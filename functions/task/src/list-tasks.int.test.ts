@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '#shared/contracts/task';
-import { startTaskKit, type TaskKit } from './task-test-kit';
+import { startTaskKit, type TaskKit } from '../test/task-test-kit';
 
 type Params = Record<string, string | string[]>;
 interface Page {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTaskKit, type TaskKit } from './task-test-kit';
+import { startTaskKit, type TaskKit } from '../test/task-test-kit';
 
 let kit: TaskKit;
 beforeAll(async () => {

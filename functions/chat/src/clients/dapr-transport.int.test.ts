@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeDaprSidecar, startFakeDaprSidecar } from '#shared/testing/fake-dapr/fake-dapr-sidecar';
-import { type ChatKit, startChatKit } from '../chat-test-kit';
+import { type ChatKit, startChatKit } from '../../test/chat-test-kit';
 
 let sidecar: FakeDaprSidecar;
 let kit: ChatKit;

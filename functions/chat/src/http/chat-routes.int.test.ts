@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatKit, startChatKit } from '../chat-test-kit';
+import { type ChatKit, startChatKit } from '../../test/chat-test-kit';
 import { MAX_MESSAGE_LENGTH, MAX_TASKS_PER_MESSAGE } from '../language';
 
 let kit: ChatKit;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeDaprSidecar, startFakeDaprSidecar } from '#shared/testing/fake-dapr/fake-dapr-sidecar';
-import { type ChatKit, startChatKit } from '../chat-test-kit';
+import { type ChatKit, startChatKit } from '../../test/chat-test-kit';
 
 const MCP_LIST = { jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} };
 const MCP_HEADERS = { accept: 'application/json, text/event-stream' };

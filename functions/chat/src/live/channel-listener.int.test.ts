@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Sql } from '#shared/db/connect';
 import { testSql, uniqueSchema } from '#shared/testing/test-database';
 import { listenToChannel } from './channel-listener';
-import { startFreezableProxy } from './freezable-proxy';
+import { startFreezableProxy } from '../../test/live/freezable-proxy';
 
 const onServer = process.env.TEST_DATABASE === 'server';
 const title = onServer

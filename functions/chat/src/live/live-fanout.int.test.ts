@@ -14,10 +14,10 @@ import { type RunningSystem, startSystem } from '#shared/runtime/start-system';
 import { aTask, eventContext } from '#shared/testing/event-fixtures';
 import { testSql, uniqueSchema } from '#shared/testing/test-database';
 import { testEventPath } from '#shared/testing/test-event-path';
-import { chatTestEnv, SECRET } from '../chat-test-kit';
+import { chatTestEnv, SECRET } from '../../test/chat-test-kit';
 import { chatModule } from '../chat-module';
 import { chooseLiveFanout } from './choose-fanout';
-import { readEvents } from './sse-reader';
+import { readEvents } from '../../test/live/sse-reader';
 import { createUserHub } from './user-hub';
 
 const onServer = process.env.TEST_DATABASE === 'server';

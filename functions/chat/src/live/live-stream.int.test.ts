@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatKit, startChatKit } from '../chat-test-kit';
-import { readEvents } from './sse-reader';
+import { type ChatKit, startChatKit } from '../../test/chat-test-kit';
+import { readEvents } from '../../test/live/sse-reader';
 
 let kit: ChatKit;
 beforeAll(async () => {

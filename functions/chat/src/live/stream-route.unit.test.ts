@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createHttpApp } from '#shared/http/create-http-app';
 import { createMetrics } from '#shared/metrics/metrics';
-import { readEvents } from './sse-reader';
+import { readEvents } from '../../test/live/sse-reader';
 import { streamRoutes } from './stream-route';
 import type { StreamTickets } from './stream-tickets';
 import { createUserHub } from './user-hub';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatKit, startChatKit } from '../chat-test-kit';
+import { type ChatKit, startChatKit } from '../../test/chat-test-kit';
 import { type RecordedCompletion, startFakeOpenAi } from '../../test/fakes/fake-openai-server';
 
 const lastUser = (request: RecordedCompletion) => request.body.messages.filter((m) => m.role === 'user').at(-1)!.content ?? '';

@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatKit, startChatKit, wholeSystem } from '../chat-test-kit';
+import { type ChatKit, startChatKit, wholeSystem } from '../../test/chat-test-kit';
 
 // The whole one-process system (task, reminder, notification, … and chat) over real HTTP, so every
 // tool reaches the function that really does the work.

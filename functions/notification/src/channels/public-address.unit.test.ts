@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { preferencesInput } from '../preferences';
 import { isPrivateAddress, isPrivateHost } from './public-address';
-import { ACCEPTED_WEBHOOK_URLS, REFUSED_WEBHOOK_URLS } from './ssrf-attack-urls';
+import { ACCEPTED_WEBHOOK_URLS, REFUSED_WEBHOOK_URLS } from '../../test/channels/ssrf-attack-urls';
 
 describe('isPrivateHost on the host the URL parser sees', () => {
   it.each(REFUSED_WEBHOOK_URLS)('refuses %s', (url) => expect(isPrivateHost(new URL(url).hostname)).toBe(true));

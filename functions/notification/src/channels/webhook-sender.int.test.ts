@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notification } from '../notification';
 import { DEFAULT_PREFERENCES } from '../preferences';
 import { PermanentFailure } from './channel';
-import { startLoopbackReceiver } from './loopback-receiver';
+import { startLoopbackReceiver } from '../../test/channels/loopback-receiver';
 import { publicOnlyLookup, type Resolve } from './public-address';
-import { REFUSED_WEBHOOK_URLS } from './ssrf-attack-urls';
+import { REFUSED_WEBHOOK_URLS } from '../../test/channels/ssrf-attack-urls';
 import { webhookSender } from './webhook-sender';
 
 const notification: Notification = {

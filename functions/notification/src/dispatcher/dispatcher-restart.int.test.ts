@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startLoopbackReceiver } from '../channels/loopback-receiver';
+import { startLoopbackReceiver } from '../../test/channels/loopback-receiver';
 import { createNotificationFunction } from '../notification-function';
-import { aReminderDelivered, type NotificationKit, startNotificationKit } from '../notification-test-kit';
+import { aReminderDelivered, type NotificationKit, startNotificationKit } from '../../test/notification-test-kit';
 
 let kit: NotificationKit;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startLoopbackReceiver } from '../channels/loopback-receiver';
+import { startLoopbackReceiver } from '../../test/channels/loopback-receiver';
 import { createNotificationFunction } from '../notification-function';
-import { aReminderDelivered, type NotificationKit, startNotificationKit } from '../notification-test-kit';
+import { aReminderDelivered, type NotificationKit, startNotificationKit } from '../../test/notification-test-kit';
 import type { DeliveryPolicyOptions } from './delivery-policy';
 
 let kit: NotificationKit;

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Task } from '#shared/contracts/task';
 import { type FakeDaprSidecar, startFakeDaprSidecar } from '#shared/testing/fake-dapr/fake-dapr-sidecar';
-import { aTask, startReminderKit, type ReminderKit } from '../reminder-test-kit';
+import { aTask, startReminderKit, type ReminderKit } from '../../test/reminder-test-kit';
 import type { DaprScheduler } from './dapr-scheduler';
 import { jobName } from './job-name';
-import { jobsApiContract } from './jobs-api.contract';
+import { jobsApiContract } from '../../test/scheduler/jobs-api.contract';
 import { daprSidecarIn } from '#shared/dapr/dapr-sidecar';
 
 // The kit's clock stands at 2026-05-01T08:00Z and is moved by hand past a reminder's time before

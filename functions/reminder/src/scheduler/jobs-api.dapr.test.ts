@@ -1,5 +1,5 @@
 import { useStandaloneDaprd } from '#shared/testing/dapr/standalone-daprd';
-import { jobsApiContract } from './jobs-api.contract';
+import { jobsApiContract } from '../../test/scheduler/jobs-api.contract';
 
 const daprd = useStandaloneDaprd({ appId: 'reminder', pubsub: false });
 

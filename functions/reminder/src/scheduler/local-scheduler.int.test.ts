@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testSql } from '#shared/testing/test-database';
 import { fireDueReminders } from '../fire-reminders';
-import { aTask, startReminderKit, type ReminderKit } from '../reminder-test-kit';
+import { aTask, startReminderKit, type ReminderKit } from '../../test/reminder-test-kit';
 import { nextDueAt } from '../reminder-store';
 import { createLocalScheduler } from './local-scheduler';
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '#shared/contracts/task';
 import { durationMs } from '#shared/contracts/time';
 import { nextOccurrence } from '#shared/recurrence/next-occurrence';
-import { type CalendarKit, startCalendarKit } from './calendar-test-kit';
-import { eventsByUid, occurrences, readCalendar } from './ical-oracle';
+import { type CalendarKit, startCalendarKit } from '../../test/calendar-test-kit';
+import { eventsByUid, occurrences, readCalendar } from '../../test/calendar/ical-oracle';
 
 let kit: CalendarKit;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryBus } from '#shared/bus/memory-bus';
 import { createHttpApp } from '#shared/http/create-http-app';
 import { taskModule } from '../task-module';
-import { type CalendarKit, startCalendarKit } from './calendar-test-kit';
+import { type CalendarKit, startCalendarKit } from '../../test/calendar-test-kit';
 
 let kit: CalendarKit;
 beforeAll(async () => {

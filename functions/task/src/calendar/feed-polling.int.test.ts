@@ -2,9 +2,9 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '#shared/http/create-http-app';
 import { calendarRoutes } from './calendar-routes';
-import { type CalendarKit, startCalendarKit } from './calendar-test-kit';
+import { type CalendarKit, startCalendarKit } from '../../test/calendar-test-kit';
 import { FEED_TASK_LIMIT } from './feed-tasks';
-import { eventsByUid, readCalendar } from './ical-oracle';
+import { eventsByUid, readCalendar } from '../../test/calendar/ical-oracle';
 
 let kit: CalendarKit;
 beforeAll(async () => {

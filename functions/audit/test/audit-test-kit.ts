@@ -4,10 +4,10 @@ import type { EventType } from '#shared/events/catalog';
 import { processDelivery } from '#shared/events/process-delivery';
 import { aTask, TRACEPARENT } from '#shared/testing/event-fixtures';
 import { startFunctionKit } from '#shared/testing/function-kit';
-import type { AuditDeps } from './audit-deps';
-import { createAuditFunction } from './audit-function';
-import { auditMigrations } from './audit-schema';
-import type { AuditRow } from './audit-store';
+import type { AuditDeps } from '../src/audit-deps';
+import { createAuditFunction } from '../src/audit-function';
+import { auditMigrations } from '../src/audit-schema';
+import type { AuditRow } from '../src/audit-store';
 
 export const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 

@@ -3,15 +3,15 @@ import { CloudEvent } from 'cloudevents';
 import { TOPICS } from '#shared/events/topics';
 import { TRACEPARENT } from '#shared/testing/event-fixtures';
 import { startFunctionKit } from '#shared/testing/function-kit';
-import { emailSender } from './channels/email-sender';
+import { emailSender } from '../src/channels/email-sender';
 import type { ReceivedMail } from './channels/smtp-receiver';
-import { newWebhookSecret } from './channels/webhook-signer';
-import { webhookSender } from './channels/webhook-sender';
-import type { DeliveryPolicyOptions } from './dispatcher/delivery-policy';
-import type { NotificationDeps } from './notification-deps';
-import { createNotificationFunction } from './notification-function';
-import { notificationMigrations } from './notification-migrations';
-import { nextDueAt } from './notification-store';
+import { newWebhookSecret } from '../src/channels/webhook-signer';
+import { webhookSender } from '../src/channels/webhook-sender';
+import type { DeliveryPolicyOptions } from '../src/dispatcher/delivery-policy';
+import type { NotificationDeps } from '../src/notification-deps';
+import { createNotificationFunction } from '../src/notification-function';
+import { notificationMigrations } from '../src/notification-migrations';
+import { nextDueAt } from '../src/notification-store';
 
 export const TASK_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 

@@ -1,8 +1,8 @@
 import { TOPICS } from '#shared/events/topics';
 import { startFunctionKit } from '#shared/testing/function-kit';
-import type { CalendarRouteOptions } from './calendar/calendar-routes';
-import { createTaskFunction } from './task-function';
-import { taskMigrations } from './task-schema';
+import type { CalendarRouteOptions } from '../src/calendar/calendar-routes';
+import { createTaskFunction } from '../src/task-function';
+import { taskMigrations } from '../src/task-schema';
 
 /** The task function's test kit: a recording subscriber on `task-events`. */
 export async function startTaskKit(options: { calendar?: CalendarRouteOptions } = {}) {

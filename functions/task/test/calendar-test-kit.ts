@@ -1,5 +1,5 @@
-import { startTaskKit } from '../task-test-kit';
-import type { CalendarRouteOptions } from './calendar-routes';
+import { startTaskKit } from './task-test-kit';
+import type { CalendarRouteOptions } from '../src/calendar/calendar-routes';
 
 /** The task function's test kit (the calendar routes with `options`), and the calls a calendar app makes. */
 export async function startCalendarKit(options: CalendarRouteOptions = {}) {

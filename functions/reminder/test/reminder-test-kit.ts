@@ -5,9 +5,9 @@ import { newEvent } from '#shared/events/new-event';
 import { TOPICS } from '#shared/events/topics';
 import { aTask, TRACEPARENT } from '#shared/testing/event-fixtures';
 import { startFunctionKit } from '#shared/testing/function-kit';
-import type { ReminderConfig } from './reminder-config';
-import { createReminderFunction, type ReminderFunctionDeps } from './reminder-function';
-import { reminderMigrations } from './reminder-schema';
+import type { ReminderConfig } from '../src/reminder-config';
+import { createReminderFunction, type ReminderFunctionDeps } from '../src/reminder-function';
+import { reminderMigrations } from '../src/reminder-schema';
 
 export interface ReminderKitOptions {
   scheduler?: ReminderConfig['REMINDER_SCHEDULER'];

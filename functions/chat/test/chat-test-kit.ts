@@ -11,7 +11,7 @@ import { uniqueSchema } from '#shared/testing/test-database';
 import { localModules } from '../../../local/modules';
 // eslint-disable-next-line local/function-boundaries -- the route tests mount the real task function beside chat, as the one-process system does
 import { taskModule } from '../../task/src/task-module';
-import { chatModule } from './chat-module';
+import { chatModule } from '../src/chat-module';
 
 /** Every function of the one-process system as `npm start` runs it. */
 export const wholeSystem: FunctionModule[] = localModules;
