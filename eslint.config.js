@@ -1,8 +1,6 @@
 import { defineConfig, globalIgnores } from 'eslint/config';
 import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
-import pkg from './package.json' with { type: 'json' };
-import { functionBoundaries } from './scripts/check-boundaries.mjs';
 
 const TEST_FILES = ['**/*.test.ts', '**/*-test-kit.ts'];
 const NEW_EVENT_ONLY_BY_DECLARATION = {
@@ -45,11 +43,6 @@ export default defineConfig(
       // Plain text is checked for control characters on purpose.
       'no-control-regex': 'off',
     },
-  },
-  {
-    name: 'todo/function-boundaries',
-    plugins: { local: { rules: { 'function-boundaries': functionBoundaries } } },
-    rules: { 'local/function-boundaries': ['error', { imports: pkg.imports }] },
   },
   {
     // A function writes events through eventsOf('<name>'), which accepts only the types its declaration

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { asyncApiDocument } from '#shared/events/asyncapi/index';
+import { asyncApiDocument } from '#shared/asyncapi/index';
 
 // `npm run asyncapi` writes docs/asyncapi.json; `npm run asyncapi -- --stdout` prints it instead.
 const json = `${JSON.stringify(asyncApiDocument(), null, 2)}\n`;

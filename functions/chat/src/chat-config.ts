@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import '#shared/contracts/english-errors';
 import { BASE_VARIABLES } from '#shared/config/base-config';
-import { RATE_LIMIT_VARIABLES } from '#shared/rate-limit/rate-limit-config';
+import { RATE_LIMIT_VARIABLES } from '#shared/config/rate-limit-variables';
 
 const { NODE_ENV, DATA_DIR, DATABASE_URL, AUTH_JWT_SECRET, AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, PORT } = BASE_VARIABLES;
 

@@ -9,7 +9,8 @@ import { type RunningSystem, startSystem } from '#shared/runtime/start-system';
 import { appClient } from '#shared/testing/app-client';
 import { uniqueSchema } from '#shared/testing/test-database';
 import { localModules } from '../../../local/modules';
-// eslint-disable-next-line local/function-boundaries -- the route tests mount the real task function beside chat, as the one-process system does
+// The route tests mount the real task function beside chat, as the one-process system does (the one
+// exception .dependency-cruiser.cjs allows to the rule that functions never import each other).
 import { taskModule } from '../../task/src/task-module';
 import { chatModule } from '../src/chat-module';
 

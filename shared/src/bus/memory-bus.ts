@@ -5,7 +5,7 @@ import { topicOf } from '../events/catalog';
 import { deadLetterTopic } from '../events/topics';
 import { processDelivery } from '../events/process-delivery';
 import type { Logger } from '../log/logger';
-import { type RunInBackground, runAtOnce } from '../runtime/background-gate';
+import { type RunInBackground, runAtOnce } from './background-gate';
 import type { BusMetrics } from './bus-metrics';
 import type { DeadLetter, EventBus } from './event-bus';
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';

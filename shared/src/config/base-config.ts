@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import '../contracts/english-errors';
-import { DAPR_SIDECAR_VARIABLES } from '../dapr/dapr-sidecar';
+import { DAPR_SIDECAR_VARIABLES } from './dapr-sidecar-variables';
 import { EVENT_SENDER_VARIABLES, eventSenderChecks } from '../events/event-sender-config';
-import { RATE_LIMIT_VARIABLES } from '../rate-limit/rate-limit-config';
+import { RATE_LIMIT_VARIABLES } from './rate-limit-variables';
 
 const port = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65_535));
 const text = z.string().check(z.minLength(1));

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { continuesAfterDueTime } from '../recurrence/continues-after-due-time';
+import { continuesAfterDueTime } from './continues-after-due-time';
 import { Recurrence } from './recurrence';
 import { IsoDuration, Rfc3339 } from './time';
 

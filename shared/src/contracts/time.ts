@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
 import './english-errors';
+import { LATEST_INSTANT_MS } from '../time/latest-instant';
 
 const RFC3339_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:Z|([+-])(\d{2}):(\d{2}))$/i;
 
 /** The first instant the system reads or stores: years 0001-9999 UTC fit Postgres `timestamptz` and JS `Date` alike. */
 export const EARLIEST_INSTANT_MS = utcMs(1, 1, 1, 0, 0, 0);
-/** The last whole millisecond the system reads or stores (a finer fraction of that second is still read as it). */
-export const LATEST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

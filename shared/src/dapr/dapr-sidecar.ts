@@ -1,11 +1,7 @@
 import * as z from 'zod/mini';
+import { DAPR_SIDECAR_VARIABLES } from '../config/dapr-sidecar-variables';
 import { loadConfig } from '../config/load-config';
 
-/** The Dapr sidecar's HTTP port and API token: the injector sets both in the app container. */
-export const DAPR_SIDECAR_VARIABLES = {
-  DAPR_HTTP_PORT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65_535)), 3500),
-  DAPR_API_TOKEN: z.optional(z.string().check(z.minLength(1))),
-};
 
 /** The sidecar's HTTP API as the app sees it: a base URL and the headers every call carries. */
 export interface DaprSidecar {

@@ -1,5 +1,5 @@
 import { RRuleTemporal } from 'rrule-temporal';
-import type { Recurrence } from '../contracts/recurrence';
+import type { RecurrenceRule } from './recurrence-rule';
 
 const WRITTEN = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
 
@@ -31,8 +31,8 @@ export function skippedWallClock(written: string, zone: string): string | undefi
  * Tasks keep instants, so that wall clock is kept beside the instant as `recurrence.localStart`, set
  * from the due time as written and never taken from the client; every other task goes without it.
  */
-export function withGapStart(recurrence: Recurrence, writtenDueAt: string | null | undefined): Recurrence {
+export function withGapStart<R extends RecurrenceRule>(recurrence: R, writtenDueAt: string | null | undefined): R {
   const { localStart: _given, ...rest } = recurrence;
   const localStart = writtenDueAt ? skippedWallClock(writtenDueAt, recurrence.timezone) : undefined;
-  return localStart ? { ...rest, localStart } : rest;
+  return (localStart ? { ...rest, localStart } : rest) as R;
 }

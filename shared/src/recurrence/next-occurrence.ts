@@ -1,6 +1,6 @@
 import { RRuleTemporal } from 'rrule-temporal';
-import type { Recurrence } from '../contracts/recurrence';
-import { LATEST_INSTANT_MS } from '../contracts/time';
+import { LATEST_INSTANT_MS } from '../time/latest-instant';
+import type { RecurrenceRule } from './recurrence-rule';
 
 /** What the schedule says about the task after this one. */
 export type NextOccurrence =
@@ -13,7 +13,7 @@ export interface OccurrenceInput {
   dueAt: string;
   /** When the task was completed. */
   completedAt: string;
-  recurrence: Recurrence;
+  recurrence: RecurrenceRule;
   /** The completed task's place in its series (1 for the first task). */
   index: number;
 }

@@ -1,4 +1,4 @@
-import type { Recurrence } from '../contracts/recurrence';
+import type { RecurrenceRule } from './recurrence-rule';
 import { nextOccurrence, SEARCH_YEARS } from './next-occurrence';
 
 /**
@@ -10,7 +10,7 @@ import { nextOccurrence, SEARCH_YEARS } from './next-occurrence';
  * @example seriesStartProblem({ rrule: 'FREQ=YEARLY;INTERVAL=400;BYMONTH=2;BYMONTHDAY=29', timezone: 'UTC' }, '2026-05-04T09:00:00Z')
  * // 'the rule names no date after the due time within the search (at most 100 years ahead)'
  */
-export function seriesStartProblem(recurrence: Recurrence, dueAt: string): string | null {
+export function seriesStartProblem(recurrence: RecurrenceRule, dueAt: string): string | null {
   if (recurrence.from === 'completion') return null;
   const rrule = recurrence.rrule.split(';').filter((part) => !/^(COUNT|UNTIL)=/i.test(part)).join(';');
   try {

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import '../contracts/english-errors';
 import { loadConfig } from '../config/load-config';
-import { DAPR_SIDECAR_VARIABLES, daprSidecar } from '../dapr/dapr-sidecar';
+import { DAPR_SIDECAR_VARIABLES } from '../config/dapr-sidecar-variables';
+import { daprSidecar } from '../dapr/dapr-sidecar';
 import { daprSecretSource, type SecretSource } from './dapr-secret-source';
 
 const REF = '\\s*[A-Z][A-Z0-9_]*=[A-Za-z0-9][A-Za-z0-9._-]*\\s*';

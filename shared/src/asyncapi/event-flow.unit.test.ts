@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { CONSUMER_FUNCTIONS } from '../../bus/kafka-topics';
-import { CATALOG } from '../catalog';
+import { CONSUMER_FUNCTIONS } from '../bus/kafka-topics';
+import { CATALOG } from '../events/catalog';
 import { CONSUMED_TOPICS, EMITTED_BY } from './event-flow';
 
 const manifests = (path: string) =>
-  parseAllDocuments(readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8')).map((document) => document.toJS() as { kind: string; spec: Record<string, unknown>; scopes?: string[] });
+  parseAllDocuments(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8')).map((document) => document.toJS() as { kind: string; spec: Record<string, unknown>; scopes?: string[] });
 
 describe('who reads and writes which topic', () => {
   it.each([...CONSUMER_FUNCTIONS])('%s reads the topics of its KafkaSource, as consumer group todo-%s', (fn) => {

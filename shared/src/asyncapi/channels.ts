@@ -1,5 +1,5 @@
-import { CONSUMER_FUNCTIONS, TOPIC_PARTITIONS } from '../../bus/kafka-topics';
-import { deadLetterTopic, TOPICS, type Topic } from '../topics';
+import { CONSUMER_FUNCTIONS, TOPIC_PARTITIONS } from '../bus/kafka-topics';
+import { deadLetterTopic, TOPICS, type Topic } from '../events/topics';
 import type { EventForm } from './event-forms';
 import { CONSUMED_TOPICS, EMITTED_BY } from './event-flow';
 import type { JsonSchema } from './json-schema';

@@ -1,4 +1,4 @@
-import type { OutgoingRecord } from '../../bus/kafka-record';
+import type { OutgoingRecord } from '../bus/kafka-record';
 
 /**
  * An event in the CloudEvents Kafka binding, structured mode: the whole event as the JSON value,

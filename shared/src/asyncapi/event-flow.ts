@@ -1,5 +1,5 @@
-import type { Topic } from '../topics';
-import { CONSUMER_FUNCTIONS, EMITTED_BY, RUN_BY, topicsReadBy } from '../../system/system-declaration';
+import type { Topic } from '../events/topics';
+import { CONSUMER_FUNCTIONS, EMITTED_BY, RUN_BY, topicsReadBy } from '../system/system-declaration';
 
 export type ConsumerFunction = (typeof CONSUMER_FUNCTIONS)[number];
 

@@ -1,4 +1,4 @@
-import { CONSUMER_FUNCTIONS } from '../../bus/kafka-topics';
+import { CONSUMER_FUNCTIONS } from '../bus/kafka-topics';
 import type { JsonSchema } from './json-schema';
 
 export const SERVERS: Record<string, JsonSchema> = {

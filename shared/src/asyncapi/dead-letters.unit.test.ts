@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deadLetterHeaders } from '../../bus/kafka-dead-letter';
-import { eventToRecord, headerStrings, type IncomingRecord } from '../../bus/kafka-record';
-import { daprPathDeadLetter, knativePathDeadLetter } from '../../../../scripts/dlq/dead-letter-fixtures';
+import { deadLetterHeaders } from '../bus/kafka-dead-letter';
+import { eventToRecord, headerStrings, type IncomingRecord } from '../bus/kafka-record';
+import { daprPathDeadLetter, knativePathDeadLetter } from '../../../scripts/dlq/dead-letter-fixtures';
 import { documentUnderTest } from './asyncapi-test-kit';
 import { exampleEvent } from './example-events';
 

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { Recurrence } from '../contracts/recurrence';
-import { Rfc3339 } from '../contracts/time';
-import { withGapStart } from './gap-start';
-import { seriesStartProblem } from './series-start';
+import { Recurrence } from './recurrence';
+import { Rfc3339 } from './time';
+import { withGapStart } from '../recurrence/gap-start';
+import { seriesStartProblem } from '../recurrence/series-start';
 
 /**
  * For a schema carrying `dueAt` and `recurrence`: an issue on `recurrence.rrule` when both are valid

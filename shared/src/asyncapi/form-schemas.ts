@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { Task } from '../../contracts/task';
+import { Task } from '../contracts/task';
 import type { EventForm } from './event-forms';
 import { componentSchemas, type JsonSchema, type SchemaIo } from './json-schema';
 

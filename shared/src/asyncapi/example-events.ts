@@ -1,6 +1,6 @@
-import type { Task } from '../../contracts/task';
-import type { EventOf, EventType } from '../catalog';
-import { newEvent } from '../new-event';
+import type { Task } from '../contracts/task';
+import type { EventOf, EventType } from '../events/catalog';
+import { newEvent } from '../events/new-event';
 import { EMITTED_BY } from './event-flow';
 
 // Fixed ids and times, one task's story: the committed document must come out the same on every run.

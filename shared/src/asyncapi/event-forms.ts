@@ -1,8 +1,8 @@
 import type * as z from 'zod/mini';
-import { CATALOG, type EventType } from '../catalog';
-import * as eventSchemas from '../index';
-import { CreateTask } from '../task-events';
-import type { Topic } from '../topics';
+import { CATALOG, type EventType } from '../events/catalog';
+import * as eventSchemas from '../events/index';
+import { CreateTask } from '../events/task-events';
+import type { Topic } from '../events/topics';
 import type { SchemaIo } from './json-schema';
 
 /** One shape an event type takes on the wire. */

@@ -1,8 +1,8 @@
-import { deadLetterHeaders, DEAD_LETTER_HEADERS } from '../../bus/kafka-dead-letter';
-import { eventToRecord } from '../../bus/kafka-record';
-import { CONSUMER_FUNCTIONS } from '../../bus/kafka-topics';
-import type { AnyEvent } from '../catalog';
-import { topicOf } from '../catalog';
+import { deadLetterHeaders, DEAD_LETTER_HEADERS } from '../bus/kafka-dead-letter';
+import { eventToRecord } from '../bus/kafka-record';
+import { CONSUMER_FUNCTIONS } from '../bus/kafka-topics';
+import type { AnyEvent } from '../events/catalog';
+import { topicOf } from '../events/catalog';
 import { exampleEvent } from './example-events';
 import { daprEnvelopeExample } from './examples';
 import type { JsonSchema } from './json-schema';

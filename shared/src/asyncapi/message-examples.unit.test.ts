@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type IncomingRecord, recordToHttp } from '../../bus/kafka-record';
-import { isKnownType } from '../catalog';
-import { decodeHttpEvent } from '../decode-http';
-import { validateEvent } from '../validate-event';
+import { type IncomingRecord, recordToHttp } from '../bus/kafka-record';
+import { isKnownType } from '../events/catalog';
+import { decodeHttpEvent } from '../events/decode-http';
+import { validateEvent } from '../events/validate-event';
 import { documentUnderTest } from './asyncapi-test-kit';
 
 const { document, messageErrors } = documentUnderTest();

@@ -1,5 +1,5 @@
-import { CONSUMER_FUNCTIONS } from '../../bus/kafka-topics';
-import type { Topic } from '../topics';
+import { CONSUMER_FUNCTIONS } from '../bus/kafka-topics';
+import type { Topic } from '../events/topics';
 import type { EventForm } from './event-forms';
 import { CONSUMED_TOPICS, type ConsumerFunction, RUN_BY } from './event-flow';
 import type { JsonSchema } from './json-schema';

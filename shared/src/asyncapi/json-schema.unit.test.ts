@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isTraceparent, newTraceparent } from '../../trace/traceparent';
+import { isTraceparent, newTraceparent } from '../trace/traceparent';
 import { TRACEPARENT_PATTERN } from './json-schema';
 
 const hex = (length: number) =>

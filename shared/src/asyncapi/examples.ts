@@ -1,6 +1,6 @@
-import { eventToRecord, type OutgoingRecord, recordToHttp } from '../../bus/kafka-record';
-import type { AnyEvent } from '../catalog';
-import { topicOf } from '../catalog';
+import { eventToRecord, type OutgoingRecord, recordToHttp } from '../bus/kafka-record';
+import type { AnyEvent } from '../events/catalog';
+import { topicOf } from '../events/catalog';
 import { MINIMAL_COMMAND } from './example-events';
 import { structuredRecord } from './structured-record';
 

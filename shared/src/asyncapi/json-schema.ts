@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { EventEnvelope } from '../envelope';
+import { EventEnvelope } from '../events/envelope';
 
 export type JsonSchema = Record<string, unknown>;
 
