@@ -31,6 +31,7 @@ export const STATS_API: ApiContracts = {
       description: `Every day of the range appears, with zeros where nothing happened; \`totals\` sums them. \`to\` defaults to today (UTC), \`from\` to six days before \`to\`; at most ${MAX_DAYS} days.`,
       caller: 'user',
       query: StatsQuery,
+      rules: { to: 'is not before `from`', from: `is at most ${MAX_DAYS} days before \`to\` (both included)` },
       responses: {
         200: { description: 'the days of the range, oldest first, and their totals', content: StatsReport },
         422: problemAnswer(`a date that is not a real day YYYY-MM-DD, an unknown parameter, \`from\` after \`to\`, or more than ${MAX_DAYS} days; \`errors\` names each parameter`),
