@@ -10,7 +10,11 @@ answers to one are right all the same, and only these are let through:
 - 422 naming only fields the document lists in the operation's `x-rules` (rules JSON Schema cannot
   say: they compare fields with each other or with stored state);
 - 400 naming only `cursor`, when a cursor was sent (only a cursor the server issued is one);
-- 412 when an If-Match was sent (it named another version than the stored one).
+- 412 when an If-Match was sent (it named another version than the stored one);
+- 422 naming only path parameters whose sent value is not valid by the document's own schema: the
+  stateful phase fills a parameter from an earlier response through a link it inferred, and a
+  `null` there (an audit record with no task) arrives as the text `None`; the request was never
+  schema-valid, and the 422 is the documented answer to it.
 """
 
 import atexit
@@ -18,6 +22,7 @@ import os
 import threading
 from collections import Counter
 
+import jsonschema_rs
 import requests
 import schemathesis
 from schemathesis.openapi.checks import RejectedPositiveData
@@ -45,6 +50,18 @@ def _sent_header(case, name: str) -> bool:
     return any(key.lower() == name.lower() for key in (case.headers or {}))
 
 
+def _invalid_path_parameters(case) -> set[str]:
+    """The path parameters whose sent value the document's schema for them refuses."""
+    invalid = set()
+    for parameter in case.operation.definition.raw.get("parameters", []):
+        if parameter.get("in") != "path" or parameter.get("name") not in (case.path_parameters or {}):
+            continue
+        value = case.path_parameters[parameter["name"]]
+        if not jsonschema_rs.validator_for(parameter.get("schema", {}), validate_formats=True).is_valid(value):
+            invalid.add(parameter["name"])
+    return invalid
+
+
 def _explained(case, response) -> str | None:
     """Why a schema-valid request was rightly refused, or None when nothing in the document says so."""
     fields = _problem_fields(response)
@@ -52,6 +69,8 @@ def _explained(case, response) -> str | None:
         rules = case.operation.definition.raw.get("responses", {}).get("422", {}).get("x-rules", {})
         if fields and all(field in rules for field in fields):
             return f"422 {'+'.join(sorted(set(fields)))}"
+        if fields and set(fields) <= _invalid_path_parameters(case):
+            return f"422 {'+'.join(sorted(set(fields)))} (a linked value the schema refuses)"
     if response.status_code == 400 and fields == ["cursor"] and "cursor" in (case.query or {}):
         return "400 cursor"
     if response.status_code == 412 and _sent_header(case, "If-Match"):
