@@ -107,3 +107,15 @@ describe('what a forged delivery could have written', () => {
     }
   });
 });
+
+describe('a bundle started with a configuration it cannot use', () => {
+  it('exits 1 with one fatal log line naming every problem, not a dump of the minified source', async () => {
+    const bundle = await spawnBundle({ root, name: 'task', env: { NODE_ENV: 'production', AUTH_JWT_SECRET: 'short', MAX_BODY_BYTES: 'lots' } });
+    await expect(bundle.ready()).rejects.toThrow(/exited \(1\)/);
+    const entries = bundle.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { level: string; msg: string });
+    const fatal = entries.find((entry) => entry.level === 'fatal');
+    expect(fatal?.msg).toMatch(/AUTH_JWT_SECRET[\s\S]*MAX_BODY_BYTES|MAX_BODY_BYTES[\s\S]*AUTH_JWT_SECRET/);
+    expect(fatal?.msg).toMatch(/DATABASE_URL/);
+    expect(bundle.output().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'))).toEqual([]);
+  });
+});

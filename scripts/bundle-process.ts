@@ -37,7 +37,8 @@ export async function spawnBundle(options: { root: string; name: string; env: Re
   };
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
-  const exited = once(child, 'exit').then(() => {
+  // 'close' (not 'exit'): stdout and stderr have ended too, so `output` holds everything it printed.
+  const exited = once(child, 'close').then(() => {
     rmSync(dataDir, { recursive: true, force: true });
     return performance.now();
   });
@@ -52,7 +53,10 @@ export async function spawnBundle(options: { root: string; name: string; env: Re
     async ready(timeoutMs = 20_000) {
       const deadline = performance.now() + timeoutMs;
       while (performance.now() < deadline) {
-        if (!running()) throw new Error(`${options.name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output}`);
+        if (!running()) {
+          await exited;
+          throw new Error(`${options.name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output}`);
+        }
         const status = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(1_000) }).then(
           async (response) => (await response.arrayBuffer(), response.status),
           () => 0,

@@ -96,7 +96,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   try {
     return await startWithin(lifecycle, log, options);
   } catch (error) {
-    if (!(error instanceof StopRequested)) throw error;
+    if (!(error instanceof StopRequested)) {
+      if (options.handleSignals === false) throw error;
+      // The process is this system's own: say why in one log line (a ConfigError lists every problem),
+      // close what opened, and exit 1 — instead of Node printing the minified bundle's source line.
+      log.fatal({ err: error }, `could not start: ${error instanceof Error ? error.message : String(error)}`);
+      await lifecycle.stop();
+      process.exit(1);
+    }
     // The signal handler exits the process once the stop is done; a caller without one gets the error.
     await lifecycle.stop();
     if (options.handleSignals !== false) return new Promise<never>(() => {});
