@@ -6,7 +6,9 @@
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /src
+# patches/ before npm ci: its postinstall applies them to node_modules (patch-package).
 COPY package.json package-lock.json ./
+COPY patches/ ./patches/
 RUN npm ci --no-audit --no-fund
 COPY . .
 # Every bundle is built once; this layer is shared by the builds of all functions.
