@@ -23,6 +23,8 @@ interface NotifyItem {
   request: NotifyRequest;
   /** The event that asked for it, claimed in the same transaction (none for an ad-hoc notification). */
   event?: { source: string; id: string };
+  /** The reminder's time, when a reminder asked for it. */
+  remindAt?: string;
 }
 
 export interface NotifyResult {
@@ -60,7 +62,16 @@ async function notifyAll(deps: NotificationDeps, afterCommit: AfterCommit, items
     return kept.map((plans, index): NotifyResult => ({ duplicate: !fresh[index], notifications: plans.map((plan) => plan.notification) }));
   });
   if (results.some((result) => result.notifications.length > 0)) afterCommit();
+  observeInAppLateness(deps, items, results, now);
   return results;
+}
+
+/** Reminder's time → its in-app notification stored (`reminder_lateness_seconds{stage="delivered"}`). */
+function observeInAppLateness(deps: NotificationDeps, items: readonly NotifyItem[], results: readonly NotifyResult[], now: Date): void {
+  items.forEach((item, index) => {
+    if (!item.remindAt || !results[index]!.notifications.some((notification) => notification.channel === 'in-app')) return;
+    deps.metrics.reminderLateness.observe({ stage: 'delivered' }, Math.max(0, now.getTime() - new Date(item.remindAt).getTime()) / 1_000);
+  });
 }
 
 /**
@@ -70,7 +81,7 @@ async function notifyAll(deps: NotificationDeps, afterCommit: AfterCommit, items
  */
 export function reminderNotifier(deps: NotificationDeps, afterCommit: AfterCommit): (event: ReminderDelivered) => Promise<NotifyResult> {
   const commit = groupCommit((items: readonly NotifyItem[]) => notifyAll(deps, afterCommit, items));
-  return (event) => commit({ actor: { userId: event.userid, traceparent: event.traceparent }, request: reminderRequest(event.data), event: { source: event.source, id: event.id } });
+  return (event) => commit({ actor: { userId: event.userid, traceparent: event.traceparent }, request: reminderRequest(event.data), event: { source: event.source, id: event.id }, remindAt: event.data.remindAt });
 }
 
 /** Sends the caller an ad-hoc notification on the channels they name (default: every enabled one). */

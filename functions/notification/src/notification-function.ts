@@ -31,6 +31,7 @@ export function createNotificationFunction(deps: NotificationDeps): Notification
     newId: deps.newId,
     log: deps.log.child({ part: 'dispatcher' }),
     eventsCommitted: deps.eventsCommitted,
+    metrics: deps.metrics,
     senders: deps.senders,
     policy: deps.delivery,
   });

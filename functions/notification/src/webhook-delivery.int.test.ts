@@ -40,6 +40,13 @@ const eventsOf = async (userId: string, channel: string) =>
 const typesOf = (events: AnyEvent[]) => events.map((e) => e.type.replace('dev.todo.notification.', '').replace('.v1', ''));
 
 describe('the webhook channel', () => {
+  /** The value of the one /metrics sample starting with `prefix` (0 before it exists). */
+  async function sampleOf(prefix: string): Promise<number> {
+    const name = prefix.slice(0, prefix.indexOf('{'));
+    const line = (await kit.metricLines(name)).find((sample) => sample.startsWith(prefix));
+    return line ? Number(line.split(' ').at(-1)) : 0;
+  }
+
   it('posts the notification signed per Standard Webhooks, verified by recomputing the HMAC', async () => {
     const alice = aUser();
     const hook = await receiver();
@@ -68,6 +75,9 @@ describe('the webhook channel', () => {
     const alice = aUser();
     const hook = await receiver([500, 500, 200]);
     await withWebhook(alice, hook.url);
+    const webhookDelivered = () => sampleOf('notification_delivery_duration_seconds_count{service="notification-test",channel="webhook",outcome="delivered"}');
+    const inAppLateness = () => sampleOf('reminder_lateness_seconds_count{service="notification-test",stage="delivered"}');
+    const [deliveredBefore, latenessBefore] = [await webhookDelivered(), await inAppLateness()];
     await kit.deliver(aReminderDelivered(alice));
     await kit.settle();
     expect(hook.received).toHaveLength(1);
@@ -78,6 +88,8 @@ describe('the webhook channel', () => {
     expect(new Set(hook.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
     expect((await notificationsOf(alice)).find((n) => n.channel === 'webhook')!.status).toBe('delivered');
     expect(typesOf(await eventsOf(alice, 'webhook'))).toEqual(['sent', 'delivered']);
+    expect(await webhookDelivered()).toBe(deliveredBefore + 1);
+    expect(await inAppLateness()).toBe(latenessBefore + 1);
   });
 
   it('fails after the last attempt while in-app is delivered and other events keep flowing', async () => {

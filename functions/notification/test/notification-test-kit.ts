@@ -24,7 +24,7 @@ export const TEST_DELIVERY: DeliveryPolicyOptions = { maxAttempts: 4, initialDel
  */
 export async function startNotificationKit(options: { smtpUrl?: string; delivery?: Partial<DeliveryPolicyOptions> } = {}) {
   const email = options.smtpUrl ? emailSender({ smtpUrl: options.smtpUrl, from: 'Todo <todo@example.test>', timeoutMs: 2_000 }) : undefined;
-  const { sql, schema, app, clock, deps, relay, parts, published, tokenFor, call, deliver, stop } = await startFunctionKit({
+  const { sql, schema, app, clock, deps, relay, parts, published, tokenFor, call, deliver, stop, metricLines } = await startFunctionKit({
     name: 'notification',
     migrations: notificationMigrations,
     outbox: { topics: [TOPICS.notificationEvents], types: ['dev.todo.notification.sent.v1', 'dev.todo.notification.delivered.v1', 'dev.todo.notification.failed.v1'] },
@@ -76,6 +76,7 @@ export async function startNotificationKit(options: { smtpUrl?: string; delivery
     tokenFor,
     call,
     deliver,
+    metricLines,
     stop: () => stop(),
   };
   return kit;

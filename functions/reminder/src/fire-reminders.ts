@@ -15,6 +15,11 @@ function fire(deps: ReminderDeps, due: readonly DueReminder[], now: Date, tracep
   }));
 }
 
+/** Due → fired, per reminder fired (`reminder_lateness_seconds{stage="fired"}`). */
+function observeLateness(deps: ReminderDeps, due: readonly DueReminder[], now: Date): void {
+  for (const { reminder } of due) deps.metrics.reminderLateness.observe({ stage: 'fired' }, Math.max(0, now.getTime() - new Date(reminder.remindAt).getTime()) / 1_000);
+}
+
 /**
  * Fires every scheduled reminder due now, in batches: each batch is claimed with `for update skip
  * locked`, marked delivered or failed and its events written to the outbox in one transaction, so
@@ -24,16 +29,17 @@ export async function fireDueReminders(deps: ReminderDeps, batchSize = 500): Pro
   let total = 0;
   for (;;) {
     const now = deps.clock();
-    const fired = await deps.sql.begin(async (tx) => {
+    const due = await deps.sql.begin(async (tx) => {
       const due = await claimDueReminders(tx, deps.schema, now, batchSize);
       const firings = fire(deps, due, now, newTraceparent());
       await recordFirings(tx, deps.schema, firings, now);
       await appendToOutbox(tx, deps.schema, firings.map((firing) => firing.event));
-      return firings.length;
+      return due;
     });
-    if (fired > 0) deps.eventsCommitted();
-    total += fired;
-    if (fired < batchSize) return total;
+    if (due.length > 0) deps.eventsCommitted();
+    observeLateness(deps, due, now);
+    total += due.length;
+    if (due.length < batchSize) return total;
   }
 }
 
@@ -49,7 +55,7 @@ export type FireOneResult =
  */
 export async function fireReminder(deps: ReminderDeps, reminderId: string, traceparent: string): Promise<FireOneResult> {
   const now = deps.clock();
-  const result = await deps.sql.begin(async (tx): Promise<FireOneResult> => {
+  const result = await deps.sql.begin(async (tx): Promise<Exclude<FireOneResult, { kind: 'fired' }> | (Extract<FireOneResult, { kind: 'fired' }> & { due: DueReminder })> => {
     const due = await lockReminder(tx, deps.schema, reminderId);
     if (!due) return { kind: 'unknown' };
     if (due.reminder.status !== 'scheduled') return { kind: 'already', status: due.reminder.status };
@@ -57,8 +63,9 @@ export async function fireReminder(deps: ReminderDeps, reminderId: string, trace
     const [firing] = fire(deps, [due], now, traceparent);
     await recordFirings(tx, deps.schema, [firing!], now);
     await appendToOutbox(tx, deps.schema, [firing!.event]);
-    return { kind: 'fired', status: firing!.status };
+    return { kind: 'fired', status: firing!.status, due };
   });
   if (result.kind === 'fired') deps.eventsCommitted();
-  return result;
+  if (result.kind === 'fired') observeLateness(deps, [result.due], now);
+  return result.kind === 'fired' ? { kind: 'fired', status: result.status } : result;
 }

@@ -30,7 +30,7 @@ type ReminderEventType = 'dev.todo.reminder.scheduled.v1' | 'dev.todo.reminder.d
 
 /** The reminder function's test kit: a recording subscriber on `reminder-events` and the chosen scheduler. */
 export async function startReminderKit(options: ReminderKitOptions = {}) {
-  const { sql, schema, app, clock, deps, parts, relay, published, tokenFor, call, deliver, stop } = await startFunctionKit({
+  const { sql, schema, app, clock, deps, parts, relay, published, tokenFor, call, deliver, stop, metricLines } = await startFunctionKit({
     name: 'reminder',
     migrations: reminderMigrations,
     schema: options.schema,
@@ -73,6 +73,7 @@ export async function startReminderKit(options: ReminderKitOptions = {}) {
     },
     tokenFor,
     call,
+    metricLines,
     stop,
   };
 }

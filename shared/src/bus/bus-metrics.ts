@@ -1,19 +1,20 @@
+import { countDelivery, type DeliveryFacts } from '../events/delivery-metrics';
 import type { Metrics } from '../metrics/metrics';
 
 /** The event counters a bus reports. */
 export interface BusMetrics {
   published(topic: string): void;
-  consumed(consumer: string, topic: string, outcome: 'ack' | 'retry' | 'drop'): void;
+  consumed(delivery: DeliveryFacts): void;
   deadLettered(consumer: string, topic: string): void;
+  /** Records left on a partition after the group's last processed one. */
+  lag(group: string, topic: string, partition: number, records: number): void;
 }
 
 export function busMetrics(metrics: Metrics): BusMetrics {
   return {
     published: (topic) => metrics.eventsPublished.inc({ topic }),
-    consumed: (consumer, topic, outcome) => {
-      metrics.eventsConsumed.inc({ consumer, topic, outcome });
-      if (outcome !== 'ack') metrics.eventsFailed.inc({ consumer, topic, outcome });
-    },
+    consumed: (delivery) => countDelivery(metrics, delivery),
     deadLettered: (consumer, topic) => metrics.eventsDeadLettered.inc({ consumer, topic }),
+    lag: (group, topic, partition, records) => metrics.consumerLag.set({ group, topic, partition: String(partition) }, records),
   };
 }

@@ -5,7 +5,10 @@ import type { AnyEvent } from '../events/catalog';
 import type { Consumer } from '../events/consumer';
 import { ack, drop, retry } from '../events/outcome';
 import { aTask, aTaskCompleted, aTaskCreated, eventContext } from '../testing/event-fixtures';
+import { metricsRoute } from '../http/health';
+import { createMetrics } from '../metrics/metrics';
 import { readTopic } from '../testing/kafka-test-kit';
+import { busMetrics } from './bus-metrics';
 import { createKafkaBus, type KafkaBus } from './kafka-bus';
 import { createKafkaClient } from './kafka-client';
 import { parseKafkaUrl } from './kafka-url';
@@ -56,7 +59,8 @@ describe('the Kafka bus with in-process consumers', () => {
         return ack();
       },
     };
-    bus = createKafkaBus({ brokers: brokers(), consume: 'in-process', clientId: name, log, retry: fast });
+    const metrics = createMetrics('kafka-bus-test');
+    bus = createKafkaBus({ brokers: brokers(), consume: 'in-process', clientId: name, log, retry: fast, metrics: busMetrics(metrics) });
     bus.subscribe(consumer);
     await bus.joined();
     await bus.publish([flaky, refused, poison, after]);
@@ -83,6 +87,17 @@ describe('the Kafka bus with in-process consumers', () => {
       expect(record.headers).toMatchObject({ 'dead-letter-consumer': name, 'dead-letter-original-topic': 'task-events', 'content-type': 'application/json' });
       expect(record.headers['dead-letter-original-offset']).toMatch(/^\d+$/);
     }
+
+    // Every other record on the topic is acknowledged: the retries and drops counted are these events'.
+    const lines = (await (await metricsRoute(metrics).request('/metrics')).text()).split('\n');
+    const service = 'service="kafka-bus-test"';
+    expect(lines).toContain(`event_deliveries_total{transport="kafka",type="dev.todo.task.created.v1",outcome="retried",${service}} 2`);
+    expect(lines).toContain(`event_deliveries_total{transport="kafka",type="dev.todo.task.completed.v1",outcome="retried",${service}} 3`);
+    expect(lines).toContain(`event_deliveries_total{transport="kafka",type="dev.todo.task.completed.v1",outcome="dropped",${service}} 1`);
+    expect(lines).toContain(`events_dead_lettered_total{consumer="${name}",topic="task-events",${service}} 2`);
+    const lag = lines.filter((line) => line.startsWith(`kafka_consumer_lag{group="${name}",topic="task-events",`)).map((line) => Number(line.split(' ')[1]));
+    expect(lag.length).toBeGreaterThan(0);
+    expect(lag.every((records) => Number.isInteger(records) && records >= 0)).toBe(true);
   });
 
   it('reports ready while the broker answers', async () => {

@@ -5,7 +5,7 @@ import type { Logger } from '../log/logger';
 import type { BusMetrics } from './bus-metrics';
 import { deadLetterHeaders } from './kafka-dead-letter';
 import type { KafkaSender } from './kafka-producer';
-import type { IncomingRecord } from './kafka-record';
+import { headerStrings, type IncomingRecord } from './kafka-record';
 import { backoffDelay, type RetryPolicy } from './retry-policy';
 
 /** Hands one record to its consumer; `attempt` counts earlier tries of this record (0 on the first). */
@@ -63,7 +63,7 @@ export function startConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
     for (let attempt = 0; ; attempt++) {
       if (abort.signal.aborted) throw new Stopping();
       const outcome = await options.deliver(record, attempt);
-      options.metrics?.consumed(groupId, record.topic, outcome.kind);
+      options.metrics?.consumed({ transport: 'kafka', consumer: groupId, type: headerStrings(record.headers).ce_type, topic: record.topic, outcome: outcome.kind });
       if (outcome.kind === 'ack') return;
       const last = outcome.kind === 'drop' || attempt + 1 >= options.retry.maxAttempts;
       if (last) return deadLetter(record, outcome.reason, attempt + 1);
@@ -101,6 +101,9 @@ export function startConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
       const partitions = Object.values(event.payload.memberAssignment).reduce((total, assigned) => total + assigned.length, 0);
       log.info({ groupId, partitions, joinMs: event.payload.duration }, 'joined the consumer group');
       resolveJoined();
+    });
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      options.metrics?.lag(groupId, payload.topic, payload.partition, Math.max(0, Number(payload.offsetLag)));
     });
     consumer.on(consumer.events.CRASH, (event) => {
       if (!abort.signal.aborted) log.warn({ groupId, err: event.payload.error, restart: event.payload.restart }, 'kafka consumer crashed');

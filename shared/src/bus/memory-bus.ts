@@ -45,7 +45,7 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLet
     const run = consumer.awaitedByRequests ? runAtOnce : background;
     for (let attempt = 0; ; attempt++) {
       const outcome = await run(() => processDelivery(consumer, event, { log, attempt }));
-      options.metrics?.consumed(consumer.name, topic, outcome.kind);
+      options.metrics?.consumed({ transport: 'memory', consumer: consumer.name, type: event.type, topic, outcome: outcome.kind });
       if (outcome.kind === 'ack') return;
       const lastTry = outcome.kind === 'drop' || attempt + 1 >= policy.maxAttempts || closed;
       if (lastTry) {

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { AnyEvent } from '../events/catalog';
 import { aTask, aTaskCompleted, aTaskCreated, eventContext, recordingConsumer } from '../testing/event-fixtures';
 import { ack, drop, retry } from '../events/outcome';
+import { metricsRoute } from '../http/health';
+import { createMetrics } from '../metrics/metrics';
+import { busMetrics } from './bus-metrics';
 import { createMemoryBus } from './memory-bus';
 
 const log = pino({ level: 'silent' });
@@ -133,6 +136,19 @@ describe('the in-process bus', () => {
     await bus.publish([aTaskCreated()]);
     expect(consumer.calls.map((call) => call.context.attempt)).toEqual([0, 1, 2]);
     expect(bus.deadLetters()).toEqual([]);
+  });
+
+  it('counts each attempt as a memory delivery, and the dead letter per topic, on /metrics', async () => {
+    const metrics = createMetrics('memory-bus-test');
+    const bus = createMemoryBus({ log, retry: fast, metrics: busMetrics(metrics) });
+    bus.subscribe(recordingConsumer({ respond: async () => retry('still broken') }));
+    await bus.publish([aTaskCreated()]);
+    const lines = (await (await metricsRoute(metrics).request('/metrics')).text()).split('\n');
+    const type = 'dev.todo.task.created.v1';
+    expect(lines).toContain(`event_deliveries_received_total{transport="memory",type="${type}",service="memory-bus-test"} 3`);
+    expect(lines).toContain(`event_deliveries_total{transport="memory",type="${type}",outcome="retried",service="memory-bus-test"} 3`);
+    expect(lines).toContain('events_dead_lettered_total{consumer="test-consumer",topic="task-events",service="memory-bus-test"} 1');
+    expect(lines).toContain('events_published_total{topic="task-events",service="memory-bus-test"} 1');
   });
 
   it('dead-letters after the last retry with the reason and attempt count', async () => {

@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics/metrics';
 import type { Consumer } from './consumer';
 import { decodeHttpEvent } from './decode-http';
+import { countDelivery, type Transport } from './delivery-metrics';
 import { type EventSenders, isRefusal, type Refusal, type Sender } from './event-senders';
 import { drop, type Outcome } from './outcome';
 import { processDelivery } from './process-delivery';
@@ -47,7 +48,7 @@ export function knativeEventRoute(consumer: Consumer, options: EventRouteOptions
   const maxBytes = maxBytesOf(options);
   const refused = refusedCounter(options.metrics);
   const tooLarge = (c: Context) => {
-    logTooLarge(options.log, consumer, maxBytes);
+    dropTooLarge(options, 'knative', consumer, maxBytes);
     return problemResponse(c, new Problem(413, 'Content Too Large', `the event exceeds ${maxBytes} bytes`));
   };
   const refuse = (c: Context, refusal: Refusal) => {
@@ -60,7 +61,7 @@ export function knativeEventRoute(consumer: Consumer, options: EventRouteOptions
     const sender = await options.senders.fromAuthorization(c.req.header('authorization'));
     if (isRefusal(sender)) return refuse(c, sender);
     return withBodyLimit(c, maxBytes, tooLarge, async () => {
-      const outcome = await deliver(c, consumer, options.log, attemptOf(c.req.header('x-delivery-attempt')), sender);
+      const outcome = await deliver(c, consumer, options, 'knative', attemptOf(c.req.header('x-delivery-attempt')), sender);
       if ('status' in outcome) return refuse(c, outcome);
       if (outcome.kind === 'ack') return c.body(null, 202);
       if (outcome.kind === 'retry') return problemResponse(c, new Problem(503, 'Retry Later', outcome.reason));
@@ -78,7 +79,7 @@ export function daprEventRoute(consumer: Consumer, options: EventRouteOptions): 
   const maxBytes = maxBytesOf(options);
   const refused = refusedCounter(options.metrics);
   const tooLarge = (c: Context) => {
-    logTooLarge(options.log, consumer, maxBytes);
+    dropTooLarge(options, 'dapr', consumer, maxBytes);
     return c.json({ status: DAPR_STATUS.drop }, 200);
   };
   return async (c) => {
@@ -88,7 +89,7 @@ export function daprEventRoute(consumer: Consumer, options: EventRouteOptions): 
       return problemResponse(c, new Problem(401, 'Unauthorized', 'only the Dapr sidecar delivers here (dapr-api-token)'));
     }
     return withBodyLimit(c, maxBytes, tooLarge, async () => {
-      const outcome = await deliver(c, consumer, options.log, 0, { kind: 'platform', subject: 'dapr' });
+      const outcome = await deliver(c, consumer, options, 'dapr', 0, { kind: 'platform', subject: 'dapr' });
       if ('status' in outcome) return c.json({ status: DAPR_STATUS.drop }, 200);
       return c.json({ status: DAPR_STATUS[outcome.kind] }, 200);
     });
@@ -117,19 +118,24 @@ export function mountEventRoutes<E extends Env>(app: Hono<E>, consumer: Consumer
   return app;
 }
 
-async function deliver(c: Context, consumer: Consumer, log: Logger, attempt: number, sender: Sender): Promise<Outcome | Refusal> {
+async function deliver(c: Context, consumer: Consumer, options: EventRouteOptions, transport: Transport, attempt: number, sender: Sender): Promise<Outcome | Refusal> {
+  const { log, metrics } = options;
   const decoded = decodeHttpEvent({ headers: c.req.header(), body: await c.req.text() });
   if (!decoded.ok) {
     log.warn({ consumer: consumer.name, attempt, outcome: 'drop', reason: decoded.reason }, 'event drop');
+    if (metrics) countDelivery(metrics, { transport, consumer: consumer.name, type: undefined, outcome: 'drop' });
     return drop(decoded.reason);
   }
+  const type = (decoded.event as { type?: unknown }).type;
   if (sender.kind !== 'platform') {
     // Only a valid event can be judged; an invalid one is dropped by processDelivery as for anyone.
     const validation = validateEvent(decoded.event);
     const refusal = validation.ok ? refusalFor(sender, validation.event, consumer) : null;
     if (refusal) return refusal;
   }
-  return processDelivery(consumer, decoded.event, { log, attempt });
+  const outcome = await processDelivery(consumer, decoded.event, { log, attempt });
+  if (metrics) countDelivery(metrics, { transport, consumer: consumer.name, type, outcome: outcome.kind });
+  return outcome;
 }
 
 function refusedCounter(metrics: Metrics | undefined): Counter<'route' | 'status'> | undefined {
@@ -154,8 +160,9 @@ async function withBodyLimit(
   return response ?? refused ?? onTooLarge(c);
 }
 
-function logTooLarge(log: Logger, consumer: Consumer, maxBytes: number): void {
-  log.warn({ consumer: consumer.name, outcome: 'drop', reason: `body over ${maxBytes} bytes` }, 'event drop');
+function dropTooLarge(options: EventRouteOptions, transport: Transport, consumer: Consumer, maxBytes: number): void {
+  options.log.warn({ consumer: consumer.name, outcome: 'drop', reason: `body over ${maxBytes} bytes` }, 'event drop');
+  if (options.metrics) countDelivery(options.metrics, { transport, consumer: consumer.name, type: undefined, outcome: 'drop' });
 }
 
 function maxBytesOf(options: EventRouteOptions): number {

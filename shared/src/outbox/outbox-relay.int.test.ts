@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventBus } from '../bus/event-bus';
 import type { Sql } from '../db/connect';
 import { migrate } from '../db/migrate';
+import { metricsRoute } from '../http/health';
+import { createMetrics } from '../metrics/metrics';
 import type { AnyEvent } from '../events/catalog';
 import { aTask, aTaskCreated, eventContext } from '../testing/event-fixtures';
 import { testSql, uniqueSchema } from '../testing/test-database';
@@ -84,11 +86,21 @@ describe('the outbox relay', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(published).toEqual([]);
     expect(await relay.pending()).toBe(10);
+    const metrics = createMetrics('outbox-test');
+    metrics.outboxBacklog.watch(schema, () => relay.backlog());
+    const scrape = async () => (await (await metricsRoute(metrics).request('/metrics')).text()).split('\n');
+    const age = (lines: string[]) => Number(lines.find((line) => line.startsWith(`outbox_oldest_pending_age_seconds{schema="${schema}"`))?.split(' ')[1]);
+    const during = await scrape();
+    expect(during).toContain(`outbox_pending_events{schema="${schema}",service="outbox-test"} 10`);
+    expect(age(during)).toBeGreaterThanOrEqual(0.1);
     setUp(true);
     await expect.poll(() => published.length, { timeout: 5_000 }).toBe(10);
     expect(published.map((event) => event.id)).toEqual(events.map((event) => event.id));
     // The relay deletes what it published right after the publish: wait for it rather than race it.
     await expect.poll(() => relay.pending(), { timeout: 5_000 }).toBe(0);
+    const after = await scrape();
+    expect(after).toContain(`outbox_pending_events{schema="${schema}",service="outbox-test"} 0`);
+    expect(age(after)).toBe(0);
     await relay.stop();
   });
 

@@ -4,6 +4,7 @@ import { backoffDelay, type RetryPolicy } from '../bus/retry-policy';
 import type { Sql } from '../db/connect';
 import type { AnyEvent } from '../events/catalog';
 import type { Logger } from '../log/logger';
+import type { OutboxBacklog } from '../metrics/outbox-backlog';
 
 export interface OutboxRelay {
   /** Drains now (call after each commit that wrote to the outbox). */
@@ -12,6 +13,8 @@ export interface OutboxRelay {
   idle(): Promise<void>;
   stop(): Promise<void>;
   pending(): Promise<number>;
+  /** How many events wait and how long the oldest has waited. */
+  backlog(): Promise<OutboxBacklog>;
 }
 
 export interface OutboxRelayOptions {
@@ -141,8 +144,12 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await sql`delete from ${lease} where holder = ${holder}`.catch(() => {});
     },
     async pending() {
-      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from ${outbox}`;
-      return row?.n ?? 0;
+      return (await relay.backlog()).pending;
+    },
+    async backlog() {
+      const [row] = await sql<OutboxBacklog[]>`
+        select count(*)::int as pending, coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as "oldestAgeSeconds" from ${outbox}`;
+      return row ?? { pending: 0, oldestAgeSeconds: 0 };
     },
   };
   relay.wake();

@@ -50,6 +50,7 @@ export function perUserRateLimit(options: PerUserRateLimitOptions): (scope: stri
       }
       decisions.inc({ scope, outcome: decision.allowed ? 'allowed' : 'limited' });
       if (decision.allowed) return next();
+      options.metrics.rateLimitRefusals.inc({ limit: scope });
       c.header('Retry-After', String(decision.retryAfterSeconds));
       throw new Problem(429, 'Too Many Requests', `at most ${decision.limit} requests per ${decision.windowSeconds} s to /${scope}; try again in ${decision.retryAfterSeconds} s`);
     };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../http/auth';
 import { createHttpApp } from '../http/create-http-app';
+import { metricsRoute } from '../http/health';
 import { issueToken } from '../http/issue-token';
 import { createMetrics } from '../metrics/metrics';
 import { recordingLog } from '../testing/event-fixtures';
@@ -25,7 +26,9 @@ function givenApp(limiter: RateLimiter) {
   const postWithToken = (path: string, token?: string) => app.request(path, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {} });
   const post = async (path: string, userId?: string) => postWithToken(path, userId ? await issueToken({ userId, secret: SECRET, ...AUTH }) : undefined);
   const counted = async () => (await metrics.registry.getSingleMetricAsString('rate_limit_decisions_total')).split('\n').filter((line) => !line.startsWith('#'));
-  return { post, postWithToken, lines, counted };
+  app.route('/', metricsRoute(metrics));
+  const scraped = async (name: string) => (await (await app.request('/metrics')).text()).split('\n').filter((line) => line.startsWith(`${name}{`));
+  return { post, postWithToken, lines, counted, scraped };
 }
 
 describe('per-user rate limit on a route', () => {
@@ -43,22 +46,25 @@ describe('per-user rate limit on a route', () => {
   });
 
   it('counts each user and each route apart', async () => {
-    const { post } = givenApp(memoryRateLimiter({ limit: 1, windowSeconds: 60 }));
+    const { post, scraped } = givenApp(memoryRateLimiter({ limit: 1, windowSeconds: 60 }));
     await post('/chat', 'alice');
 
     expect((await post('/chat', 'alice')).status).toBe(429);
     expect((await post('/chat', 'bob')).status).toBe(200);
     expect((await post('/mcp', 'alice')).status).toBe(200);
+    expect(await scraped('rate_limit_refusals_total')).toEqual(['rate_limit_refusals_total{limit="chat",service="test"} 1']);
   });
 
   it('keys on the verified user: no token or a forged one is 401 and counts nothing', async () => {
     const hits: string[] = [];
-    const { postWithToken } = givenApp({ store: 'memory', hit: async (key) => (hits.push(key), { allowed: true }) as RateLimitDecision });
+    const { postWithToken, scraped } = givenApp({ store: 'memory', hit: async (key) => (hits.push(key), { allowed: true }) as RateLimitDecision });
     const forged = await issueToken({ userId: 'alice', secret: 'another-secret-that-is-long-enough-too', ...AUTH });
 
     expect((await postWithToken('/chat')).status).toBe(401);
     expect((await postWithToken('/chat', forged)).status).toBe(401);
     expect(hits).toEqual([]);
+    expect(await scraped('auth_failures_total')).toEqual(['auth_failures_total{entry="api",reason="unauthenticated",service="test"} 2']);
+    expect(await scraped('rate_limit_refusals_total')).toEqual([]);
   });
 
   it('lets requests through when the store is unavailable, with a warning and a metric', async () => {

@@ -179,6 +179,7 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
     const relay = startOutboxRelay({ sql: database.sql, schema: module.schema, bus, log: log.child({ outbox: module.schema }) });
     relays.push(relay);
     relayOf.set(module.schema, relay);
+    metrics.outboxBacklog.watch(module.schema, () => relay.backlog());
   }
   lifecycle.onStop({ name: 'outbox relays', run: () => Promise.all(relays.map((relay) => relay.stop())), budgetMs: STEP_BUDGET_MS });
   for (const { name, parts } of functionParts) {

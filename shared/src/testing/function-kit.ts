@@ -9,6 +9,7 @@ import type { Consumer } from '../events/consumer';
 import { mountEventRoutes } from '../events/http-event-routes';
 import { ack } from '../events/outcome';
 import { createHttpApp } from '../http/create-http-app';
+import { metricsRoute } from '../http/health';
 import { createMetrics } from '../metrics/metrics';
 import { startOutboxRelay, type OutboxRelay } from '../outbox/outbox-relay';
 import type { FunctionDeps } from '../runtime/function-module';
@@ -44,7 +45,7 @@ export interface FunctionKitOptions<D, P extends KitParts> {
   onStop?: () => void | Promise<void>;
 }
 
-const NO_RELAY: OutboxRelay = { wake: () => undefined, idle: async () => undefined, stop: async () => undefined, pending: async () => 0 };
+const NO_RELAY: OutboxRelay = { wake: () => undefined, idle: async () => undefined, stop: async () => undefined, pending: async () => 0, backlog: async () => ({ pending: 0, oldestAgeSeconds: 0 }) };
 
 /**
  * A function wired as the runtime wires it, to the run's real test database (own schema), a
@@ -96,6 +97,10 @@ export async function startFunctionKit<P extends KitParts, D = FunctionDeps>(opt
     relay,
     /** The event path's credentials: `authorization()` for POST /events, the sidecar's app token for /dapr/*. */
     eventPath,
+    /** The samples `/metrics` shows for one metric, as Prometheus text lines. */
+    async metricLines(name: string) {
+      return (await (await metricsRoute(metrics).request('/metrics')).text()).split('\n').filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `));
+    },
     /** Events the bus delivered to the recorder, after `relay.idle()`. */
     async published() {
       await relay.idle();

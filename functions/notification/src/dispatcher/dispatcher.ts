@@ -1,6 +1,7 @@
 import type { Sql } from '#shared/db/connect';
 import type { NotificationChannel } from '#shared/events/notification-events';
 import type { Logger } from '#shared/log/logger';
+import type { Metrics } from '#shared/metrics/metrics';
 import { appendToOutbox } from '#shared/outbox/outbox';
 import { type ChannelSender, PermanentFailure } from '../channels/channel';
 import type { Notification } from '../notification';
@@ -19,6 +20,7 @@ export interface DispatcherOptions {
   log: Logger;
   /** Wakes the outbox relay after a commit that wrote events. */
   eventsCommitted: () => void;
+  metrics: Metrics;
   senders: Partial<Record<NotificationChannel, ChannelSender>>;
   policy: DeliveryPolicyOptions;
   /** How long a claimed delivery is this dispatcher's; must outlast one try (default 2 minutes). */
@@ -152,6 +154,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     });
     if (!committed) return;
     options.eventsCommitted();
+    options.metrics.notificationDelivery.observe(
+      { channel: notification.channel, outcome: failure ? 'failed' : 'delivered' },
+      Math.max(0, now.getTime() - new Date(notification.createdAt).getTime()) / 1_000,
+    );
     const fields = { notificationId: notification.id, channel: notification.channel, attempts: tries, traceparent: notification.traceparent };
     if (failure) log.warn({ ...fields, reason }, 'notification failed');
     else log.info(fields, 'notification delivered');

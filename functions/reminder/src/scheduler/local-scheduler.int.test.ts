@@ -37,6 +37,10 @@ describe('the local scheduler', () => {
     expect(delivered).toMatchObject({ userid: 'alice', source: '/functions/reminder', data: { taskId: task.id, title: task.title, remindAt: task.dueAt, late: false } });
     expect(new Date((delivered!.data as { deliveredAt: string }).deliveredAt).getTime()).toBeGreaterThanOrEqual(new Date(task.dueAt!).getTime());
     expect((await kit.rows(task.id)).map((r) => r.status)).toEqual(['delivered']);
+    const lateness = await kit.metricLines('reminder_lateness_seconds_count');
+    expect(lateness).toEqual(['reminder_lateness_seconds_count{service="reminder-test",stage="fired"} 1']);
+    const withinASecond = await kit.metricLines('reminder_lateness_seconds_bucket');
+    expect(withinASecond).toContain('reminder_lateness_seconds_bucket{le="1",service="reminder-test",stage="fired"} 1');
   });
 
   it('never fires a reminder cancelled before its time, and fires a moved one at its new time', async () => {
