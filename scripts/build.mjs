@@ -26,8 +26,13 @@ function copyFiles(fromDir, toDir, names) {
 async function buildFunction(name) {
   const outDir = join(distDir, name);
   const { metafile } = await build({
-    entryPoints: [join(functionsDir, name, 'src/main.ts')],
-    outfile: join(outDir, 'function.mjs'),
+    entryPoints: { function: join(functionsDir, name, 'src/main.ts') },
+    outdir: outDir,
+    // What is imported lazily (the OpenTelemetry SDK, loaded only when traces are exported) becomes
+    // a chunk beside the bundle, read only by a process that needs it.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     ...BUNDLE_OPTIONS,
   });
   writeFileSync(join(outDir, 'meta.json'), JSON.stringify(metafile));

@@ -29,6 +29,8 @@ const starting = startMultiSystem({
   ports,
   logLevel: env.LOG_LEVEL ?? 'info',
   stopping: lifecycle.stopping,
+  // Traces (OTEL_EXPORTER_OTLP_ENDPOINT, …) are asked for once, for every function.
+  env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[0].startsWith('OTEL_') && entry[1] !== undefined)),
 });
 // Each process gets its own 12 s to stop (local/multi/managed-process.ts); they stop side by side.
 lifecycle.onStop({ name: 'the multi-process system', run: async () => (await starting.catch(() => null))?.stop() });

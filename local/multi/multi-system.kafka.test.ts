@@ -7,16 +7,21 @@ import { createKafkaClient } from '#shared/bus/kafka-client';
 import { createKafkaSender } from '#shared/bus/kafka-producer';
 import type { Task } from '#shared/contracts/task';
 import { aTask, aTaskCreated, eventContext, TRACEPARENT } from '#shared/testing/event-fixtures';
+import { startOtlpReceiver } from '#shared/testing/otlp-receiver';
+import { expectTaskLifeTraced, notificationAudited } from '#shared/testing/task-life-trace';
 import { readTopic, root, startBroker, startTestMultiSystem, stopBroker, type TestMultiSystem } from './multi-test-kit';
 
 const log = pino({ level: 'silent' });
 let system: TestMultiSystem;
+let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
 
 beforeAll(async () => {
-  system = await startTestMultiSystem();
+  receiver = await startOtlpReceiver();
+  system = await startTestMultiSystem({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' } });
 });
 afterAll(async () => {
   await system?.stop();
+  await receiver?.close();
 });
 
 const aUser = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;
@@ -52,7 +57,9 @@ describe('the multi-process system over a real Kafka broker', () => {
     const user = aUser('alice');
     const dueAt = new Date(Date.now() + 8_000);
     dueAt.setUTCMilliseconds(0);
-    const task = await createTask(user, { title: 'Water the plants', dueAt: dueAt.toISOString(), recurrence: { rrule: 'FREQ=DAILY', timezone: 'Europe/Berlin' } });
+    const answer = await system.call(user, 'POST', '/tasks', { title: 'Water the plants', dueAt: dueAt.toISOString(), recurrence: { rrule: 'FREQ=DAILY', timezone: 'Europe/Berlin' } });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    const task = answer.body as Task;
 
     await vi.waitFor(async () => expect(created(await auditOf(user)).map((item) => item.taskId)).toEqual([task.id]), slow);
 
@@ -73,6 +80,10 @@ describe('the multi-process system over a real Kafka broker', () => {
       const types = (await auditOf(user)).map((item) => item.type);
       expect(types).toEqual(expect.arrayContaining(['dev.todo.task.created.v1', 'dev.todo.reminder.delivered.v1', 'dev.todo.notification.sent.v1', 'dev.todo.task.completed.v1', 'dev.todo.task.create.v1']));
     }, slow);
+
+    // One task's life across the task, reminder, notification and audit processes, as their OTLP exports show it.
+    await vi.waitFor(() => expect(notificationAudited(receiver.spans)).toBe(true), slow);
+    expectTaskLifeTraced(receiver.spans, answer.headers.get('traceparent')!, (consumer) => consumer);
   });
 
   it('commits changes while the broker is down and publishes every event once, in order, when it returns', async () => {

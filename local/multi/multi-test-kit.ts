@@ -19,11 +19,11 @@ export interface TestMultiSystem extends MultiSystem {
   kafkaUrl: string;
   brokers: string[];
   /** `fetch` through the ingress as `userId` (JSON in and out). */
-  call(userId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test answers of many shapes
+  call(userId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test answers of many shapes
 }
 
 /** The multi-process system on free ports, the run's broker and database, logs in a temp dir. */
-export async function startTestMultiSystem(): Promise<TestMultiSystem> {
+export async function startTestMultiSystem(options: { env?: Record<string, string> } = {}): Promise<TestMultiSystem> {
   ensureBundles(root);
   const kafkaUrl = inject('kafkaUrl');
   const runDir = mkdtempSync(join(tmpdir(), 'todo-multi-'));
@@ -40,6 +40,7 @@ export async function startTestMultiSystem(): Promise<TestMultiSystem> {
     ingressPort: await freePort(),
     ports,
     logLevel: process.env.MULTI_LOG_LEVEL ?? 'warn',
+    ...(options.env ? { env: options.env } : {}),
   });
   const token = tokenCache(secret);
   return {
@@ -55,7 +56,7 @@ export async function startTestMultiSystem(): Promise<TestMultiSystem> {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
+      return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
     },
   };
 }

@@ -4,6 +4,7 @@ import { appendToOutbox } from '#shared/outbox/outbox';
 import { type Plan, planReminders } from './decide';
 import type { TaskView } from './reminder';
 import { REMINDER_SOURCE, type ReminderDeps } from './reminder-deps';
+import { activeTraceparent } from '#shared/trace/spans';
 import { cancelReminders, insertReminders, liveRemindersOfTask, moveReminders, saveTaskView } from './reminder-store';
 
 export type TaskEvent = EventOf<'dev.todo.task.created.v1' | 'dev.todo.task.updated.v1' | 'dev.todo.task.completed.v1' | 'dev.todo.task.deleted.v1'>;
@@ -31,7 +32,7 @@ export async function applyTaskEvent(deps: ReminderDeps, event: TaskEvent): Prom
     if (!(await saveTaskView(tx, deps.schema, task))) return { kind: 'stale' };
     const current = await liveRemindersOfTask(tx, deps.schema, task.id);
     const plan = planReminders(task, current, { source: REMINDER_SOURCE, userId: task.userId, traceparent: event.traceparent, now, newId: deps.newId });
-    await insertReminders(tx, deps.schema, plan.create, now);
+    await insertReminders(tx, deps.schema, plan.create, now, activeTraceparent() ?? event.traceparent);
     await moveReminders(tx, deps.schema, plan.move, now);
     await cancelReminders(tx, deps.schema, plan.cancel.map((reminder) => reminder.id), now);
     await appendToOutbox(tx, deps.schema, plan.events);

@@ -1,5 +1,5 @@
 import { appendToOutbox } from '#shared/outbox/outbox';
-import { newTraceparent } from '#shared/trace/traceparent';
+import { inSpan, linkSpanTo } from '#shared/trace/spans';
 import { decideFiring } from './decide';
 import type { Reminder } from './reminder';
 import { REMINDER_SOURCE, type ReminderDeps } from './reminder-deps';
@@ -29,13 +29,18 @@ export async function fireDueReminders(deps: ReminderDeps, batchSize = 500): Pro
   let total = 0;
   for (;;) {
     const now = deps.clock();
-    const due = await deps.sql.begin(async (tx) => {
-      const due = await claimDueReminders(tx, deps.schema, now, batchSize);
-      const firings = fire(deps, due, now, newTraceparent());
-      await recordFirings(tx, deps.schema, firings, now);
-      await appendToOutbox(tx, deps.schema, firings.map((firing) => firing.event));
-      return due;
-    });
+    // Each batch is a trace of its own, linked to the spans that scheduled its reminders.
+    const due = await inSpan('fire reminders', { parent: null }, (traceparent, span) =>
+      deps.sql.begin(async (tx) => {
+        const due = await claimDueReminders(tx, deps.schema, now, batchSize);
+        span?.setAttribute('todo.reminders.fired', due.length);
+        linkSpanTo(due.map((reminder) => reminder.scheduledBy), span);
+        const firings = fire(deps, due, now, traceparent);
+        await recordFirings(tx, deps.schema, firings, now);
+        await appendToOutbox(tx, deps.schema, firings.map((firing) => firing.event));
+        return due;
+      }),
+    );
     if (due.length > 0) deps.eventsCommitted();
     observeLateness(deps, due, now);
     total += due.length;
@@ -65,7 +70,11 @@ export async function fireReminder(deps: ReminderDeps, reminderId: string, trace
     await appendToOutbox(tx, deps.schema, [firing!.event]);
     return { kind: 'fired', status: firing!.status, due };
   });
-  if (result.kind === 'fired') deps.eventsCommitted();
-  if (result.kind === 'fired') observeLateness(deps, [result.due], now);
+  if (result.kind === 'fired') {
+    deps.eventsCommitted();
+    // The job's request span (outside the transaction's) follows from the span that scheduled the reminder.
+    linkSpanTo([result.due.scheduledBy]);
+    observeLateness(deps, [result.due], now);
+  }
   return result.kind === 'fired' ? { kind: 'fired', status: result.status } : result;
 }

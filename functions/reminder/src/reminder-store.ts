@@ -11,6 +11,7 @@ interface ReminderRow {
   before_due: string | null;
   remind_at: Date;
   status: ReminderStatus;
+  scheduled_by: string | null;
 }
 
 interface TaskRow {
@@ -83,13 +84,14 @@ export async function liveRemindersOfTask(tx: TransactionSql, schema: string, ta
   return rows.map(reminderOf);
 }
 
-export async function insertReminders(tx: TransactionSql, schema: string, reminders: readonly Reminder[], now: Date): Promise<void> {
+/** Inserts scheduled reminders; `scheduledBy` is the `traceparent` of the span scheduling them. */
+export async function insertReminders(tx: TransactionSql, schema: string, reminders: readonly Reminder[], now: Date, scheduledBy: string): Promise<void> {
   if (reminders.length === 0) return;
   const rows = reminders.map((r) => ({ id: r.id, task_id: r.taskId, user_id: r.userId, origin: r.origin, before_due: r.before, remind_at: r.remindAt }));
   const at = now.toISOString();
   await tx`
-    insert into ${tx(`${schema}.reminders`)} (id, task_id, user_id, origin, before_due, remind_at, status, created_at, updated_at)
-    select x.id, x.task_id, x.user_id, x.origin, x.before_due, x.remind_at, 'scheduled', ${at}, ${at}
+    insert into ${tx(`${schema}.reminders`)} (id, task_id, user_id, origin, before_due, remind_at, status, created_at, updated_at, scheduled_by)
+    select x.id, x.task_id, x.user_id, x.origin, x.before_due, x.remind_at, 'scheduled', ${at}, ${at}, ${scheduledBy}
     from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x(id uuid, task_id uuid, user_id text, origin text, before_due text, remind_at timestamptz)`;
 }
 
@@ -111,13 +113,15 @@ export async function cancelReminders(tx: TransactionSql, schema: string, remind
 export interface DueReminder {
   reminder: Reminder;
   task: TaskView | null;
+  /** The `traceparent` of the span that scheduled it (none for reminders older than tracing). */
+  scheduledBy: string | null;
 }
 
 function dueOf(row: DueRow): DueReminder {
   const task = row.t_id
     ? taskOf({ id: row.t_id, user_id: row.t_user_id, title: row.t_title, due_at: row.t_due_at, status: row.t_status, version: row.t_version, reminders: row.t_reminders })
     : null;
-  return { reminder: reminderOf(row), task };
+  return { reminder: reminderOf(row), task, scheduledBy: row.scheduled_by };
 }
 
 const withTask = (tx: TransactionSql, schema: string) =>

@@ -21,7 +21,7 @@ export async function scheduleExtraReminder(deps: ReminderDeps, actor: { userId:
     const task = await findTaskView(tx, deps.schema, actor.userId, request.taskId, true);
     if (!task) return null;
     const plan = planExtraReminder(task, request, { source: REMINDER_SOURCE, userId: actor.userId, traceparent: actor.traceparent, now, newId: deps.newId });
-    await insertReminders(tx, deps.schema, [plan.reminder], now);
+    await insertReminders(tx, deps.schema, [plan.reminder], now, actor.traceparent);
     await appendToOutbox(tx, deps.schema, plan.events);
     return plan.reminder;
   });

@@ -7,6 +7,7 @@ import { drop, type Outcome } from '../events/outcome';
 import { processDelivery } from '../events/process-delivery';
 import { deadLetterTopic } from '../events/topics';
 import type { Logger } from '../log/logger';
+import { inSpan, SpanKind } from '../trace/spans';
 import type { BusMetrics } from './bus-metrics';
 import type { EventBus } from './event-bus';
 import { createKafkaClient } from './kafka-client';
@@ -81,7 +82,10 @@ export function createKafkaBus(options: KafkaBusOptions): KafkaBus {
         batches.set(topic, batch);
       }
       if (batches.size === 0) return;
-      await sender.send([...batches.values()]);
+      const topics = [...batches.keys()];
+      // Each record keeps its event's `traceparent` (ce_traceparent): its consumer's span is that event's child, not this send's.
+      const span = { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.destination.name': topics.join(','), 'messaging.batch.message_count': events.length } };
+      await inSpan(`send ${topics.join(',')}`, span, () => sender.send([...batches.values()]));
       for (const event of events) options.metrics?.published(topicOf(event.type));
     },
     subscribe(consumer) {

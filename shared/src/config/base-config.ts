@@ -3,6 +3,7 @@ import '../contracts/english-errors';
 import { DAPR_SIDECAR_VARIABLES } from './dapr-sidecar-variables';
 import { EVENT_SENDER_VARIABLES, eventSenderChecks } from '../events/event-sender-config';
 import { RATE_LIMIT_VARIABLES } from './rate-limit-variables';
+import { TRACING_VARIABLES } from './tracing-variables';
 
 const port = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65_535));
 const text = z.string().check(z.minLength(1));
@@ -31,6 +32,7 @@ export const BASE_VARIABLES = {
   WRITE_RATE_LIMIT_WINDOW_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(86_400)), 60),
   RATE_LIMIT_STORE: RATE_LIMIT_VARIABLES.RATE_LIMIT_STORE,
   ...DAPR_SIDECAR_VARIABLES,
+  ...TRACING_VARIABLES,
 };
 
 /** The runtime's configuration; each function adds its own variables beside it (defineFunction). */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DAPR_SIDECAR_VARIABLES } from '../config/dapr-sidecar-variables';
 import { loadConfig } from '../config/load-config';
-
+import { inSpan, SpanKind } from '../trace/spans';
 
 /** The sidecar's HTTP API as the app sees it: a base URL and the headers every call carries. */
 export interface DaprSidecar {
@@ -31,7 +31,15 @@ export function daprSidecarIn(env: Record<string, string | undefined>): DaprSide
 /** A fetch to the sidecar that gives up after `timeoutMs`; network errors and timeouts reject. */
 export function callSidecar(sidecar: DaprSidecar, path: string, init: RequestInit & { timeoutMs: number }): Promise<Response> {
   const { timeoutMs, headers, ...rest } = init;
-  return fetch(`${sidecar.url}${path}`, { ...rest, headers: sidecar.headers(headers as Record<string, string> | undefined), signal: AbortSignal.timeout(timeoutMs) });
+  const method = init.method ?? 'GET';
+  const attributes = { 'http.request.method': method, 'url.path': path, 'server.address': '127.0.0.1', 'peer.service': 'dapr' };
+  return inSpan(`${method} dapr`, { kind: SpanKind.CLIENT, attributes }, async (traceparent, span) => {
+    // The sidecar continues the trace (its own spans, and the events it publishes) from this header.
+    const traced: Record<string, string> = span ? { traceparent } : {};
+    const response = await fetch(`${sidecar.url}${path}`, { ...rest, headers: sidecar.headers({ ...(headers as Record<string, string> | undefined), ...traced }), signal: AbortSignal.timeout(timeoutMs) });
+    span?.setAttribute('http.response.status_code', response.status);
+    return response;
+  });
 }
 
 /** Names of Dapr components as Dapr accepts them in URLs (letters, digits, `-`, `_`, `.`). */

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { activeTraceparent } from '../trace/spans';
 import { CATALOG, type EventOf, type EventType } from './catalog';
 
 export interface EventContext {
@@ -25,7 +26,8 @@ export function newEvent<T extends EventType>(
     time: context.now.toISOString(),
     datacontenttype: 'application/json',
     partitionkey: fields.partitionkey ?? fields.subject,
-    traceparent: context.traceparent,
+    // The span emitting it, when traces are recorded: its consumers' spans become that span's children.
+    traceparent: activeTraceparent() ?? context.traceparent,
     userid: context.userId,
     data: fields.data,
   };

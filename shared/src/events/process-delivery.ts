@@ -1,4 +1,6 @@
 import { RuleViolation } from '../contracts/rule-violation';
+import { activeTraceparent, inSpan, SpanKind, SpanStatusCode } from '../trace/spans';
+import { isKnownType } from './catalog';
 import { isTransientDbError } from '../db/pg-errors';
 import type { Consumer, DeliveryContext } from './consumer';
 import { ack, drop, retry, type Outcome } from './outcome';
@@ -13,11 +15,33 @@ const DATA_ERROR = /^2[23][0-9A-Z]{3}$/;
  * logged at warn with the event's id, type and source, never its data. Never throws.
  */
 export async function processDelivery(consumer: Consumer, raw: unknown, context: DeliveryContext): Promise<Outcome> {
-  const outcome = await decide(consumer, raw, context);
-  if (outcome.kind !== 'ack') {
-    context.log.warn({ consumer: consumer.name, ...identity(raw), attempt: context.attempt, outcome: outcome.kind, reason: outcome.reason }, `event ${outcome.kind}`);
-  }
-  return outcome;
+  const { eventId, eventType, eventSource, traceparent } = identity(raw);
+  const span = {
+    kind: SpanKind.CONSUMER,
+    // The CloudEvents distributed-tracing extension: the span that emitted the event is the parent.
+    parent: typeof traceparent === 'string' ? traceparent : null,
+    // The request that carried it (POST /events, /dapr/events), when there is one.
+    links: [activeTraceparent()],
+    attributes: {
+      'messaging.operation.type': 'process',
+      'messaging.consumer.group.name': consumer.name,
+      'messaging.message.id': String(eventId),
+      'cloudevents.event_id': String(eventId),
+      'cloudevents.event_type': String(eventType),
+      'cloudevents.event_source': String(eventSource),
+      'messaging.delivery.attempt': context.attempt,
+    },
+  };
+  return inSpan(`process ${isKnownType(eventType) ? eventType : 'unknown'}`, span, async (current, active) => {
+    const log = context.log.child({ traceparent: current });
+    const outcome = await decide(consumer, raw, { ...context, log });
+    active?.setAttribute('todo.delivery.outcome', outcome.kind);
+    if (outcome.kind !== 'ack') {
+      active?.setStatus({ code: SpanStatusCode.ERROR, message: outcome.reason });
+      log.warn({ consumer: consumer.name, eventId, eventType, eventSource, attempt: context.attempt, outcome: outcome.kind, reason: outcome.reason }, `event ${outcome.kind}`);
+    }
+    return outcome;
+  });
 }
 
 async function decide(consumer: Consumer, raw: unknown, context: DeliveryContext): Promise<Outcome> {
@@ -47,8 +71,8 @@ function messageOf(error: unknown): string {
   return typeof error === 'object' ? 'no message' : String(error);
 }
 
-function identity(raw: unknown): { eventId?: unknown; eventType?: unknown; eventSource?: unknown } {
+function identity(raw: unknown): { eventId?: unknown; eventType?: unknown; eventSource?: unknown; traceparent?: unknown } {
   if (typeof raw !== 'object' || raw === null) return {};
-  const { id, type, source } = raw as Record<string, unknown>;
-  return { eventId: id, eventType: type, eventSource: source };
+  const { id, type, source, traceparent } = raw as Record<string, unknown>;
+  return { eventId: id, eventType: type, eventSource: source, traceparent };
 }

@@ -17,7 +17,9 @@ describe('processDelivery', () => {
     const outcome = await processDelivery(consumer, event, { log, attempt: 2 });
 
     expect(outcome).toEqual(ack('stored'));
-    expect(consumer.calls).toEqual([{ event, context: { log, attempt: 2 } }]);
+    expect(consumer.calls).toEqual([{ event, context: { log: expect.anything(), attempt: 2 } }]);
+    // The handler's log carries the delivery's trace (the event's own, continued).
+    expect(consumer.calls[0]!.context.log.bindings().traceparent).toMatch(new RegExp(`^00-${event.traceparent.slice(3, 35)}-[0-9a-f]{16}-01$`));
   });
 
   it('acknowledges and ignores a known type the consumer does not act on', async () => {

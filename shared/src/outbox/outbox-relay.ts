@@ -5,6 +5,7 @@ import type { Sql } from '../db/connect';
 import type { AnyEvent } from '../events/catalog';
 import type { Logger } from '../log/logger';
 import type { OutboxBacklog } from '../metrics/outbox-backlog';
+import { inSpan, SpanKind } from '../trace/spans';
 
 export interface OutboxRelay {
   /** Drains now (call after each commit that wrote to the outbox). */
@@ -82,7 +83,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
     const { rows } = batch;
     if (rows.length === 0) return 0;
-    await bus.publish(rows.map((row) => row.event as AnyEvent));
+    const events = rows.map((row) => row.event as AnyEvent);
+    // A batch holds events of many traces: its span starts a trace of its own, linked to each event's.
+    const span = { kind: SpanKind.PRODUCER, parent: null, links: events.map((event) => event.traceparent), attributes: { 'messaging.operation.type': 'send', 'messaging.batch.message_count': events.length, 'db.namespace': schema } };
+    await inSpan('publish outbox', span, () => bus.publish(events));
     // Exactly the rows published: a transaction that took a lower position but committed after this
     // read is not in `rows`, and a range delete (position <= last) would drop its events unpublished.
     await sql`delete from ${outbox} where position = any(${`{${rows.map((row) => String(row.position)).join(',')}}`}::text::bigint[])`;

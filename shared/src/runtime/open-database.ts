@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { POOL_SIZE, connect, isDatabaseReady, type Sql } from '../db/connect';
 import type { Logger } from '../log/logger';
+import { tracedSql } from '../db/traced-sql';
+import { isTracing } from '../trace/spans';
 
 export interface Database {
   sql: Sql;
@@ -15,7 +17,9 @@ export async function openDatabase(options: { url?: string; dataDir: string; app
   // Imported lazily: function bundles leave PGlite out and always run with DATABASE_URL.
   const embedded = options.url ? null : await (await import('../db/embedded')).startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg') });
   if (embedded) options.log.info({ dataDir: join(options.dataDir, 'pg') }, 'using the embedded Postgres (set DATABASE_URL for a server)');
-  const sql = connect(options.url ?? embedded!.url, { max: embedded ? 8 : POOL_SIZE, applicationName: options.applicationName, prepare: !embedded });
+  const url = options.url ?? embedded!.url;
+  const client = connect(url, { max: embedded ? 8 : POOL_SIZE, applicationName: options.applicationName, prepare: !embedded });
+  const sql = isTracing() ? tracedSql(client, { database: new URL(url).pathname.slice(1) }) : client;
   return {
     sql,
     embedded: !!embedded,

@@ -9,6 +9,8 @@ import { parseKafkaUrl } from '../bus/kafka-url';
 import { createMemoryBus } from '../bus/memory-bus';
 import { BaseConfig } from '../config/base-config';
 import { loadConfigs } from '../config/load-config';
+import { tracingSettings } from '../config/tracing-variables';
+import type { TracingSettings } from '../trace/tracing-settings';
 import { type DaprSidecar, daprSidecar } from '../dapr/dapr-sidecar';
 import { migrate } from '../db/migrate';
 import { eventSendersFrom } from '../events/event-sender-config';
@@ -38,6 +40,7 @@ import { createLifecycle, type Lifecycle, StopRequested } from './lifecycle';
 import { loadLocalSecrets } from './local-secrets';
 import { openDatabase } from './open-database';
 import { stopOnSignals } from './stop-on-signals';
+import { setTracing } from '../trace/spans';
 import * as z from 'zod/mini';
 
 /** The Dapr pub/sub component name the manifests declare. */
@@ -73,6 +76,22 @@ function createBus(url: string, deps: Parameters<typeof createMemoryBus>[0] & { 
   if (url.startsWith('kafka:')) return createKafkaBus({ ...parseKafkaUrl(url), ...deps });
   if (url.startsWith('dapr:')) return createDaprBus({ url, sidecar: deps.sidecar, log: deps.log, metrics: deps.metrics });
   throw new Error(`EVENT_BUS_URL ${url} is not supported (memory://, kafka://host:port[,host:port] or dapr://<pubsub>)`);
+}
+
+/** Loads the OpenTelemetry SDK only when traces are exported; registered first, so its flush is the last stop step. */
+async function startTraces(lifecycle: Lifecycle, settings: TracingSettings | null): Promise<void> {
+  if (!settings) return;
+  const { startTracingSdk } = await import('../trace/tracing-sdk');
+  const sdk = startTracingSdk(settings);
+  setTracing(true);
+  lifecycle.onStop({
+    name: 'traces',
+    run: async () => {
+      setTracing(false);
+      await sdk.shutdown();
+    },
+    budgetMs: STEP_BUDGET_MS,
+  });
 }
 
 export interface SystemOptions {
@@ -117,6 +136,7 @@ async function startWithin(lifecycle: Lifecycle, log: Logger, options: SystemOpt
   const env = Object.freeze({ ...options.env, ...storeSecrets });
   const [config, ...ownConfigs] = loadConfigs([BaseConfig, ...options.modules.map((module) => module.config ?? NO_VARIABLES)], env);
   const metrics = createMetrics(config.SERVICE_NAME);
+  await step(startTraces(lifecycle, tracingSettings(config, config.SERVICE_NAME)));
   const database = await step(openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, applicationName: config.SERVICE_NAME, log }));
   lifecycle.onStop({ name: 'database', run: () => database.close({ timeoutSeconds: 1 }), budgetMs: STEP_BUDGET_MS });
   // The embedded database has one session: event deliveries wait while requests are handled (at most 60 ms).

@@ -2,6 +2,7 @@ import type { Sql } from '#shared/db/connect';
 import type { NotificationChannel } from '#shared/events/notification-events';
 import type { Logger } from '#shared/log/logger';
 import type { Metrics } from '#shared/metrics/metrics';
+import { inSpan, SpanKind } from '#shared/trace/spans';
 import { appendToOutbox } from '#shared/outbox/outbox';
 import { type ChannelSender, PermanentFailure } from '../channels/channel';
 import type { Notification } from '../notification';
@@ -79,7 +80,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const now = clock();
     const claimed = await claimDue(sql, schema, { now, leaseUntil: new Date(now.getTime() + leaseMs), limit: free, skip: limits.saturated() });
     for (const notification of claimed) {
-      const running: Promise<void> = deliver(notification)
+      const span = { kind: SpanKind.CLIENT, parent: notification.traceparent, attributes: { 'todo.notification.channel': notification.channel, 'todo.notification.attempt': notification.attempts + 1 } };
+      const running: Promise<void> = inSpan(`deliver ${notification.channel}`, span, () => deliver(notification))
         .catch((error: unknown) => log.error({ err: error, notificationId: notification.id }, 'delivery bookkeeping failed; the lease will re-drive it'))
         .finally(() => {
           inflight.delete(running);
