@@ -1,4 +1,5 @@
 import type { DaprSidecar } from '#shared/dapr/dapr-sidecar';
+import { inSpan, SpanKind } from '#shared/trace/spans';
 /** The three functions the chat function calls. In Dapr they are app-ids; directly, base URLs. */
 export type AppId = 'task' | 'reminder' | 'notification';
 
@@ -43,7 +44,14 @@ function requestInit(request: ServiceRequest, headers: Record<string, string>): 
 }
 
 function send(url: string, request: ServiceRequest, headers: Record<string, string>): Promise<Response> {
-  return fetch(url, { ...requestInit(request, headers), signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const attributes = { 'http.request.method': request.method, 'server.address': new URL(url).host, 'url.path': request.path.split('?')[0]! };
+  return inSpan(request.method, { kind: SpanKind.CLIENT, attributes }, async (traceparent, span) => {
+    // Traced: the callee's server span is this client span's child; untraced: the chat request's own traceparent, as before.
+    const sent = span ? { ...headers, traceparent } : headers;
+    const response = await fetch(url, { ...requestInit(request, sent), signal: AbortSignal.timeout(TIMEOUT_MS) });
+    span?.setAttribute('http.response.status_code', response.status);
+    return response;
+  });
 }
 
 /** The HTTP app of this very process (the one-process system), answering a `Request` without a socket. */
