@@ -89,8 +89,11 @@ describe('the Kafka bus with in-process consumers', () => {
     }
 
     // Every other record on the topic is acknowledged: the retries and drops counted are these events'.
-    const lines = (await (await metricsRoute(metrics).request('/metrics')).text()).split('\n');
+    const scrape = async () => (await (await metricsRoute(metrics).request('/metrics')).text()).split('\n');
     const service = 'service="kafka-bus-test"';
+    // The dead letter is counted once the broker acknowledged it, which may come after a reader saw it.
+    await vi.waitFor(async () => expect(await scrape()).toContain(`events_dead_lettered_total{consumer="${name}",topic="task-events",${service}} 2`), slow);
+    const lines = await scrape();
     expect(lines).toContain(`event_deliveries_total{transport="kafka",type="dev.todo.task.created.v1",outcome="retried",${service}} 2`);
     expect(lines).toContain(`event_deliveries_total{transport="kafka",type="dev.todo.task.completed.v1",outcome="retried",${service}} 3`);
     expect(lines).toContain(`event_deliveries_total{transport="kafka",type="dev.todo.task.completed.v1",outcome="dropped",${service}} 1`);
