@@ -11,6 +11,8 @@ answers to one are right all the same, and only these are let through:
   say: they compare fields with each other or with stored state);
 - 400 naming only `cursor`, when a cursor was sent (only a cursor the server issued is one);
 - 412 when an If-Match was sent (it named another version than the stored one);
+- 422 "must be text without NUL characters or broken unicode" when a string sent holds one (Postgres
+  text cannot hold either; JSON Schema has no pattern for it that the generator honours);
 - 422 naming only path parameters whose sent value is not valid by the document's own schema: the
   stateful phase fills a parameter from an earlier response through a link it inferred, and a
   `null` there (an audit record with no task) arrives as the text `None`; the request was never
@@ -62,9 +64,38 @@ def _invalid_path_parameters(case) -> set[str]:
     return invalid
 
 
+PLAIN_TEXT_MESSAGE = "must be text without NUL characters or broken unicode"
+
+
+def _strings(value):
+    """Every string in a JSON value, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _sent_text_postgres_cannot_store(case) -> bool:
+    """The body holds a NUL character or a lone surrogate (JSON Schema's `pattern` has no way to say "no NUL")."""
+    return any("\x00" in text or any(0xD800 <= ord(char) <= 0xDFFF for char in text) for text in _strings(case.body))
+
+
+def _problem_messages(response) -> list[str]:
+    body = _json(response)
+    errors = body.get("errors") if isinstance(body, dict) else None
+    return [error.get("message") for error in errors if isinstance(error, dict)] if isinstance(errors, list) else []
+
+
 def _explained(case, response) -> str | None:
     """Why a schema-valid request was rightly refused, or None when nothing in the document says so."""
     fields = _problem_fields(response)
+    if response.status_code == 422 and _problem_messages(response) and all(message == PLAIN_TEXT_MESSAGE for message in _problem_messages(response)) and _sent_text_postgres_cannot_store(case):
+        return "422 NUL or a lone surrogate in a string"
     if response.status_code == 422:
         rules = case.operation.definition.raw.get("responses", {}).get("422", {}).get("x-rules", {})
         if fields and all(field in rules for field in fields):
