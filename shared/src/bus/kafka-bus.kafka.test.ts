@@ -91,13 +91,14 @@ describe('the Kafka bus with in-process consumers', () => {
     // Every other record on the topic is acknowledged: the retries and drops counted are these events'.
     const scrape = async () => (await (await metricsRoute(metrics).request('/metrics')).text()).split('\n');
     const service = 'service="kafka-bus-test"';
-    // The dead letter is counted once the broker acknowledged it, which may come after a reader saw it.
-    await vi.waitFor(async () => expect(await scrape()).toContain(`events_dead_lettered_total{consumer="${name}",topic="task-events",${service}} 2`), slow);
+    // The dead letter is counted once the broker acknowledged it, which may come after a reader saw it;
+    // malformed records other tests left on the topic are dead-lettered by this group too.
+    const deadLettered = async () => Number((await scrape()).find((line) => line.startsWith(`events_dead_lettered_total{consumer="${name}",topic="task-events",`))?.split(' ')[1] ?? 0);
+    await vi.waitFor(async () => expect(await deadLettered()).toBeGreaterThanOrEqual(2), slow);
     const lines = await scrape();
     expect(lines).toContain(`event_deliveries_total{transport="kafka",type="dev.todo.task.created.v1",outcome="retried",${service}} 2`);
     expect(lines).toContain(`event_deliveries_total{transport="kafka",type="dev.todo.task.completed.v1",outcome="retried",${service}} 3`);
     expect(lines).toContain(`event_deliveries_total{transport="kafka",type="dev.todo.task.completed.v1",outcome="dropped",${service}} 1`);
-    expect(lines).toContain(`events_dead_lettered_total{consumer="${name}",topic="task-events",${service}} 2`);
     const lag = lines.filter((line) => line.startsWith(`kafka_consumer_lag{group="${name}",topic="task-events",`)).map((line) => Number(line.split(' ')[1]));
     expect(lag.length).toBeGreaterThan(0);
     expect(lag.every((records) => Number.isInteger(records) && records >= 0)).toBe(true);
