@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpus, CORPUS_NOW, CORPUS_ZONE } from '../../functions/chat/test/corpus/corpus';
 import { parseMessage } from '../../functions/chat/src/language';
+import { tokenCache } from '#shared/http/token-cache';
 import { localModules } from '../../local/modules';
+import { warmUpRequests } from '../../local/warm-up';
 import { type BenchScenario, num, type Row } from '../bench-scenario';
 import { startBenchSystem } from '../bench-system';
 import { type LatencySummary, summarize } from '../stats';
@@ -36,18 +39,25 @@ function parseTimes(messages: { message: string; timeZone: string }[], rounds: n
   return summarize(samples);
 }
 
-/** POST /chat one at a time, as one person chats: each held-out conversation in turn, in its own zone. */
+/**
+ * POST /chat one at a time, as one person chats: each held-out conversation in turn, in its own zone,
+ * on the system as `npm start` runs it, warmed up by the local system's warm-up conversation first.
+ * That warm-up signs its token with the system's secret, so the scenario brings the secret.
+ */
 async function chatTurns(root: string, databaseUrl: string | undefined, conversations: number): Promise<LatencySummary> {
   const folder = join(root, 'eval', 'chat-heldout');
   const cases = readdirSync(folder)
     .filter((file) => /^cases.*\.json$/.test(file))
     .flatMap((file) => JSON.parse(readFileSync(join(folder, file), 'utf8')) as HeldOutCase[])
     .slice(0, conversations);
-  const system = await startBenchSystem({ modules: localModules, ...(databaseUrl ? { databaseUrl } : {}) });
+  const secret = randomBytes(32).toString('hex');
+  const system = await startBenchSystem({ modules: localModules, env: { AUTH_JWT_SECRET: secret }, ...(databaseUrl ? { databaseUrl } : {}) });
+  const tokenFor = tokenCache(secret);
   const samples: number[] = [];
   try {
+    await warmUpRequests({ url: system.url, env: { AUTH_JWT_SECRET: secret } });
     for (const [index, c] of cases.entries()) {
-      const token = await system.token(`bench-chat-${index}`);
+      const token = await tokenFor(`bench-chat-${index}`);
       let conversationId: string | undefined;
       for (const message of c.turns) {
         const started = performance.now();
@@ -72,8 +82,8 @@ const row = (scope: string, summary: LatencySummary, note: string): Row => ['cha
 
 /**
  * The chat's speed: the parser alone over every message the corpora hold (no I/O), and whole
- * `POST /chat` turns one at a time on the one-process system (conversation stored, task function
- * called, events delivered in the same process). BENCH_TASKS / 100 conversations (at least 100).
+ * `POST /chat` turns one at a time on the one-process system as `npm start` runs it (warmed up;
+ * conversation stored, task function called, events delivered in the same process). BENCH_TASKS / 100 conversations (at least 100).
  */
 export const chatTurnsScenario: BenchScenario = {
   name: 'chat-turns',

@@ -1,19 +1,12 @@
 import type { Task } from '#shared/contracts/task';
+import { zoneFormat } from '../time/zone-formats';
 import { repeatWords } from './repeat-words';
 
 /** "Sat, May 2, 5:00 PM" in the user's time zone (the year only when it is not this year's). */
 export function formatWhen(instant: string, timeZone: string, now: Date): string {
   const date = new Date(instant);
-  const year = (d: Date) => new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(d);
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    ...(year(date) !== year(now) ? { year: 'numeric' } : {}),
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(date);
+  const year = zoneFormat('year', timeZone);
+  return zoneFormat(year.format(date) === year.format(now) ? 'when' : 'whenWithYear', timeZone).format(date);
 }
 
 export const isOverdue = (task: Task, now: Date) => task.status === 'pending' && !!task.dueAt && new Date(task.dueAt) < now;

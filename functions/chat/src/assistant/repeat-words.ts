@@ -1,7 +1,7 @@
 import { RRuleTemporal } from 'rrule-temporal';
 import { toText } from 'rrule-temporal/totext';
+import { zoneFormat } from '../time/zone-formats';
 
-const dayFormat = (timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, month: 'long', day: 'numeric', year: 'numeric' });
 const UNTIL = /(?:^|;)UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?(?=;|$)/i;
 
 /** The UNTIL instant of a rule, and the rule without it. */
@@ -29,7 +29,7 @@ export function repeatWords(recurrence: { rrule: string; timezone: string }): st
       .replace(/ day of the month/g, ' day')
       .replace(/ on last /g, ' on the last ')
       .replace(/ for (\d+) times?$/, (_, count: string) => ` (${count} time${count === '1' ? '' : 's'})`);
-    return until ? `${text} until ${dayFormat(recurrence.timezone).format(until)}` : text;
+    return until ? `${text} until ${zoneFormat('day', recurrence.timezone).format(until)}` : text;
   } catch {
     return 'repeats';
   }

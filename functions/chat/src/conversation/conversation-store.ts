@@ -37,22 +37,21 @@ export async function findConversation(sql: Sql, schema: string, userId: string,
   return row ? toConversation(row) : null;
 }
 
-export async function createConversation(sql: Sql, schema: string, conversation: Omit<Conversation, 'updatedAt' | 'state'>): Promise<Conversation> {
-  const [row] = await sql<ConversationRow[]>`
-    insert into ${sql(schema)}.conversations (id, user_id, title, state, created_at, updated_at)
-    values (${conversation.id}, ${conversation.userId}, ${conversation.title}, ${sql.json({})}, ${conversation.createdAt}, ${conversation.createdAt})
-    returning *`;
-  return toConversation(row!);
-}
+/** A conversation that is stored with its first exchange. */
+export type NewConversation = Pick<Conversation, 'id' | 'userId' | 'title' | 'createdAt'>;
 
-/** Appends the user's message and the reply, and stores the new follow-up state, in one transaction. */
+/**
+ * Appends the user's message and the reply and stores the new follow-up state, in one statement (a
+ * round trip instead of five, on the path of every chat message). `started` is a conversation this
+ * exchange begins: it is stored in the same statement, so a new conversation costs no round trip of
+ * its own and none is left without messages.
+ */
 export async function recordExchange(
   sql: Sql,
   schema: string,
   conversationId: string,
-  exchange: { messages: Message[]; state: ConversationState; at: string },
+  exchange: { messages: Message[]; state: ConversationState; at: string; started?: NewConversation },
 ): Promise<void> {
-  // One statement (atomic on its own): a round trip instead of five, on the path of every chat message.
   const rows = exchange.messages.map((message) => ({
     id: message.id,
     conversation_id: conversationId,
@@ -61,9 +60,16 @@ export async function recordExchange(
     actions: sql.json(message.actions as never),
     created_at: message.createdAt,
   }));
+  const state = sql.json(exchange.state as never);
+  const { started } = exchange;
+  // The messages' foreign key is checked at the end of the statement, when the new conversation is in.
+  const conversation = started
+    ? sql`insert into ${sql(schema)}.conversations (id, user_id, title, state, created_at, updated_at)
+          values (${started.id}, ${started.userId}, ${started.title}, ${state}, ${started.createdAt}, ${exchange.at})`
+    : sql`update ${sql(schema)}.conversations set state = ${state}, updated_at = ${exchange.at} where id = ${conversationId}`;
   await sql`
     with added as (insert into ${sql(schema)}.messages ${sql(rows, 'id', 'conversation_id', 'role', 'text', 'actions', 'created_at')})
-    update ${sql(schema)}.conversations set state = ${sql.json(exchange.state as never)}, updated_at = ${exchange.at} where id = ${conversationId}`;
+    ${conversation}`;
 }
 
 export async function listMessages(sql: Sql, schema: string, conversationId: string, limit = 500): Promise<Message[]> {

@@ -9,7 +9,7 @@ import type { Sql } from '#shared/db/connect';
 import { answer } from '../assistant/answer';
 import type { Clients } from '../clients/clients';
 import type { CallContext } from '../clients/service-transport';
-import { createConversation, findConversation, latestConversations, listMessages, recordExchange } from '../conversation/conversation-store';
+import { findConversation, latestConversations, listMessages, recordExchange } from '../conversation/conversation-store';
 import { MAX_MESSAGE_LENGTH } from '../language';
 import type { LanguageModel } from '../llm/openai-agent';
 import { PlainText } from '#shared/contracts/plain-text';
@@ -51,9 +51,11 @@ export function chatRoutes(deps: ChatRouteDeps): Hono<Env> {
     const now = deps.clock();
     const existing = input.conversationId ? await findConversation(deps.sql, deps.schema, userId, input.conversationId) : null;
     if (input.conversationId && !existing) throw notFound('conversation');
-    const conversation = existing ?? (await createConversation(deps.sql, deps.schema, { id: deps.newId(), userId, title: firstCharacters(input.message.trim(), 80), createdAt: now.toISOString() }));
-    const history = deps.model ? await listMessages(deps.sql, deps.schema, conversation.id, 20) : [];
-    const turn = await answer(input.message, { history, state: conversation.state }, {
+    // A new conversation is stored with its first exchange, below.
+    const started = existing ? undefined : { id: deps.newId(), userId, title: firstCharacters(input.message.trim(), 80), createdAt: now.toISOString() };
+    const conversationId = existing?.id ?? started!.id;
+    const history = deps.model && existing ? await listMessages(deps.sql, deps.schema, existing.id, 20) : [];
+    const turn = await answer(input.message, { history, state: existing?.state ?? {} }, {
       clients: deps.clients,
       call: deps.callContext(c),
       userId,
@@ -63,15 +65,16 @@ export function chatRoutes(deps: ChatRouteDeps): Hono<Env> {
       ...(deps.model ? { model: deps.model } : {}),
     });
     const repliedAt = deps.clock();
-    await recordExchange(deps.sql, deps.schema, conversation.id, {
+    await recordExchange(deps.sql, deps.schema, conversationId, {
       messages: [
         { id: deps.newId(), role: 'user', text: input.message, actions: [], createdAt: now.toISOString() },
         { id: deps.newId(), role: 'assistant', text: turn.reply, actions: turn.actions, createdAt: repliedAt.toISOString() },
       ],
       state: turn.state,
       at: repliedAt.toISOString(),
+      ...(started ? { started } : {}),
     });
-    return c.json({ reply: turn.reply, conversationId: conversation.id, actions: turn.actions, ...(turn.tasks.length > 0 ? { tasks: turn.tasks } : {}) });
+    return c.json({ reply: turn.reply, conversationId, actions: turn.actions, ...(turn.tasks.length > 0 ? { tasks: turn.tasks } : {}) });
   });
 
   app.get('/conversations', async (c) => c.json({ items: await latestConversations(deps.sql, deps.schema, c.var.user.id) }));
