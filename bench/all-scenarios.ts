@@ -2,6 +2,7 @@ import type { BenchScenario } from './bench-scenario';
 import { auditAppendScenario } from './scenarios/audit-append';
 import { chatTurnsScenario } from './scenarios/chat-turns';
 import { coldStartScenario } from './scenarios/cold-start';
+import { listLatencyScenario } from './scenarios/list-latency-seeded';
 import { multiProcessFanOutScenario } from './scenarios/multi-process-fan-out';
 import { recurrenceLatencyScenario } from './scenarios/recurrence-latency';
 import { reminderDeliveryScenario } from './scenarios/reminder-delivery';
@@ -10,3 +11,6 @@ import { taskApiScenario } from './scenarios/task-api';
 
 /** Every scenario of `npm run bench`, in the order they run; add a new one here. */
 export const allScenarios: BenchScenario[] = [taskApiScenario, recurrenceLatencyScenario, reminderDeliveryScenario, reminderRestartScenario, auditAppendScenario, multiProcessFanOutScenario, chatTurnsScenario, coldStartScenario];
+
+/** Scenarios run only when named in BENCH_ONLY (list-latency needs BENCH_DATABASE_URL and seeds for minutes). */
+export const onRequestScenarios: BenchScenario[] = [listLatencyScenario];

@@ -14,6 +14,8 @@ export interface BenchContext {
 export interface ScenarioReport {
   rows: Row[];
   details: unknown;
+  /** Markdown printed after the figures table (e.g. query plans). */
+  appendix?: string;
 }
 
 /** One benchmark, run by `npm run bench` (or alone with `BENCH_ONLY=<name>`). */

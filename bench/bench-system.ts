@@ -21,6 +21,9 @@ export interface BenchSystemOptions {
   env?: Record<string, string>;
 }
 
+/** Lifts the per-user write limit (120 a minute by default), for scenarios that create at full speed. */
+export const UNLIMITED_WRITES = { WRITE_RATE_LIMIT_REQUESTS: '1000000', WRITE_RATE_LIMIT_WINDOW_SECONDS: '1' };
+
 /** Starts the given functions in-process, listening on 127.0.0.1 on a free port. */
 export async function startBenchSystem(options: BenchSystemOptions): Promise<BenchSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-task-'));

@@ -4,7 +4,7 @@ import type { MachineFacts } from './machine';
 
 /** A scenario's outcome in the results file. */
 export type ScenarioResult =
-  | { scenario: string; status: 'ran'; seconds: number; rows: Row[]; details: unknown }
+  | { scenario: string; status: 'ran'; seconds: number; rows: Row[]; details: unknown; appendix?: string }
   | { scenario: string; status: 'failed'; seconds: number; reason: string };
 
 export interface BenchResults {
@@ -21,7 +21,7 @@ function rowsOf(result: ScenarioResult): Row[] {
   return [[result.scenario, '', '', '', '', '', '', `failed: ${result.reason.split('\n')[0]}`]];
 }
 
-/** The results as a short markdown page: machine facts, then one table of every figure. */
+/** The results as a short markdown page: machine facts, then one table of every figure, then what scenarios append. */
 export function renderMarkdown(results: BenchResults): string {
   const { machine, config } = results;
   const header: Row = ['Scenario', 'Case', 'n', 'per s', 'p50 ms', 'p99 ms', 'max ms', 'Note'];
@@ -43,5 +43,6 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     ...table,
     '',
+    ...results.scenarios.flatMap((result) => (result.status === 'ran' && result.appendix ? [result.appendix, ''] : [])),
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allScenarios } from './all-scenarios';
+import { allScenarios, onRequestScenarios } from './all-scenarios';
 import { readBenchConfig } from './bench-config';
 import { machineFacts } from './machine';
 import { type BenchResults, renderMarkdown, type ScenarioResult } from './report';
@@ -11,9 +11,10 @@ const resultsDir = join(root, 'bench', 'results');
 
 const config = readBenchConfig(process.env);
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((name) => name.trim()).filter(Boolean);
-const unknown = only.filter((name) => !allScenarios.some((scenario) => scenario.name === name));
-if (unknown.length) throw new Error(`BENCH_ONLY names unknown scenarios: ${unknown.join(', ')} (known: ${allScenarios.map((s) => s.name).join(', ')})`);
-const selected = only.length ? allScenarios.filter((scenario) => only.includes(scenario.name)) : allScenarios;
+const known = [...allScenarios, ...onRequestScenarios];
+const unknown = only.filter((name) => !known.some((scenario) => scenario.name === name));
+if (unknown.length) throw new Error(`BENCH_ONLY names unknown scenarios: ${unknown.join(', ')} (known: ${known.map((s) => s.name).join(', ')})`);
+const selected = only.length ? known.filter((scenario) => only.includes(scenario.name)) : allScenarios;
 
 const startedAt = new Date();
 const started = performance.now();
