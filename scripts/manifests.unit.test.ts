@@ -28,6 +28,12 @@ const QUEUE_PROXY_PORTS = new Set([8008, 8012, 8013, 8022, 8112, 9090, 9091]);
 const APP_PORT = 8080;
 /** Postgres's default superuser_reserved_connections: ordinary roles cannot use them. */
 const SUPERUSER_RESERVED_CONNECTIONS = 3;
+/** The function that LISTENs (chat's live updates): one more connection, a session no transaction pooler keeps. */
+const LISTENS = 'chat';
+/** The key of a db-url Secret holding the URL through the CNPG Pooler (knative/overlays/cloud). */
+const POOLED_URL_KEY = 'POOLED_DATABASE_URL';
+/** PgBouncer's defaults for what a Pooler leaves unset. */
+const PGBOUNCER_DEFAULTS = { default_pool_size: 20, reserve_pool_size: 0, max_client_conn: 100, max_prepared_statements: 0 };
 /** Functions with no API for people: reachable only inside the cluster. */
 const CLUSTER_LOCAL: string[] = FUNCTION_NAMES.filter((name) => SYSTEM[name].exposure === 'cluster-local');
 /** The namespaces whose pods may reach a function (knative/base/network-policies.yaml). */
@@ -457,16 +463,7 @@ function deploymentProblems(manifests: Manifest[]): string[] {
     }
   }
 
-  // Postgres: every function at its max-scale, each pod with a full pool, chat's LISTEN session and its
-  // sidecar's state-store connections, fits under max_connections less the superuser's reserve.
-  const database = manifests.find((m) => m.body.apiVersion?.toString().startsWith('postgresql.cnpg.io/') === true && m.body.kind === 'Cluster');
-  const stateStore = manifests.find((m) => isDaprComponent(m) && str(spec(m).type)?.startsWith('state.') === true);
-  if (database && stateStore && ksvcs.length > 0) {
-    const sidecarConnections = Number(componentMetadata(stateStore).get('maxConns'));
-    const needed = ksvcs.reduce((sum, ksvc) => sum + Number(templateAnnotations(ksvc)['autoscaling.knative.dev/max-scale']) * (POOL_SIZE + sidecarConnections + (nameOf(ksvc) === 'chat' ? 1 : 0)), 0);
-    const available = Number(asObject(asObject(spec(database).postgresql).parameters).max_connections) - SUPERUSER_RESERVED_CONNECTIONS;
-    if (!(needed <= available)) problems.push(`${label(database)}: the functions at max-scale may open ${needed} connections, more than max_connections allows (${available} after the superuser's reserve)`);
-  }
+  problems.push(...connectionProblems(manifests, ksvcs));
 
   // Kafka: no replication factor above the number of brokers (a one-node kind cluster takes 1).
   const pools = manifests.filter((m) => isKind(m, 'kafka.strimzi.io/v1', 'KafkaNodePool'));
@@ -485,6 +482,48 @@ function deploymentProblems(manifests: Manifest[]): string[] {
       if (!(replicas >= 1 && replicas <= brokers)) problems.push(`${label(topic)}: replicas ${replicas} must be 1..${brokers} (brokers)`);
       if (minIsr > replicas) problems.push(`${label(topic)}: min.insync.replicas ${minIsr} > replicas ${replicas}`);
     }
+  }
+  return problems;
+}
+
+/** A function whose DATABASE_URL is its Secret's pooled URL connects through the Pooler. */
+function isPooled(ksvc: Manifest): boolean {
+  const env = asArray(container(ksvc).env).map(asObject).find((item) => item.name === 'DATABASE_URL');
+  return asObject(asObject(env?.valueFrom).secretKeyRef).key === POOLED_URL_KEY;
+}
+
+/**
+ * Postgres: every function at its max-scale, each pod with a full pool, chat's LISTEN session and its
+ * sidecar's state-store connections, fits under max_connections less the superuser's reserve. A pooled
+ * function's pool goes to the Pooler instead, which must hold them all on one instance (the other may be
+ * restarting); Postgres then sees the Pooler's server pools: one per pooled role and one for its
+ * auth_query user, on each instance.
+ */
+function connectionProblems(manifests: Manifest[], ksvcs: Manifest[]): string[] {
+  const problems: string[] = [];
+  const maxScale = (ksvc: Manifest) => Number(templateAnnotations(ksvc)['autoscaling.knative.dev/max-scale']);
+  const poolers = manifests.filter((m) => isKind(m, 'postgresql.cnpg.io/v1', 'Pooler'));
+  const pooled = ksvcs.filter(isPooled);
+  const settings = (pooler: Manifest) => ({ ...PGBOUNCER_DEFAULTS, ...Object.fromEntries(Object.entries(asObject(asObject(spec(pooler).pgbouncer).parameters)).map(([key, value]) => [key, Number(value)])) });
+  if (pooled.length > 0 && !poolers.some((pooler) => (spec(pooler).type ?? 'rw') === 'rw')) problems.push(`${pooled.map(nameOf).join(', ')}: ${POOLED_URL_KEY} without an rw Pooler here`);
+  for (const ksvc of pooled.filter((k) => nameOf(k) === LISTENS)) problems.push(`${label(ksvc)}: it LISTENs, which a transaction pooler cannot keep; its DATABASE_URL must reach the server directly`);
+  for (const pooler of poolers) {
+    const pgbouncer = asObject(spec(pooler).pgbouncer);
+    // postgres.js prepares named statements; in transaction mode PgBouncer keeps them only when told to.
+    if (pgbouncer.poolMode === 'transaction' && !(settings(pooler).max_prepared_statements > 0)) problems.push(`${label(pooler)}: transaction pooling needs max_prepared_statements > 0 (the functions prepare their statements)`);
+    const clients = pooled.reduce((sum, ksvc) => sum + maxScale(ksvc) * POOL_SIZE, 0);
+    if (clients > settings(pooler).max_client_conn) problems.push(`${label(pooler)}: the pooled functions at max-scale open ${clients} client connections, more than max_client_conn ${settings(pooler).max_client_conn}`);
+  }
+
+  const database = manifests.find((m) => isKind(m, 'postgresql.cnpg.io/v1', 'Cluster'));
+  const stateStore = manifests.find((m) => isDaprComponent(m) && str(spec(m).type)?.startsWith('state.') === true);
+  if (database && stateStore && ksvcs.length > 0) {
+    const sidecarConnections = Number(componentMetadata(stateStore).get('maxConns'));
+    const direct = ksvcs.reduce((sum, ksvc) => sum + maxScale(ksvc) * ((isPooled(ksvc) ? 0 : POOL_SIZE + (nameOf(ksvc) === LISTENS ? 1 : 0)) + sidecarConnections), 0);
+    const server = pooled.length === 0 ? 0 : poolers.reduce((sum, pooler) => sum + Number(spec(pooler).instances ?? 1) * (pooled.length + 1) * (settings(pooler).default_pool_size + settings(pooler).reserve_pool_size), 0);
+    const needed = direct + server;
+    const available = Number(asObject(asObject(spec(database).postgresql).parameters).max_connections) - SUPERUSER_RESERVED_CONNECTIONS;
+    if (!(needed <= available)) problems.push(`${label(database)}: the functions at max-scale may open ${needed} connections (${server} through the Pooler), more than max_connections allows (${available} after the superuser's reserve)`);
   }
   return problems;
 }
@@ -629,6 +668,12 @@ describe('overlays', () => {
     const alwaysOn = render('dapr/overlays/kind-always-on');
     expect(alwaysOn.filter(isKafkaSource)).toEqual([]);
     expect(new Set(alwaysOn.filter(isSubscription).flatMap((m) => asArray(m.body.scopes)))).toEqual(new Set(functionNames()));
+  });
+
+  it('cloud connects every function but chat (LISTEN) through the Pooler; kind connects directly', () => {
+    const pooledIn = (dir: string) => render(dir).filter(isKsvc).filter(isPooled).map(nameOf).sort();
+    expect(pooledIn('knative/overlays/cloud')).toEqual(functionNames().filter((name) => name !== LISTENS));
+    expect(pooledIn('knative/overlays/kind')).toEqual([]);
   });
 
   it('kind pulls kind.local images it loaded; cloud pulls from a registry', () => {
