@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import postgres from 'postgres';
 import { createKafkaClient } from '#shared/bus/kafka-client';
 import { connect, type Sql } from '#shared/db/connect';
 import { kafkaScript } from '#shared/testing/kafka-global-setup';
@@ -16,31 +15,12 @@ import { summarize } from '../stats';
 import { generateTask } from '../task-generator';
 import { benchUser } from './create-throughput';
 import { produceConsume, singleRowInserts } from './kafka-ceilings';
+import { freshDatabase } from '../fresh-database';
 
 const MINUTE_MS = 60_000;
 /** The consumers of `task-events`: every task change is fanned out to each of them. */
 const TASK_EVENT_CONSUMERS = ['reminder', 'recurrence', 'audit', 'chat'];
 
-/** A fresh database on the server, dropped by `drop`. */
-async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  const name = `bench_multi_${randomBytes(4).toString('hex')}`;
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } catch (error) {
-    await admin.end();
-    throw new Error(`the multi-process bench needs a Postgres server (bash scripts/postgres.sh install start, or BENCH_DATABASE_URL): ${(error as Error).message}`);
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const started = Date.now();
@@ -139,7 +119,7 @@ export const multiProcessFanOutScenario: BenchScenario = {
     const serverUrl = config.databaseUrl ?? 'postgres://todo:todo@127.0.0.1:25432/todo';
     ensureBundles(root);
     kafkaScript(kafkaPort, 'stop', 'reset', 'start');
-    const database = await freshDatabase(serverUrl);
+    const database = await freshDatabase(serverUrl, 'multi', 'multi-process');
     const sql = connect(database.url, { max: config.concurrency, applicationName: 'bench-multi' });
     const runDir = mkdtempSync(join(tmpdir(), 'bench-multi-'));
     let system: MultiSystem | undefined;

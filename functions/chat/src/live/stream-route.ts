@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { type Authenticator, requireUser, type User } from '#shared/http/auth';
 import { Problem } from '#shared/http/problem';
 import type { StreamTickets } from './stream-tickets';
-import type { LiveMessage, UserHub } from './user-hub';
+import type { LiveListener, LiveMessage, UserHub } from './user-hub';
 
 export interface StreamOptions {
   authenticate: Authenticator;
@@ -19,6 +18,81 @@ export interface StreamOptions {
 }
 
 const BEARER = /^Bearer\s+(\S+)$/i;
+const SSE_HEADERS = { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'Transfer-Encoding': 'chunked', 'X-Accel-Buffering': 'no' };
+const encoder = new TextEncoder();
+const HEARTBEAT = encoder.encode(': heartbeat\n\n');
+const field = (value: string) => value.replace(/[\r\n]/g, '');
+
+/**
+ * One stream's server-sent events as a plain ReadableStream with a single timer, not Hono's
+ * `streamSSE` (a TransformStream, a writer and a waiting loop per stream): what an open page costs is
+ * most of what 10,000 of them cost (bench/scenarios/live-streams.ts measures it). Messages wait in
+ * `queue` until the reader takes the previous one; more than `maxQueued` waiting ends the stream.
+ */
+function openSse(options: { heartbeatMs: number; maxAgeMs: number; maxQueued: number; closing: AbortSignal }) {
+  const queue: LiveMessage[] = [];
+  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let flushing = false;
+  let ended = false;
+  let release = () => {};
+  const end = (close: boolean) => {
+    if (ended) return;
+    ended = true;
+    clearTimeout(timer);
+    queue.length = 0;
+    release();
+    if (close) controller?.close();
+  };
+  const stop = () => end(true);
+  const flush = () => {
+    flushing = false;
+    while (!ended && controller && queue.length > 0 && (controller.desiredSize ?? 0) > 0) {
+      const message = queue.shift()!;
+      controller.enqueue(encoder.encode(`event: ${message.event}\nid: ${field(message.id)}\ndata: ${JSON.stringify(message.data)}\n\n`));
+    }
+  };
+  const listener: LiveListener = {
+    push(message) {
+      if (ended) return;
+      if (queue.length >= options.maxQueued) return stop();
+      queue.push(message);
+      if (!flushing) {
+        flushing = true;
+        queueMicrotask(flush);
+      }
+    },
+    end: stop,
+  };
+  return {
+    listener,
+    /** The response body: `ready` first, then the user's messages and heartbeats until the stream ends. */
+    start(userId: string, unsubscribe: () => void): ReadableStream<Uint8Array> {
+      const deadline = Date.now() + options.maxAgeMs;
+      release = () => {
+        unsubscribe();
+        options.closing.removeEventListener('abort', stop);
+      };
+      const tick = () => {
+        if (Date.now() >= deadline) return stop();
+        if (queue.length === 0 && (controller?.desiredSize ?? 0) > 0) controller!.enqueue(HEARTBEAT);
+        timer = setTimeout(tick, Math.min(options.heartbeatMs, Math.max(0, deadline - Date.now())));
+      };
+      return new ReadableStream<Uint8Array>({
+        start(opened) {
+          controller = opened;
+          opened.enqueue(encoder.encode(`event: ready\ndata: ${JSON.stringify({ userId })}\nretry: 3000\n\n`));
+          if (options.closing.aborted) return stop();
+          options.closing.addEventListener('abort', stop, { once: true });
+          timer = setTimeout(tick, Math.min(options.heartbeatMs, options.maxAgeMs));
+        },
+        pull: flush,
+        // The client went away (the server cancels the body when the connection closes).
+        cancel: () => end(false),
+      });
+    },
+  };
+}
 
 /** The stream's user: from a single-use ticket (`?ticket=`, what a page's EventSource sends) or a bearer header. */
 async function userOf(options: StreamOptions, ticket: string | undefined, authorization: string | undefined): Promise<User> {
@@ -53,54 +127,14 @@ export function streamRoutes(options: StreamOptions): Hono<{ Variables: { user: 
   app.post('/stream/tickets', requireUser(options.authenticate), async (c) => c.json(await options.tickets.issue(c.var.user.id), 201));
   app.get('/stream', async (c) => {
     const user = await userOf(options, c.req.query('ticket'), c.req.header('authorization'));
-    const queue: LiveMessage[] = [];
-    let wake: (() => void) | null = null;
-    let open = true;
-    const stop = () => {
-      open = false;
-      wake?.();
-    };
-    const unsubscribe = options.hub.subscribe(user.id, {
-      push(message) {
-        if (queue.length >= maxQueued) return stop();
-        queue.push(message);
-        wake?.();
-      },
-      end: stop,
-    });
+    const sse = openSse({ heartbeatMs, maxAgeMs, maxQueued, closing: options.closing });
+    const unsubscribe = options.hub.subscribe(user.id, sse.listener);
     if (unsubscribe === 'user-limit') throw new Problem(429, 'Too Many Requests', 'too many live streams are open for this user');
     if (unsubscribe === 'instance-limit') {
       c.header('Retry-After', '5');
       throw new Problem(503, 'Service Unavailable', 'this instance holds as many live streams as it may; try again shortly');
     }
-    c.header('X-Accel-Buffering', 'no');
-
-    return streamSSE(c, async (stream) => {
-      stream.onAbort(stop);
-      options.closing.addEventListener('abort', stop, { once: true });
-      const deadline = Date.now() + maxAgeMs;
-      try {
-        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ userId: user.id }), retry: 3_000 });
-        while (open && !options.closing.aborted && Date.now() < deadline) {
-          while (open && queue.length > 0) {
-            const message = queue.shift()!;
-            await stream.writeSSE({ event: message.event, id: message.id, data: JSON.stringify(message.data) });
-          }
-          const woken = await new Promise<boolean>((resolve) => {
-            const timer = setTimeout(() => resolve(false), Math.min(heartbeatMs, Math.max(0, deadline - Date.now())));
-            wake = () => {
-              clearTimeout(timer);
-              resolve(true);
-            };
-          });
-          wake = null;
-          if (!woken && open) await stream.write(': heartbeat\n\n');
-        }
-      } finally {
-        unsubscribe();
-        options.closing.removeEventListener('abort', stop);
-      }
-    });
+    return c.body(sse.start(user.id, unsubscribe), 200, SSE_HEADERS);
   });
   return app;
 }

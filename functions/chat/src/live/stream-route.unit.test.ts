@@ -91,6 +91,43 @@ describe('GET /stream', () => {
     expect(hub.streamCount()).toBe(0);
   });
 
+  it('holds messages while the reader does not read, and ends the stream once more than maxQueued wait', async () => {
+    const { hub, open } = given({ maxQueued: 3 });
+    const reader = (await open('alice')).body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^event: ready\n/);
+    for (let i = 1; i <= 6 && hub.streamCount() > 0; i++) {
+      hub.publish('alice', { event: 'task', id: `e${i}`, data: { i } });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(hub.streamCount()).toBe(0);
+    let text = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value);
+    // At most the one message the stream had taken before the reader stopped: the rest were never sent.
+    expect(text.match(/^event: task$/gm)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('lets go of the stream (hub, timer, closing listener) when the page goes away', async () => {
+    const { hub, open } = given({ heartbeatMs: 10 });
+    const stream = readEvents(await open('alice'));
+    await stream.waitFor((e) => e.event === 'ready');
+    expect(hub.streamCount()).toBe(1);
+    await stream.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(hub.streamCount()).toBe(0);
+    expect(hub.has('alice')).toBe(false);
+    expect(hub.publish('alice', { event: 'task', id: 'late', data: {} })).toBe(0);
+  });
+
+  it('writes each message as one server-sent event with its id, its JSON data, and no line break from the id', async () => {
+    const { hub, closing, open } = given();
+    const stream = readEvents(await open('alice'));
+    await stream.waitFor((e) => e.event === 'ready');
+    hub.publish('alice', { event: 'notification', id: 'n1\nevent: forged', data: { text: 'two\nlines' } });
+    expect(await stream.waitFor((e) => e.event === 'notification')).toEqual({ event: 'notification', id: 'n1event: forged', data: '{"text":"two\\nlines"}' });
+    closing.abort();
+    await stream.done;
+  });
+
   it('refuses a missing or bad token (401) and too many streams of one user (429)', async () => {
     const { app, closing, open } = given();
     const missing = await app.request('/stream');
