@@ -74,13 +74,16 @@ function observeInAppLateness(deps: NotificationDeps, items: readonly NotifyItem
   });
 }
 
+/** The most delivered reminders one transaction notifies of: a burst goes out in a few commits. */
+const NOTIFY_BATCH = 1_000;
+
 /**
  * Notifies users of delivered reminders on each enabled channel. Deliveries that arrive while a
  * transaction is in flight share the next one (group commit). The event is claimed in the same
  * transaction, and (reminder, channel) is unique: a redelivery, even under a new event id, adds nothing.
  */
 export function reminderNotifier(deps: NotificationDeps, afterCommit: AfterCommit): (event: ReminderDelivered) => Promise<NotifyResult> {
-  const commit = groupCommit((items: readonly NotifyItem[]) => notifyAll(deps, afterCommit, items));
+  const commit = groupCommit((items: readonly NotifyItem[]) => notifyAll(deps, afterCommit, items), { maxBatch: NOTIFY_BATCH });
   return (event) => commit({ actor: { userId: event.userid, traceparent: event.traceparent }, request: reminderRequest(event.data), event: { source: event.source, id: event.id }, remindAt: event.data.remindAt });
 }
 

@@ -1,5 +1,6 @@
 import { appendToOutbox } from '#shared/outbox/outbox';
 import { inSpan, linkSpanTo } from '#shared/trace/spans';
+import { FIRST_FIRE_BATCH, nextFireBatch } from './burst-batches';
 import { decideFiring } from './decide';
 import type { Reminder } from './reminder';
 import { REMINDER_SOURCE, type ReminderDeps } from './reminder-deps';
@@ -23,11 +24,12 @@ function observeLateness(deps: ReminderDeps, due: readonly DueReminder[], now: D
 /**
  * Fires every scheduled reminder due now, in batches: each batch is claimed with `for update skip
  * locked`, marked delivered or failed and its events written to the outbox in one transaction, so
- * two running copies never fire the same reminder. Returns how many fired.
+ * two running copies never fire the same reminder. Batches grow while they come back full (a burst
+ * of due reminders); the relay publishes each as soon as it commits. Returns how many fired.
  */
-export async function fireDueReminders(deps: ReminderDeps, batchSize = 500): Promise<number> {
+export async function fireDueReminders(deps: ReminderDeps, firstBatch = FIRST_FIRE_BATCH): Promise<number> {
   let total = 0;
-  for (;;) {
+  for (let batchSize = firstBatch; ; batchSize = nextFireBatch(batchSize)) {
     const now = deps.clock();
     // Each batch is a trace of its own, linked to the spans that scheduled its reminders.
     const due = await inSpan('fire reminders', { parent: null }, (traceparent, span) =>

@@ -16,10 +16,32 @@ export interface MemoryBusOptions {
   retry?: RetryPolicy;
   /** How many dead letters to keep for inspection. */
   keepDeadLetters?: number;
-  /** Partition keys delivered at the same time to one consumer (default 256: a whole outbox batch at once; the Kafka bus consumes 12 partitions at a time). */
+  /** Partition keys delivered at the same time to one consumer (default 1,024: several outbox batches at once, so a consumer's group commit takes a burst in large transactions; the Kafka bus consumes 12 partitions at a time). */
   lanes?: number;
   /** Runs each delivery attempt; the one-process system on the embedded database lets requests go first (background-gate.ts). */
   background?: RunInBackground;
+}
+
+/** Publishes an outbox relay may have in flight; bounds what waits in memory for a slow consumer. */
+const OVERLAPPING_PUBLISHES = 64;
+
+type Lanes = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** Runs at most `size` pieces of work at a time, the others in the order they came. */
+function lanesOf(size: number): Lanes {
+  let busy = 0;
+  const waiting: (() => void)[] = [];
+  return async (work) => {
+    if (busy >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    else busy++;
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else busy--;
+    }
+  };
 }
 
 /**
@@ -30,12 +52,12 @@ export interface MemoryBusOptions {
  * goes at its own pace. `publish` resolves when every subscriber has settled each event, so an
  * outbox row is only deleted once its consumers are done with it.
  */
-export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLetters(): readonly DeadLetter[] } {
+export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLetters(): readonly DeadLetter[]; overlappingPublishes: number } {
   const consumers: Consumer[] = [];
   const deadLetters: DeadLetter[] = [];
   const policy = options.retry ?? DEFAULT_RETRY;
   const keep = options.keepDeadLetters ?? 1_000;
-  const lanes = options.lanes ?? 256;
+  const lanes = options.lanes ?? 1_024;
   const background = options.background ?? runAtOnce;
   let closed = false;
 
@@ -59,6 +81,17 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLet
     }
   }
 
+  /** Per consumer: the last delivery queued for each partition key, and its lanes. */
+  const queues = new Map<Consumer, { tails: Map<string, Promise<void>>; run: Lanes }>();
+
+  function queueOf(consumer: Consumer) {
+    let queue = queues.get(consumer);
+    if (!queue) queues.set(consumer, (queue = { tails: new Map(), run: lanesOf(lanes) }));
+    return queue;
+  }
+
+  // A key's events wait for that key's events of earlier publishes to this consumer, so publishes
+  // may overlap (an outbox relay need not wait for its slowest consumer) without reordering a key.
   async function deliverAll(consumer: Consumer, events: readonly AnyEvent[]): Promise<void> {
     const byKey = new Map<string, AnyEvent[]>();
     for (const event of events) {
@@ -68,14 +101,21 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLet
       if (queue) queue.push(event);
       else byKey.set(key, [event]);
     }
-    const queues = [...byKey.values()];
-    let next = 0;
-    const lane = async () => {
-      while (next < queues.length) {
-        for (const event of queues[next++]!) await deliver(consumer, event);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(lanes, queues.length) }, lane));
+    const { tails, run } = queueOf(consumer);
+    const done = [...byKey].map(([key, keyed]) => {
+      const inTurn = () =>
+        run(async () => {
+          for (const event of keyed) await deliver(consumer, event);
+        });
+      const tail = (tails.get(key) ?? Promise.resolve()).then(inTurn, inTurn);
+      tails.set(key, tail);
+      const forget = () => {
+        if (tails.get(key) === tail) tails.delete(key);
+      };
+      tail.then(forget, forget);
+      return tail;
+    });
+    await Promise.all(done);
   }
 
   return {
@@ -94,5 +134,7 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLet
       closed = true;
     },
     deadLetters: () => deadLetters,
+    // Each key keeps its order across publishes in flight: an outbox relay may run this many at once.
+    overlappingPublishes: OVERLAPPING_PUBLISHES,
   };
 }

@@ -122,6 +122,38 @@ describe('the in-process bus', () => {
     expect(slowSeen).toEqual(['e-1 after fast saw 2', 'e-2 after fast saw 2']);
   });
 
+  it('lets a fast consumer take the next publish while a slow one still holds the last, each key in order', async () => {
+    const bus = createMemoryBus({ log, retry: fast });
+    expect(bus.overlappingPublishes).toBeGreaterThan(1);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const fastSeen: string[] = [];
+    const slowSeen: string[] = [];
+    bus.subscribe({ ...recordingConsumer({ types: ['dev.todo.task.created.v1', 'dev.todo.task.completed.v1'] }), name: 'fast', handle: async (event: AnyEvent) => (fastSeen.push(event.id), ack()) });
+    bus.subscribe({
+      ...recordingConsumer({ types: ['dev.todo.task.created.v1', 'dev.todo.task.completed.v1'] }),
+      name: 'slow',
+      handle: async (event: AnyEvent) => {
+        slowSeen.push(`start ${event.id}`);
+        if (event.id === 'a-1') await Promise.race([released, sleep(1_000)]);
+        slowSeen.push(`end ${event.id}`);
+        return ack();
+      },
+    });
+    const taskA = aTask({ id: '11111111-1111-4111-8111-111111111111' });
+    const taskB = aTask({ id: '22222222-2222-4222-8222-222222222222' });
+
+    const first = bus.publish([aTaskCreated(taskA, eventContext({ newId: () => 'a-1' }))]);
+    const second = bus.publish([aTaskCompleted({ ...taskA, status: 'completed' }, eventContext({ newId: () => 'a-2' })), aTaskCreated(taskB, eventContext({ newId: () => 'b-1' }))]);
+    await expect.poll(() => fastSeen.length).toBe(3);
+    expect(fastSeen.filter((id) => id.startsWith('a-'))).toEqual(['a-1', 'a-2']);
+    // Task a's second event waits for its first at the slow consumer; task b does not.
+    await expect.poll(() => slowSeen).toEqual(['start a-1', 'start b-1', 'end b-1']);
+    release();
+    await Promise.all([first, second]);
+    expect(slowSeen).toEqual(['start a-1', 'start b-1', 'end b-1', 'end a-1', 'start a-2', 'end a-2']);
+  });
+
   it('refuses a second subscription under the same consumer name', () => {
     const bus = createMemoryBus({ log });
     bus.subscribe(recordingConsumer());

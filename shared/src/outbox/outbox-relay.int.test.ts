@@ -46,6 +46,24 @@ afterAll(async () => {
   await sql.end();
 });
 
+/** A bus taking up to 4 overlapping publishes, whose first publish waits until `release()`; `started` lists each publish's event ids. */
+function firstPublishHeldBus() {
+  const started: string[][] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const bus: EventBus & { overlappingPublishes: number } = {
+    overlappingPublishes: 4,
+    publish: async (events) => {
+      started.push(events.map((event) => event.id));
+      if (started.length === 1) await released;
+    },
+    subscribe: () => {},
+    isReady: async () => true,
+    close: async () => {},
+  };
+  return { bus, started, release: () => release() };
+}
+
 describe('the outbox relay', () => {
   it('publishes committed events in commit order and empties the outbox', async () => {
     const { bus, published } = switchableBus();
@@ -55,6 +73,39 @@ describe('the outbox relay', () => {
     relay.wake();
     await relay.idle();
     expect(published.map((event) => event.id)).toEqual(events.map((event) => event.id));
+    expect(await relay.pending()).toBe(0);
+    await relay.stop();
+  });
+
+  it('keeps publishing the next batches while one waits on a bus that takes overlapping publishes, and deletes each batch once it is accepted', async () => {
+    const { bus, started, release } = firstPublishHeldBus();
+    const events = eventsFor(9, 'window');
+    await sql.begin((tx) => appendToOutbox(tx, schema, events));
+    const relay = startOutboxRelay({ sql, schema, bus, log, batchSize: 3, retry: fastRetry });
+
+    await expect.poll(() => started.length).toBe(3);
+    // The first batch is still being published: only its rows are left.
+    await expect.poll(() => relay.pending()).toBe(3);
+    release();
+    await relay.idle();
+    expect(started.flat()).toEqual(events.map((event) => event.id));
+    expect(await relay.pending()).toBe(0);
+    await relay.stop();
+  });
+
+  it('publishes a row committed late below the batches in flight', async () => {
+    const { bus, started, release } = firstPublishHeldBus();
+    await sql.begin((tx) => appendToOutbox(tx, schema, eventsFor(2, 'early')));
+    const relay = startOutboxRelay({ sql, schema, bus, log, batchSize: 5, retry: fastRetry });
+    await expect.poll(() => started.length).toBe(1);
+    // A transaction that took its position before those rows and committed after they were read.
+    const [lowest] = await sql<{ position: string }[]>`select min(position)::text as position from ${sql(`${schema}.outbox`)}`;
+    const [late] = eventsFor(1, 'late');
+    await sql`insert into ${sql(`${schema}.outbox`)} (position, event_id, event) values (${lowest!.position}::bigint - 1, ${late!.id}, ${JSON.stringify(late)}::text::jsonb)`;
+    relay.wake();
+    await expect.poll(() => started.flat()).toEqual(['early-0', 'early-1', 'late-0']);
+    release();
+    await relay.idle();
     expect(await relay.pending()).toBe(0);
     await relay.stop();
   });

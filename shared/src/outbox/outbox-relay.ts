@@ -6,6 +6,7 @@ import type { AnyEvent } from '../events/catalog';
 import type { Logger } from '../log/logger';
 import type { OutboxBacklog } from '../metrics/outbox-backlog';
 import { inSpan, SpanKind } from '../trace/spans';
+import { publishWindow } from './publish-window';
 
 export interface OutboxRelay {
   /** Drains now (call after each commit that wrote to the outbox). */
@@ -29,6 +30,11 @@ export interface OutboxRelayOptions {
   leaseSeconds?: number;
 }
 
+interface OutboxRow {
+  position: bigint;
+  event: unknown;
+}
+
 const LEASE_SECONDS = 6;
 const RELAY_RETRY: RetryPolicy = { maxAttempts: Number.POSITIVE_INFINITY, baseDelayMs: 200, maxDelayMs: 10_000 };
 
@@ -42,8 +48,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const batchSize = options.batchSize ?? 200;
   const retry = options.retry ?? RELAY_RETRY;
   const leaseSeconds = options.leaseSeconds ?? LEASE_SECONDS;
+  const window = publishWindow(bus);
   let running: Promise<void> | null = null;
   let again = false;
+  /** Set while the drain waits for batches in flight: a commit wakes it to read what it wrote. */
+  let onWake: (() => void) | undefined;
   let stopped = false;
   let failures = 0;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -69,20 +78,30 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return { held: false, retryInMs: (left?.ms ?? 0) + 50 };
   }
 
-  async function readBatch(): Promise<{ rows: { position: unknown; event: unknown }[] } | { retryInMs: number }> {
+  /** Positions read and being published, and the highest of them. */
+  const publishing = new Set<bigint>();
+  let readUpTo = 0n;
+
+  const rowsOf = (rows: { position: bigint; event: unknown }[]): OutboxRow[] => rows.map((row) => ({ position: BigInt(row.position), event: row.event }));
+
+  /**
+   * The next rows after those in flight. Caught up, it also looks below them for rows of a
+   * transaction that took a lower position but committed after they were read.
+   */
+  async function readBatch(): Promise<{ rows: OutboxRow[] } | { retryInMs: number }> {
     const lease = await holdLease();
     if (!lease.held) return { retryInMs: lease.retryInMs };
-    return { rows: await sql<{ position: unknown; event: unknown }[]>`select position, event from ${outbox} order by position limit ${batchSize}` };
+    if (publishing.size === 0) readUpTo = 0n;
+    const after = rowsOf(await sql`select position, event from ${outbox} where position > ${String(readUpTo)}::bigint order by position limit ${batchSize}`);
+    if (publishing.size === 0 || after.length === batchSize) return { rows: after };
+    const below = await sql<{ position: bigint }[]>`select position from ${outbox} where position <= ${String(readUpTo)}::bigint order by position`;
+    const late = below.map((row) => BigInt(row.position)).filter((position) => !publishing.has(position)).slice(0, batchSize - after.length);
+    if (late.length === 0) return { rows: after };
+    const found = rowsOf(await sql`select position, event from ${outbox} where position = any(${`{${late.join(',')}}`}::text::bigint[]) order by position`);
+    return { rows: [...found, ...after] };
   }
 
-  async function drainOnce(): Promise<number> {
-    const batch = await readBatch();
-    if ('retryInMs' in batch) {
-      scheduleRetry(batch.retryInMs);
-      return 0;
-    }
-    const { rows } = batch;
-    if (rows.length === 0) return 0;
+  async function publish(rows: readonly OutboxRow[]): Promise<void> {
     const events = rows.map((row) => row.event as AnyEvent);
     // A batch holds events of many traces: its span starts a trace of its own, linked to each event's.
     const span = { kind: SpanKind.PRODUCER, parent: null, links: events.map((event) => event.traceparent), attributes: { 'messaging.operation.type': 'send', 'messaging.batch.message_count': events.length, 'db.namespace': schema } };
@@ -90,7 +109,50 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     // Exactly the rows published: a transaction that took a lower position but committed after this
     // read is not in `rows`, and a range delete (position <= last) would drop its events unpublished.
     await sql`delete from ${outbox} where position = any(${`{${rows.map((row) => String(row.position)).join(',')}}`}::text::bigint[])`;
-    return rows.length;
+  }
+
+  /**
+   * Publishes batch after batch until the outbox is empty, with up to `window` batches in flight
+   * (one unless the bus keeps each key's order across overlapping publishes). After a failure no
+   * new batch starts; the rows of every unfinished batch stay for the retry.
+   */
+  async function drainBatches(): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    let failure: { error: unknown } | undefined;
+    try {
+      while (!stopped && !failure) {
+        if (inFlight.size >= window) {
+          await Promise.race(inFlight);
+          continue;
+        }
+        const batch = await readBatch();
+        if ('retryInMs' in batch) {
+          scheduleRetry(batch.retryInMs);
+          break;
+        }
+        if (batch.rows.length === 0) {
+          if (inFlight.size === 0) break;
+          // Caught up: read again once a batch is done or a commit wrote more.
+          if (!again) await Promise.race([...inFlight, new Promise<void>((resolve) => (onWake = resolve))]);
+          onWake = undefined;
+          again = false;
+          continue;
+        }
+        const { rows } = batch;
+        for (const row of rows) publishing.add(row.position);
+        for (const row of rows) if (row.position > readUpTo) readUpTo = row.position;
+        const job: Promise<void> = publish(rows)
+          .then(() => void (failures = 0), (error: unknown) => void (failure ??= { error }))
+          .finally(() => {
+            inFlight.delete(job);
+            for (const row of rows) publishing.delete(row.position);
+          });
+        inFlight.add(job);
+      }
+    } finally {
+      await Promise.all(inFlight);
+    }
+    if (failure) throw failure.error;
   }
 
   function scheduleRetry(delayMs: number): void {
@@ -114,7 +176,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     do {
       again = false;
       try {
-        while (!stopped && (await drainOnce()) > 0) failures = 0;
+        await drainBatches();
         failures = 0;
       } catch (error) {
         failures++;
@@ -131,6 +193,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (stopped) return;
       if (running) {
         again = true;
+        onWake?.();
         return;
       }
       running = drain().finally(() => {
