@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -9,13 +9,15 @@ import { kafkaScript } from '#shared/testing/kafka-global-setup';
 import { ensureBundles, FUNCTIONS, type MultiSystem, startMultiSystem } from '../../local/multi/multi-system';
 import { tokenCache } from '../../shared/src/http/token-cache';
 import { type BenchScenario, loadRow, num, type Row } from '../bench-scenario';
+import { profilesMarkdown } from '../cpu-profile-summary';
+import { freshDatabase } from '../fresh-database';
+import { cpuBetween, type CpuReading, readCpu } from '../process-cpu';
 import { runLoad } from '../http-load';
 import { freePort } from '../spawn-function';
 import { summarize } from '../stats';
 import { generateTask } from '../task-generator';
 import { benchUser } from './create-throughput';
 import { produceConsume, singleRowInserts } from './kafka-ceilings';
-import { freshDatabase } from '../fresh-database';
 
 const MINUTE_MS = 60_000;
 /** The consumers of `task-events`: every task change is fanned out to each of them. */
@@ -104,6 +106,21 @@ async function createAndTrace(system: MultiSystem, sql: Sql, secret: string, opt
   return { load, toAudit: summarize(toAudit), drainedSeconds, endToEndPerSecond };
 }
 
+/** Every process of the system by name, for reading their CPU time. */
+const systemPids = (system: MultiSystem) => ({
+  ...Object.fromEntries(FUNCTIONS.map((name) => [name, system.functions[name].pid()])),
+  dispatcher: system.dispatcher.pid(),
+});
+
+/** CPU milliseconds per task: the system's processes (functions and dispatcher) summed, each one, and the whole machine. */
+function cpuPerTask(cpu: CpuReading, tasks: number): { system: number; machine: number; byProcess: Record<string, number> } {
+  const byProcess = Object.fromEntries(Object.entries(cpu).filter(([name]) => name !== 'machine').map(([name, seconds]) => [name, (seconds * 1000) / tasks]));
+  return { system: Object.values(byProcess).reduce((sum, ms) => sum + ms, 0), machine: ((cpu.machine ?? 0) * 1000) / tasks, byProcess };
+}
+
+/** What CPU per task should stay under, across every process of the system. */
+const CPU_PER_TASK_GOAL_MS = 2;
+
 /**
  * Task creation over HTTP through the multi-process system (ingress → task process → outbox → Kafka →
  * dispatcher → reminder, recurrence, audit and chat processes), beside the raw ceilings measured in the
@@ -122,6 +139,7 @@ export const multiProcessFanOutScenario: BenchScenario = {
     const database = await freshDatabase(serverUrl, 'multi', 'multi-process');
     const sql = connect(database.url, { max: config.concurrency, applicationName: 'bench-multi' });
     const runDir = mkdtempSync(join(tmpdir(), 'bench-multi-'));
+    const profileDir = process.env.BENCH_CPU_PROFILE === '1' ? join(runDir, 'profiles') : undefined;
     let system: MultiSystem | undefined;
     try {
       console.log('  raw ceilings: kafkajs produce→consume, postgres single-row inserts');
@@ -130,9 +148,13 @@ export const multiProcessFanOutScenario: BenchScenario = {
 
       const secret = randomBytes(32).toString('hex');
       const ports = Object.fromEntries(await Promise.all([...FUNCTIONS, 'dispatcher'].map(async (name) => [name, await freePort()]))) as Parameters<typeof startMultiSystem>[0]['ports'];
-      system = await startMultiSystem({ root, databaseUrl: database.url, kafkaUrl: `kafka://${brokers[0]}`, secret, runDir, dataDir: join(runDir, 'data'), ingressPort: await freePort(), ports, logLevel: 'warn' });
+      // BENCH_CPU_PROFILE=1: every process runs under `node --cpu-prof`; the profiles' top frames follow the figures.
+      const nodeArgs = profileDir ? (name: string) => ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name)}`] : undefined;
+      system = await startMultiSystem({ root, databaseUrl: database.url, kafkaUrl: `kafka://${brokers[0]}`, secret, runDir, dataDir: join(runDir, 'data'), ingressPort: await freePort(), ports, logLevel: 'warn', ...(nodeArgs ? { nodeArgs } : {}) });
       console.log(`  multi-process system up; creating ${config.tasks.toLocaleString('en')} tasks`);
+      const cpuBefore = readCpu(systemPids(system));
       const traced = await createAndTrace(system, sql, secret, { tasks: config.tasks, users: config.users, concurrency: config.concurrency, brokers, firstIndex: 0 });
+      const cpu = cpuPerTask(cpuBetween(cpuBefore, readCpu(systemPids(system))), config.tasks);
       // Latency without a backlog: an open-loop rate well under what the consumers drain (BENCH_PACED_RATE/s).
       const pacedRate = Number(process.env.BENCH_PACED_RATE ?? 50);
       const pacedTasks = Math.min(config.tasks, pacedRate * 60);
@@ -148,8 +170,33 @@ export const multiProcessFanOutScenario: BenchScenario = {
         ['multi-process 201 → audit record', `paced at ${pacedRate}/s`, num(paced.toAudit.count), '', num(paced.toAudit.p50Ms), num(paced.toAudit.p99Ms), num(paced.toAudit.maxMs), fanOut(paced)],
         ['kafkajs produce → consume (alone)', `${kafka.recordBytes} B records, ${kafka.partitions} partitions, batches of 100`, num(kafka.records), num(kafka.consumedPerSecond), '', '', '', `produce alone ${num(kafka.producedPerSecond)}/s`],
         loadRow('postgres single-row insert (alone)', `concurrency ${config.concurrency}`, inserts, config.tasks),
+        [
+          'multi-process CPU per task',
+          'created at full speed until every group drained',
+          num(config.tasks),
+          '',
+          '',
+          '',
+          '',
+          `${cpu.system.toFixed(2)} ms in the system's processes (goal ≤ ${CPU_PER_TASK_GOAL_MS} ms ${cpu.system <= CPU_PER_TASK_GOAL_MS ? 'met' : 'missed'}: ${Object.entries(cpu.byProcess)
+            .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
+            .join(', ')}); ${cpu.machine.toFixed(2)} ms of the whole machine (with Kafka, Postgres and the load generator)`,
+        ],
+        [
+          'multi-process throughput vs ceilings',
+          'end to end ÷ raw ceilings of this run',
+          '',
+          '',
+          '',
+          '',
+          '',
+          `${((100 * traced.endToEndPerSecond) / kafka.consumedPerSecond).toFixed(1)} % of kafkajs produce → consume, ${((100 * traced.endToEndPerSecond) / inserts.perSecond).toFixed(1)} % of single-row inserts`,
+        ],
       ];
-      return { rows, details: { multiProcess: traced, paced, kafka, inserts } };
+      await system.stop();
+      system = undefined;
+      const appendix = profileDir && existsSync(profileDir) ? profilesMarkdown(profileDir, 'CPU profiles of every process (`node --cpu-prof`, start to stop: both runs and start-up)') : undefined;
+      return { rows, details: { multiProcess: traced, paced, kafka, inserts, cpuPerTaskMs: cpu }, ...(appendix ? { appendix } : {}) };
     } finally {
       await system?.stop();
       await sql.end({ timeout: 5 });

@@ -36,6 +36,8 @@ export interface MultiSystemOptions {
   stopping?: AbortSignal;
   /** Extra variables for every function. */
   env?: Record<string, string>;
+  /** Extra `node` flags for a process (a function or the dispatcher), e.g. `--cpu-prof`. */
+  nodeArgs?: (name: FunctionName | 'dispatcher') => string[];
 }
 
 export interface MultiSystem {
@@ -82,7 +84,7 @@ export async function startMultiSystem(options: MultiSystemOptions): Promise<Mul
       managedProcess({
         name,
         command: node,
-        args: ['--enable-source-maps', join('dist', name, 'main.mjs')],
+        args: [...(options.nodeArgs?.(name) ?? []), '--enable-source-maps', join('dist', name, 'main.mjs')],
         env: { ...common, ...functionEventEnv(identity, name), SERVICE_NAME: name, PORT: String(options.ports[name]), ...(name === 'chat' ? chatEnv : {}) },
         cwd: options.root,
         logDir: options.runDir,
@@ -94,7 +96,7 @@ export async function startMultiSystem(options: MultiSystemOptions): Promise<Mul
   const dispatcher = managedProcess({
     name: 'dispatcher',
     command: node,
-    args: ['--import', 'tsx', join('local', 'multi', 'dispatcher-main.ts')],
+    args: [...(options.nodeArgs?.('dispatcher') ?? []), '--import', 'tsx', join('local', 'multi', 'dispatcher-main.ts')],
     env: {
       ...common,
       PORT: String(options.ports.dispatcher),

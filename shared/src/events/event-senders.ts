@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, customFetch, decodeJwt, type JSONWebKeySet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Authenticator } from '../http/auth';
 import { sameSecret } from '../http/same-secret';
+import { verifiedTokens } from './verified-tokens';
 
 /** Who sent an event delivery, once its credential is verified. */
 export type Sender =
@@ -82,9 +83,20 @@ function issuerOf(token: string): string | undefined {
 export function eventSenders(options: EventSendersOptions): EventSenders {
   const { tokens } = options;
   const key = tokens ? keySet(tokens) : undefined;
+  const verified = verifiedTokens<Sender>({ maxEntries: 1_000, ttlMs: 60_000 });
 
   async function platformSender(token: string, settings: SenderTokenSettings): Promise<Sender | Refusal> {
+    const known = verified.get(token);
+    if (known) return known;
+    const verdict = await verifyPlatformToken(token, settings);
+    if ('status' in verdict) return verdict;
+    verified.set(token, verdict.sender, verdict.expiresAtMs);
+    return verdict.sender;
+  }
+
+  async function verifyPlatformToken(token: string, settings: SenderTokenSettings): Promise<{ sender: Sender; expiresAtMs: number } | Refusal> {
     let subject: unknown;
+    let expiresAtMs: number;
     try {
       const { payload } = await jwtVerify(token, key!, {
         issuer: settings.issuer,
@@ -94,13 +106,14 @@ export function eventSenders(options: EventSendersOptions): EventSenders {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
       subject = payload.sub;
+      expiresAtMs = payload.exp! * 1000;
     } catch (error) {
       return { status: 401, reason: `the delivery token is not valid: ${(error as Error).message}` };
     }
     if (typeof subject !== 'string') return { status: 401, reason: 'the delivery token names no subject' };
-    if (settings.senders.includes(subject)) return { kind: 'platform', subject };
+    if (settings.senders.includes(subject)) return { sender: { kind: 'platform', subject }, expiresAtMs };
     const types = settings.producers.get(subject);
-    if (types) return { kind: 'producer', subject, types };
+    if (types) return { sender: { kind: 'producer', subject, types }, expiresAtMs };
     return { status: 403, reason: `${subject} may not deliver events to this function` };
   }
 
