@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { successorTaskId } from '../../functions/recurrence/src/decide';
 import { localModules } from '../../local/modules';
 import { type BenchScenario, num, type Row } from '../bench-scenario';
-import { startBenchSystem } from '../bench-system';
+import { startBenchSystem, UNLIMITED_WRITES } from '../bench-system';
 import { type LatencySummary, summarize } from '../stats';
 
 export interface RecurrenceLatencyOptions {
@@ -128,7 +128,7 @@ export const recurrenceLatencyScenario: BenchScenario = {
   async run({ config }) {
     const completions = Math.min(200, Math.max(20, Math.round(config.tasks / 500)));
     const database = config.databaseUrl ? 'server Postgres' : 'embedded Postgres';
-    const system = await startBenchSystem({ modules: localModules, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+    const system = await startBenchSystem({ modules: localModules, env: UNLIMITED_WRITES, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
     try {
       const alone = await recurrenceLatency({ url: system.url, token: system.token, completions });
       const together = await recurrenceLatency({ url: system.url, token: system.token, completions, concurrency: 8, warmUp: 0 });
