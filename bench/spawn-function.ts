@@ -35,7 +35,8 @@ export interface SpawnReadyOptions {
   timeoutMs: number;
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+/** Stops a child with SIGTERM, and SIGKILL when it is still there 10 s later. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   child.kill('SIGTERM');

@@ -1,14 +1,12 @@
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { testEventPath } from '#shared/testing/test-event-path';
-import { BUNDLE_OPTIONS } from '../../scripts/bundle-options.mjs';
 import { type BenchScenario, num, type Row } from '../bench-scenario';
-import { freePort } from '../spawn-function';
+import { freePort, stopProcess } from '../spawn-function';
 import { round1, summarize } from '../stats';
 import type { FromClient, ToClient } from './live-streams-client';
 import { freshDatabase } from '../fresh-database';
@@ -17,20 +15,6 @@ import { freshDatabase } from '../fresh-database';
 export const LIVE_STREAMS_GOAL = { streams: 10_000, memoryMiB: 300, p99Ms: 50 };
 const MiB = 2 ** 20;
 
-
-/** The chat bundle of the current source, built into `dir` as scripts/build.mjs builds dist/chat (so it measures what is checked out now). */
-async function buildChatBundle(root: string, dir: string): Promise<string> {
-  const source = join(root, 'functions', 'chat', 'src');
-  await build({ ...BUNDLE_OPTIONS, entryPoints: { function: join(source, 'main.ts') }, outdir: dir, splitting: true, chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' }, logLevel: 'error' });
-  copyFileSync(join(root, 'scripts', 'bundle-entry.mjs'), join(dir, 'main.mjs'));
-  for (const folder of ['migrations', 'public']) {
-    mkdirSync(join(dir, folder), { recursive: true });
-    for (const entry of readdirSync(join(source, folder), { withFileTypes: true })) {
-      if (entry.isFile() && !entry.name.endsWith('.ts')) copyFileSync(join(source, folder, entry.name), join(dir, folder, entry.name));
-    }
-  }
-  return join(dir, 'main.mjs');
-}
 
 interface Memory {
   rssMiB: number;
@@ -91,15 +75,6 @@ async function waitReady(child: ChildProcess, url: string, stderr: () => string,
   throw new Error(`the chat process was not ready within ${timeoutMs / 1000} s: ${stderr()}`);
 }
 
-async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill(signal);
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** The client process as a queue of its messages, with a timeout per wait. */
 function clientChannel(child: ChildProcess) {
   const inbox: FromClient[] = [];
@@ -158,7 +133,9 @@ export const liveStreamsScenario: BenchScenario = {
     let client: ChildProcess | undefined;
     try {
       console.log('  building the chat bundle from the current source');
-      const bundle = await buildChatBundle(root, join(runDir, 'chat'));
+      // The bundle of what is checked out now, built as npm run build builds every bundle.
+      execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore', timeout: 300_000 });
+      const bundle = join(root, 'dist', 'chat', 'main.mjs');
       database = await freshDatabase(serverUrl, 'live', 'live-streams');
       const port = await freePort();
       const inspectorPort = await freePort();
