@@ -28,7 +28,7 @@ done
 curl -sf "http://127.0.0.1:$port/ready" >/dev/null || { echo "chat-heldout: not ready in 60 s"; tail -20 "$log"; exit 1; }
 
 out="$data/eval.log"
-BASE_URL="http://127.0.0.1:$port" DATA_DIR="$data" npx --no-install tsx eval/chat-heldout/run.ts | tee "$out" | grep -v '^PASS '
+BASE_URL="http://127.0.0.1:$port" DATA_DIR="$data" npx --no-install tsx eval/chat-heldout/run.ts | tee "$out" | grep -v '^right '
 if grep -q 'met a 5xx' "$out"; then
   echo "chat-heldout: a case met a 5xx"
   exit 1

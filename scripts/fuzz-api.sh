@@ -65,6 +65,12 @@ printf '{"auth": [%s, %s]}\n' \
   "{\"name\": \"alice\", \"fixedHeaders\": [{\"name\": \"Authorization\", \"value\": \"Bearer $alice\"}]}" \
   "{\"name\": \"bob\", \"fixedHeaders\": [{\"name\": \"Authorization\", \"value\": \"Bearer $bob\"}]}" >"$auth_file"
 
+# Schemathesis ends with a pytest-style banner ("=== 2 warnings in 133.59s ==="), which a reader of CI
+# logs takes for pytest's own closing line, with no test run. The same words, without the banner.
+without_pytest_banner() {
+  sed -E 's/^=+ (.+ in [0-9.]+s) =+$/fuzz-api: Schemathesis finished, \1/'
+}
+
 rm -rf "$reports"
 mkdir -p "$reports"
 started=$SECONDS
@@ -77,7 +83,7 @@ FUZZ_AUTH_FILE="$auth_file" FUZZ_BASE_URL="$base_url" FUZZ_ALICE_TOKEN="$alice" 
   --checks all --phases examples,coverage,fuzzing,stateful --workers 1 \
   --max-examples "$max_examples" --seed "$seed" --request-timeout 10 \
   --generation-database none --no-color \
-  --report junit,ndjson --report-dir "$reports" || status=$?
+  --report junit,ndjson --report-dir "$reports" 2>&1 | without_pytest_banner || status=$?
 echo "fuzz-api: Schemathesis $schemathesis_version ran for $((SECONDS - started)) s against $base_url (exit $status)"
 
 cp "$log" "$reports/system.log"

@@ -581,7 +581,7 @@ async function main(): Promise<void> {
       const i = next++;
       const r = await runCase(cases[i]!, runId);
       results[i] = r;
-      console.log(r.pass ? `PASS ${r.id}` : `FAIL ${r.id}: ${r.reasons.join(' | ')}`);
+      console.log(r.pass ? `right ${r.id}` : `wrong ${r.id}: ${r.reasons.join(' | ')}`);
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
