@@ -1,6 +1,6 @@
 import { PRIORITY_RANK, type Task, type TaskStatus } from '#shared/contracts/task';
 import type postgres from 'postgres';
-import type { Sql, TransactionSql } from '#shared/db/connect';
+import { plansEachRun, type Sql, type TransactionSql } from '#shared/db/connect';
 import * as z from 'zod/mini';
 import { invalidCursor, pageCursor } from '#shared/http/page-cursor';
 import type { ListQuery } from './list-query';
@@ -69,12 +69,12 @@ function filters(sql: Sql, userId: string, query: ListQuery, dueKey: Fragment, n
  * plan a prepared statement may switch to after five runs is made for none: it intersected the tag
  * index over every user's tasks where the page needed 51 rows of one index. Parallel workers made a
  * search slower (24 ms instead of 17 for 7,000 matches), and they take cores from other requests.
- * The settings and the statement go in one round trip. Unprepared statements (the embedded database)
- * are planned for their values anyway and run in one process: there the statement runs alone, since
- * a transaction holds the embedded database's only session for longer.
+ * The settings and the statement go in one round trip. The embedded database plans every run for its
+ * values anyway and runs in one process: there the statement runs alone, since a transaction holds
+ * its only session for longer.
  */
 async function planned<Row extends object>(sql: Sql, statement: (db: Sql | TransactionSql) => postgres.PendingQuery<Row[]>): Promise<Row[]> {
-  if (!sql.options.prepare) return statement(sql);
+  if (plansEachRun(sql)) return statement(sql);
   const [, rows] = await sql.begin((tx) => [
     tx`select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('max_parallel_workers_per_gather', '0', true)`,
     statement(tx),

@@ -8,11 +8,15 @@ export type TransactionSql = postgres.TransactionSql<Record<string, never>>;
 
 /**
  * A pooled `postgres` client; notices are silenced and numeric/bigint come back as numbers. Statements
- * are prepared (named, per connection) unless `prepare` is false: the embedded database serves every
- * connection from one session that never frees a closed connection's statements.
+ * are prepared (named, per connection) unless `prepare` is false. `socket` replaces the TCP connection:
+ * the embedded database's in-process connections, which free their statements when they close.
  */
-export function connect(url: string, options: { max?: number; applicationName?: string; prepare?: boolean } = {}): Sql {
+export function connect(
+  url: string,
+  options: { max?: number; applicationName?: string; prepare?: boolean; socket?: () => unknown } = {},
+): Sql {
   return postgres(url, {
+    ...(options.socket ? { socket: options.socket as never } : {}),
     max: options.max ?? POOL_SIZE,
     prepare: options.prepare ?? true,
     idle_timeout: 30,
@@ -39,4 +43,12 @@ export async function isDatabaseReady(sql: Sql, timeoutMs = 2_000): Promise<bool
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * True when every run of a statement is planned for its values already: statements are not
+ * prepared, or the client is on the embedded database's session (which forces custom plans).
+ */
+export function plansEachRun(sql: Sql): boolean {
+  return !sql.options.prepare || (sql.options as { socket?: unknown }).socket !== undefined;
 }

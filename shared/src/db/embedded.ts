@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { InProcessConnection } from './in-process-connection';
 import { PgliteSessionQueue } from './pglite-session-queue';
 
 export interface EmbeddedPostgres {
-  /** A `postgres://` URL the ordinary client connects to. */
+  /** A `postgres://` URL the ordinary client connects to (from other processes too). */
   url: string;
+  /** A connection from this process without a socket, for the client's `socket` option. */
+  connectInProcess: () => InProcessConnection;
   stop: () => Promise<void>;
 }
 
@@ -19,6 +22,9 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
   // would stop every container image (no node_modules there) at start, DATABASE_URL or not.
   const [{ PGlite }, socketModule] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-socket')]);
   const db = await PGlite.create(options.dataDir);
+  // Connections prepare their statements in this one session; each run is still planned for its
+  // values, as an unprepared statement would be (a generic plan is made for no user in particular).
+  await db.exec('set plan_cache_mode = force_custom_plan');
   const queue = new PgliteSessionQueue(db);
   const handlers = new Set<PGLiteSocketHandler>();
   const server: Server = createServer((socket) => {
@@ -34,9 +40,17 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const connections = new Set<InProcessConnection>();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    connectInProcess: () => {
+      const connection = new InProcessConnection(queue);
+      connections.add(connection);
+      connection.once('close', () => connections.delete(connection));
+      return connection;
+    },
     stop: async () => {
+      for (const connection of connections) connection.destroy();
       for (const handler of handlers) await handler.detach(true);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

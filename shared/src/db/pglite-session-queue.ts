@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { lastMessageType } from './wire-messages';
 
 interface Pending {
   handlerId: number;
@@ -17,7 +18,8 @@ const TERMINATE = 0x58;
  * pglite-socket's own queue only keeps a connection's turn inside an explicit transaction, so the
  * extended-protocol sequence Parse/Bind/Execute/Sync of two clients can interleave (a Bind then
  * meets another client's unnamed statement). Here a connection keeps the session from its first
- * message until a Sync or simple Query completes outside a transaction.
+ * message until a Sync or simple Query completes outside a transaction. A message may be a batch of
+ * whole messages, as an in-process connection sends them.
  */
 export class PgliteSessionQueue {
   private readonly queue: Pending[] = [];
@@ -61,21 +63,20 @@ export class PgliteSessionQueue {
     try {
       for (let item = this.next(); item; item = this.next()) {
         this.owner = item.handlerId;
-        let bytes = 0;
+        const chunks: Uint8Array[] = [];
         try {
           await this.db.runExclusive(() =>
-            this.db.execProtocolRawStream(item!.message, {
-              onRawData: (data) => {
-                bytes += data.length;
-                item!.onData(data);
-              },
-            }),
+            this.db.execProtocolRawStream(item!.message, { onRawData: (data) => chunks.push(data.slice()) }),
           );
-          item.resolve(bytes);
+          // One socket write per message, not one per result chunk: each write is a system call.
+          const reply = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+          if (reply.length > 0) item.onData(reply);
+          item.resolve(reply.length);
         } catch (error) {
           item.reject(error);
         }
-        const type = item.message[0];
+        // A batch of messages (Bind/Execute/Sync) ends the client's turn as its last message does.
+        const type = lastMessageType(item.message);
         const endsTurn = type === SYNC || type === SIMPLE_QUERY || type === TERMINATE || type === 0;
         if (endsTurn && !this.db.isInTransaction()) this.owner = null;
       }

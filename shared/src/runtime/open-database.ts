@@ -18,7 +18,11 @@ export async function openDatabase(options: { url?: string; dataDir: string; app
   const embedded = options.url ? null : await (await import('../db/embedded')).startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg') });
   if (embedded) options.log.info({ dataDir: join(options.dataDir, 'pg') }, 'using the embedded Postgres (set DATABASE_URL for a server)');
   const url = options.url ?? embedded!.url;
-  const client = connect(url, { max: embedded ? 8 : POOL_SIZE, applicationName: options.applicationName, prepare: !embedded });
+  const client = connect(url, {
+    max: embedded ? 8 : POOL_SIZE,
+    applicationName: options.applicationName,
+    ...(embedded ? { socket: embedded.connectInProcess } : {}),
+  });
   const sql = isTracing() ? tracedSql(client, { database: new URL(url).pathname.slice(1) }) : client;
   return {
     sql,

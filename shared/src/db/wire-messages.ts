@@ -1,0 +1,71 @@
+/**
+ * Framing of the Postgres wire protocol (v3) as a client sends it: a startup packet (length, then
+ * a code) first, then typed messages (one type byte, then a length that counts itself).
+ */
+
+export const PROTOCOL_V3 = 196_608;
+export const CANCEL_REQUEST = 80_877_102;
+export const SSL_REQUEST = 80_877_103;
+
+/** The code of the untyped packet at the start of `bytes` (startup, cancel, SSL), if it is whole. */
+export function startupCode(bytes: Uint8Array): number | undefined {
+  if (bytes.length < 8) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return bytes.length >= view.getInt32(0) ? view.getInt32(4) : undefined;
+}
+
+/** Length of the untyped packet at the start of `bytes`, 0 until all of it has arrived. */
+export function startupLength(bytes: Uint8Array): number {
+  if (bytes.length < 8) return 0;
+  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(0);
+  return bytes.length >= length ? length : 0;
+}
+
+/** How many leading bytes of `bytes` are whole typed messages (the rest waits for more data). */
+export function completeMessagesLength(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 0;
+  while (offset + 5 <= bytes.length) {
+    const end = offset + 1 + view.getInt32(offset + 1);
+    if (end > bytes.length) break;
+    offset = end;
+  }
+  return offset;
+}
+
+/** The type byte of the last typed message in `bytes`, or 0 for a startup packet. */
+export function lastMessageType(bytes: Uint8Array): number {
+  if (bytes.length >= 8 && startupCode(bytes) === PROTOCOL_V3) return 0;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let type = bytes[0] ?? 0;
+  for (let offset = 0; offset + 5 <= bytes.length; offset += 1 + view.getInt32(offset + 1)) type = bytes[offset]!;
+  return type;
+}
+
+const PARSE = 0x50;
+
+/** Names of the named statements the Parse messages in `bytes` prepare. */
+export function preparedStatementNames(bytes: Uint8Array): string[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const names: string[] = [];
+  for (let offset = 0; offset + 5 <= bytes.length; offset += 1 + view.getInt32(offset + 1)) {
+    if (bytes[offset] !== PARSE) continue;
+    const end = bytes.indexOf(0, offset + 5);
+    if (end > offset + 5) names.push(Buffer.from(bytes.subarray(offset + 5, end)).toString('utf8'));
+  }
+  return names;
+}
+
+/** Close (statement) for each name, then Sync: frees statements a connection prepared. */
+export function closeStatementsMessage(names: Iterable<string>): Buffer {
+  const parts: Buffer[] = [];
+  for (const name of names) {
+    const body = Buffer.concat([Buffer.from('S'), Buffer.from(`${name}\0`, 'utf8')]);
+    const header = Buffer.alloc(5);
+    header.write('C', 0, 'latin1');
+    header.writeInt32BE(body.length + 4, 1);
+    parts.push(header, body);
+  }
+  parts.push(Buffer.from([0x53, 0, 0, 0, 4]));
+  return Buffer.concat(parts);
+}
