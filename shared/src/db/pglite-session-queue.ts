@@ -66,7 +66,8 @@ export class PgliteSessionQueue {
         const chunks: Uint8Array[] = [];
         try {
           await this.db.runExclusive(() =>
-            this.db.execProtocolRawStream(item!.message, { onRawData: (data) => chunks.push(data.slice()) }),
+            // Files on disk (or in memory) are written as the session goes: no sync step to run after each.
+            this.db.execProtocolRawStream(item!.message, { syncToFs: false, onRawData: (data) => chunks.push(data.slice()) }),
           );
           // One socket write per message, not one per result chunk: each write is a system call.
           const reply = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, customFetch, decodeJwt, type JSONWebKeySet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Authenticator } from '../http/auth';
 import { sameSecret } from '../http/same-secret';
-import { verifiedTokens } from './verified-tokens';
+import { verifiedTokens } from '../http/verified-tokens';
 
 /** Who sent an event delivery, once its credential is verified. */
 export type Sender =

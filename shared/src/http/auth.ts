@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type JSONWebKeySet } from 'jose';
+import { verifiedTokens } from './verified-tokens';
 import { Problem } from './problem';
 import type { RequestVariables } from './request-context';
 
@@ -42,7 +43,12 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
   else if (options.jwks) key = createLocalJWKSet(options.jwks);
   else if (options.secret) key = new TextEncoder().encode(options.secret);
   else throw new Error('authentication needs AUTH_JWT_SECRET or AUTH_JWKS_URL');
+  // A page sends its token with every request: checked once, it is taken as checked until its exp
+  // (at most a minute, so a key withdrawn from the key set stops being honoured within it).
+  const verified = verifiedTokens<User>({ maxEntries: 10_000, ttlMs: 60_000 });
   return async (token) => {
+    const known = verified.get(token);
+    if (known) return known;
     const { payload } = await jwtVerify(token, key as Uint8Array, {
       issuer: options.issuer,
       audience: options.audience,
@@ -52,7 +58,9 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
     });
     if (payload.exp! - payload.iat! > maxLifetime) throw new Error(`the token lives longer than ${maxLifetime} s`);
     if (typeof payload.sub !== 'string' || !USER_ID.test(payload.sub)) throw new Error('token has no usable subject');
-    return { id: payload.sub };
+    const user = { id: payload.sub };
+    verified.set(token, user, payload.exp! * 1000);
+    return user;
   };
 }
 

@@ -7,7 +7,8 @@ export interface VerifiedTokens<T> {
 
 /**
  * The event path sends the same token with every delivery until it renews it (Knative and the local
- * dispatcher alike), and checking its ES256 signature is most of a delivery's CPU at the door. A token
+ * dispatcher alike), and checking its ES256 signature is most of a delivery's CPU at the door; a page
+ * sends its user's token with every request. A token
  * verified once is taken as verified again, never past its `exp` nor `ttlMs` after it was checked, so a
  * key removed from the key set stops being honoured within `ttlMs`. At most `maxEntries` are kept (the
  * oldest goes first): a flood of distinct valid tokens costs their verification, not memory.
