@@ -20,6 +20,7 @@ export function createAuditConsumer(deps: AuditDeps): Consumer {
   const append = groupCommit((entries: readonly AuditEntry[]) => appendBatch(deps.sql, deps.schema, entries));
   return {
     name: 'audit',
+    bookkeeping: true,
     topics: Object.values(TOPICS),
     types: AUDITED_TYPES,
     async handle(event) {

@@ -15,6 +15,7 @@ export function createStatsConsumer(deps: StatsDeps): Consumer {
   const { sql, schema } = deps;
   return {
     name: 'stats',
+    bookkeeping: true,
     topics: [TOPICS.taskEvents, TOPICS.reminderEvents],
     types: COUNTED_TYPES,
     async handle(event): Promise<Outcome> {

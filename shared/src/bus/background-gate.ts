@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { deadlineWaits } from './deadline-waits';
 
 /** Runs a piece of background work when it may (see {@link backgroundGate}); the default runs it at once. */
 export type RunInBackground = <T>(work: () => Promise<T>) => Promise<T>;
@@ -23,22 +24,10 @@ const nothing = () => undefined;
  */
 export function backgroundGate(options: { maxWaitMs: number }): BackgroundGate {
   let handling = 0;
-  const waiting = new Set<() => void>();
+  const waits = deadlineWaits();
   let tail: Promise<unknown> = Promise.resolve();
 
-  function quiet(deadline: number): Promise<void> {
-    const left = deadline - Date.now();
-    if (handling === 0 || left <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        waiting.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, left);
-      waiting.add(done);
-    });
-  }
+  const quiet = (deadline: number): Promise<void> => (handling === 0 ? Promise.resolve() : waits.until(deadline));
 
   return {
     middleware: async (_c, next) => {
@@ -46,7 +35,7 @@ export function backgroundGate(options: { maxWaitMs: number }): BackgroundGate {
       try {
         await next();
       } finally {
-        if (--handling === 0) for (const done of [...waiting]) done();
+        if (--handling === 0) waits.wakeAll();
       }
     },
     run(work) {

@@ -7,6 +7,7 @@ import { processDelivery } from '../events/process-delivery';
 import type { Logger } from '../log/logger';
 import { type RunInBackground, runAtOnce } from './background-gate';
 import type { BusMetrics } from './bus-metrics';
+import { deadlineWaits } from './deadline-waits';
 import type { DeadLetter, EventBus } from './event-bus';
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
 
@@ -20,10 +21,13 @@ export interface MemoryBusOptions {
   lanes?: number;
   /** Runs each delivery attempt; the one-process system on the embedded database lets requests go first (background-gate.ts). */
   background?: RunInBackground;
+  /** How long a bookkeeping consumer's delivery may wait, from its publish, for the other consumers' (default 2 s). */
+  bookkeepingMaxDelayMs?: number;
 }
 
 /** Publishes an outbox relay may have in flight; bounds what waits in memory for a slow consumer. */
 const OVERLAPPING_PUBLISHES = 64;
+const BOOKKEEPING_MAX_DELAY_MS = 2_000;
 
 type Lanes = <T>(work: () => Promise<T>) => Promise<T>;
 
@@ -59,6 +63,7 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLet
   const keep = options.keepDeadLetters ?? 1_000;
   const lanes = options.lanes ?? 1_024;
   const background = options.background ?? runAtOnce;
+  const bookkeepingMaxDelayMs = options.bookkeepingMaxDelayMs ?? BOOKKEEPING_MAX_DELAY_MS;
   let closed = false;
 
   async function deliver(consumer: Consumer, event: AnyEvent): Promise<void> {
@@ -81,6 +86,16 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLet
     }
   }
 
+  // Deliveries someone waits for (an in-app notification, the next occurrence), queued or running: a
+  // bookkeeping consumer's (audit, stats) go after them, each at most `bookkeepingMaxDelayMs` after
+  // its publish, so a burst of reminders is notified before it is audited, and audit never starves.
+  let awaited = 0;
+  const waits = deadlineWaits();
+  const awaitedSettled = () => {
+    if (--awaited === 0) waits.wakeAll();
+  };
+  const afterAwaited = (deadline: number): Promise<void> => (awaited === 0 ? Promise.resolve() : waits.until(deadline));
+
   /** Per consumer: the last delivery queued for each partition key, and its lanes. */
   const queues = new Map<Consumer, { tails: Map<string, Promise<void>>; run: Lanes }>();
 
@@ -102,10 +117,19 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLet
       else byKey.set(key, [event]);
     }
     const { tails, run } = queueOf(consumer);
+    const deadline = Date.now() + bookkeepingMaxDelayMs;
+    if (!consumer.bookkeeping) awaited += events.length;
     const done = [...byKey].map(([key, keyed]) => {
       const inTurn = () =>
         run(async () => {
-          for (const event of keyed) await deliver(consumer, event);
+          for (const event of keyed) {
+            if (consumer.bookkeeping) await afterAwaited(deadline);
+            try {
+              await deliver(consumer, event);
+            } finally {
+              if (!consumer.bookkeeping) awaitedSettled();
+            }
+          }
         });
       const tail = (tails.get(key) ?? Promise.resolve()).then(inTurn, inTurn);
       tails.set(key, tail);

@@ -91,6 +91,43 @@ describe('the in-process bus', () => {
     expect(seen).toEqual(['start a-1', 'start b-1', 'end b-1', 'end a-1', 'start a-2', 'end a-2']);
   });
 
+  it('delivers to a bookkeeping consumer after the deliveries someone waits for, and never later than its delay', async () => {
+    const bus = createMemoryBus({ log, retry: fast, bookkeepingMaxDelayMs: 150 });
+    const seen: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    bus.subscribe({
+      ...recordingConsumer(),
+      name: 'audit',
+      bookkeeping: true,
+      handle: async (event: AnyEvent) => (seen.push(`audit ${event.id}`), ack()),
+    });
+    bus.subscribe({
+      ...recordingConsumer(),
+      name: 'notification',
+      handle: async (event: AnyEvent) => {
+        if (event.id === 'e-2') await released;
+        seen.push(`notification ${event.id}`);
+        return ack();
+      },
+    });
+    const events = ['e-1', 'e-2'].map((id) => aTaskCreated(aTask(), eventContext({ newId: () => id })));
+
+    const published = bus.publish(events);
+    await sleep(50);
+    expect(seen).toEqual(['notification e-1']);
+    release();
+    await published;
+    expect(seen).toEqual(['notification e-1', 'notification e-2', 'audit e-1', 'audit e-2']);
+
+    // A delivery someone waits for that never ends holds bookkeeping back for the delay only.
+    bus.subscribe({ ...recordingConsumer(), name: 'stuck', handle: () => new Promise(() => {}) });
+    const started = Date.now();
+    void bus.publish([aTaskCreated(aTask(), eventContext({ newId: () => 'e-3' }))]);
+    await expect.poll(() => seen.includes('audit e-3'), { timeout: 2_000 }).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
   it('lets each consumer go at its own pace, and resolves once every consumer settled every event', async () => {
     const bus = createMemoryBus({ log, retry: fast, lanes: 1 });
     const fastSeen: string[] = [];

@@ -27,4 +27,9 @@ export interface Consumer {
   fromUsers?: { types: readonly EventType[]; refuse?: (event: AnyEvent) => string | undefined };
   /** Requests wait for what this consumer does: the one-process system never holds its deliveries back for them. */
   awaitedByRequests?: boolean;
+  /**
+   * Nobody waits for what this consumer does (an audit trail, counts): the one-process bus delivers
+   * to it after the other consumers' waiting deliveries, never much later than it would have.
+   */
+  bookkeeping?: boolean;
 }
