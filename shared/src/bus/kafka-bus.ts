@@ -6,6 +6,7 @@ import { decodeHttpEvent } from '../events/decode-http';
 import { drop, type Outcome } from '../events/outcome';
 import { processDelivery } from '../events/process-delivery';
 import { deadLetterTopic } from '../events/topics';
+import { lazyChild } from '../log/lazy-child';
 import type { Logger } from '../log/logger';
 import { inSpan, SpanKind } from '../trace/spans';
 import type { BusMetrics } from './bus-metrics';
@@ -56,7 +57,7 @@ export function createKafkaBus(options: KafkaBusOptions): KafkaBus {
 
   async function deliverInProcess(consumer: Consumer, record: IncomingRecord, attempt: number): Promise<Outcome> {
     const decoded = decodeHttpEvent(recordToHttp(record, { namespace: 'local', sourceName: consumer.name }));
-    const context = { log: log.child({ consumer: consumer.name, topic: record.topic, partition: record.partition, offset: record.offset }), attempt };
+    const context = { log: lazyChild(log, { consumer: consumer.name, topic: record.topic, partition: record.partition, offset: record.offset }), attempt };
     if (!decoded.ok) return drop(decoded.reason);
     return processDelivery(consumer, decoded.event, context);
   }

@@ -4,6 +4,7 @@ import type { Consumer } from '../events/consumer';
 import { topicOf } from '../events/catalog';
 import { deadLetterTopic } from '../events/topics';
 import { processDelivery } from '../events/process-delivery';
+import { lazyChild } from '../log/lazy-child';
 import type { Logger } from '../log/logger';
 import { type RunInBackground, runAtOnce } from './background-gate';
 import type { BusMetrics } from './bus-metrics';
@@ -68,7 +69,7 @@ export function createMemoryBus(options: MemoryBusOptions): EventBus & { deadLet
 
   async function deliver(consumer: Consumer, event: AnyEvent): Promise<void> {
     const topic = topicOf(event.type);
-    const log = options.log.child({ consumer: consumer.name, eventId: event.id, traceparent: event.traceparent });
+    const log = lazyChild(options.log, { consumer: consumer.name, eventId: event.id, traceparent: event.traceparent });
     const run = consumer.awaitedByRequests ? runAtOnce : background;
     for (let attempt = 0; ; attempt++) {
       const outcome = await run(() => processDelivery(consumer, event, { log, attempt }));

@@ -1,4 +1,5 @@
 import { RuleViolation } from '../contracts/rule-violation';
+import { lazyChild } from '../log/lazy-child';
 import { activeTraceparent, inSpan, SpanKind, SpanStatusCode } from '../trace/spans';
 import { isKnownType } from './catalog';
 import { isTransientDbError } from '../db/pg-errors';
@@ -33,7 +34,7 @@ export async function processDelivery(consumer: Consumer, raw: unknown, context:
     },
   };
   return inSpan(`process ${isKnownType(eventType) ? eventType : 'unknown'}`, span, async (current, active) => {
-    const log = context.log.child({ traceparent: current });
+    const log = lazyChild(context.log, { traceparent: current });
     const outcome = await decide(consumer, raw, { ...context, log });
     active?.setAttribute('todo.delivery.outcome', outcome.kind);
     if (outcome.kind !== 'ack') {
