@@ -5,9 +5,8 @@
 
 export const PROTOCOL_V3 = 196_608;
 export const CANCEL_REQUEST = 80_877_102;
-export const SSL_REQUEST = 80_877_103;
 
-/** The code of the untyped packet at the start of `bytes` (startup, cancel, SSL), if it is whole. */
+/** The code of the untyped packet at the start of `bytes` (startup, cancel, SSL request), if it is whole. */
 export function startupCode(bytes: Uint8Array): number | undefined {
   if (bytes.length < 8) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -18,27 +17,36 @@ export function startupCode(bytes: Uint8Array): number | undefined {
 export function startupLength(bytes: Uint8Array): number {
   if (bytes.length < 8) return 0;
   const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(0);
-  return bytes.length >= length ? length : 0;
+  return length >= 8 && bytes.length >= length ? length : 0;
+}
+
+/**
+ * The whole typed messages at the start of `bytes`, in order. It stops at one that has not fully
+ * arrived, or whose length cannot be (under 4), so a broken length never walks backwards.
+ */
+function* typedMessages(bytes: Uint8Array): Generator<{ type: number; start: number; end: number }> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let start = 0; start + 5 <= bytes.length; ) {
+    const length = view.getInt32(start + 1);
+    const end = start + 1 + length;
+    if (length < 4 || end > bytes.length) return;
+    yield { type: bytes[start]!, start, end };
+    start = end;
+  }
 }
 
 /** How many leading bytes of `bytes` are whole typed messages (the rest waits for more data). */
 export function completeMessagesLength(bytes: Uint8Array): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = 0;
-  while (offset + 5 <= bytes.length) {
-    const end = offset + 1 + view.getInt32(offset + 1);
-    if (end > bytes.length) break;
-    offset = end;
-  }
-  return offset;
+  let length = 0;
+  for (const message of typedMessages(bytes)) length = message.end;
+  return length;
 }
 
 /** The type byte of the last typed message in `bytes`, or 0 for a startup packet. */
 export function lastMessageType(bytes: Uint8Array): number {
-  if (bytes.length >= 8 && startupCode(bytes) === PROTOCOL_V3) return 0;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (startupCode(bytes) === PROTOCOL_V3) return 0;
   let type = bytes[0] ?? 0;
-  for (let offset = 0; offset + 5 <= bytes.length; offset += 1 + view.getInt32(offset + 1)) type = bytes[offset]!;
+  for (const message of typedMessages(bytes)) type = message.type;
   return type;
 }
 
@@ -46,12 +54,11 @@ const PARSE = 0x50;
 
 /** Names of the named statements the Parse messages in `bytes` prepare. */
 export function preparedStatementNames(bytes: Uint8Array): string[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const names: string[] = [];
-  for (let offset = 0; offset + 5 <= bytes.length; offset += 1 + view.getInt32(offset + 1)) {
-    if (bytes[offset] !== PARSE) continue;
-    const end = bytes.indexOf(0, offset + 5);
-    if (end > offset + 5) names.push(Buffer.from(bytes.subarray(offset + 5, end)).toString('utf8'));
+  for (const { type, start, end } of typedMessages(bytes)) {
+    if (type !== PARSE) continue;
+    const nameEnd = bytes.indexOf(0, start + 5);
+    if (nameEnd > start + 5 && nameEnd < end) names.push(Buffer.from(bytes.subarray(start + 5, nameEnd)).toString('utf8'));
   }
   return names;
 }

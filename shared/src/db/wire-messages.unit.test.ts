@@ -54,6 +54,14 @@ describe('wire messages', () => {
     expect(preparedStatementNames(batch)).toEqual(['s1', 'sé2']);
   });
 
+  it('stops at a length that cannot be, and never walks backwards', () => {
+    const broken = Buffer.concat([message('S'), Buffer.from([0x42, 0xff, 0xff, 0xff, 0xf0]), message('S')]);
+    expect(completeMessagesLength(broken)).toBe(5);
+    expect(String.fromCharCode(lastMessageType(broken))).toBe('S');
+    expect(preparedStatementNames(Buffer.concat([Buffer.from([0x50, 0, 0, 0, 0]), parse('s1', 'select 1')]))).toEqual([]);
+    expect(startupLength(Buffer.from([0, 0, 0, 2, 0, 3, 0, 0]))).toBe(0);
+  });
+
   it('closes named statements with one Close each and a Sync', () => {
     const bytes = closeStatementsMessage(['a', 'bc']);
     expect(bytes).toEqual(Buffer.concat([message('C', Buffer.from('Sa\0')), message('C', Buffer.from('Sbc\0')), message('S')]));
