@@ -37,7 +37,7 @@ ip link set lo up
 data=$(mktemp -d)
 log="$data/system.log"
 pid=
-# The system runs in its own process group (npx → tsx → node): the whole group is stopped at the end.
+# The system runs in its own process group (npm → sh → tsx → node): the whole group is stopped at the end.
 trap '[[ -n $pid ]] && { kill -- -"$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }; rm -rf "$data"' EXIT
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -48,7 +48,7 @@ base_url="http://127.0.0.1:$port"
 env -u SMTP_URL -u OPENAI_BASE_URL -u OPENAI_API_KEY -u AUTH_JWKS_URL -u AUTH_JWT_SECRET -u DATABASE_URL \
   DATA_DIR="$data" PORT="$port" HOST=127.0.0.1 LOG_LEVEL=warn NODE_ENV=development \
   WRITE_RATE_LIMIT_REQUESTS=1000000 RATE_LIMIT_REQUESTS=1000000 \
-  setsid npx --no-install tsx local/main.ts >"$log" 2>&1 &
+  setsid npm start --silent >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
   curl -sf "$base_url/ready" >/dev/null && break

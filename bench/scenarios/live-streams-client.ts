@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent, type ClientRequest, type IncomingMessage, request } from 'node:http';
 import { tokenCache } from '#shared/http/token-cache';
 import { aTask, aTaskCreated, eventContext } from '#shared/testing/event-fixtures';
+import { openLiveStream, type SseFrame } from '../live-stream-client';
 
 /**
  * The browsers of the live-streams scenario, in a process of their own (so the chat process's memory
@@ -51,36 +52,15 @@ const awaited = new Map<string, (receivedAt: number) => void>();
 const userOf = (index: number) => `live-user-${String(index).padStart(5, '0')}`;
 const countOpen = () => streams.reduce((sum, stream) => sum + (stream.open ? 1 : 0), 0);
 
-/** Reads server-sent events off one response: `ready` resolves the opening; `task` events settle a waiting sample. */
-function readEvents(stream: Stream, onReady: () => void) {
-  let buffer = '';
-  stream.response!.setEncoding('utf8');
-  stream.response!.on('data', (chunk: string) => {
-    const receivedAt = performance.now();
-    buffer += chunk;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const frame = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: (.*)$/m.exec(frame)?.[1];
-      if (event === 'ready') onReady();
-      else if (event === 'task') {
-        const data = /^data: (.*)$/m.exec(frame)?.[1];
-        const taskId = data ? (JSON.parse(data) as { task: { id: string } }).task.id : undefined;
-        const settle = taskId ? awaited.get(taskId) : undefined;
-        if (settle) {
-          awaited.delete(taskId!);
-          settle(receivedAt);
-        }
-      }
-    }
-  });
-  const closed = () => {
-    stream.open = false;
-  };
-  stream.response!.on('end', closed);
-  stream.response!.on('close', closed);
-  stream.response!.on('error', closed);
+/** A `task` event settles the sample waiting for it. */
+function onTaskEvent(frame: SseFrame, receivedAt: number) {
+  if (frame.event !== 'task' || !frame.data) return;
+  const taskId = (JSON.parse(frame.data) as { task: { id: string } }).task.id;
+  const settle = awaited.get(taskId);
+  if (settle) {
+    awaited.delete(taskId);
+    settle(receivedAt);
+  }
 }
 
 function call(url: URL, options: { method: string; headers: Record<string, string>; body?: string; agent: Agent }): Promise<{ status: number; body: string }> {
@@ -99,36 +79,15 @@ function call(url: URL, options: { method: string; headers: Record<string, strin
 
 /** Opens one user's stream as a page does; resolves once its `ready` event arrived. */
 async function openStream(setup: ClientSetup, token: (userId: string) => Promise<string>, agent: Agent, userId: string): Promise<void> {
-  const issued = await call(new URL('/stream/tickets', setup.url), { method: 'POST', headers: { authorization: `Bearer ${await token(userId)}` }, agent });
-  if (issued.status !== 201) throw new Error(`POST /stream/tickets answered ${issued.status}: ${issued.body.slice(0, 200)}`);
-  const { ticket } = JSON.parse(issued.body) as { ticket: string };
-  await new Promise<void>((resolve, reject) => {
-    // A connection of its own (no agent): as a browser's EventSource holds one per page.
-    const req = request(new URL(`/stream?ticket=${ticket}`, setup.url), { headers: { accept: 'text/event-stream' }, agent: false });
-    const stream: Stream = { userId, request: req, open: false };
-    const timer = setTimeout(() => reject(new Error('no ready event within 30 s')), 30_000);
-    req.on('response', (response) => {
-      if (response.statusCode !== 200) {
-        clearTimeout(timer);
-        response.resume();
-        reject(new Error(`GET /stream answered ${response.statusCode}`));
-        return;
-      }
-      stream.response = response;
-      readEvents(stream, () => {
-        clearTimeout(timer);
-        stream.open = true;
-        streams.push(stream);
-        resolve();
-      });
-    });
-    req.on('error', (error) => {
-      clearTimeout(timer);
-      stream.open = false;
-      reject(error);
-    });
-    req.end();
-  });
+  const opened = await openLiveStream({ url: setup.url, token: await token(userId), agent, timeoutMs: 30_000, onFrame: onTaskEvent });
+  const stream: Stream = { userId, request: opened.request, response: opened.response, open: true };
+  const closed = () => {
+    stream.open = false;
+  };
+  opened.response.on('end', closed);
+  opened.response.on('close', closed);
+  opened.response.on('error', closed);
+  streams.push(stream);
 }
 
 async function openAll(setup: ClientSetup) {

@@ -11,8 +11,14 @@ export interface StreamOptions {
   /** Aborted when the process stops: every stream ends so the server can close. */
   closing: AbortSignal;
   heartbeatMs?: number;
-  /** Streams end after this long and the browser reconnects (Knative cuts requests at its timeout). */
+  /**
+   * Streams end after at most this long and the browser reconnects (Knative cuts requests at its
+   * timeout). Each stream's age is drawn between `1 - MAX_AGE_SPREAD` and 1 times this, so pages
+   * opened together (after a deploy or a restart) do not all reconnect in the same second.
+   */
   maxAgeMs?: number;
+  /** A number in [0, 1) per stream, for its share of the age spread (Math.random unless given). */
+  random?: () => number;
   /** A stream whose client reads slower than messages come ends at this many unsent messages; the page reconnects and reloads. */
   maxQueued?: number;
 }
@@ -22,6 +28,7 @@ const SSE_HEADERS = { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-
 const encoder = new TextEncoder();
 const HEARTBEAT = encoder.encode(': heartbeat\n\n');
 const field = (value: string) => value.replace(/[\r\n]/g, '');
+const MAX_AGE_SPREAD = 0.25;
 
 /**
  * One stream's server-sent events as a plain ReadableStream with a single timer, not Hono's
@@ -121,12 +128,14 @@ async function userOf(options: StreamOptions, ticket: string | undefined, author
 export function streamRoutes(options: StreamOptions): Hono<{ Variables: { user: User } }> {
   const app = new Hono<{ Variables: { user: User } }>();
   const heartbeatMs = options.heartbeatMs ?? 15_000;
-  const maxAgeMs = options.maxAgeMs ?? 240_000;
+  const longestAgeMs = options.maxAgeMs ?? 240_000;
+  const random = options.random ?? Math.random;
   const maxQueued = options.maxQueued ?? 500;
 
   app.post('/stream/tickets', requireUser(options.authenticate), async (c) => c.json(await options.tickets.issue(c.var.user.id), 201));
   app.get('/stream', async (c) => {
     const user = await userOf(options, c.req.query('ticket'), c.req.header('authorization'));
+    const maxAgeMs = Math.round(longestAgeMs * (1 - MAX_AGE_SPREAD * random()));
     const sse = openSse({ heartbeatMs, maxAgeMs, maxQueued, closing: options.closing });
     const unsubscribe = options.hub.subscribe(user.id, sse.listener);
     if (unsubscribe === 'user-limit') throw new Problem(429, 'Too Many Requests', 'too many live streams are open for this user');

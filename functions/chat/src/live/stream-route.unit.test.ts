@@ -31,7 +31,7 @@ function memoryTickets(): StreamTickets {
   };
 }
 
-function given(options: { heartbeatMs?: number; maxAgeMs?: number; maxQueued?: number; maxStreams?: number } = {}) {
+function given(options: { heartbeatMs?: number; maxAgeMs?: number; maxQueued?: number; maxStreams?: number; random?: () => number } = {}) {
   const hub = createUserHub({ maxStreamsPerUser: 2, ...(options.maxStreams ? { maxStreams: options.maxStreams } : {}) });
   const closing = new AbortController();
   const app = createHttpApp({ log: pino({ level: 'silent' }), metrics: createMetrics('stream-test'), maxBodyBytes: 1024 });
@@ -65,6 +65,20 @@ describe('GET /stream', () => {
     await stream.done;
     expect(stream.events[0]).toMatchObject({ event: 'ready' });
     expect(hub.streamCount()).toBe(0);
+  });
+
+  it('spreads the maximum age over its last quarter, so pages opened together reconnect apart', async () => {
+    const draws = [0, 0.999];
+    const { app } = given({ maxAgeMs: 600, random: () => draws.shift()! });
+    const started = performance.now();
+    const endedAfter = async (user: string) => {
+      await readEvents(await app.request('/stream', { headers: { authorization: `Bearer good-${user}` } })).done;
+      return performance.now() - started;
+    };
+    const [longest, shortest] = await Promise.all([endedAfter('alice'), endedAfter('bob')]);
+    expect(shortest).toBeGreaterThanOrEqual(440);
+    expect(shortest).toBeLessThan(longest - 100);
+    expect(longest).toBeGreaterThanOrEqual(590);
   });
 
   it('ends every open stream when the hub may have missed messages, so the pages reconnect and reload', async () => {
