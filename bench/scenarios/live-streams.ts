@@ -12,7 +12,8 @@ import type { FromClient, ToClient } from './live-streams-client';
 import { freshDatabase } from '../fresh-database';
 
 /** The goal: this many streams open on one chat instance, in less memory than this, with an event on its page within this p99. */
-export const LIVE_STREAMS_GOAL = { streams: 10_000, memoryMiB: 300, p99Ms: 50 };
+/** The issue's goal: 300 MB is 300,000,000 bytes (286.1 MiB, the unit RSS is read in). */
+export const LIVE_STREAMS_GOAL = { streams: 10_000, memoryBytes: 300_000_000, p99Ms: 50 };
 const MiB = 2 ** 20;
 
 
@@ -199,10 +200,10 @@ export const liveStreamsScenario: BenchScenario = {
       const perStreamKiB = opened.open > 0 ? round1(((full.rssMiB - idle.rssMiB) * 1024) / opened.open) : Number.NaN;
       const heapPerStreamKiB = opened.open > 0 ? round1(((full.heapUsedMiB - idle.heapUsedMiB) * 1024) / opened.open) : Number.NaN;
       const allOpen = opened.open >= LIVE_STREAMS_GOAL.streams;
-      const memoryMet = allOpen && Math.max(full.rssMiB, afterEvents.rssMiB) < LIVE_STREAMS_GOAL.memoryMiB;
+      const memoryMet = allOpen && Math.max(full.rssMiB, afterEvents.rssMiB) * 1024 * 1024 < LIVE_STREAMS_GOAL.memoryBytes;
       const latencyMet = allOpen && delivered.missing === 0 && latency.count > 0 && latency.p99Ms < LIVE_STREAMS_GOAL.p99Ms;
       const verdict = (met: boolean) => (met ? 'met' : allOpen ? 'missed' : `not measured at ${LIVE_STREAMS_GOAL.streams.toLocaleString('en')} streams`);
-      const memoryGoal = `goal < ${LIVE_STREAMS_GOAL.memoryMiB} MB at ${LIVE_STREAMS_GOAL.streams.toLocaleString('en')} streams ${verdict(memoryMet)}`;
+      const memoryGoal = `goal < ${LIVE_STREAMS_GOAL.memoryBytes / 1e6} MB (${(LIVE_STREAMS_GOAL.memoryBytes / 1024 / 1024).toFixed(1)} MiB) at ${LIVE_STREAMS_GOAL.streams.toLocaleString('en')} streams ${verdict(memoryMet)}`;
       const latencyGoal = `goal p99 < ${LIVE_STREAMS_GOAL.p99Ms} ms ${verdict(latencyMet)}`;
       const memoryNote = (memory: Memory) => `RSS ${num(memory.rssMiB)} MiB, heapUsed ${num(memory.heapUsedMiB)} MiB, ${num(memory.connections)} connections; load ${memory.load}`;
       const problems = [

@@ -1,6 +1,10 @@
+import { ServerResponse } from 'node:http';
+import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import { type Authenticator, requireUser, type User } from '#shared/http/auth';
 import { Problem } from '#shared/http/problem';
+import { nodeResponseSink, readableStreamSink, type SseSink, type SseSinkEvents } from './sse-sink';
 import type { StreamTickets } from './stream-tickets';
 import type { LiveListener, LiveMessage, UserHub } from './user-hub';
 
@@ -24,21 +28,21 @@ export interface StreamOptions {
 }
 
 const BEARER = /^Bearer\s+(\S+)$/i;
-const SSE_HEADERS = { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'Transfer-Encoding': 'chunked', 'X-Accel-Buffering': 'no' };
+const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'transfer-encoding': 'chunked', 'x-accel-buffering': 'no' };
 const encoder = new TextEncoder();
 const HEARTBEAT = encoder.encode(': heartbeat\n\n');
 const field = (value: string) => value.replace(/[\r\n]/g, '');
 const MAX_AGE_SPREAD = 0.25;
 
 /**
- * One stream's server-sent events as a plain ReadableStream with a single timer, not Hono's
- * `streamSSE` (a TransformStream, a writer and a waiting loop per stream): what an open page costs is
- * most of what 10,000 of them cost (bench/scenarios/live-streams.ts measures it). Messages wait in
- * `queue` until the reader takes the previous one; more than `maxQueued` waiting ends the stream.
+ * One stream's server-sent events with a single timer, not Hono's `streamSSE` (a TransformStream, a
+ * writer and a waiting loop per stream): what an open page costs is most of what 10,000 of them cost
+ * (bench/scenarios/live-streams.ts measures it). Messages wait in `queue` until the sink can take
+ * more; more than `maxQueued` waiting ends the stream.
  */
 function openSse(options: { heartbeatMs: number; maxAgeMs: number; maxQueued: number; closing: AbortSignal }) {
   const queue: LiveMessage[] = [];
-  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
+  let sink: SseSink | null = null;
   let timer: NodeJS.Timeout | undefined;
   let flushing = false;
   let ended = false;
@@ -49,14 +53,14 @@ function openSse(options: { heartbeatMs: number; maxAgeMs: number; maxQueued: nu
     clearTimeout(timer);
     queue.length = 0;
     release();
-    if (close) controller?.close();
+    if (close) sink?.end();
   };
   const stop = () => end(true);
   const flush = () => {
     flushing = false;
-    while (!ended && controller && queue.length > 0 && (controller.desiredSize ?? 0) > 0) {
+    while (!ended && sink && queue.length > 0 && sink.ready()) {
       const message = queue.shift()!;
-      controller.enqueue(encoder.encode(`event: ${message.event}\nid: ${field(message.id)}\ndata: ${JSON.stringify(message.data)}\n\n`));
+      sink.write(encoder.encode(`event: ${message.event}\nid: ${field(message.id)}\ndata: ${JSON.stringify(message.data)}\n\n`));
     }
   };
   const listener: LiveListener = {
@@ -71,10 +75,14 @@ function openSse(options: { heartbeatMs: number; maxAgeMs: number; maxQueued: nu
     },
     end: stop,
   };
+  const events: SseSinkEvents = { onReady: flush, onGone: () => end(false) };
   return {
     listener,
-    /** The response body: `ready` first, then the user's messages and heartbeats until the stream ends. */
-    start(userId: string, unsubscribe: () => void): ReadableStream<Uint8Array> {
+    /** For the sink: the client can take more, or went away. */
+    events,
+    /** Starts the stream on its sink: `ready` first, then the user's messages and heartbeats until the stream ends. */
+    start(userId: string, unsubscribe: () => void, opened: SseSink) {
+      sink = opened;
       const deadline = Date.now() + options.maxAgeMs;
       release = () => {
         unsubscribe();
@@ -82,21 +90,14 @@ function openSse(options: { heartbeatMs: number; maxAgeMs: number; maxQueued: nu
       };
       const tick = () => {
         if (Date.now() >= deadline) return stop();
-        if (queue.length === 0 && (controller?.desiredSize ?? 0) > 0) controller!.enqueue(HEARTBEAT);
+        if (queue.length === 0 && opened.ready()) opened.write(HEARTBEAT);
         timer = setTimeout(tick, Math.min(options.heartbeatMs, Math.max(0, deadline - Date.now())));
       };
-      return new ReadableStream<Uint8Array>({
-        start(opened) {
-          controller = opened;
-          opened.enqueue(encoder.encode(`event: ready\ndata: ${JSON.stringify({ userId })}\nretry: 3000\n\n`));
-          if (options.closing.aborted) return stop();
-          options.closing.addEventListener('abort', stop, { once: true });
-          timer = setTimeout(tick, Math.min(options.heartbeatMs, options.maxAgeMs));
-        },
-        pull: flush,
-        // The client went away (the server cancels the body when the connection closes).
-        cancel: () => end(false),
-      });
+      opened.write(encoder.encode(`event: ready\ndata: ${JSON.stringify({ userId })}\nretry: 3000\n\n`));
+      if (ended) return;
+      if (options.closing.aborted) return stop();
+      options.closing.addEventListener('abort', stop, { once: true });
+      timer = setTimeout(tick, Math.min(options.heartbeatMs, options.maxAgeMs));
     },
   };
 }
@@ -135,6 +136,8 @@ export function streamRoutes(options: StreamOptions): Hono<{ Variables: { user: 
   app.post('/stream/tickets', requireUser(options.authenticate), async (c) => c.json(await options.tickets.issue(c.var.user.id), 201));
   app.get('/stream', async (c) => {
     const user = await userOf(options, c.req.query('ticket'), c.req.header('authorization'));
+    // A HEAD request runs this GET route: the headers, and no stream held open for a body nobody reads.
+    if (c.req.method === 'HEAD') return c.body(null, 200, SSE_HEADERS);
     const maxAgeMs = Math.round(longestAgeMs * (1 - MAX_AGE_SPREAD * random()));
     const sse = openSse({ heartbeatMs, maxAgeMs, maxQueued, closing: options.closing });
     const unsubscribe = options.hub.subscribe(user.id, sse.listener);
@@ -143,7 +146,18 @@ export function streamRoutes(options: StreamOptions): Hono<{ Variables: { user: 
       c.header('Retry-After', '5');
       throw new Problem(503, 'Service Unavailable', 'this instance holds as many live streams as it may; try again shortly');
     }
-    return c.body(sse.start(user.id, unsubscribe), 200, SSE_HEADERS);
+    // Served by Node (the function's server): written to the socket's response itself, the lighter way.
+    const response = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
+    if (response instanceof ServerResponse) {
+      // The headers as Hono would send them (the middlewares' own, like traceparent, included), read
+      // without touching `c.res`: once that exists, Hono wraps the answer and the server writes it again.
+      const headers = Object.fromEntries(c.newResponse(null, 200, SSE_HEADERS).headers);
+      sse.start(user.id, unsubscribe, nodeResponseSink(response, { status: 200, headers }, sse.events));
+      return RESPONSE_ALREADY_SENT;
+    }
+    const { body, sink } = readableStreamSink(sse.events);
+    sse.start(user.id, unsubscribe, sink);
+    return c.body(body, 200, SSE_HEADERS);
   });
   return app;
 }

@@ -1,6 +1,9 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Hono } from 'hono';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeServer, listen } from '#shared/runtime/http-server';
 import { createHttpApp } from '#shared/http/create-http-app';
 import { createMetrics } from '#shared/metrics/metrics';
 import { readEvents } from '../../test/live/sse-reader';
@@ -31,18 +34,37 @@ function memoryTickets(): StreamTickets {
   };
 }
 
-function given(options: { heartbeatMs?: number; maxAgeMs?: number; maxQueued?: number; maxStreams?: number; random?: () => number } = {}) {
+/** The two ways the route is reached: through the function's Node server (written to the socket's own response), or requested in process. */
+const TRANSPORTS = [
+  { name: 'served by Node', served: true },
+  { name: 'requested in process', served: false },
+] as const;
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => closeServer(server, { drainMs: 100 })));
+});
+
+type GivenOptions = { heartbeatMs?: number; maxAgeMs?: number; maxQueued?: number; maxStreams?: number; random?: () => number; tickets?: StreamTickets };
+
+async function given(served: boolean, options: GivenOptions = {}) {
   const hub = createUserHub({ maxStreamsPerUser: 2, ...(options.maxStreams ? { maxStreams: options.maxStreams } : {}) });
   const closing = new AbortController();
   const app = createHttpApp({ log: pino({ level: 'silent' }), metrics: createMetrics('stream-test'), maxBodyBytes: 1024 });
   app.route('/', streamRoutes({ authenticate, tickets: memoryTickets(), hub, closing: closing.signal, ...options }) as unknown as Hono);
-  const open = (user: string) => app.request('/stream', { headers: { authorization: `Bearer good-${user}` } });
-  return { hub, closing, app, open };
+  let request = (path: string, init?: RequestInit): Promise<Response> => Promise.resolve(app.request(path, init));
+  if (served) {
+    const server = await listen({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    servers.push(server);
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    request = (path, init) => fetch(`${base}${path}`, init);
+  }
+  const open = (user: string) => request('/stream', { headers: { authorization: `Bearer good-${user}` } });
+  return { hub, closing, request, open };
 }
 
-describe('GET /stream', () => {
+describe.each(TRANSPORTS)('GET /stream, $name', ({ served }) => {
   it('pushes only the user\'s own messages, once each, with heartbeat comments', async () => {
-    const { hub, closing, open } = given({ heartbeatMs: 20 });
+    const { hub, closing, open } = await given(served, { heartbeatMs: 20 });
     const response = await open('alice');
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const stream = readEvents(response);
@@ -60,8 +82,8 @@ describe('GET /stream', () => {
   });
 
   it('ends a stream after its maximum age so the browser reconnects', async () => {
-    const { app, hub } = given({ maxAgeMs: 50 });
-    const stream = readEvents(await app.request('/stream', { headers: { authorization: 'Bearer good-alice' } }));
+    const { request, hub } = await given(served, { maxAgeMs: 50 });
+    const stream = readEvents(await request('/stream', { headers: { authorization: 'Bearer good-alice' } }));
     await stream.done;
     expect(stream.events[0]).toMatchObject({ event: 'ready' });
     expect(hub.streamCount()).toBe(0);
@@ -69,10 +91,10 @@ describe('GET /stream', () => {
 
   it('spreads the maximum age over its last quarter, so pages opened together reconnect apart', async () => {
     const draws = [0, 0.999];
-    const { app } = given({ maxAgeMs: 600, random: () => draws.shift()! });
+    const { request } = await given(served, { maxAgeMs: 600, random: () => draws.shift()! });
     const started = performance.now();
     const endedAfter = async (user: string) => {
-      await readEvents(await app.request('/stream', { headers: { authorization: `Bearer good-${user}` } })).done;
+      await readEvents(await request('/stream', { headers: { authorization: `Bearer good-${user}` } })).done;
       return performance.now() - started;
     };
     const [longest, shortest] = await Promise.all([endedAfter('alice'), endedAfter('bob')]);
@@ -82,7 +104,7 @@ describe('GET /stream', () => {
   });
 
   it('ends every open stream when the hub may have missed messages, so the pages reconnect and reload', async () => {
-    const { hub, open } = given();
+    const { hub, open } = await given(served);
     const alice = readEvents(await open('alice'));
     const bob = readEvents(await open('bob'));
     await alice.waitFor((e) => e.event === 'ready');
@@ -96,7 +118,7 @@ describe('GET /stream', () => {
   });
 
   it('ends a stream whose reader falls more than maxQueued messages behind', async () => {
-    const { hub, open } = given({ maxQueued: 3 });
+    const { hub, open } = await given(served, { maxQueued: 3 });
     const stream = readEvents(await open('alice'));
     await stream.waitFor((e) => e.event === 'ready');
     for (let i = 1; i <= 4; i++) hub.publish('alice', { event: 'task', id: `e${i}`, data: { i } });
@@ -106,22 +128,26 @@ describe('GET /stream', () => {
   });
 
   it('holds messages while the reader does not read, and ends the stream once more than maxQueued wait', async () => {
-    const { hub, open } = given({ maxQueued: 3 });
+    const { hub, open } = await given(served, { maxQueued: 3 });
     const reader = (await open('alice')).body!.getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^event: ready\n/);
-    for (let i = 1; i <= 6 && hub.streamCount() > 0; i++) {
-      hub.publish('alice', { event: 'task', id: `e${i}`, data: { i } });
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    // Over a socket the kernel's and the client's buffers take megabytes first: large messages fill them.
+    const padding = served ? 'x'.repeat(64 * 1024) : '';
+    let published = 0;
+    while (published < 2_000 && hub.streamCount() > 0) {
+      hub.publish('alice', { event: 'task', id: `e${++published}`, data: { padding } });
+      await new Promise((resolve) => setTimeout(resolve, served ? 1 : 5));
     }
     expect(hub.streamCount()).toBe(0);
     let text = '';
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value);
-    // At most the one message the stream had taken before the reader stopped: the rest were never sent.
-    expect(text.match(/^event: task$/gm)?.length ?? 0).toBeLessThanOrEqual(1);
+    // The three waiting and the one that overflowed were never sent (in process, where nothing
+    // buffers, that leaves at most the one message the stream had taken before the reader stopped).
+    expect(text.match(/^event: task$/gm)?.length ?? 0).toBeLessThanOrEqual(published - 4);
   });
 
   it('lets go of the stream (hub, timer, closing listener) when the page goes away', async () => {
-    const { hub, open } = given({ heartbeatMs: 10 });
+    const { hub, open } = await given(served, { heartbeatMs: 10 });
     const stream = readEvents(await open('alice'));
     await stream.waitFor((e) => e.event === 'ready');
     expect(hub.streamCount()).toBe(1);
@@ -133,7 +159,7 @@ describe('GET /stream', () => {
   });
 
   it('writes each message as one server-sent event with its id, its JSON data, and no line break from the id', async () => {
-    const { hub, closing, open } = given();
+    const { hub, closing, open } = await given(served);
     const stream = readEvents(await open('alice'));
     await stream.waitFor((e) => e.event === 'ready');
     hub.publish('alice', { event: 'notification', id: 'n1\nevent: forged', data: { text: 'two\nlines' } });
@@ -143,11 +169,11 @@ describe('GET /stream', () => {
   });
 
   it('refuses a missing or bad token (401) and too many streams of one user (429)', async () => {
-    const { app, closing, open } = given();
-    const missing = await app.request('/stream');
+    const { request, closing, open } = await given(served);
+    const missing = await request('/stream');
     expect(missing.status).toBe(401);
     expect(missing.headers.get('content-type')).toBe('application/problem+json');
-    expect((await app.request('/stream', { headers: { authorization: 'Bearer forged' } })).status).toBe(401);
+    expect((await request('/stream', { headers: { authorization: 'Bearer forged' } })).status).toBe(401);
     const opened = [await open('carol'), await open('carol')];
     expect((await open('carol')).status).toBe(429);
     closing.abort();
@@ -155,32 +181,64 @@ describe('GET /stream', () => {
   });
 
   it('never takes a bearer token from the URL, where proxies log it', async () => {
-    const { app } = given();
-    expect((await app.request('/stream?access_token=good-alice')).status).toBe(401);
+    const { request } = await given(served);
+    expect((await request('/stream?access_token=good-alice')).status).toBe(401);
   });
 
   it('opens one stream per ticket, and only for the user it was issued to', async () => {
-    const { app, closing } = given();
-    expect((await app.request('/stream/tickets', { method: 'POST' })).status).toBe(401);
-    const issued = await app.request('/stream/tickets', { method: 'POST', headers: { authorization: 'Bearer good-dana' } });
+    const { request, closing } = await given(served);
+    expect((await request('/stream/tickets', { method: 'POST' })).status).toBe(401);
+    const issued = await request('/stream/tickets', { method: 'POST', headers: { authorization: 'Bearer good-dana' } });
     expect(issued.status).toBe(201);
     const { ticket } = (await issued.json()) as { ticket: string };
 
-    const stream = readEvents(await app.request(`/stream?ticket=${ticket}`));
+    const stream = readEvents(await request(`/stream?ticket=${ticket}`));
     expect((await stream.waitFor((e) => e.event === 'ready')).data).toBe('{"userId":"dana"}');
-    expect((await app.request(`/stream?ticket=${ticket}`)).status).toBe(401);
-    expect((await app.request('/stream?ticket=made-up')).status).toBe(401);
+    expect((await request(`/stream?ticket=${ticket}`)).status).toBe(401);
+    expect((await request('/stream?ticket=made-up')).status).toBe(401);
     closing.abort();
     await stream.done;
   });
 
   it('answers 503 with Retry-After once this instance holds its maximum of streams', async () => {
-    const { closing, open } = given({ maxStreams: 2 });
+    const { closing, open } = await given(served, { maxStreams: 2 });
     const opened = [await open('erin'), await open('fay')];
     const refused = await open('gus');
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('5');
     closing.abort();
     await Promise.all(opened.map((response) => readEvents(response).done));
+  });
+  it('sends the headers the middlewares set (the trace context) with the stream', async () => {
+    const { closing, open } = await given(served);
+    const response = await open('hana');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('traceparent')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    closing.abort();
+    await readEvents(response).done;
+  });
+
+  it('answers HEAD with the stream\'s headers and holds no stream open', async () => {
+    const { hub, request } = await given(served);
+    const response = await request('/stream', { method: 'HEAD', headers: { authorization: 'Bearer good-ivan' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(hub.streamCount()).toBe(0);
+  });
+
+  it.runIf(served)('holds no stream for a page that went away while its ticket was being checked', async () => {
+    const tickets = memoryTickets();
+    const slowTickets: StreamTickets = { issue: tickets.issue, redeem: async (ticket) => (await new Promise((resolve) => setTimeout(resolve, 100)), tickets.redeem(ticket)) };
+    const { hub, request } = await given(served, { tickets: slowTickets });
+    const { ticket } = await tickets.issue('jo');
+    const leaving = new AbortController();
+    const opening = request(`/stream?ticket=${ticket}`, { signal: leaving.signal }).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    leaving.abort();
+    expect(await opening).toBeInstanceOf(Error);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(hub.streamCount()).toBe(0);
+    expect(hub.has('jo')).toBe(false);
   });
 });
