@@ -92,6 +92,10 @@ interface CaseResult {
   intentRight: boolean;
   /** Round-trip time of each POST /chat, in milliseconds. */
   turnMs: number[];
+  /** Each turn's place in the whole run (1 = the first message the system answered). */
+  turnSeq: number[];
+  /** When each turn was sent (ms since the epoch), to line a slow one up with the system's log. */
+  turnAt: number[];
 }
 
 // ------------------------------------------------------------------------------------ configuration
@@ -493,12 +497,14 @@ function percentile(sorted: number[], p: number): number {
 
 // ----------------------------------------------------------------------------------------- running
 
+let turnsSent = 0;
+
 async function runCase(c: Case, runId: string): Promise<CaseResult> {
   const started = Date.now();
   const timeZone = c.timeZone ?? 'UTC';
   const result: CaseResult = {
     id: c.id, kind: c.kind, timeZone, turns: c.turns, pass: false, reasons: [], replies: [], statuses: [], tasks: [], ms: 0,
-    lastActions: [], intentRight: false, turnMs: [],
+    lastActions: [], intentRight: false, turnMs: [], turnSeq: [], turnAt: [],
   };
   const token = await tokenFor(`heldout-${runId}-${c.id}`);
   const refs: Reference[] = [];
@@ -509,6 +515,8 @@ async function runCase(c: Case, runId: string): Promise<CaseResult> {
       refs.push({ now, today: localParts(now, timeZone).date });
       const body: Record<string, string> = { message, timeZone };
       if (conversationId) body.conversationId = conversationId;
+      result.turnSeq.push(++turnsSent);
+      result.turnAt.push(Date.now());
       const sent = performance.now();
       const { status, json } = await call('POST', '/chat', token, body);
       result.turnMs.push(Math.round((performance.now() - sent) * 10) / 10);
@@ -612,6 +620,8 @@ async function main(): Promise<void> {
   const turnMs = results.flatMap((r) => r.turnMs).sort((a, b) => a - b);
   const latency = { turns: turnMs.length, p50: percentile(turnMs, 50), p99: percentile(turnMs, 99), max: turnMs.at(-1) ?? 0, over50: turnMs.filter((t) => t > 50).length };
   console.log(`  POST /chat round trip (concurrency ${CONCURRENCY}): p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms; ${latency.over50} of ${latency.turns} turns over 50 ms`);
+  const slowTurns = results.flatMap((r) => r.turnMs.map((ms, i) => ({ ms, seq: r.turnSeq[i], at: r.turnAt[i], id: r.id, turn: i + 1 }))).filter((t) => t.ms > 50);
+  for (const t of slowTurns) console.log(`    over 50 ms: ${t.ms} ms, message ${t.seq} of the run (${t.id}, turn ${t.turn}), sent at ${new Date(t.at ?? 0).toISOString()}`);
 
   writeFileSync(
     join(here, 'results.json'),
