@@ -621,7 +621,9 @@ async function main(): Promise<void> {
   const latency = { turns: turnMs.length, p50: percentile(turnMs, 50), p99: percentile(turnMs, 99), max: turnMs.at(-1) ?? 0, over50: turnMs.filter((t) => t > 50).length };
   console.log(`  POST /chat round trip (concurrency ${CONCURRENCY}): p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms; ${latency.over50} of ${latency.turns} turns over 50 ms`);
   const slowTurns = results.flatMap((r) => r.turnMs.map((ms, i) => ({ ms, seq: r.turnSeq[i], at: r.turnAt[i], id: r.id, turn: i + 1 }))).filter((t) => t.ms > 50);
-  for (const t of slowTurns) console.log(`    over 50 ms: ${t.ms} ms, message ${t.seq} of the run (${t.id}, turn ${t.turn}), sent at ${new Date(t.at ?? 0).toISOString()}`);
+  const SLOW_TURNS_SHOWN = 20;
+  for (const t of slowTurns.slice(0, SLOW_TURNS_SHOWN)) console.log(`    over 50 ms: ${t.ms} ms, message ${t.seq} of the run (${t.id}, turn ${t.turn}), sent at ${new Date(t.at ?? 0).toISOString()}`);
+  if (slowTurns.length > SLOW_TURNS_SHOWN) console.log(`    … and ${slowTurns.length - SLOW_TURNS_SHOWN} more (every turn's time is in results.json)`);
 
   writeFileSync(
     join(here, 'results.json'),
