@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Agent, type ClientRequest, type IncomingMessage, request } from 'node:http';
+import { Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { tokenCache } from '#shared/http/token-cache';
 import { aTask, aTaskCreated, eventContext } from '#shared/testing/event-fixtures';
+import { httpCall } from '../http-call';
 import { openLiveStream, type SseFrame } from '../live-stream-client';
 
 /**
@@ -61,20 +62,6 @@ function onTaskEvent(frame: SseFrame, receivedAt: number) {
     awaited.delete(taskId);
     settle(receivedAt);
   }
-}
-
-function call(url: URL, options: { method: string; headers: Record<string, string>; body?: string; agent: Agent }): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method, headers: options.headers, agent: options.agent }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-      response.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
 }
 
 /** Opens one user's stream as a page does; resolves once its `ready` event arrived. */
@@ -143,11 +130,12 @@ async function sendEvents(setup: ClientSetup, options: EventsRequest) {
         });
       }),
     );
-    void call(new URL('/events', setup.url), {
+    void httpCall(new URL('/events', setup.url), {
       method: 'POST',
       headers: { authorization: options.authorization, 'content-type': 'application/cloudevents+json' },
       body: JSON.stringify(event),
       agent,
+      timeoutMs: 30_000,
     }).then(
       (answer) => void (answer.status !== 202 && refused.length < 5 && refused.push(`POST /events answered ${answer.status}: ${answer.body.slice(0, 200)}`)),
       (error: unknown) => void (refused.length < 5 && refused.push(`POST /events failed: ${(error as Error).message}`)),
